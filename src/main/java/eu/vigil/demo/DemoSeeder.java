@@ -1,0 +1,77 @@
+package eu.vigil.demo;
+
+import eu.vigil.tenancy.ApiKeyManagement;
+import eu.vigil.tenancy.ApiKeyScope;
+import eu.vigil.tenancy.Language;
+import eu.vigil.tenancy.Role;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.tenancy.TenantManagement;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Seeds the demo tenant once. On by default only in embedded mode (no database configured);
+ * {@code vigil.demo.seed=true|false} decides otherwise.
+ */
+@Component
+@Order(100)
+class DemoSeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final TenantManagement tenants;
+    private final ApiKeyManagement apiKeys;
+    private final boolean enabled;
+
+    DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, Environment environment) {
+        this.tenants = tenants;
+        this.apiKeys = apiKeys;
+        Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
+        this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        TenantContext.runAsPlatform(() -> {
+            if (tenants.tenantNamed(DemoAccounts.TENANT_NAME).isEmpty()) {
+                seed();
+            }
+        });
+        log.info("""
+
+                ==================================================================
+                 Vigil demo is ready on the portal. Sign in with password '{}':
+                {}
+                 Demo API keys (Authorization: Bearer <key>):
+                   tenant   {}
+                   platform {}
+                ==================================================================""",
+                DemoAccounts.PASSWORD,
+                DemoAccounts.ACCOUNTS.stream().map(a -> String.format("   %-16s %s", a.role(), a.email()))
+                        .reduce((a, b) -> a + "\n" + b).orElse(""),
+                DemoAccounts.TENANT_API_KEY, DemoAccounts.PLATFORM_API_KEY);
+    }
+
+    private void seed() {
+        UUID demo = tenants.createTenantWithoutInvitation(DemoAccounts.TENANT_NAME, Language.EN);
+        for (DemoAccounts.Account account : DemoAccounts.ACCOUNTS) {
+            UUID tenant = account.role() == Role.PLATFORM_ADMIN ? TenantContext.PLATFORM : demo;
+            tenants.createActiveUser(tenant, account.email(), account.name(), account.role(), account.language(),
+                    DemoAccounts.PASSWORD);
+        }
+        apiKeys.createWithSecret(demo, "Demo ERP integration", ApiKeyScope.TENANT, DemoAccounts.TENANT_API_KEY);
+        apiKeys.createWithSecret(TenantContext.PLATFORM, "Demo platform automation", ApiKeyScope.PLATFORM,
+                DemoAccounts.PLATFORM_API_KEY);
+        log.info("Seeded the demo tenant '{}'", DemoAccounts.TENANT_NAME);
+    }
+}

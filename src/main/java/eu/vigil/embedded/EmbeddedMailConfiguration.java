@@ -1,0 +1,54 @@
+package eu.vigil.embedded;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Captures every outgoing email in an in-process SMTP server when no {@code spring.mail.host} is set. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoMailServerConfigured.class)
+class EmbeddedMailConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMailConfiguration.class);
+
+    @Bean
+    CapturedMail capturedMail(EmbeddedProperties properties) {
+        return properties.smtpPort() == 0 ? SharedMailServer.get() : new CapturedMail(start(properties.smtpPort()), true);
+    }
+
+    @Bean
+    JavaMailSenderImpl mailSender(CapturedMail capturedMail) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(capturedMail.smtpPort());
+        sender.setDefaultEncoding("UTF-8");
+        return sender;
+    }
+
+    private static GreenMail start(int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        GreenMail greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+        greenMail.start();
+        log.info("Outgoing mail is captured by the in-process SMTP server on port {}", greenMail.getSmtp().getPort());
+        return greenMail;
+    }
+
+    /** One SMTP server per JVM when the port is dynamic, so that every test context shares it. */
+    static final class SharedMailServer {
+        private static CapturedMail instance;
+
+        static synchronized CapturedMail get() {
+            if (instance == null) {
+                GreenMail greenMail = start(0);
+                Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+                instance = new CapturedMail(greenMail, false);
+            }
+            return instance;
+        }
+    }
+}

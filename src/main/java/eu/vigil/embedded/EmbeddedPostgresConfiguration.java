@@ -1,0 +1,78 @@
+package eu.vigil.embedded;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/** Starts a real PostgreSQL 18 in-process when no {@code spring.datasource.url} is configured. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDataSourceConfigured.class)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedProperties properties) {
+        if (!StringUtils.hasText(properties.postgresDir())) {
+            return SharedThrowAwayPostgres.get();
+        }
+        Path dir = Path.of(properties.postgresDir()).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dir);
+            return new EmbeddedPostgresServer(postgres, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgresServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setPoolName("vigil-embedded");
+        config.setMaximumPoolSize(20);
+        return new HikariDataSource(config);
+    }
+
+    /** One throw-away database per JVM, so that every test context shares it. */
+    static final class SharedThrowAwayPostgres {
+        private static EmbeddedPostgresServer instance;
+
+        static synchronized EmbeddedPostgresServer get() {
+            if (instance == null) {
+                try {
+                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                        try {
+                            postgres.close();
+                        } catch (IOException ignored) {
+                            // the JVM is going away; the temporary directory goes with it
+                        }
+                    }));
+                    log.info("Throw-away embedded PostgreSQL started on port {}", postgres.getPort());
+                    instance = new EmbeddedPostgresServer(postgres, false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Could not start a throw-away embedded PostgreSQL", e);
+                }
+            }
+            return instance;
+        }
+    }
+}

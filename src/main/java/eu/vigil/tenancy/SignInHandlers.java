@@ -1,0 +1,76 @@
+package eu.vigil.tenancy;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Throttles sign-in attempts and records them, with one message for every failure. */
+@Component
+class SignInHandlers {
+
+    static final String EMAIL_PARAMETER = "email";
+
+    private final LoginThrottle throttle;
+    private final UserManagement userManagement;
+
+    SignInHandlers(LoginThrottle throttle, UserManagement userManagement) {
+        this.throttle = throttle;
+        this.userManagement = userManagement;
+    }
+
+    /** Stops a locked account or address before its password is even checked. */
+    OncePerRequestFilter lockCheck() {
+        return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                String email = request.getParameter(EMAIL_PARAMETER);
+                if (throttle.isLocked(email, request.getRemoteAddr())) {
+                    throttle.recordFailure(email, request.getRemoteAddr());
+                    userManagement.recordFailedSignIn(email, true);
+                    response.sendRedirect(request.getContextPath() + "/login?locked");
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
+    }
+
+    AuthenticationFailureHandler failure() {
+        return (HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) -> {
+            String email = request.getParameter(EMAIL_PARAMETER);
+            boolean locked = throttle.recordFailure(email, request.getRemoteAddr());
+            userManagement.recordFailedSignIn(email, locked);
+            response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        };
+    }
+
+    SavedRequestAwareAuthenticationSuccessHandler success() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                                Authentication authentication) throws ServletException, IOException {
+                if (authentication.getPrincipal() instanceof VigilUser user) {
+                    throttle.recordSuccess(user.email());
+                    userManagement.recordSignIn(user.userId());
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        return handler;
+    }
+}

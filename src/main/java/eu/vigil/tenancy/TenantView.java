@@ -1,0 +1,7 @@
+package eu.vigil.tenancy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record TenantView(UUID id, String name, Language language, String timeZone, Instant createdAt, long users) {
+}
