@@ -31,7 +31,7 @@ class SignInHandlers {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+                return !("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
             }
 
             @Override

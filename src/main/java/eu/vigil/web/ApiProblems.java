@@ -8,10 +8,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Errors of the JSON API as RFC 9457 problems, in English, never with a stack trace. */
+/** Errors of the JSON API as RFC 9457 problems, in English, never with a stack trace; portal pages keep their HTML error pages. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-class ApiProblems {
+class ApiProblems extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
 

@@ -46,6 +46,7 @@ class AccountController {
 
     @GetMapping("/password-reset/{token}")
     String resetForm(@PathVariable String token, Model model) {
+        model.addAttribute("formAction", "/password-reset/" + token);
         return linkPage(users.emailForLink(token, false), model, "account/reset-form");
     }
 
@@ -55,6 +56,7 @@ class AccountController {
         if (email.isEmpty()) {
             return "account/link-invalid";
         }
+        model.addAttribute("formAction", "/password-reset/" + token);
         try {
             form.requireMatch();
             users.resetPassword(token, form.password());
@@ -67,6 +69,7 @@ class AccountController {
 
     @GetMapping("/invitation/{token}")
     String invitationForm(@PathVariable String token, Model model) {
+        model.addAttribute("formAction", "/invitation/" + token);
         return linkPage(users.emailForLink(token, true), model, "account/invitation");
     }
 
@@ -76,6 +79,7 @@ class AccountController {
         if (email.isEmpty()) {
             return "account/link-invalid";
         }
+        model.addAttribute("formAction", "/invitation/" + token);
         try {
             form.requireMatch();
             users.acceptInvitation(token, form.password(), form.displayName());

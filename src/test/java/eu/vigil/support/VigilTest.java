@@ -1,0 +1,30 @@
+package eu.vigil.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random port, on a real PostgreSQL (embedded, or Testcontainers when
+ * Docker is there or {@code -Dvigil.test.db=testcontainers}) and a real SMTP server. Every test
+ * class uses exactly this, so the context is built once per run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "vigil.embedded.postgres-dir=",
+        "vigil.embedded.smtp-port=0",
+        "vigil.demo.seed=true",
+        "vigil.tenancy.bootstrap.api-key=" + TestData.BOOTSTRAP_KEY,
+        "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test"
+})
+@AutoConfigureMockMvc
+@ContextConfiguration(initializers = TestDatabase.class)
+@Import(TestData.class)
+public @interface VigilTest {
+}

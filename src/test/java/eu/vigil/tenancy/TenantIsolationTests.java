@@ -1,0 +1,186 @@
+package eu.vigil.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import eu.vigil.support.TestData;
+import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.TestData.TestUser;
+import eu.vigil.support.VigilTest;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * A person or key of tenant A reaches for tenant B's things by id: every such endpoint answers
+ * exactly as it does for an id that does not exist, and B's data is unchanged.
+ */
+@VigilTest
+class TenantIsolationTests {
+
+    /** Every endpoint of ours that takes an id or index in its path; a new one must be added here and below. */
+    private static final Set<String> COVERED = Set.of(
+            "GET /users/{id}",
+            "POST /users/{id}/role",
+            "POST /users/{id}/deactivate",
+            "POST /users/{id}/reactivate",
+            "POST /users/{id}/resend",
+            "POST /api-keys/{id}/revoke",
+            "GET /platform/tenants/{id}",
+            "GET /platform/mail/{index}",
+            "GET /platform/mail/{index}/html",
+            "GET /api/v1/users/{id}",
+            "GET /password-reset/{token}",
+            "POST /password-reset/{token}",
+            "GET /invitation/{token}",
+            "POST /invitation/{token}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    ApiKeyManagement apiKeys;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private TestTenant a;
+    private TestTenant b;
+    private TestUser bMember;
+    private TestUser bInvited;
+    private UUID bKeyId;
+
+    @BeforeEach
+    void twoTenants() {
+        a = data.tenant("Alpha");
+        b = data.tenant("Bravo");
+        bMember = data.member(b, Role.CREDIT_MANAGER, Language.FR);
+        bInvited = TenantContext.callAs(b.id(), () -> {
+            UserView invited = users.invite("invited-" + UUID.randomUUID().toString().substring(0, 8) + "@bravo.test",
+                    Role.SALES, Language.NL);
+            return new TestUser(invited.id(), b.id(), invited.email(), Role.SALES, Language.NL);
+        });
+        bKeyId = TenantContext.callAs(b.id(), () -> apiKeys.keys().getFirst().id());
+    }
+
+    @Test
+    void everyEndpointWithAnIdIsCoveredHere() {
+        Set<String> withIds = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().startsWith("eu.vigil")) {
+                return;
+            }
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.contains("{")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> withIds.add(m + " " + pattern));
+                }
+            }
+        });
+        assertThat(withIds).as("endpoints taking an id; cover each in this class").isSubsetOf(COVERED);
+        assertThat(COVERED).as("covered endpoints that no longer exist").isSubsetOf(withIds);
+    }
+
+    @Test
+    void portalEndpointsAnswerForAnotherTenantsUserAsForANonExistentOne() throws Exception {
+        UUID missing = UUID.randomUUID();
+        for (UUID target : new UUID[] {bMember.id(), bInvited.id()}) {
+            assertSameAsMissing(get("/users/{id}", target), get("/users/{id}", missing), 404);
+            assertSameAsMissing(post("/users/{id}/role", target).param("role", "VIEWER"),
+                    post("/users/{id}/role", missing).param("role", "VIEWER"), 404);
+            assertSameAsMissing(post("/users/{id}/deactivate", target), post("/users/{id}/deactivate", missing), 404);
+            assertSameAsMissing(post("/users/{id}/reactivate", target), post("/users/{id}/reactivate", missing), 404);
+            assertSameAsMissing(post("/users/{id}/resend", target), post("/users/{id}/resend", missing), 404);
+        }
+        assertSameAsMissing(post("/api-keys/{id}/revoke", bKeyId), post("/api-keys/{id}/revoke", missing), 404);
+
+        UserView member = TenantContext.callAs(b.id(), () -> users.user(bMember.id()));
+        assertThat(member.role()).isEqualTo(Role.CREDIT_MANAGER);
+        assertThat(member.status()).isEqualTo("ACTIVE");
+        assertThat(apiKeys.authenticate(b.apiKey())).isPresent();
+    }
+
+    @Test
+    void platformPagesAreClosedToTenantPeopleWhateverTheId() throws Exception {
+        assertSameAsMissing(get("/platform/tenants/{id}", b.id()), get("/platform/tenants/{id}", UUID.randomUUID()), 403);
+        assertSameAsMissing(get("/platform/mail/{index}", 0), get("/platform/mail/{index}", 999_999), 403);
+        assertSameAsMissing(get("/platform/mail/{index}/html", 0), get("/platform/mail/{index}/html", 999_999), 403);
+    }
+
+    @Test
+    void apiAnswersForAnotherTenantsUserAsForANonExistentOne() throws Exception {
+        MvcResult other = mvc.perform(get("/api/v1/users/{id}", bMember.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+        MvcResult missing = mvc.perform(get("/api/v1/users/{id}", UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missing.getResponse().getStatus());
+        assertThat(other.getResponse().getContentAsString().replace(bMember.id().toString(), "ID"))
+                .isEqualTo(missing.getResponse().getContentAsString().replaceAll("[0-9a-f-]{36}", "ID"));
+
+        MvcResult own = mvc.perform(get("/api/v1/users/{id}", bMember.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
+        assertThat(own.getResponse().getStatus()).isEqualTo(200);
+        assertThat(own.getResponse().getContentAsString()).contains(bMember.email());
+    }
+
+    @Test
+    void listsShowOnlyTheOwnTenant() throws Exception {
+        String usersPage = page(get("/users"));
+        assertThat(usersPage).contains(a.admin().email()).doesNotContain(b.admin().email(), bMember.email(), bInvited.email());
+
+        String keysPage = page(get("/api-keys"));
+        assertThat(keysPage).contains("Test key");
+        assertThat(TenantContext.callAs(a.id(), () -> apiKeys.keys())).hasSize(1);
+
+        String auditPage = page(get("/audit"));
+        assertThat(auditPage).doesNotContain(bInvited.email(), b.name());
+
+        String apiUsers = mvc.perform(get("/api/v1/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(apiUsers).contains(a.admin().email()).doesNotContain(b.admin().email(), bMember.email());
+
+        String tenant = mvc.perform(get("/api/v1/tenant").header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(tenant).contains(a.name()).contains("\"users\":1");
+    }
+
+    @Test
+    void oneTimeLinksDoNotDependOnTheSignedInTenant() throws Exception {
+        for (String path : new String[] {"/invitation/{token}", "/password-reset/{token}"}) {
+            String made = mvc.perform(get(path, "made-up-token").with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+            assertThat(made).contains("id=\"link-invalid\"");
+            String posted = mvc.perform(post(path, "made-up-token").param("password", "whatever whatever").param("confirm", "whatever whatever")
+                    .with(csrf()).with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+            assertThat(posted).contains("id=\"link-invalid\"");
+        }
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+    }
+
+    private void assertSameAsMissing(MockHttpServletRequestBuilder other, MockHttpServletRequestBuilder missing, int status)
+            throws Exception {
+        MvcResult otherResult = mvc.perform(other.with(csrf()).with(user(a.admin().principal()))).andReturn();
+        MvcResult missingResult = mvc.perform(missing.with(csrf()).with(user(a.admin().principal()))).andReturn();
+        assertThat(otherResult.getResponse().getStatus())
+                .as(otherResult.getRequest().getMethod() + " " + otherResult.getRequest().getRequestURI())
+                .isEqualTo(status)
+                .isEqualTo(missingResult.getResponse().getStatus());
+    }
+}

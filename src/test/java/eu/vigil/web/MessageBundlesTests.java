@@ -1,0 +1,56 @@
+package eu.vigil.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every visible string exists in all four languages, with the same placeholders. */
+class MessageBundlesTests {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fr", "nl", "it"})
+    void translationHasExactlyTheEnglishKeysAndPlaceholders(String language) throws IOException {
+        Properties english = load("messages/messages.properties");
+        Properties translated = load("messages/messages_" + language + ".properties");
+
+        assertThat(new TreeSet<>(translated.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        for (String key : english.stringPropertyNames()) {
+            String value = translated.getProperty(key);
+            assertThat(value).as(language + " " + key).isNotBlank();
+            assertThat(placeholders(value)).as(language + " placeholders of " + key).isEqualTo(placeholders(english.getProperty(key)));
+            if (value.contains("{0}") && value.contains("'")) {
+                assertThat(value.replace("''", "")).as(language + " " + key + " needs '' for an apostrophe").doesNotContain("'");
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String value) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(value);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(
+                MessageBundlesTests.class.getClassLoader().getResourceAsStream(resource), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
