@@ -21,7 +21,9 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.embedded.smtp-port=0",
         "vigil.demo.seed=true",
         "vigil.tenancy.bootstrap.api-key=" + TestData.BOOTSTRAP_KEY,
-        "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test"
+        "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test",
+        "vigil.feeds.inbox=target/test-data/inbox",
+        "vigil.feeds.uploads=target/test-data/uploads"
 })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -1,0 +1,55 @@
+package eu.vigil.company;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads the companies Vigil keeps; shared reference data, the same for every tenant. */
+@Service
+public class CompanyRegistry {
+
+    private final JdbcTemplate jdbc;
+
+    CompanyRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CompanyState> find(CompanyId id) {
+        List<Long> ids = jdbc.queryForList("select id from company where country = ? and number = ?", Long.class,
+                id.country(), id.number());
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        long companyId = ids.getFirst();
+        Map<Section, StoredSection> sections = new EnumMap<>(Section.class);
+        jdbc.query("""
+                select section, doc::text, doc_hash, source, extract, as_of, run_id, updated_at
+                from company_section where company_id = ?""", rs -> {
+            Section section = Section.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT));
+            sections.put(section, new StoredSection(companyId, section, rs.getString(2), rs.getLong(3), rs.getString(4),
+                    rs.getString(5), rs.getDate(6).toLocalDate(), rs.getLong(7), rs.getTimestamp(8).toInstant()));
+        }, companyId);
+        return Optional.of(new CompanyState(companyId, id, sections));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredSection> history(long companyId, Section section) {
+        return jdbc.query("""
+                select doc::text, doc_hash, source, extract, as_of, run_id, replaced_at
+                from company_section_history where company_id = ? and section = ? order by replaced_at desc""",
+                (rs, n) -> new StoredSection(companyId, section, rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), rs.getDate(5).toLocalDate(), rs.getLong(6), rs.getTimestamp(7).toInstant()),
+                companyId, section.key());
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String country) {
+        Long count = jdbc.queryForObject("select count(*) from company where country = ?", Long.class, country);
+        return count == null ? 0 : count;
+    }
+}

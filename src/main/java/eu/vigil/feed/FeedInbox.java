@@ -1,0 +1,111 @@
+package eu.vigil.feed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Watches {@code <inbox>/<source>/} for extracts (on one node of the cluster at a time), applies them
+ * oldest name first, and moves each to {@code done/} or {@code failed/} (with a note saying why).
+ */
+@DisallowConcurrentExecution
+class FeedInbox implements Job {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedInbox.class);
+
+    private final FeedIngestion ingestion;
+    private final FeedProperties properties;
+
+    FeedInbox(FeedIngestion ingestion, FeedProperties properties) {
+        this.ingestion = ingestion;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        for (String source : ingestion.sources()) {
+            try {
+                sweep(source);
+            } catch (IOException e) {
+                log.error("Could not read the {} inbox: {}", source, e.getMessage());
+            }
+        }
+    }
+
+    /** Applies every extract waiting in the source's inbox; answers the runs in the order they were made. */
+    List<RunView> sweep(String source) throws IOException {
+        Path inbox = Path.of(properties.inbox(), source);
+        Files.createDirectories(inbox.resolve("done"));
+        Files.createDirectories(inbox.resolve("failed"));
+        List<Path> waiting;
+        try (Stream<Path> files = Files.list(inbox)) {
+            waiting = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                    .filter(FeedInbox::settled)
+                    .sorted()
+                    .toList();
+        }
+        List<RunView> done = new java.util.ArrayList<>();
+        for (Path file : waiting) {
+            RunView run;
+            try (InputStream in = Files.newInputStream(file)) {
+                run = ingestion.ingestNow(source, in, file.getFileName().toString(), false, "inbox");
+            }
+            boolean ok = "COMPLETED".equals(run.status());
+            Path target = inbox.resolve(ok ? "done" : "failed").resolve(file.getFileName());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+            if (!ok) {
+                Files.writeString(inbox.resolve("failed").resolve(file.getFileName() + ".reason.txt"),
+                        "Run #" + run.id() + " " + run.status() + ": " + run.error() + System.lineSeparator());
+            }
+            log.info("Inbox {}: run #{} {} -> {}", source, run.id(), run.status(), target);
+            done.add(run);
+        }
+        return done;
+    }
+
+    /** A file still being copied into the inbox is left for the next sweep. */
+    private static boolean settled(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minusSeconds(2));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Schedule {
+
+        @Bean
+        JobDetail feedInboxJob() {
+            return JobBuilder.newJob(FeedInbox.class).withIdentity("feed-inbox", "feed").storeDurably().build();
+        }
+
+        @Bean
+        Trigger feedInboxTrigger(JobDetail feedInboxJob, FeedProperties properties) {
+            return TriggerBuilder.newTrigger().forJob(feedInboxJob).withIdentity("feed-inbox", "feed")
+                    .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                            .withIntervalInMilliseconds(properties.inboxInterval().toMillis()).repeatForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
+        }
+    }
+}

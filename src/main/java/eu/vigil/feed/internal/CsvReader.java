@@ -1,0 +1,135 @@
+package eu.vigil.feed.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Arrays;
+
+/**
+ * Streams RFC 4180 CSV (comma, {@code "} quoting with {@code ""} escapes, LF or CRLF) one record at a
+ * time without loading the file. An empty field and {@code ""} both read as "".
+ */
+public final class CsvReader implements Closeable {
+
+    private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
+    private long line;
+    private long recordLine;
+    private String[] fields = new String[16];
+    private int fieldCount;
+    private final StringBuilder field = new StringBuilder(64);
+    private final StringBuilder raw = new StringBuilder(256);
+
+    public CsvReader(Reader in) {
+        this.in = in;
+    }
+
+    /** Reads the next record; false at the end of the input. */
+    public boolean next() throws IOException {
+        fieldCount = 0;
+        raw.setLength(0);
+        if (!fill()) {
+            return false;
+        }
+        recordLine = ++line;
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        field.setLength(0);
+        while (true) {
+            if (position >= limit && !fill()) {
+                addField(wasQuoted);
+                return true;
+            }
+            char c = buffer[position++];
+            raw.append(c);
+            if (quoted) {
+                if (c == '"') {
+                    if (position >= limit && !fill()) {
+                        quoted = false;
+                        continue;
+                    }
+                    if (buffer[position] == '"') {
+                        field.append('"');
+                        raw.append('"');
+                        position++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append(c);
+                }
+            } else if (c == ',') {
+                addField(wasQuoted);
+                wasQuoted = false;
+            } else if (c == '\n') {
+                raw.setLength(raw.length() - 1);
+                if (!raw.isEmpty() && raw.charAt(raw.length() - 1) == '\r') {
+                    raw.setLength(raw.length() - 1);
+                }
+                addField(wasQuoted);
+                return true;
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+    }
+
+    private void addField(boolean wasQuoted) {
+        if (fieldCount == fields.length) {
+            fields = Arrays.copyOf(fields, fields.length * 2);
+        }
+        fields[fieldCount++] = field.isEmpty() ? "" : field.toString();
+        field.setLength(0);
+    }
+
+    private boolean fill() throws IOException {
+        if (position < limit) {
+            return true;
+        }
+        int read;
+        do {
+            read = in.read(buffer, 0, buffer.length);
+        } while (read == 0);
+        if (read < 0) {
+            return false;
+        }
+        position = 0;
+        limit = read;
+        return true;
+    }
+
+    public int size() {
+        return fieldCount;
+    }
+
+    public String get(int index) {
+        return index < fieldCount ? fields[index] : "";
+    }
+
+    public String[] fields() {
+        return Arrays.copyOf(fields, fieldCount);
+    }
+
+    /** The line the current record started on (1 = the header). */
+    public long line() {
+        return recordLine;
+    }
+
+    /** The record as it stood in the file, for the quarantine. */
+    public String raw() {
+        return raw.length() > 4000 ? raw.substring(0, 4000) : raw.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

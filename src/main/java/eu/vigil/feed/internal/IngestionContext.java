@@ -1,0 +1,91 @@
+package eu.vigil.feed.internal;
+
+import eu.vigil.company.ReferenceCodes;
+import eu.vigil.company.SectionStore;
+import eu.vigil.feed.QuarantinedRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What an adapter works with during one run: the store, the quarantine and the counters. */
+public final class IngestionContext {
+
+    private static final int PROGRESS_EVERY = 50_000;
+
+    private final long runId;
+    private final String source;
+    private final ExtractInfo extract;
+    private final SectionStore store;
+    private final ReferenceCodes codes;
+    private final RunStore runs;
+    private final Consumer<RunStore.Counters> progress;
+    private final RunStore.Counters counters = new RunStore.Counters();
+    private final List<QuarantinedRow> pendingQuarantine = new ArrayList<>();
+    private long nextProgressAt = PROGRESS_EVERY;
+
+    IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
+                     RunStore runs, Consumer<RunStore.Counters> progress) {
+        this.runId = runId;
+        this.source = source;
+        this.extract = extract;
+        this.store = store;
+        this.codes = codes;
+        this.runs = runs;
+        this.progress = progress;
+    }
+
+    public static IngestionContext of(long runId, String source, ExtractInfo extract, SectionStore store,
+                                      ReferenceCodes codes, RunStore runs, Consumer<RunStore.Counters> progress) {
+        return new IngestionContext(runId, source, extract, store, codes, runs, progress);
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public ExtractInfo extract() {
+        return extract;
+    }
+
+    public SectionStore store() {
+        return store;
+    }
+
+    public ReferenceCodes codes() {
+        return codes;
+    }
+
+    public RunStore.Counters counters() {
+        return counters;
+    }
+
+    public void read() {
+        if (++counters.read >= nextProgressAt) {
+            nextProgressAt = counters.read + PROGRESS_EVERY;
+            progress.accept(counters);
+        }
+    }
+
+    public void applied(long rows) {
+        counters.applied += rows;
+    }
+
+    public void quarantine(String file, long line, String raw, String reason) {
+        counters.rejected++;
+        pendingQuarantine.add(new QuarantinedRow(file, line, raw, reason));
+        if (pendingQuarantine.size() >= 1000) {
+            flush();
+        }
+    }
+
+    public void flush() {
+        if (!pendingQuarantine.isEmpty()) {
+            runs.quarantine(runId, pendingQuarantine);
+            pendingQuarantine.clear();
+        }
+    }
+}

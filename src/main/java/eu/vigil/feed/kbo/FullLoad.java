@@ -1,0 +1,207 @@
+package eu.vigil.feed.kbo;
+
+import eu.vigil.company.Section;
+import eu.vigil.company.SectionStore;
+import eu.vigil.company.SectionWrite;
+import eu.vigil.feed.internal.CsvReader;
+import eu.vigil.feed.internal.ExtractFiles;
+import eu.vigil.feed.internal.ExtractInfo;
+import eu.vigil.feed.internal.IngestionContext;
+import eu.vigil.feed.kbo.KboDocuments.Identity;
+import eu.vigil.feed.kbo.KboDocuments.Status;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Full extract in one pass: enterprise.csv drives, the other files (all sorted by entity number)
+ * are merged alongside, and each enterprise's identity and status go to the store in batches.
+ * Enterprises Vigil holds as active but missing from the Full have left the active population.
+ */
+final class FullLoad {
+
+    private final ExtractFiles files;
+    private final ExtractInfo extract;
+    private final IngestionContext context;
+    private final SectionStore store;
+    private final Map<Long, Identity> identities = new LinkedHashMap<>();
+    private final Map<Long, Status> statuses = new HashMap<>();
+    private boolean registryEmpty;
+
+    FullLoad(ExtractFiles files, ExtractInfo extract, IngestionContext context) {
+        this.files = files;
+        this.extract = extract;
+        this.context = context;
+        this.store = context.store();
+    }
+
+    void run() throws IOException {
+        try {
+            registryEmpty = !hasKboCompanies();
+            EstablishmentIndex establishments = EstablishmentIndex.read(files, context);
+            establishments.store(store.connection());
+            if (!registryEmpty) {
+                try (Statement statement = store.connection().createStatement()) {
+                    statement.execute("create temp table seen_company (id bigint primary key) on commit drop");
+                }
+            }
+            merge(establishments);
+            if (!registryEmpty) {
+                markMissingAsLeft();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database error during the KBO full load: " + e.getMessage(), e);
+        }
+    }
+
+    private void merge(EstablishmentIndex establishments) throws IOException, SQLException {
+        List<String> header = KboAdapter.HEADERS.get("enterprise");
+        try (KeyedCsv enterprise = new KeyedCsv(files, "enterprise.csv", header.size(), context);
+             KeyedCsv denomination = child("denomination");
+             KeyedCsv address = child("address");
+             KeyedCsv contact = child("contact");
+             KeyedCsv activity = child("activity")) {
+            KeyedCsv[] children = {denomination, address, contact, activity};
+            String[] parts = {"denomination", "address", "contact", "activity"};
+            while (enterprise.key() != KeyedCsv.END && KboNumbers.isEnterprise(enterprise.key())) {
+                long key = enterprise.key();
+                CsvReader row = enterprise.row();
+                Identity identity = null;
+                Status status = null;
+                if (!KboNumbers.validEnterprise(key)) {
+                    context.quarantine("enterprise.csv", row.line(), row.raw(), row.get(0) + " fails the enterprise-number check digit");
+                } else {
+                    try {
+                        identity = Identity.empty().withEnterprise(row.get(3), row.get(4), row.get(5), KboDocuments.isoDate(row.get(6)));
+                        status = new Status(true, row.get(1), row.get(2), KboDocuments.situationClass(row.get(2)), null);
+                        context.applied(1);
+                    } catch (IllegalArgumentException e) {
+                        context.quarantine("enterprise.csv", row.line(), row.raw(), "StartDate " + e.getMessage());
+                    }
+                }
+                Map<String, List<Object>> collected = new HashMap<>();
+                for (int c = 0; c < children.length; c++) {
+                    KeyedCsv file = children[c];
+                    while (file.key() < key) {
+                        orphan(file);
+                    }
+                    while (file.key() == key) {
+                        if (identity != null) {
+                            KboAdapter.collect(parts[c], file.row(), collected, file.name, context);
+                        }
+                        file.advance();
+                    }
+                }
+                if (identity != null) {
+                    identity = identity.withNames(KboAdapter.part(collected, "denomination"))
+                            .withAddresses(KboAdapter.part(collected, "address"))
+                            .withContacts(KboAdapter.part(collected, "contact"))
+                            .withActivities(KboAdapter.part(collected, "activity"))
+                            .withEstablishments(KboAdapter.establishments(establishments.take(key)));
+                    identities.put(key, identity);
+                    statuses.put(key, status);
+                    if (identities.size() >= 2_000) {
+                        flush();
+                    }
+                }
+                enterprise.advance();
+            }
+            flush();
+            for (KeyedCsv file : children) {
+                while (file.key() != KeyedCsv.END) {
+                    orphan(file);
+                }
+            }
+        }
+    }
+
+    private KeyedCsv child(String part) throws IOException {
+        return new KeyedCsv(files, part + ".csv", KboAdapter.HEADERS.get(part).size(), context);
+    }
+
+    /** A row whose enterprise is not in enterprise.csv; establishment rows are expected and skipped. */
+    private void orphan(KeyedCsv file) throws IOException {
+        if (KboNumbers.isEnterprise(file.key())) {
+            context.quarantine(file.name, file.row().line(), file.row().raw(),
+                    "no enterprise " + KboNumbers.display(file.key()) + " in enterprise.csv");
+        }
+        file.advance();
+    }
+
+    private void flush() throws SQLException {
+        if (identities.isEmpty()) {
+            return;
+        }
+        List<String> numbers = new ArrayList<>(identities.size());
+        identities.keySet().forEach(key -> numbers.add(KboNumbers.canonical(key)));
+        SectionStore.Resolved resolved = store.resolve(KboAdapter.COUNTRY, numbers, context.runId());
+        List<SectionWrite> fresh = new ArrayList<>(identities.size() * 2);
+        List<SectionWrite> existing = new ArrayList<>();
+        for (var entry : identities.entrySet()) {
+            String number = KboNumbers.canonical(entry.getKey());
+            long companyId = resolved.ids().get(number);
+            List<SectionWrite> target = resolved.created().contains(number) ? fresh : existing;
+            target.add(KboAdapter.write(companyId, Section.IDENTITY, entry.getValue(), extract));
+            target.add(KboAdapter.write(companyId, Section.STATUS, statuses.get(entry.getKey()), extract));
+        }
+        store.insertNew(fresh, context.runId());
+        Set<Long> changed = store.upsert(existing, context.runId());
+        context.counters().created += resolved.created().size();
+        context.counters().changed += resolved.created().size() + changed.size();
+        if (!registryEmpty) {
+            remember(resolved.ids().values());
+        }
+        identities.clear();
+        statuses.clear();
+    }
+
+    private void remember(Iterable<Long> ids) throws SQLException {
+        List<Long> list = new ArrayList<>();
+        ids.forEach(list::add);
+        try (PreparedStatement insert = store.connection().prepareStatement(
+                "insert into seen_company select unnest(?::bigint[]) on conflict do nothing")) {
+            insert.setArray(1, store.connection().createArrayOf("bigint", list.toArray()));
+            insert.executeUpdate();
+        }
+    }
+
+    private boolean hasKboCompanies() throws SQLException {
+        try (Statement statement = store.connection().createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "select exists (select 1 from company_section where section = 'status' and source = 'kbo')")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private void markMissingAsLeft() throws SQLException {
+        Connection connection = store.connection();
+        List<SectionWrite> writes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select s.company_id, s.doc::text from company_section s
+                     where s.section = 'status' and s.source = 'kbo' and (s.doc ->> 'active')::boolean
+                       and not exists (select 1 from seen_company x where x.id = s.company_id)""")) {
+            while (rs.next()) {
+                Status old = KboAdapter.status(rs.getString(2));
+                Status left = new Status(false, old.status(), old.juridicalSituation(), old.situationClass(),
+                        extract.snapshot().toString());
+                writes.add(KboAdapter.write(rs.getLong(1), Section.STATUS, left, extract));
+            }
+        }
+        for (int from = 0; from < writes.size(); from += 2_000) {
+            Set<Long> changed = store.upsert(writes.subList(from, Math.min(writes.size(), from + 2_000)), context.runId());
+            context.counters().changed += changed.size();
+            context.counters().left += changed.size();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package eu.vigil.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.CompanyRegistry;
+import eu.vigil.company.Section;
+import eu.vigil.demo.DemoAccounts;
+import eu.vigil.support.VigilTest;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+@VigilTest
+class KboIngestionTests {
+
+    @Autowired
+    FeedIngestion ingestion;
+
+    @Autowired
+    CompanyRegistry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    FeedProperties properties;
+
+    @Test
+    void theRealUpdate147IngestsWithTheRightCountsAndAgainChangesNothing() throws Exception {
+        java.util.List<String> leaving = leavingEnterprises();
+        assertThat(leaving).hasSize(158);
+        long inactiveBefore = inactive(leaving);
+        RunView run;
+        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+            run = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", true, "test");
+        }
+        assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
+        assertThat(run.extractNumber()).isEqualTo(147);
+        assertThat(run.extractType()).isEqualTo("update");
+        assertThat(run.rowsRead()).isEqualTo(1103);
+        assertThat(run.rowsRejected()).isZero();
+        assertThat(run.companiesLeft()).as("enterprises that left in this run").isEqualTo(158 - inactiveBefore);
+        assertThat(inactive(leaving)).as("all 158 enterprises that left are inactive").isEqualTo(158);
+
+        var left = registry.find(CompanyNumbers.require("0502.503.253", "BE")).orElseThrow();
+        assertThat(left.sections().get(Section.STATUS).json()).contains("\"active\": false").contains("\"ceasedOn\": \"2025-10-11\"");
+
+        var fresh = registry.find(CompanyNumbers.require("BE 0552 627 113", null)).orElseThrow();
+        assertThat(fresh.sections().get(Section.IDENTITY).json()).contains("Callebaut, Brenda").contains("\"startDate\": \"2025-09-15\"");
+        assertThat(fresh.sections().get(Section.STATUS).json()).contains("\"active\": true").contains("\"juridicalSituation\": \"000\"");
+        assertThat(fresh.sections().get(Section.STATUS).source()).isEqualTo("kbo");
+        assertThat(fresh.sections().get(Section.STATUS).asOf()).hasToString("2025-10-11");
+
+        String api = mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0552627113")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"number\":\"0552627113\"").contains("Callebaut, Brenda").contains("\"identity\"");
+
+        RunView again;
+        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+            again = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", false, "test");
+        }
+        assertThat(again.status()).isEqualTo("REFUSED");
+        assertThat(again.error()).containsPattern("already applied by run #\\d+");
+
+        RunView forced;
+        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+            forced = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", true, "test");
+        }
+        assertThat(forced.status()).isEqualTo("COMPLETED");
+        assertThat(forced.companiesChanged()).as("replaying an extract changes nothing").isZero();
+        assertThat(forced.companiesLeft()).isZero();
+    }
+
+    @Test
+    void aMissingFileOrWrongHeaderFailsAtOnceNamingTheFileAndNothingIsApplied() {
+        long companies = count();
+        Map<String, String> missing = Extracts.realUpdateFiles();
+        missing.remove("activity_insert.csv");
+        RunView run = ingest(missing, true);
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("activity_insert.csv").contains("\"EntityNumber\",\"ActivityGroup\"");
+
+        Map<String, String> wrongHeader = Extracts.realUpdateFiles();
+        wrongHeader.put("address_insert.csv", wrongHeader.get("address_insert.csv").replace("\"Zipcode\"", "\"PostCode\""));
+        RunView wrong = ingest(wrongHeader, true);
+        assertThat(wrong.status()).isEqualTo("FAILED");
+        assertThat(wrong.error()).contains("address_insert.csv").contains("PostCode").contains("\"Zipcode\"");
+
+        RunView notZip = ingestion.ingestNow("kbo", new ByteArrayInputStream("hello".getBytes()), "notes.zip", true, "test");
+        assertThat(notZip.status()).isEqualTo("FAILED");
+        assertThat(notZip.error()).contains("not a zip");
+        assertThat(count()).isEqualTo(companies);
+    }
+
+    @Test
+    void badRowsGoToTheQuarantineAndTheRunGoesOn() {
+        Map<String, String> files = Extracts.realUpdateFiles();
+        String enterprises = files.get("enterprise_insert.csv")
+                + "\"1999.999.999\",\"AC\",\"000\",\"2\",\"014\",,01-01-2020\n";
+        files.put("enterprise_insert.csv", enterprises);
+        files.put("denomination_insert.csv", files.get("denomination_insert.csv")
+                .replace("\"0660.962.750\",\"0\",\"001\",\"De Groote, Vicky\"", "\"0660.962.750\",\"0\",\"001\""));
+        RunView run = ingest(files, true);
+        assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
+        assertThat(run.rowsRejected()).isEqualTo(2);
+        var quarantine = ingestion.quarantine(run.id(), 10);
+        assertThat(quarantine).extracting(QuarantinedRow::fileName).containsExactlyInAnyOrder("enterprise_insert.csv", "denomination_insert.csv");
+        assertThat(quarantine).anySatisfy(q -> {
+            assertThat(q.reason()).contains("check digit");
+            assertThat(q.raw()).contains("1999.999.999");
+            assertThat(q.line()).isEqualTo(30);
+        });
+        assertThat(quarantine).anySatisfy(q -> assertThat(q.reason()).contains("expected 4 fields, found 3"));
+    }
+
+    @Test
+    void oldAndOutOfOrderExtractsAreRefusedUnlessForced() {
+        String source = "kbo";
+        Map<String, String> files = Extracts.realUpdateFiles();
+        files.put("meta.csv", Extracts.meta("update", 9_000_001, "12-10-2025"));
+        files.put("enterprise_insert.csv", "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"\n");
+        RunView base = ingest(files, true);
+        assertThat(base.status()).as(base.error()).isEqualTo("COMPLETED");
+
+        files.put("meta.csv", Extracts.meta("update", 9_000_003, "14-10-2025"));
+        RunView gap = ingest(files, false);
+        assertThat(gap.status()).isEqualTo("REFUSED");
+        assertThat(gap.error()).contains("9000002").contains("missing");
+
+        files.put("meta.csv", Extracts.meta("update", 9_000_000, "10-10-2025"));
+        RunView old = ingest(files, false);
+        assertThat(old.status()).isEqualTo("REFUSED");
+        assertThat(old.error()).contains("not newer");
+
+        files.put("meta.csv", Extracts.meta("update", 9_000_002, "13-10-2025"));
+        assertThat(ingest(files, false).status()).isEqualTo("COMPLETED");
+        assertThat(ingestion.sources()).contains(source);
+    }
+
+    @Test
+    void aRunLeftRunningByAStoppedProcessIsMarkedInterruptedAndTheExtractCanRunAgain() {
+        Long stale = jdbc.queryForObject("""
+                insert into feed_run (source, file_name, file_sha256, status, triggered_by, started_at, heartbeat_at)
+                values ('kbo', 'crashed.zip', 'x', 'RUNNING', 'test', now() - interval '1 hour', now() - interval '1 hour')
+                returning id""", Long.class);
+        Map<String, String> files = Extracts.realUpdateFiles();
+        RunView run = ingest(files, true);
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        RunView crashed = ingestion.run(stale).orElseThrow();
+        assertThat(crashed.status()).isEqualTo("FAILED");
+        assertThat(crashed.error()).contains("Interrupted");
+    }
+
+    @Test
+    void aFailureHalfwayLeavesTheRegistryAsItWas() {
+        Map<String, String> files = Extracts.realUpdateFiles();
+        String unsorted = files.get("activity_insert.csv") + "\"0200.065.765\",\"001\",\"2008\",\"62010\",\"MAIN\"\n";
+        files.put("activity_insert.csv", unsorted);
+        files.put("meta.csv", Extracts.meta("update", 147, "11-10-2025"));
+        long sections = jdbc.queryForObject("select count(*) from company_section", Long.class);
+        long companies = count();
+        RunView run = ingest(files, true);
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("activity_insert.csv").contains("not sorted");
+        assertThat(count()).isEqualTo(companies);
+        assertThat(jdbc.queryForObject("select count(*) from company_section", Long.class)).isEqualTo(sections);
+    }
+
+    @Test
+    void theInboxAppliesExtractsAndSortsThemIntoDoneAndFailed() throws Exception {
+        Path inbox = Path.of(properties.inbox(), "kbo");
+        Files.createDirectories(inbox);
+        Map<String, String> broken = Extracts.realUpdateFiles();
+        broken.remove("code.csv");
+        Files.write(inbox.resolve("broken.zip"), Extracts.zip(broken));
+        Files.setLastModifiedTime(inbox.resolve("broken.zip"), java.nio.file.attribute.FileTime.fromMillis(0));
+        var runs = new FeedInbox(ingestion, properties).sweep("kbo");
+        assertThat(runs).hasSize(1);
+        assertThat(runs.getFirst().status()).isEqualTo("FAILED");
+        assertThat(inbox.resolve("failed/broken.zip")).exists();
+        assertThat(Files.readString(inbox.resolve("failed/broken.zip.reason.txt"))).contains("code.csv");
+        assertThat(inbox.resolve("broken.zip")).doesNotExist();
+    }
+
+    @Test
+    void theApiTakesAnExtractAndReportsItsRun() throws Exception {
+        MockMultipartFile file = new MockMultipartFile("file", "KboOpenData_0147_2025_10_12_Update.zip", "application/zip",
+                getClass().getResourceAsStream(Extracts.REAL_UPDATE));
+        var response = mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/admin/feeds/kbo/extracts").file(file)
+                        .param("force", "true")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(202);
+        String id = response.getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1");
+        String status = "";
+        for (int i = 0; i < 100 && !status.contains("COMPLETED") && !status.contains("FAILED"); i++) {
+            Thread.sleep(100);
+            status = mvc.perform(MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs/" + id)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY)).andReturn().getResponse().getContentAsString();
+        }
+        assertThat(status).contains("\"status\":\"COMPLETED\"").contains("\"rowsRead\":1103");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY)).andReturn().getResponse().getStatus())
+                .as("runs are for platform keys").isEqualTo(403);
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0403.170.702")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY)).andReturn().getResponse().getContentAsString())
+                .contains("mod-97");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0200.065.765")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY)).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    private RunView ingest(Map<String, String> files, boolean force) {
+        return ingestion.ingestNow("kbo", new ByteArrayInputStream(Extracts.zip(files)), "test.zip", force, "test");
+    }
+
+    private static java.util.List<String> leavingEnterprises() {
+        Map<String, String> files = Extracts.realUpdateFiles();
+        java.util.Set<String> inserted = new java.util.HashSet<>(keys(files.get("enterprise_insert.csv")));
+        return keys(files.get("enterprise_delete.csv")).stream().filter(k -> !inserted.contains(k)).toList();
+    }
+
+    private static java.util.List<String> keys(String csv) {
+        return csv.lines().skip(1).filter(l -> !l.isBlank()).map(l -> l.substring(1, l.indexOf('"', 1)).replace(".", "")).toList();
+    }
+
+    private long inactive(java.util.List<String> numbers) {
+        return jdbc.queryForObject("""
+                select count(*) from company c join company_section s on s.company_id = c.id and s.section = 'status'
+                where c.country = 'BE' and c.number = any(?::text[]) and not (s.doc ->> 'active')::boolean
+                  and s.doc ->> 'ceasedOn' = '2025-10-11'""", Long.class, (Object) numbers.toArray(String[]::new));
+    }
+
+    private long count() {
+        return jdbc.queryForObject("select count(*) from company", Long.class);
+    }
+}
