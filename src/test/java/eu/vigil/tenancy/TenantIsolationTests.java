@@ -42,6 +42,13 @@ class TenantIsolationTests {
             "GET /platform/mail/{index}",
             "GET /platform/mail/{index}/html",
             "GET /api/v1/users/{id}",
+            "GET /platform/feeds/runs/{id}",
+            "GET /platform/feeds/runs/{id}/status",
+            "POST /api/v1/admin/feeds/{source}/extracts",
+            "GET /api/v1/admin/feeds/runs/{id}",
+            "GET /api/v1/admin/feeds/runs/{id}/quarantine",
+            "GET /api/v1/companies/{country}/{number}",
+            "GET /companies/{country}/{number}",
             "GET /password-reset/{token}",
             "POST /password-reset/{token}",
             "GET /invitation/{token}",
@@ -123,6 +130,37 @@ class TenantIsolationTests {
         assertSameAsMissing(get("/platform/tenants/{id}", b.id()), get("/platform/tenants/{id}", UUID.randomUUID()), 403);
         assertSameAsMissing(get("/platform/mail/{index}", 0), get("/platform/mail/{index}", 999_999), 403);
         assertSameAsMissing(get("/platform/mail/{index}/html", 0), get("/platform/mail/{index}/html", 999_999), 403);
+        assertSameAsMissing(get("/platform/feeds/runs/{id}", 1), get("/platform/feeds/runs/{id}", 999_999), 403);
+        assertSameAsMissing(get("/platform/feeds/runs/{id}/status", 1), get("/platform/feeds/runs/{id}/status", 999_999), 403);
+    }
+
+    @Test
+    void feedAdministrationIsClosedToTenantKeysWhateverTheId() throws Exception {
+        for (String path : new String[] {"/api/v1/admin/feeds/runs/1", "/api/v1/admin/feeds/runs/999999",
+                "/api/v1/admin/feeds/runs/1/quarantine", "/api/v1/admin/feeds/runs"}) {
+            assertThat(mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                    .andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/admin/feeds/{source}/extracts", "kbo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.zip", "application/zip", new byte[] {1}))
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void companiesAreSharedReferenceDataThatLookTheSameToEveryTenant() throws Exception {
+        for (String number : new String[] {"0403.170.701", "0200.065.765", "0403170702"}) {
+            MvcResult forA = mvc.perform(get("/api/v1/companies/{country}/{number}", "BE", number)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+            MvcResult forB = mvc.perform(get("/api/v1/companies/{country}/{number}", "BE", number)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
+            assertThat(forA.getResponse().getStatus()).isEqualTo(forB.getResponse().getStatus());
+            assertThat(forA.getResponse().getContentAsString()).isEqualTo(forB.getResponse().getContentAsString());
+            MvcResult pageA = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(a.admin().principal()))).andReturn();
+            MvcResult pageB = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(b.admin().principal()))).andReturn();
+            assertThat(pageA.getResponse().getStatus()).isEqualTo(pageB.getResponse().getStatus());
+        }
     }
 
     @Test

@@ -55,6 +55,7 @@ class FeedController {
     @GetMapping("/runs/{id}/status")
     String status(@PathVariable long id, Model model) {
         model.addAttribute("run", ingestion.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("quarantine", ingestion.quarantine(id, 500));
         return "feed/run :: status";
     }
 }
