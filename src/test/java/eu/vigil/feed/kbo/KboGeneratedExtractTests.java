@@ -1,0 +1,148 @@
+package eu.vigil.feed.kbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.CompanyRegistry;
+import eu.vigil.company.Section;
+import eu.vigil.feed.FeedIngestion;
+import eu.vigil.feed.RunView;
+import eu.vigil.feed.kbo.KboDocuments.Activity;
+import eu.vigil.feed.kbo.KboDocuments.Address;
+import eu.vigil.feed.kbo.KboDocuments.Contact;
+import eu.vigil.feed.kbo.KboDocuments.Establishment;
+import eu.vigil.feed.kbo.KboDocuments.Identity;
+import eu.vigil.feed.kbo.KboDocuments.Name;
+import eu.vigil.feed.kbo.KboExtractGenerator.ExpectedEnterprise;
+import eu.vigil.support.VigilTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Generated Full and Update extracts produce exactly the company states the generator says they should. */
+@VigilTest
+class KboGeneratedExtractTests {
+
+    @Autowired
+    FeedIngestion ingestion;
+
+    @Autowired
+    CompanyRegistry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFullThenUpdatesGiveExactlyTheExpectedStatesAndAFailedUpdateChangesNothingUntilRerun() throws IOException {
+        KboExtractGenerator generator = new KboExtractGenerator(7L, 2_000);
+        Path full = dir.resolve("KboOpenData_0001_2026_10_02_Full.zip");
+        generator.writeFull(full, 1, LocalDate.of(2026, 10, 2));
+        RunView fullRun = ingestion.ingestInPlace("kbo", full, true, "test");
+        assertThat(fullRun.status()).as(fullRun.error()).isEqualTo("COMPLETED");
+        assertThat(fullRun.rowsRejected()).isZero();
+        assertMatches(generator, LocalDate.of(2026, 10, 2));
+
+        Path update = dir.resolve("KboOpenData_0002_2026_10_03_Update.zip");
+        generator.writeUpdate(update, 2, LocalDate.of(2026, 10, 3), 400);
+        long changesInUpdate = generator.lastUpdateChanges().stream().map(KboExtractGenerator.Change::enterpriseNumber).distinct().count();
+
+        Path broken = dir.resolve("broken.zip");
+        breakActivityOrder(update, broken);
+        String before = fingerprint();
+        RunView failed = ingestion.ingestInPlace("kbo", broken, false, "test");
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(fingerprint()).as("a run that fails halfway leaves nothing behind").isEqualTo(before);
+
+        RunView updateRun = ingestion.ingestInPlace("kbo", update, false, "test");
+        assertThat(updateRun.status()).as(updateRun.error()).isEqualTo("COMPLETED");
+        assertThat(updateRun.rowsRejected()).isZero();
+        assertThat(updateRun.companiesChanged()).isPositive().isLessThanOrEqualTo(changesInUpdate);
+        assertMatches(generator, LocalDate.of(2026, 10, 3));
+
+        Path second = dir.resolve("KboOpenData_0003_2026_10_04_Update.zip");
+        generator.writeUpdate(second, 3, LocalDate.of(2026, 10, 4), 250);
+        RunView secondRun = ingestion.ingestInPlace("kbo", second, false, "test");
+        assertThat(secondRun.status()).as(secondRun.error()).isEqualTo("COMPLETED");
+        assertMatches(generator, LocalDate.of(2026, 10, 4));
+
+        String settled = fingerprint();
+        RunView replay = ingestion.ingestInPlace("kbo", second, true, "test");
+        assertThat(replay.companiesChanged()).isZero();
+        assertThat(fingerprint()).as("replaying changes nothing").isEqualTo(settled);
+    }
+
+    private void assertMatches(KboExtractGenerator generator, LocalDate snapshot) {
+        int checked = 0;
+        for (String number : generator.enterpriseNumbers()) {
+            ExpectedEnterprise expected = generator.expected(number);
+            var state = registry.find(CompanyNumbers.require(number, "BE")).orElseThrow(() -> new AssertionError(number + " missing"));
+            var status = KboAdapter.status(state.sections().get(Section.STATUS).json());
+            if (!expected.active()) {
+                assertThat(status.active()).as(number + " has left").isFalse();
+                assertThat(status.ceasedOn()).as(number).isNotNull().isLessThanOrEqualTo(snapshot.toString());
+                continue;
+            }
+            assertThat(status.active()).as(number + " active").isTrue();
+            assertThat(status.juridicalSituation()).as(number).isEqualTo(expected.juridicalSituation());
+            Identity stored = KboAdapter.identity(state.sections().get(Section.IDENTITY).json());
+            assertThat(stored).as(number).isEqualTo(roundTrip(expectedIdentity(expected)));
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(1_000);
+    }
+
+    private static Identity expectedIdentity(ExpectedEnterprise e) {
+        List<Name> names = e.denominations().stream().map(d -> new Name(d.typeOfDenomination(), d.language(), d.denomination())).toList();
+        List<Address> addresses = e.addresses().stream().map(a -> new Address(a.typeOfAddress(), a.countryNl(), a.countryFr(),
+                a.zipcode(), a.municipalityNl(), a.municipalityFr(), a.streetNl(), a.streetFr(), a.houseNumber(), a.box(),
+                a.extraAddressInfo(), KboDocuments.isoDate(a.dateStrikingOff()))).toList();
+        List<Contact> contacts = e.contacts().stream().map(c -> new Contact(c.entityContact(), c.contactType(), c.value())).toList();
+        List<Activity> activities = e.activities().stream().map(a -> new Activity(a.activityGroup(), a.naceVersion(), a.naceCode(),
+                a.classification())).toList();
+        List<Establishment> establishments = e.establishments().stream()
+                .map(s -> new Establishment(s.establishmentNumber(), KboDocuments.isoDate(s.startDate()))).toList();
+        return new Identity(e.typeOfEnterprise(), e.juridicalForm(), e.juridicalFormCac(), KboDocuments.isoDate(e.startDate()),
+                names, addresses, contacts, activities, establishments);
+    }
+
+    private static Identity roundTrip(Identity identity) {
+        return KboAdapter.identity(KboAdapter.json(identity));
+    }
+
+    private String fingerprint() {
+        return jdbc.queryForObject("""
+                select count(*) || ':' || coalesce(sum(doc_hash), 0) from company_section s join company c on c.id = s.company_id
+                where c.country = 'BE' and c.number between '0200000000' and '0299999999'""", String.class)
+                + "/" + jdbc.queryForObject("select count(*) from kbo_establishment", Long.class);
+    }
+
+    /** The same update with one activity row moved out of order near the end: the run fails late. */
+    private static void breakActivityOrder(Path source, Path target) throws IOException {
+        try (ZipFile zip = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                String text = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (entry.getName().equals("activity_insert.csv")) {
+                    List<String> lines = new ArrayList<>(text.lines().toList());
+                    lines.add(lines.get(1));
+                    text = String.join("\n", lines) + "\n";
+                }
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+    }
+}
