@@ -11,10 +11,12 @@ create table company (
     constraint company_identity_uq unique (country, number)
 );
 
+-- No foreign key to company: only the feed engine writes here, always after creating the company,
+-- and a per-row referential check would cost more than the rest of a national bulk load.
 create table company_section (
-    company_id  bigint      not null references company (id),
+    company_id  bigint      not null,
     section     varchar(24) not null,
-    doc         jsonb       not null,
+    doc         json        not null,
     doc_hash    bigint      not null,
     source      varchar(32) not null,
     extract     varchar(64) not null,
@@ -28,7 +30,7 @@ create table company_section (
 create table company_section_history (
     company_id      bigint      not null,
     section         varchar(24) not null,
-    doc             jsonb       not null,
+    doc             json        not null,
     doc_hash        bigint      not null,
     source          varchar(32) not null,
     extract         varchar(64) not null,
@@ -56,3 +58,4 @@ create table reference_code (
     description varchar(1000) not null,
     primary key (source, category, code, language)
 );
+

@@ -32,14 +32,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SectionStore {
 
     private final DataSource dataSource;
+    private final Connection fixed;
 
+    @org.springframework.beans.factory.annotation.Autowired
     SectionStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    private SectionStore(DataSource dataSource, Connection fixed) {
         this.dataSource = dataSource;
+        this.fixed = fixed;
+    }
+
+    /**
+     * The same operations on the connection of the caller's transaction, captured now, so that one
+     * other thread (a bulk writer) may use it while the caller keeps off it.
+     */
+    public SectionStore session() {
+        requireTransaction();
+        Connection bound = connection();
+        return new SectionStore(dataSource, bound);
     }
 
     /** The ids of these companies, creating the ones Vigil has never seen; {@code created} holds the new ones. */
     public Resolved resolve(String country, Collection<String> numbers, long runId) {
-        requireTransaction();
+        if (fixed == null) {
+            requireTransaction();
+        }
         Map<String, Long> ids = new HashMap<>(numbers.size() * 2);
         Set<String> created = new HashSet<>();
         try {
@@ -144,7 +163,7 @@ public class SectionStore {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("""
                         create temp table if not exists section_stage (
-                            company_id bigint, section varchar(24), doc jsonb, doc_hash bigint,
+                            company_id bigint, section varchar(24), doc json, doc_hash bigint,
                             source varchar(32), extract varchar(64), as_of date, run_id bigint) on commit drop""");
                 statement.execute("truncate section_stage");
             }
@@ -207,9 +226,9 @@ public class SectionStore {
         }
     }
 
-    /** The connection of the caller's transaction. */
+    /** The connection of the caller's transaction (or of the session). */
     public Connection connection() {
-        return DataSourceUtils.getConnection(dataSource);
+        return fixed != null ? fixed : DataSourceUtils.getConnection(dataSource);
     }
 
     private static void requireTransaction() {

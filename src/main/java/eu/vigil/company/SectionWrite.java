@@ -9,4 +9,9 @@ public record SectionWrite(long companyId, Section section, String json, long ha
     public SectionWrite(long companyId, Section section, String json, String source, String extract, LocalDate asOf) {
         this(companyId, section, json, Hashes.fnv64(json), source, extract, asOf);
     }
+
+    /** The same view, for the company whose id is now known. */
+    public SectionWrite forCompany(long id) {
+        return new SectionWrite(id, section, json, hash, source, extract, asOf);
+    }
 }

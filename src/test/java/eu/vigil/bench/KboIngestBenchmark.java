@@ -101,7 +101,7 @@ public final class KboIngestBenchmark {
         return new SpringApplication(VigilApplication.class).run(
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
                 "--spring.datasource.username=postgres",
-                "--spring.main.web-application-type=none",
+                "--server.port=0",
                 "--spring.quartz.auto-startup=false",
                 "--spring.mail.host=localhost",
                 "--vigil.demo.seed=false",

@@ -56,11 +56,11 @@ class KboIngestionTests {
         assertThat(inactive(leaving)).as("all 158 enterprises that left are inactive").isEqualTo(158);
 
         var left = registry.find(CompanyNumbers.require("0502.503.253", "BE")).orElseThrow();
-        assertThat(left.sections().get(Section.STATUS).json()).contains("\"active\": false").contains("\"ceasedOn\": \"2025-10-11\"");
+        assertThat(left.sections().get(Section.STATUS).json()).contains("\"active\":false").contains("\"ceasedOn\":\"2025-10-11\"");
 
         var fresh = registry.find(CompanyNumbers.require("BE 0552 627 113", null)).orElseThrow();
-        assertThat(fresh.sections().get(Section.IDENTITY).json()).contains("Callebaut, Brenda").contains("\"startDate\": \"2025-09-15\"");
-        assertThat(fresh.sections().get(Section.STATUS).json()).contains("\"active\": true").contains("\"juridicalSituation\": \"000\"");
+        assertThat(fresh.sections().get(Section.IDENTITY).json()).contains("Callebaut, Brenda").contains("\"startDate\":\"2025-09-15\"");
+        assertThat(fresh.sections().get(Section.STATUS).json()).contains("\"active\":true").contains("\"juridicalSituation\":\"000\"");
         assertThat(fresh.sections().get(Section.STATUS).source()).isEqualTo("kbo");
         assertThat(fresh.sections().get(Section.STATUS).asOf()).hasToString("2025-10-11");
 

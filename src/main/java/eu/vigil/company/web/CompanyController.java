@@ -138,13 +138,14 @@ class CompanyController {
     private List<Map<String, String>> activities(JsonNode identity, String language) {
         List<Map<String, String>> result = new ArrayList<>();
         for (JsonNode activity : identity.path("activities")) {
-            String version = activity.path("naceVersion").asString("");
-            String code = activity.path("naceCode").asString("");
+            // stored as the tuple [group, naceVersion, naceCode, classification]
+            String version = activity.path(1).asString("");
+            String code = activity.path(2).asString("");
             Map<String, String> row = new LinkedHashMap<>();
             row.put("code", code);
             row.put("version", version);
-            row.put("classification", activity.path("classification").asString(""));
-            row.put("group", describe("ActivityGroup", activity.path("group").asString(""), language));
+            row.put("classification", activity.path(3).asString(""));
+            row.put("group", describe("ActivityGroup", activity.path(0).asString(""), language));
             row.put("description", codes.describe("kbo", "Nace" + version, code, language).orElse(""));
             result.add(row);
         }

@@ -20,7 +20,11 @@ public final class CsvReader implements Closeable {
     private String[] fields = new String[16];
     private int fieldCount;
     private final StringBuilder field = new StringBuilder(64);
-    private final StringBuilder raw = new StringBuilder(256);
+    /** The part of the current record that was in earlier buffer fills; the rest is buffer[recordStart, recordEnd). */
+    private final StringBuilder rawHead = new StringBuilder(256);
+    private int recordStart;
+    private int recordEnd;
+    private boolean inRecord;
 
     public CsvReader(Reader in) {
         this.in = in;
@@ -29,21 +33,24 @@ public final class CsvReader implements Closeable {
     /** Reads the next record; false at the end of the input. */
     public boolean next() throws IOException {
         fieldCount = 0;
-        raw.setLength(0);
+        rawHead.setLength(0);
+        inRecord = false;
         if (!fill()) {
             return false;
         }
+        inRecord = true;
+        recordStart = position;
         recordLine = ++line;
         boolean quoted = false;
         boolean wasQuoted = false;
         field.setLength(0);
         while (true) {
             if (position >= limit && !fill()) {
+                recordEnd = position;
                 addField(wasQuoted);
                 return true;
             }
             char c = buffer[position++];
-            raw.append(c);
             if (quoted) {
                 if (c == '"') {
                     if (position >= limit && !fill()) {
@@ -52,7 +59,6 @@ public final class CsvReader implements Closeable {
                     }
                     if (buffer[position] == '"') {
                         field.append('"');
-                        raw.append('"');
                         position++;
                     } else {
                         quoted = false;
@@ -67,10 +73,7 @@ public final class CsvReader implements Closeable {
                 addField(wasQuoted);
                 wasQuoted = false;
             } else if (c == '\n') {
-                raw.setLength(raw.length() - 1);
-                if (!raw.isEmpty() && raw.charAt(raw.length() - 1) == '\r') {
-                    raw.setLength(raw.length() - 1);
-                }
+                recordEnd = position - 1;
                 addField(wasQuoted);
                 return true;
             } else if (c == '"' && field.isEmpty() && !wasQuoted) {
@@ -94,11 +97,18 @@ public final class CsvReader implements Closeable {
         if (position < limit) {
             return true;
         }
+        if (inRecord) {
+            rawHead.append(buffer, recordStart, limit - recordStart);
+            recordStart = 0;
+        }
         int read;
         do {
             read = in.read(buffer, 0, buffer.length);
         } while (read == 0);
         if (read < 0) {
+            position = 0;
+            limit = 0;
+            recordStart = 0;
             return false;
         }
         position = 0;
@@ -125,6 +135,10 @@ public final class CsvReader implements Closeable {
 
     /** The record as it stood in the file, for the quarantine. */
     public String raw() {
+        StringBuilder raw = new StringBuilder(rawHead).append(buffer, recordStart, Math.max(0, recordEnd - recordStart));
+        if (!raw.isEmpty() && raw.charAt(raw.length() - 1) == '\r') {
+            raw.setLength(raw.length() - 1);
+        }
         return raw.length() > 4000 ? raw.substring(0, 4000) : raw.toString();
     }
 

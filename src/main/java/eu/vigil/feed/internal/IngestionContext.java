@@ -22,6 +22,7 @@ public final class IngestionContext {
     private final RunStore.Counters counters = new RunStore.Counters();
     private final List<QuarantinedRow> pendingQuarantine = new ArrayList<>();
     private long nextProgressAt = PROGRESS_EVERY;
+    private boolean holdQuarantine;
 
     IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
                      RunStore runs, Consumer<RunStore.Counters> progress) {
@@ -77,9 +78,25 @@ public final class IngestionContext {
     public void quarantine(String file, long line, String raw, String reason) {
         counters.rejected++;
         pendingQuarantine.add(new QuarantinedRow(file, line, raw, reason));
-        if (pendingQuarantine.size() >= 1000) {
+        if (pendingQuarantine.size() >= 1000 && !holdQuarantine) {
             flush();
         }
+    }
+
+    /** While another thread writes on the run's connection, quarantined rows wait to be handed over. */
+    public void holdQuarantine(boolean hold) {
+        this.holdQuarantine = hold;
+    }
+
+    /** The quarantined rows not yet written, for a writer thread to store. */
+    public List<QuarantinedRow> takeQuarantine() {
+        List<QuarantinedRow> taken = new ArrayList<>(pendingQuarantine);
+        pendingQuarantine.clear();
+        return taken;
+    }
+
+    public void storeQuarantine(java.sql.Connection connection, List<QuarantinedRow> rows) {
+        runs.quarantine(connection, runId, rows);
     }
 
     public void flush() {

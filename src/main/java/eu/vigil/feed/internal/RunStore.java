@@ -116,6 +116,27 @@ public class RunStore {
                 });
     }
 
+    /** The same, on a given connection (a writer thread working in the run's transaction). */
+    public void quarantine(java.sql.Connection connection, long runId, List<QuarantinedRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (var insert = connection.prepareStatement(
+                "insert into feed_quarantine (run_id, file_name, line, raw, reason) values (?, ?, ?, ?, ?)")) {
+            for (QuarantinedRow row : rows) {
+                insert.setLong(1, runId);
+                insert.setString(2, row.fileName());
+                insert.setLong(3, row.line());
+                insert.setString(4, row.raw().length() > 4000 ? row.raw().substring(0, 4000) : row.raw());
+                insert.setString(5, row.reason().length() > 1000 ? row.reason().substring(0, 1000) : row.reason());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store quarantined rows: " + e.getMessage(), e);
+        }
+    }
+
     public List<QuarantinedRow> quarantined(long runId, int limit) {
         return jdbc.query("select file_name, line, raw, reason from feed_quarantine where run_id = ? order by id limit ?",
                 (rs, n) -> new QuarantinedRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), runId, limit);

@@ -54,7 +54,14 @@ final class FullLoad {
                     statement.execute("create temp table seen_company (id bigint primary key) on commit drop");
                 }
             }
-            merge(establishments);
+            context.holdQuarantine(true);
+            Thread writer = startWriter();
+            try {
+                merge(establishments);
+            } finally {
+                finishWriter(writer);
+                context.holdQuarantine(false);
+            }
             if (!registryEmpty) {
                 markMissingAsLeft();
             }
@@ -63,7 +70,7 @@ final class FullLoad {
         }
     }
 
-    private void merge(EstablishmentIndex establishments) throws IOException, SQLException {
+    private void merge(EstablishmentIndex establishments) throws IOException {
         List<String> header = KboAdapter.HEADERS.get("enterprise");
         try (KeyedCsv enterprise = new KeyedCsv(files, "enterprise.csv", header.size(), context);
              KeyedCsv denomination = child("denomination");
@@ -137,39 +144,111 @@ final class FullLoad {
         file.advance();
     }
 
-    private void flush() throws SQLException {
+    /** One batch of enterprises, serialised by the reading thread, written by the writer thread. */
+    private record Batch(List<String> numbers, List<SectionWrite> identities, List<SectionWrite> statuses,
+                         List<eu.vigil.feed.QuarantinedRow> quarantine) {
+    }
+
+    private static final Batch END = new Batch(List.of(), List.of(), List.of(), List.of());
+
+    private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> writerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    private long created;
+    private long changed;
+
+    /** Writes batches on the run's connection while the reading thread goes on parsing. */
+    private Thread startWriter() {
+        SectionStore session = store.session();
+        return Thread.ofPlatform().name("kbo-full-writer-" + context.runId()).start(() -> {
+            try {
+                for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+                    write(session, batch);
+                }
+            } catch (Throwable e) {
+                writerFailure.set(e);
+                queue.clear();
+            }
+        });
+    }
+
+    private void handOver(Batch batch) {
+        try {
+            while (!queue.offer(batch, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                rethrowWriterFailure();
+            }
+            rethrowWriterFailure();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the KBO extract", e);
+        }
+    }
+
+    private void rethrowWriterFailure() {
+        Throwable failure = writerFailure.get();
+        if (failure != null) {
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getMessage(), failure);
+        }
+    }
+
+    private void finishWriter(Thread writer) {
+        try {
+            if (writerFailure.get() == null) {
+                queue.put(END);
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the KBO extract", e);
+        }
+        rethrowWriterFailure();
+        context.counters().created += created;
+        context.counters().changed += changed;
+    }
+
+    private void flush() {
         if (identities.isEmpty()) {
             return;
         }
         List<String> numbers = new ArrayList<>(identities.size());
-        identities.keySet().forEach(key -> numbers.add(KboNumbers.canonical(key)));
-        SectionStore.Resolved resolved = store.resolve(KboAdapter.COUNTRY, numbers, context.runId());
-        List<SectionWrite> fresh = new ArrayList<>(identities.size() * 2);
-        List<SectionWrite> existing = new ArrayList<>();
+        List<SectionWrite> identityWrites = new ArrayList<>(identities.size());
+        List<SectionWrite> statusWrites = new ArrayList<>(identities.size());
         for (var entry : identities.entrySet()) {
-            String number = KboNumbers.canonical(entry.getKey());
-            long companyId = resolved.ids().get(number);
-            List<SectionWrite> target = resolved.created().contains(number) ? fresh : existing;
-            target.add(KboAdapter.write(companyId, Section.IDENTITY, entry.getValue(), extract));
-            target.add(KboAdapter.write(companyId, Section.STATUS, statuses.get(entry.getKey()), extract));
+            numbers.add(KboNumbers.canonical(entry.getKey()));
+            identityWrites.add(KboAdapter.write(0, Section.IDENTITY, entry.getValue(), extract));
+            statusWrites.add(KboAdapter.write(0, Section.STATUS, statuses.get(entry.getKey()), extract));
         }
-        store.insertNew(fresh, context.runId());
-        Set<Long> changed = store.upsert(existing, context.runId());
-        context.counters().created += resolved.created().size();
-        context.counters().changed += resolved.created().size() + changed.size();
-        if (!registryEmpty) {
-            remember(resolved.ids().values());
-        }
+        handOver(new Batch(numbers, identityWrites, statusWrites, context.takeQuarantine()));
         identities.clear();
         statuses.clear();
     }
 
-    private void remember(Iterable<Long> ids) throws SQLException {
+    private void write(SectionStore session, Batch batch) throws SQLException {
+        SectionStore.Resolved resolved = session.resolve(KboAdapter.COUNTRY, batch.numbers(), context.runId());
+        List<SectionWrite> fresh = new ArrayList<>(batch.numbers().size() * 2);
+        List<SectionWrite> existing = new ArrayList<>();
+        for (int i = 0; i < batch.numbers().size(); i++) {
+            String number = batch.numbers().get(i);
+            long companyId = resolved.ids().get(number);
+            List<SectionWrite> target = resolved.created().contains(number) ? fresh : existing;
+            target.add(batch.identities().get(i).forCompany(companyId));
+            target.add(batch.statuses().get(i).forCompany(companyId));
+        }
+        session.insertNew(fresh, context.runId());
+        Set<Long> changedIds = session.upsert(existing, context.runId());
+        created += resolved.created().size();
+        changed += resolved.created().size() + changedIds.size();
+        if (!registryEmpty) {
+            remember(session.connection(), resolved.ids().values());
+        }
+        context.storeQuarantine(session.connection(), batch.quarantine());
+    }
+
+    private void remember(Connection connection, Iterable<Long> ids) throws SQLException {
         List<Long> list = new ArrayList<>();
         ids.forEach(list::add);
-        try (PreparedStatement insert = store.connection().prepareStatement(
+        try (PreparedStatement insert = connection.prepareStatement(
                 "insert into seen_company select unnest(?::bigint[]) on conflict do nothing")) {
-            insert.setArray(1, store.connection().createArrayOf("bigint", list.toArray()));
+            insert.setArray(1, connection.createArrayOf("bigint", list.toArray()));
             insert.executeUpdate();
         }
     }

@@ -1,6 +1,8 @@
 package eu.vigil.feed.kbo;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,9 @@ final class KboDocuments {
     record Contact(String entity, String type, String value) {
     }
 
+    /** Stored as a tuple [group, naceVersion, naceCode, classification]: activities are most of a company's bytes. */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"group", "naceVersion", "naceCode", "classification"})
     record Activity(String group, String naceVersion, String naceCode, String classification) {
     }
 
