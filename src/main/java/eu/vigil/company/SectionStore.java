@@ -170,6 +170,8 @@ public class SectionStore {
             copy("copy section_stage (company_id, section, doc, doc_hash, source, extract, as_of, run_id) from stdin",
                     writes, runId);
             try (Statement statement = connection.createStatement()) {
+                // without statistics the planner scans all of company_section to join a few thousand staged rows
+                statement.execute("analyze section_stage");
                 statement.executeUpdate("""
                         insert into company_section_history
                             (company_id, section, doc, doc_hash, source, extract, as_of, run_id, replaced_by_run)

@@ -116,8 +116,10 @@ public final class KboIngestBenchmark {
             statement.execute("drop schema if exists baseline cascade");
             statement.execute("create schema baseline");
             for (String file : FILES) {
-                List<String> header = Files.readAllLines(full.resolve(file + ".csv")).isEmpty() ? List.of()
-                        : List.of(Files.newBufferedReader(full.resolve(file + ".csv")).readLine().replace("\"", "").split(","));
+                List<String> header;
+                try (var reader = Files.newBufferedReader(full.resolve(file + ".csv"))) {
+                    header = List.of(reader.readLine().replace("\"", "").split(","));
+                }
                 statement.execute("create table baseline." + file + " (" + String.join(", ",
                         header.stream().map(c -> "\"" + c + "\" text").toList()) + ")");
             }

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestComponent;
 public class TestData {
 
     public static final String BOOTSTRAP_KEY = "vgl_test_bootstrap_platform_key";
+    public static final String BOOTSTRAP_ADMIN = "ops@vigil.test";
     public static final String PASSWORD = "correct horse battery staple";
 
     private final TenantManagement tenants;

@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.embedded.smtp-port=0",
         "vigil.demo.seed=true",
         "vigil.tenancy.bootstrap.api-key=" + TestData.BOOTSTRAP_KEY,
+        "vigil.tenancy.bootstrap.admin-email=" + TestData.BOOTSTRAP_ADMIN,
+        "vigil.tenancy.bootstrap.admin-password=" + TestData.PASSWORD,
         "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test",
         "vigil.feeds.inbox=target/test-data/inbox",
         "vigil.feeds.uploads=target/test-data/uploads"

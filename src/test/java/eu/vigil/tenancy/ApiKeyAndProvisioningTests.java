@@ -65,6 +65,18 @@ class ApiKeyAndProvisioningTests {
     }
 
     @Test
+    void theBootstrapAdminFromTheEnvironmentSignsInAsPlatformAdmin() throws Exception {
+        MvcResult signedIn = mvc.perform(post("/login").param("email", TestData.BOOTSTRAP_ADMIN).param("password", TestData.PASSWORD)
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("10.99.0.1");
+                    return r;
+                })).andReturn();
+        assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+        var session = (org.springframework.mock.web.MockHttpSession) signedIn.getRequest().getSession();
+        assertThat(mvc.perform(get("/platform/tenants").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void provisioningRejectsBadInputWithAClearProblem() throws Exception {
         MvcResult result = mvc.perform(post("/api/v1/admin/tenants")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY)
