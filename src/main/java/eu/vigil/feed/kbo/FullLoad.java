@@ -65,6 +65,10 @@ final class FullLoad {
             if (!registryEmpty) {
                 markMissingAsLeft();
             }
+            // a Full rewrites most of the registry: give the planner fresh statistics for the updates that follow
+            try (Statement statement = store.connection().createStatement()) {
+                statement.execute("analyze company, company_section, kbo_establishment");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Database error during the KBO full load: " + e.getMessage(), e);
         }

@@ -104,7 +104,7 @@ class KboGeneratedExtractTests {
         assertThat(checked).isGreaterThan(1_000);
     }
 
-    private static Identity expectedIdentity(ExpectedEnterprise e) {
+    static Identity expectedIdentity(ExpectedEnterprise e) {
         List<Name> names = e.denominations().stream().map(d -> new Name(d.typeOfDenomination(), d.language(), d.denomination())).toList();
         List<Address> addresses = e.addresses().stream().map(a -> new Address(a.typeOfAddress(), a.countryNl(), a.countryFr(),
                 a.zipcode(), a.municipalityNl(), a.municipalityFr(), a.streetNl(), a.streetFr(), a.houseNumber(), a.box(),
