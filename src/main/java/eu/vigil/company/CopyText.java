@@ -14,6 +14,10 @@ public final class CopyText {
             out.write("\\N");
             return;
         }
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            out.write(value);
+            return;
+        }
         int start = 0;
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);

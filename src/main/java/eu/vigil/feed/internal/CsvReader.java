@@ -116,6 +116,35 @@ public final class CsvReader implements Closeable {
         return true;
     }
 
+    /**
+     * Counts the records left without materialising their fields (quote-aware, so a newline inside a
+     * quoted field does not count); the reader is at its end afterwards.
+     */
+    public long skipRemaining() throws IOException {
+        long records = 0;
+        boolean quoted = false;
+        boolean pending = false;
+        inRecord = false;
+        while (fill()) {
+            for (int i = position; i < limit; i++) {
+                char c = buffer[i];
+                if (c == '"') {
+                    quoted = !quoted;
+                    pending = true;
+                } else if (c == '\n' && !quoted) {
+                    if (pending) {
+                        records++;
+                    }
+                    pending = false;
+                } else if (c != '\r') {
+                    pending = true;
+                }
+            }
+            position = limit;
+        }
+        return pending ? records + 1 : records;
+    }
+
     public int size() {
         return fieldCount;
     }

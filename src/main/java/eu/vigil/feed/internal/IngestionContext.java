@@ -71,6 +71,15 @@ public final class IngestionContext {
         }
     }
 
+    /** Counts {@code rows} read at once (rows skipped without parsing). */
+    public void read(long rows) {
+        counters.read += rows;
+        if (counters.read >= nextProgressAt) {
+            nextProgressAt = counters.read + PROGRESS_EVERY;
+            progress.accept(counters);
+        }
+    }
+
     public void applied(long rows) {
         counters.applied += rows;
     }

@@ -139,12 +139,17 @@ final class FullLoad {
         return new KeyedCsv(files, part + ".csv", KboAdapter.HEADERS.get(part).size(), context);
     }
 
-    /** A row whose enterprise is not in enterprise.csv; establishment rows are expected and skipped. */
+    /**
+     * A row whose enterprise is not in enterprise.csv. Establishment rows are expected: they sort after
+     * every enterprise, so from the first one on the rest of the file is counted, not parsed.
+     */
     private void orphan(KeyedCsv file) throws IOException {
-        if (KboNumbers.isEnterprise(file.key())) {
-            context.quarantine(file.name, file.row().line(), file.row().raw(),
-                    "no enterprise " + KboNumbers.display(file.key()) + " in enterprise.csv");
+        if (!KboNumbers.isEnterprise(file.key())) {
+            file.skipRest();
+            return;
         }
+        context.quarantine(file.name, file.row().line(), file.row().raw(),
+                "no enterprise " + KboNumbers.display(file.key()) + " in enterprise.csv");
         file.advance();
     }
 

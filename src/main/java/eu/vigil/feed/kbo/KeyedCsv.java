@@ -69,6 +69,14 @@ final class KeyedCsv implements Closeable {
         key = END;
     }
 
+    /** Counts the rest of the file as read without parsing it: rows a load has no use for. */
+    void skipRest() throws IOException {
+        if (key != END) {
+            context.read(csv.skipRemaining());
+            key = END;
+        }
+    }
+
     @Override
     public void close() throws IOException {
         csv.close();

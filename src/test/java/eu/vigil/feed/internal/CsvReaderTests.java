@@ -30,6 +30,17 @@ class CsvReaderTests {
     }
 
     @Test
+    void countsTheRemainingRecordsWithoutParsingThemEvenAcrossQuotedNewlines() throws IOException {
+        String input = "\"k\",\"v\"\n\"1\",\"a\"\n\"2\",\"b\nc\"\r\n\"3\",\"\"\"q\"\"\"\n\n\"4\",x";
+        CsvReader csv = new CsvReader(new StringReader(input));
+        csv.next();
+        csv.next();
+        assertThat(csv.get(0)).isEqualTo("1");
+        assertThat(csv.skipRemaining()).isEqualTo(3);
+        assertThat(csv.next()).isFalse();
+    }
+
+    @Test
     void keepsTheRawTextOfARecordThatCrossesABufferRefill() throws IOException {
         StringBuilder input = new StringBuilder();
         String longValue = "x".repeat(70_000);

@@ -50,9 +50,13 @@ class KboGeneratedExtractTests {
         KboExtractGenerator generator = new KboExtractGenerator(7L, 2_000);
         Path full = dir.resolve("KboOpenData_0001_2026_10_02_Full.zip");
         generator.writeFull(full, 1, LocalDate.of(2026, 10, 2));
+        long dataRows = generator.lastWriteStats().stream()
+                .filter(f -> !f.fileName().equals("code.csv") && !f.fileName().equals("meta.csv"))
+                .mapToLong(KboExtractGenerator.FileStat::rows).sum();
         RunView fullRun = ingestion.ingestInPlace("kbo", full, true, "test");
         assertThat(fullRun.status()).as(fullRun.error()).isEqualTo("COMPLETED");
         assertThat(fullRun.rowsRejected()).isZero();
+        assertThat(fullRun.rowsRead()).as("every data row of the Full is counted, parsed or skipped").isEqualTo(dataRows);
         assertMatches(generator, LocalDate.of(2026, 10, 2));
 
         Path update = dir.resolve("KboOpenData_0002_2026_10_03_Update.zip");
