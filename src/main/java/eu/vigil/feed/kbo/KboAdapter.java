@@ -156,10 +156,22 @@ class KboAdapter implements FeedAdapter {
     @Override
     public void ingest(ExtractFiles files, ExtractInfo extract, IngestionContext context) throws IOException {
         context.codes().replace(SOURCE, codes(files));
+        for (String branchFile : extract.isFull() ? List.of("branch.csv") : List.of("branch_delete.csv", "branch_insert.csv")) {
+            countUnused(files, branchFile, context);
+        }
         if (extract.isFull()) {
             new FullLoad(files, extract, context).run();
         } else {
             new UpdateLoad(files, extract, context).run();
+        }
+    }
+
+    /** Branches of foreign entities are not part of a company's state yet: their rows are counted as read, not used. */
+    private static void countUnused(ExtractFiles files, String name, IngestionContext context) throws IOException {
+        try (CsvReader csv = new CsvReader(files.open(name))) {
+            if (csv.next()) {
+                context.read(csv.skipRemaining());
+            }
         }
     }
 
