@@ -197,6 +197,25 @@ class KboIngestionTests {
     }
 
     @Test
+    void uploadsAreDeletedOnceTheirRunIsOlderThanTheRetention() throws Exception {
+        RunView run = ingest(Extracts.realUpdateFiles(), true);
+        String path = jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, run.id());
+        assertThat(Path.of(path)).exists();
+        RunView fresh = ingest(Extracts.realUpdateFiles(), true);
+        jdbc.update("update feed_run set finished_at = now() - interval '31 days' where id = ?", run.id());
+
+        int removed = new UploadHousekeeping(runStore, properties).removeExpired();
+
+        assertThat(removed).isPositive();
+        assertThat(Path.of(path)).doesNotExist();
+        assertThat(ingestion.run(run.id()).orElseThrow().rowsRead()).as("the run keeps its counts").isEqualTo(1103);
+        assertThat(Path.of(jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, fresh.id()))).exists();
+    }
+
+    @Autowired
+    eu.vigil.feed.internal.RunStore runStore;
+
+    @Test
     void theApiTakesAnExtractAndReportsItsRun() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "KboOpenData_0147_2025_10_12_Update.zip", "application/zip",
                 getClass().getResourceAsStream(Extracts.REAL_UPDATE));

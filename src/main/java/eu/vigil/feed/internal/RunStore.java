@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,17 @@ public class RunStore {
 
     public List<RunView> recent(int limit) {
         return jdbc.query("select " + COLUMNS + " from feed_run order by id desc limit ?", RunStore::view, limit);
+    }
+
+    /** Finished runs whose uploaded file is older than {@code cutoff}, as (id, path). */
+    public List<Map.Entry<Long, String>> finishedUploadsBefore(Instant cutoff) {
+        return jdbc.query("select id, file_path from feed_run where file_path is not null and finished_at < ? "
+                        + "and status in ('COMPLETED', 'FAILED', 'REFUSED')",
+                (rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)), Timestamp.from(cutoff));
+    }
+
+    public void forgetFile(long id) {
+        jdbc.update("update feed_run set file_path = null where id = ?", id);
     }
 
     public Optional<String> filePath(long id) {
