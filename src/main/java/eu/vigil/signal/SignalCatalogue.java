@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignalCatalogue {
 
-    static final String BUILT_IN = "signals/default-signals.yml";
+    static final String BUILT_IN = "signals/signals.yml";
 
     private static final Logger log = LoggerFactory.getLogger(SignalCatalogue.class);
 

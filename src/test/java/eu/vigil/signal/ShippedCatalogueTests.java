@@ -112,7 +112,7 @@ class ShippedCatalogueTests {
     void theBuiltInCopyIsIdenticalToTheShippedFile() throws IOException {
         try (InputStream builtIn = new ClassPathResource(SignalCatalogue.BUILT_IN).getInputStream()) {
             assertThat(new String(builtIn.readAllBytes(), StandardCharsets.UTF_8))
-                    .as("src/main/resources/" + SignalCatalogue.BUILT_IN + " must be a copy of config/signals.yml")
+                    .as("the build packages config/signals.yml as classpath:" + SignalCatalogue.BUILT_IN)
                     .isEqualTo(Files.readString(SHIPPED));
         }
     }
