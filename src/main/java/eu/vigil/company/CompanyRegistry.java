@@ -47,6 +47,18 @@ public class CompanyRegistry {
                 companyId, section.key());
     }
 
+    /** When each section of the company last changed, newest first: the version replaced, and by which run. */
+    @Transactional(readOnly = true)
+    public List<SectionChange> changes(long companyId, int limit) {
+        return jdbc.query("""
+                select section, source, extract, as_of, replaced_at, replaced_by_run
+                from company_section_history where company_id = ? order by replaced_at desc, section limit ?""",
+                (rs, n) -> new SectionChange(Section.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                        rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getTimestamp(5).toInstant(),
+                        rs.getLong(6)),
+                companyId, limit);
+    }
+
     @Transactional(readOnly = true)
     public long count(String country) {
         Long count = jdbc.queryForObject("select count(*) from company where country = ?", Long.class, country);

@@ -62,6 +62,7 @@ class FeedRunsBrowserTests extends BrowserTest {
         page.locator("#company-q").fill("BE 0552 627 113");
         page.locator("#company-search").click();
         assertThat(page.locator("#company-name")).hasText("Callebaut, Brenda");
+        assertThat(page.locator("body")).containsText("Modifications");
         assertThat(page.locator("#company-active")).isVisible();
 
         page.navigate("/companies/BE/1029026379");

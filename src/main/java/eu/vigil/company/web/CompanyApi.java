@@ -61,6 +61,12 @@ class CompanyApi {
             sections.put(section.key(), entry);
         });
         body.put("sections", sections);
+        body.put("changes", registry.changes(state.id(), 50).stream().map(change -> Map.of(
+                "section", change.section().key(),
+                "changedAt", change.changedAt().toString(),
+                "changedByRun", change.changedByRun(),
+                "previousExtract", change.previousExtract(),
+                "previousAsOf", change.previousAsOf().toString())).toList());
         return body;
     }
 

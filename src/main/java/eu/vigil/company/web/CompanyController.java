@@ -66,6 +66,7 @@ class CompanyController {
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("company", state.company());
         model.addAttribute("sections", state.sections());
+        model.addAttribute("changes", registry.changes(state.id(), 50));
         var identity = state.sections().get(Section.IDENTITY);
         var status = state.sections().get(Section.STATUS);
         JsonNode id = identity == null ? json.createObjectNode() : json.readTree(identity.json());

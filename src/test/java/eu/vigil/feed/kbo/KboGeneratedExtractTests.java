@@ -75,6 +75,15 @@ class KboGeneratedExtractTests {
         assertThat(updateRun.rowsRejected()).isZero();
         assertThat(updateRun.companiesChanged()).isPositive().isLessThanOrEqualTo(changesInUpdate);
         assertMatches(generator, LocalDate.of(2026, 10, 3));
+        String renamed = generator.lastUpdateChanges().stream()
+                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.NAME).findFirst().orElseThrow().enterpriseNumber();
+        var renamedState = registry.find(CompanyNumbers.require(renamed, "BE")).orElseThrow();
+        assertThat(registry.changes(renamedState.id(), 10)).as("what changed when")
+                .anySatisfy(change -> {
+                    assertThat(change.section()).isEqualTo(Section.IDENTITY);
+                    assertThat(change.previousExtract()).contains("full extract 0001");
+                    assertThat(change.changedByRun()).isEqualTo(updateRun.id());
+                });
 
         Path second = dir.resolve("KboOpenData_0003_2026_10_04_Update.zip");
         generator.writeUpdate(second, 3, LocalDate.of(2026, 10, 4), 250);
