@@ -49,14 +49,19 @@ public class FeedIngestion {
     private final RunStore runs;
     private final SectionStore store;
     private final ReferenceCodes codes;
+    private final eu.vigil.signal.SignalEngine signals;
+    private final eu.vigil.signal.SignalEvents events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate main;
     private final TransactionTemplate aside;
     private final TaskExecutor executor;
     private final FeedProperties properties;
 
-    FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes, JdbcTemplate jdbc,
+    FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes,
+                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events, JdbcTemplate jdbc,
                   PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+        this.signals = signals;
+        this.events = events;
         this.adapters = adapters.stream().collect(Collectors.toMap(FeedAdapter::source, Function.identity()));
         this.runs = runs;
         this.store = store;
@@ -147,7 +152,7 @@ public class FeedIngestion {
                         }
                         adapter.checkOrder(extract, runs.lastCompleted(source));
                     }
-                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, runs,
+                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, runs,
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);
                     context.flush();

@@ -69,6 +69,18 @@ class KboIngestionTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(api).contains("\"number\":\"0552627113\"").contains("Callebaut, Brenda").contains("\"identity\"");
 
+        String events = mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0502.503.253/events")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(events).contains("\"signal\":\"CEASED_ACTIVE\"").contains("\"polarity\":\"negative\"")
+                .contains("\"effectiveDate\":\"2025-10-11\"").contains("\"source\":\"kbo\"");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0502.503.253/events").param("since", "2025-10-12")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY))
+                .andReturn().getResponse().getContentAsString()).isEqualTo("[]");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/companies/BE/0502.503.253/events").param("since", "yesterday")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY))
+                .andReturn().getResponse().getStatus()).isEqualTo(400);
+
         RunView again;
         try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
             again = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", false, "test");

@@ -48,6 +48,7 @@ class TenantIsolationTests {
             "GET /api/v1/admin/feeds/runs/{id}",
             "GET /api/v1/admin/feeds/runs/{id}/quarantine",
             "GET /api/v1/companies/{country}/{number}",
+            "GET /api/v1/companies/{country}/{number}/events",
             "GET /companies/{country}/{number}",
             "GET /password-reset/{token}",
             "POST /password-reset/{token}",
@@ -157,6 +158,11 @@ class TenantIsolationTests {
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
             assertThat(forA.getResponse().getStatus()).isEqualTo(forB.getResponse().getStatus());
             assertThat(forA.getResponse().getContentAsString()).isEqualTo(forB.getResponse().getContentAsString());
+            MvcResult eventsA = mvc.perform(get("/api/v1/companies/{country}/{number}/events", "BE", number)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+            MvcResult eventsB = mvc.perform(get("/api/v1/companies/{country}/{number}/events", "BE", number)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
+            assertThat(eventsA.getResponse().getContentAsString()).isEqualTo(eventsB.getResponse().getContentAsString());
             MvcResult pageA = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(a.admin().principal()))).andReturn();
             MvcResult pageB = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(b.admin().principal()))).andReturn();
             assertThat(pageA.getResponse().getStatus()).isEqualTo(pageB.getResponse().getStatus());

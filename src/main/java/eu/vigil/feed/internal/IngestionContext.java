@@ -17,6 +17,8 @@ public final class IngestionContext {
     private final ExtractInfo extract;
     private final SectionStore store;
     private final ReferenceCodes codes;
+    private final eu.vigil.signal.SignalEngine signals;
+    private final eu.vigil.signal.SignalEvents events;
     private final RunStore runs;
     private final Consumer<RunStore.Counters> progress;
     private final RunStore.Counters counters = new RunStore.Counters();
@@ -25,7 +27,10 @@ public final class IngestionContext {
     private boolean holdQuarantine;
 
     IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
+                     eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
                      RunStore runs, Consumer<RunStore.Counters> progress) {
+        this.signals = signals;
+        this.events = events;
         this.runId = runId;
         this.source = source;
         this.extract = extract;
@@ -36,8 +41,22 @@ public final class IngestionContext {
     }
 
     public static IngestionContext of(long runId, String source, ExtractInfo extract, SectionStore store,
-                                      ReferenceCodes codes, RunStore runs, Consumer<RunStore.Counters> progress) {
-        return new IngestionContext(runId, source, extract, store, codes, runs, progress);
+                                      ReferenceCodes codes, eu.vigil.signal.SignalEngine signals,
+                                      eu.vigil.signal.SignalEvents events, RunStore runs,
+                                      Consumer<RunStore.Counters> progress) {
+        return new IngestionContext(runId, source, extract, store, codes, signals, events, runs, progress);
+    }
+
+    public eu.vigil.signal.SignalEngine signals() {
+        return signals;
+    }
+
+    /** Records the signals that fired, on the run's connection, effective at the extract's as-of date. */
+    public void recordSignals(java.sql.Connection connection, java.util.Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
+        List<eu.vigil.signal.SignalEvents.Fired> rows = new ArrayList<>();
+        fired.forEach((companyId, detected) -> detected.forEach(d -> rows.add(new eu.vigil.signal.SignalEvents.Fired(
+                companyId, d, extract.snapshot(), source, extract.name(), runId))));
+        events.record(connection, rows);
     }
 
     public long runId() {

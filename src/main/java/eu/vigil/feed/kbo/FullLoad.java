@@ -155,10 +155,10 @@ final class FullLoad {
 
     /** One batch of enterprises, serialised by the reading thread, written by the writer thread. */
     private record Batch(List<String> numbers, List<SectionWrite> identities, List<SectionWrite> statuses,
-                         List<eu.vigil.feed.QuarantinedRow> quarantine) {
+                         List<List<eu.vigil.signal.DetectedSignal>> firstSight, List<eu.vigil.feed.QuarantinedRow> quarantine) {
     }
 
-    private static final Batch END = new Batch(List.of(), List.of(), List.of(), List.of());
+    private static final Batch END = new Batch(List.of(), List.of(), List.of(), List.of(), List.of());
 
     private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
     private final java.util.concurrent.atomic.AtomicReference<Throwable> writerFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -221,12 +221,15 @@ final class FullLoad {
         List<String> numbers = new ArrayList<>(identities.size());
         List<SectionWrite> identityWrites = new ArrayList<>(identities.size());
         List<SectionWrite> statusWrites = new ArrayList<>(identities.size());
+        List<List<eu.vigil.signal.DetectedSignal>> firstSight = new ArrayList<>(identities.size());
         for (var entry : identities.entrySet()) {
+            Status status = statuses.get(entry.getKey());
             numbers.add(KboNumbers.canonical(entry.getKey()));
             identityWrites.add(KboAdapter.write(0, Section.IDENTITY, entry.getValue(), extract));
-            statusWrites.add(KboAdapter.write(0, Section.STATUS, statuses.get(entry.getKey()), extract));
+            statusWrites.add(KboAdapter.write(0, Section.STATUS, status, extract));
+            firstSight.add(context.signals().firstSeen(KboFields.firstSeen(entry.getValue(), status), extract.snapshot()));
         }
-        handOver(new Batch(numbers, identityWrites, statusWrites, context.takeQuarantine()));
+        handOver(new Batch(numbers, identityWrites, statusWrites, firstSight, context.takeQuarantine()));
         identities.clear();
         statuses.clear();
     }
@@ -235,10 +238,15 @@ final class FullLoad {
         SectionStore.Resolved resolved = session.resolve(KboAdapter.COUNTRY, batch.numbers(), context.runId());
         List<SectionWrite> fresh = new ArrayList<>(batch.numbers().size() * 2);
         List<SectionWrite> existing = new ArrayList<>();
+        Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();
         for (int i = 0; i < batch.numbers().size(); i++) {
             String number = batch.numbers().get(i);
             long companyId = resolved.ids().get(number);
-            List<SectionWrite> target = resolved.created().contains(number) ? fresh : existing;
+            boolean created = resolved.created().contains(number);
+            if (created && !batch.firstSight().get(i).isEmpty()) {
+                fired.put(companyId, batch.firstSight().get(i));
+            }
+            List<SectionWrite> target = created ? fresh : existing;
             target.add(batch.identities().get(i).forCompany(companyId));
             target.add(batch.statuses().get(i).forCompany(companyId));
         }
@@ -250,6 +258,7 @@ final class FullLoad {
             remember(session.connection(), resolved.ids().values());
         }
         context.storeQuarantine(session.connection(), batch.quarantine());
+        context.recordSignals(session.connection(), fired);
     }
 
     private void remember(Connection connection, Iterable<Long> ids) throws SQLException {

@@ -237,6 +237,7 @@ final class UpdateLoad {
         Map<Long, List<long[]>> establishments = establishmentsOf(batch.entrySet().stream()
                 .filter(e -> e.getValue().establishmentsChanged).map(Map.Entry::getKey).toList());
         List<SectionWrite> writes = new ArrayList<>(batch.size() * 2);
+        Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();
         int left = 0;
         for (var entry : batch.entrySet()) {
             Patch patch = entry.getValue();
@@ -252,6 +253,9 @@ final class UpdateLoad {
                     left++;
                 }
                 writes.add(KboAdapter.write(companyId, Section.STATUS, status, extract));
+                fired.put(companyId, oldStatus != null
+                        ? context.signals().detect(KboFields.of(null, oldStatus), KboFields.of(null, status))
+                        : context.signals().firstSeen(KboFields.firstSeen(null, status), extract.snapshot()));
                 continue;
             }
             Identity identity = KboAdapter.identity(storedIdentity == null ? null : storedIdentity.json());
@@ -284,8 +288,15 @@ final class UpdateLoad {
             if (status != null) {
                 writes.add(KboAdapter.write(companyId, Section.STATUS, status, extract));
             }
+            fired.put(companyId, storedIdentity == null && storedStatus == null
+                    ? context.signals().firstSeen(KboFields.firstSeen(identity, status), extract.snapshot())
+                    : context.signals().detect(
+                            KboFields.of(storedIdentity == null ? null : KboAdapter.identity(storedIdentity.json()), oldStatus),
+                            KboFields.of(identity, status)));
         }
         Set<Long> changed = store.upsert(writes, context.runId());
+        fired.keySet().retainAll(changed);
+        context.recordSignals(store.connection(), fired);
         context.counters().created += resolved.created().size();
         context.counters().changed += changed.size();
         context.counters().left += left;

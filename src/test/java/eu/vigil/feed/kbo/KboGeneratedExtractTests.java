@@ -85,6 +85,8 @@ class KboGeneratedExtractTests {
                     assertThat(change.changedByRun()).isEqualTo(updateRun.id());
                 });
 
+        assertSignalsOf(generator, updateRun);
+
         Path second = dir.resolve("KboOpenData_0003_2026_10_04_Update.zip");
         generator.writeUpdate(second, 3, LocalDate.of(2026, 10, 4), 250);
         RunView secondRun = ingestion.ingestInPlace("kbo", second, false, "test");
@@ -92,9 +94,48 @@ class KboGeneratedExtractTests {
         assertMatches(generator, LocalDate.of(2026, 10, 4));
 
         String settled = fingerprint();
+        long events = jdbc.queryForObject("select count(*) from signal_event", Long.class);
         RunView replay = ingestion.ingestInPlace("kbo", second, true, "test");
         assertThat(replay.companiesChanged()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from signal_event", Long.class)).as("replaying records no signal twice").isEqualTo(events);
         assertThat(fingerprint()).as("replaying changes nothing").isEqualTo(settled);
+    }
+
+    /** Each kind of change in the update recorded its signal, once, effective at the update's snapshot. */
+    private void assertSignalsOf(KboExtractGenerator generator, RunView run) {
+        java.util.Map<KboExtractGenerator.ChangeKind, java.util.List<String>> expected = java.util.Map.of(
+                KboExtractGenerator.ChangeKind.LEAVE, java.util.List.of("CEASED_ACTIVE"),
+                KboExtractGenerator.ChangeKind.NAME, java.util.List.of("NAME_CHANGED", "ABBREVIATION_CHANGED",
+                        "COMMERCIAL_NAME_ADDED", "COMMERCIAL_NAME_REMOVED"),
+                KboExtractGenerator.ChangeKind.SEAT_ADDRESS, java.util.List.of("SEAT_MOVED"),
+                KboExtractGenerator.ChangeKind.NEW_ESTABLISHMENT, java.util.List.of("ESTABLISHMENT_OPENED"),
+                KboExtractGenerator.ChangeKind.CLOSE_ESTABLISHMENT, java.util.List.of("ESTABLISHMENT_CLOSED"));
+        for (var change : generator.lastUpdateChanges()) {
+            java.util.List<String> acceptable = expected.get(change.kind());
+            if (acceptable == null) {
+                continue;
+            }
+            var state = registry.find(CompanyNumbers.require(change.enterpriseNumber(), "BE")).orElseThrow();
+            var codes = jdbc.queryForList("select code from signal_event where company_id = ? and run_id = ?", String.class,
+                    state.id(), run.id());
+            if (change.kind() == KboExtractGenerator.ChangeKind.SEAT_ADDRESS && !hadSeat(state.id(), run.id())) {
+                assertThat(codes).as(change + ": a seat that appears has not moved").doesNotContain("SEAT_MOVED");
+                continue;
+            }
+            assertThat(codes).as(change.toString()).containsAnyElementsOf(acceptable);
+        }
+        var situation = generator.lastUpdateChanges().stream()
+                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.JURIDICAL_SITUATION).findFirst().orElseThrow();
+        var company = registry.find(CompanyNumbers.require(situation.enterpriseNumber(), "BE")).orElseThrow();
+        String to = situation.detail().substring(situation.detail().indexOf("->") + 2);
+        assertThat(jdbc.queryForList("select new_value from signal_event where company_id = ? and run_id = ? and category = 'status'",
+                String.class, company.id(), run.id())).as(situation.toString()).contains(to);
+    }
+
+    private boolean hadSeat(long companyId, long runId) {
+        return jdbc.queryForList("select doc::text from company_section_history where company_id = ? and section = 'identity' "
+                + "and replaced_by_run = ?", String.class, companyId, runId).stream()
+                .map(KboAdapter::identity).anyMatch(previous -> previous.addresses().stream().anyMatch(a -> "REGO".equals(a.type())));
     }
 
     private void assertMatches(KboExtractGenerator generator, LocalDate snapshot) {

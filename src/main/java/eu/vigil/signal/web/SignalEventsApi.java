@@ -1,0 +1,78 @@
+package eu.vigil.signal.web;
+
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.CompanyRegistry;
+import eu.vigil.company.ParseResult;
+import eu.vigil.signal.SignalCatalogue;
+import eu.vigil.signal.SignalEvents;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Companies", description = "The state Vigil keeps of every company its feeds report")
+@SecurityRequirement(name = "apiKey")
+class SignalEventsApi {
+
+    private final CompanyRegistry registry;
+    private final SignalEvents events;
+    private final SignalCatalogue catalogue;
+
+    SignalEventsApi(CompanyRegistry registry, SignalEvents events, SignalCatalogue catalogue) {
+        this.registry = registry;
+        this.events = events;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping("/api/v1/companies/{country}/{number}/events")
+    @Operation(summary = "The company's signal events, newest first; since=YYYY-MM-DD keeps those effective on or after it")
+    ResponseEntity<?> events(@PathVariable String country, @PathVariable String number,
+                             @RequestParam(required = false) String since) {
+        ParseResult parsed = CompanyNumbers.parse(number, country.toUpperCase(Locale.ROOT));
+        if (!(parsed instanceof ParseResult.Valid valid) || !valid.id().country().equalsIgnoreCase(country)) {
+            return problem(HttpStatus.BAD_REQUEST, "'" + number + "' is not a valid " + country.toUpperCase(Locale.ROOT) + " company number");
+        }
+        LocalDate from;
+        try {
+            from = since == null || since.isBlank() ? null : LocalDate.parse(since.trim());
+        } catch (DateTimeParseException e) {
+            return problem(HttpStatus.BAD_REQUEST, "since must be a date YYYY-MM-DD, found '" + since + "'");
+        }
+        var company = registry.find(valid.id());
+        if (company.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "Vigil knows no company " + valid.id().display() + " in " + valid.id().country());
+        }
+        List<Map<String, Object>> body = events.of(company.get().id(), from).stream().map(event -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("signal", event.code());
+            item.put("label", catalogue.find(event.code()).map(s -> s.label("en").label()).orElse(event.code()));
+            item.put("category", event.category().name().toLowerCase(Locale.ROOT));
+            item.put("polarity", event.polarity().name().toLowerCase(Locale.ROOT));
+            item.put("severity", event.severity().name().toLowerCase(Locale.ROOT));
+            item.put("old", event.oldValue());
+            item.put("new", event.newValue());
+            item.put("effectiveDate", event.effectiveDate().toString());
+            item.put("detectedAt", event.detectedAt().toString());
+            item.put("source", event.source());
+            item.put("extract", event.extract());
+            return item;
+        }).toList();
+        return ResponseEntity.ok(body);
+    }
+
+    private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(Map.of("title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
+    }
+}
