@@ -18,6 +18,8 @@ public class SignalEngine {
 
     private final SignalCatalogue catalogue;
     private final List<Signal> firstSightCandidates;
+    /** Each signal's {@code values} as a set, built once; null where it names HOME (it depends on the company). */
+    private final java.util.Map<String, Set<String>> fixedValues = new java.util.HashMap<>();
 
     public SignalEngine(SignalCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -26,6 +28,12 @@ public class SignalEngine {
                 .filter(s -> "became".equals(s.detector()) && s.polarity() == Polarity.NEGATIVE
                         || "first-seen-recent".equals(s.detector()))
                 .toList();
+        for (Signal signal : catalogue.enabled()) {
+            Set<String> values = strings(signal.params().get("values"), null);
+            if (!values.contains("HOME")) {
+                fixedValues.put(signal.code(), Set.copyOf(values));
+            }
+        }
     }
 
     /** The signals a change from {@code before} to {@code after} fires, for the fields {@code after} covers. */
@@ -56,7 +64,8 @@ public class SignalEngine {
                 continue;
             }
             boolean fires = switch (signal.detector()) {
-                case "became" -> signal.polarity() == Polarity.NEGATIVE && values(signal, state).contains(state.text(field));
+                case "became" -> signal.polarity() == Polarity.NEGATIVE && state.text(field) != null
+                        && values(signal, state).contains(state.text(field));
                 case "first-seen-recent" -> startedWithin(state.text(field), asOf, number(signal, "days", 90));
                 default -> false;
             };
@@ -65,6 +74,26 @@ public class SignalEngine {
             }
         }
         return fired;
+    }
+
+    /**
+     * Whether a first sight with this value of {@code field} can fire anything: lets a bulk load skip
+     * the engine for the vast majority of companies, which are in none of the catalogue's negative sets.
+     */
+    public boolean firstSightCanFire(String field, Object value) {
+        String text = String.valueOf(value);
+        for (Signal signal : firstSightCandidates) {
+            if (field.equals(signal.field()) && "became".equals(signal.detector()) && values(signal, null).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The longest "recent start" window of the catalogue, in days (0 when no such signal is enabled). */
+    public int firstSightRecentDays() {
+        return firstSightCandidates.stream().filter(s -> "first-seen-recent".equals(s.detector()))
+                .mapToInt(s -> number(s, "days", 90)).max().orElse(0);
     }
 
     private boolean fires(Signal signal, FieldValues before, FieldValues after) {
@@ -103,12 +132,13 @@ public class SignalEngine {
         return strings(signal.params().get("alsoWhen"), null).contains(when);
     }
 
-    private static Set<String> values(Signal signal, FieldValues context) {
-        return strings(signal.params().get("values"), context);
+    private Set<String> values(Signal signal, FieldValues context) {
+        Set<String> fixed = fixedValues.get(signal.code());
+        return fixed != null ? fixed : strings(signal.params().get("values"), context);
     }
 
     /** The members of {@code set} the signal watches: all of them, or only its {@code values}. */
-    private static Set<String> members(Signal signal, FieldValues context, Set<String> set) {
+    private Set<String> members(Signal signal, FieldValues context, Set<String> set) {
         if (!signal.params().containsKey("values")) {
             return set;
         }

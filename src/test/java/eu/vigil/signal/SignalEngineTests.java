@@ -78,6 +78,9 @@ class SignalEngineTests {
                 .text("identity.startDate", "2010-01-01")), asOf)).isEmpty();
         assertThat(engine.firstSeen(company(f -> f.text("identity.startDate", "2026-09-20")), asOf))
                 .extracting(d -> d.signal().code()).containsExactly("COMPANY_REGISTERED");
+        assertThat(engine.firstSeen(company(f -> f.text("status.juridicalSituation", null).text("status.active", false)), asOf))
+                .as("a company first seen after it left, its situation unknown").extracting(d -> d.signal().code())
+                .containsExactly("CEASED_ACTIVE");
     }
 
     private List<String> codes(FieldValues before, FieldValues after) {

@@ -227,11 +227,41 @@ final class FullLoad {
             numbers.add(KboNumbers.canonical(entry.getKey()));
             identityWrites.add(KboAdapter.write(0, Section.IDENTITY, entry.getValue(), extract));
             statusWrites.add(KboAdapter.write(0, Section.STATUS, status, extract));
-            firstSight.add(context.signals().firstSeen(KboFields.firstSeen(entry.getValue(), status), extract.snapshot()));
+            firstSight.add(mayFireAtFirstSight(entry.getValue(), status)
+                    ? context.signals().firstSeen(KboFields.firstSeen(entry.getValue(), status), extract.snapshot())
+                    : List.of());
         }
         handOver(new Batch(numbers, identityWrites, statusWrites, firstSight, context.takeQuarantine()));
         identities.clear();
         statuses.clear();
+    }
+
+    private Set<String> firstSightSituations;
+    private Set<String> firstSightActivity;
+    private String recentStartFrom;
+
+    /** The few companies a first sight can say something about; asking the engine about the rest costs more than the load. */
+    private boolean mayFireAtFirstSight(Identity identity, Status status) {
+        if (firstSightSituations == null) {
+            var signals = context.signals();
+            firstSightSituations = new java.util.HashSet<>();
+            for (String code : KboDocuments.allSituationCodes()) {
+                if (signals.firstSightCanFire("status.juridicalSituation", code)) {
+                    firstSightSituations.add(code);
+                }
+            }
+            firstSightActivity = new java.util.HashSet<>();
+            for (boolean active : new boolean[] {true, false}) {
+                if (signals.firstSightCanFire("status.active", active)) {
+                    firstSightActivity.add(String.valueOf(active));
+                }
+            }
+            int days = signals.firstSightRecentDays();
+            recentStartFrom = days == 0 ? "9999-12-31" : extract.snapshot().minusDays(days).toString();
+        }
+        return status != null && (firstSightSituations.contains(status.juridicalSituation())
+                        || firstSightActivity.contains(String.valueOf(status.active())))
+                || identity.startDate() != null && identity.startDate().compareTo(recentStartFrom) >= 0;
     }
 
     private void write(SectionStore session, Batch batch) throws SQLException {

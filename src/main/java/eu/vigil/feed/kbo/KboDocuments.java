@@ -142,6 +142,11 @@ final class KboDocuments {
         return Map.copyOf(classes);
     }
 
+    /** Every juridical-situation code of feeds.md §1 (the ones given a class). */
+    static java.util.Set<String> allSituationCodes() {
+        return SITUATION_CLASSES.keySet();
+    }
+
     /** {@code dd-mm-yyyy} to ISO, or null when empty; throws on anything else. */
     static String isoDate(String kboDate) {
         if (kboDate == null || kboDate.isEmpty()) {
