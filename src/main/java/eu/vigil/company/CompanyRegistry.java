@@ -37,6 +37,24 @@ public class CompanyRegistry {
         return Optional.of(new CompanyState(companyId, id, sections));
     }
 
+    /**
+     * The company a URL names by country and number (in any notation): 400 saying why for a number
+     * that cannot be one, 404 for a company Vigil does not know.
+     */
+    @Transactional(readOnly = true)
+    public CompanyState require(String country, String number) {
+        String wanted = country.toUpperCase(java.util.Locale.ROOT);
+        ParseResult parsed = CompanyNumbers.parse(number, wanted);
+        if (!(parsed instanceof ParseResult.Valid valid) || !valid.id().country().equals(wanted)) {
+            String reason = parsed instanceof ParseResult.Invalid invalid ? invalid.detail() : "the number belongs to another country";
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "'" + number + "' is not a valid " + wanted + " company number: " + reason);
+        }
+        return find(valid.id()).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND,
+                "Vigil knows no company " + valid.id().display() + " in " + valid.id().country()));
+    }
+
     @Transactional(readOnly = true)
     public List<StoredSection> history(long companyId, Section section) {
         return jdbc.query("""

@@ -1,8 +1,6 @@
 package eu.vigil.signal.web;
 
-import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
-import eu.vigil.company.ParseResult;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvents;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,23 +36,16 @@ class SignalEventsApi {
 
     @GetMapping("/api/v1/companies/{country}/{number}/events")
     @Operation(summary = "The company's signal events, newest first; since=YYYY-MM-DD keeps those effective on or after it")
-    ResponseEntity<?> events(@PathVariable String country, @PathVariable String number,
-                             @RequestParam(required = false) String since) {
-        ParseResult parsed = CompanyNumbers.parse(number, country.toUpperCase(Locale.ROOT));
-        if (!(parsed instanceof ParseResult.Valid valid) || !valid.id().country().equalsIgnoreCase(country)) {
-            return problem(HttpStatus.BAD_REQUEST, "'" + number + "' is not a valid " + country.toUpperCase(Locale.ROOT) + " company number");
-        }
+    List<Map<String, Object>> events(@PathVariable String country, @PathVariable String number,
+                                     @RequestParam(required = false) String since) {
         LocalDate from;
         try {
             from = since == null || since.isBlank() ? null : LocalDate.parse(since.trim());
         } catch (DateTimeParseException e) {
-            return problem(HttpStatus.BAD_REQUEST, "since must be a date YYYY-MM-DD, found '" + since + "'");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "since must be a date YYYY-MM-DD, found '" + since + "'");
         }
-        var company = registry.find(valid.id());
-        if (company.isEmpty()) {
-            return problem(HttpStatus.NOT_FOUND, "Vigil knows no company " + valid.id().display() + " in " + valid.id().country());
-        }
-        List<Map<String, Object>> body = events.of(company.get().id(), from).stream().map(event -> {
+        var company = registry.require(country, number);
+        return events.of(company.id(), from).stream().map(event -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("signal", event.code());
             item.put("label", catalogue.find(event.code()).map(s -> s.label("en").label()).orElse(event.code()));
@@ -69,10 +60,5 @@ class SignalEventsApi {
             item.put("extract", event.extract());
             return item;
         }).toList();
-        return ResponseEntity.ok(body);
-    }
-
-    private static ResponseEntity<Map<String, Object>> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(Map.of("title", status.getReasonPhrase(), "status", status.value(), "detail", detail));
     }
 }
