@@ -51,6 +51,8 @@ public class FeedIngestion {
     private final ReferenceCodes codes;
     private final eu.vigil.signal.SignalEngine signals;
     private final eu.vigil.signal.SignalEvents events;
+    private final eu.vigil.signal.NetworkSignals network;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate main;
     private final TransactionTemplate aside;
@@ -58,8 +60,11 @@ public class FeedIngestion {
     private final FeedProperties properties;
 
     FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes,
-                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events, JdbcTemplate jdbc,
-                  PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
+                  eu.vigil.signal.NetworkSignals network, org.springframework.context.ApplicationEventPublisher publisher,
+                  JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+        this.network = network;
+        this.publisher = publisher;
         this.signals = signals;
         this.events = events;
         this.adapters = adapters.stream().collect(Collectors.toMap(FeedAdapter::source, Function.identity()));
@@ -152,10 +157,12 @@ public class FeedIngestion {
                         }
                         adapter.checkOrder(extract, runs.lastCompleted(source));
                     }
-                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, runs,
+                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, network,
+                            publisher::publishEvent, runs,
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);
                     context.flush();
+                    context.publishSignals();
                     runs.complete(runId, context.counters());
                     log.info("Run #{} applied {}: {} rows read, {} rejected, {} companies changed ({} new, {} left)",
                             runId, extract.name(), context.counters().read, context.counters().rejected,

@@ -1,26 +1,41 @@
 package eu.vigil.signal;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The catalogue's fields ({@code section.name}) as one source sees a company at one moment: a text
- * value, a set of values, or nothing. Only the fields a source {@linkplain #covers covers} are compared.
+ * The catalogue's fields ({@code section.name}) as one source sees a company at one moment: a text or
+ * number, a set of values (optionally each with its own date), or nothing; a number field may carry its
+ * earlier periods too. Only the fields a source {@linkplain #covers covers} are compared.
  */
 public final class FieldValues {
 
     private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, Map<String, LocalDate>> dates = new HashMap<>(0);
+    private final Map<String, List<BigDecimal>> series = new HashMap<>(0);
     private final String homeCountry;
+    private LocalDate asOf;
 
     public FieldValues(String homeCountry) {
         this.homeCountry = homeCountry;
     }
 
+    /** The date this view holds at, for detectors that count back in time (board turnover). */
+    public FieldValues asOf(LocalDate date) {
+        this.asOf = date;
+        return this;
+    }
+
     public FieldValues text(String field, Object value) {
-        String text = value == null ? null : String.valueOf(value);
+        String text = value == null ? null : value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
+                : String.valueOf(value);
         values.put(field, text == null || text.isBlank() ? null : text);
         return this;
     }
@@ -36,6 +51,26 @@ public final class FieldValues {
         return this;
     }
 
+    /** A set whose members each carry the date the source gives them (a protest's date, an officer's start). */
+    public FieldValues dated(String field, Map<String, LocalDate> members) {
+        Map<String, LocalDate> copy = new TreeMap<>();
+        members.forEach((member, date) -> {
+            if (member != null && !member.isBlank()) {
+                copy.put(member, date);
+            }
+        });
+        values.put(field, Collections.unmodifiableSet(copy.keySet()));
+        dates.put(field, copy);
+        return this;
+    }
+
+    /** A number field with its values over the periods, newest first (null where a period lacks it); the newest is the field's value. */
+    public FieldValues series(String field, List<BigDecimal> newestFirst) {
+        text(field, newestFirst.isEmpty() ? null : newestFirst.getFirst());
+        series.put(field, Collections.unmodifiableList(new java.util.ArrayList<>(newestFirst)));
+        return this;
+    }
+
     public boolean covers(String field) {
         return values.containsKey(field);
     }
@@ -44,9 +79,41 @@ public final class FieldValues {
         return values.get(field) instanceof String text ? text : null;
     }
 
+    /** The field as a number, or null when absent or not a number. */
+    public BigDecimal number(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public Set<String> set(String field) {
         return values.get(field) instanceof Set<?> set ? (Set<String>) set : Set.of();
+    }
+
+    /** The date of a member of a dated set, or null. */
+    public LocalDate dateOf(String field, String member) {
+        Map<String, LocalDate> memberDates = dates.get(field);
+        return memberDates == null ? null : memberDates.get(member);
+    }
+
+    boolean isDated(String field) {
+        return dates.containsKey(field);
+    }
+
+    List<BigDecimal> series(String field) {
+        List<BigDecimal> values = series.get(field);
+        if (values != null) {
+            return values;
+        }
+        BigDecimal only = number(field);
+        return only == null ? List.of() : List.of(only);
     }
 
     boolean isSet(String field) {
@@ -55,6 +122,10 @@ public final class FieldValues {
 
     String homeCountry() {
         return homeCountry;
+    }
+
+    LocalDate asOf() {
+        return asOf;
     }
 
     /** The value as a person reads it in an event: the text, or the set's members joined. */
