@@ -27,6 +27,9 @@ class AccountsIngestionTests {
     @Autowired
     SignalEvents events;
 
+    @Autowired
+    AccountsDeadlines deadlines;
+
     @Test
     void aNewYearsFilingIsComparedWithThePreviousOneAndDatedTheDayItWasFiled() {
         String number = FeedLines.belgianNumber();
@@ -88,6 +91,26 @@ class AccountsIngestionTests {
                 "70 must be a number, found 'lots'",
                 "auditor_opinion 'fine' is not one of adverse, disclaimer, going-concern, qualified, unqualified",
                 "items must be an object of rubric codes and amounts, e.g. {\"70\": 8200000}");
+    }
+
+    @Test
+    void aDeadlinePassedWithoutAFilingIsOverdueOnceAndTwoMissedYearsAreMissing() {
+        String stopped = FeedLines.belgianNumber();
+        String current = FeedLines.belgianNumber();
+        ingest(filing(stopped, "2023-12-31", "2024-06-30", "\"70\":100"), filing(current, "2025-12-31", "2026-06-30", "\"70\":100"));
+
+        deadlines.check(LocalDate.of(2025, 8, 30));
+        assertThat(codes(stopped)).as("the deadline day itself is not late yet").containsExactly("ACCOUNTS_FILED");
+        deadlines.check(LocalDate.of(2025, 8, 31));
+        assertThat(events.of(id(stopped), null)).filteredOn(e -> e.code().equals("ACCOUNTS_OVERDUE")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.effectiveDate()).isEqualTo(LocalDate.of(2025, 8, 31));
+                    assertThat(e.newValue()).isEqualTo("period ending 2024-12-31 due by 2025-08-30");
+                });
+        deadlines.check(LocalDate.of(2026, 11, 23));
+        deadlines.check(LocalDate.of(2026, 11, 24));
+        assertThat(codes(stopped)).containsExactlyInAnyOrder("ACCOUNTS_FILED", "ACCOUNTS_OVERDUE", "ACCOUNTS_MISSING_TWO_YEARS");
+        assertThat(codes(current)).containsExactly("ACCOUNTS_FILED");
     }
 
     private RunView ingest(String... lines) {
