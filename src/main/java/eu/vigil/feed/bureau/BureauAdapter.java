@@ -127,7 +127,7 @@ class BureauAdapter implements FeedAdapter {
     }
 
     /** One line, checked: every field it gives has the right type. */
-    private record Line(CompanyId company, LocalDate asOf, JsonNode record, long number, String raw) {
+    record Line(CompanyId company, LocalDate asOf, JsonNode record, long number, String raw) {
     }
 
     private static Line parse(ObjectNode record, long number, String raw) {
@@ -264,61 +264,16 @@ class BureauAdapter implements FeedAdapter {
                 continue;
             }
             context.applied(1);
-            Scores oldScores = read(stored[0], Scores.class);
-            PaymentBehaviour oldPayment = read(stored[1], PaymentBehaviour.class);
-            Governance oldGovernance = read(stored[2], Governance.class);
-            LegalEvents oldLegal = read(stored[3], LegalEvents.class);
-            JsonNode r = line.record();
-            Scores base = oldScores == null ? Scores.EMPTY : oldScores;
-            Scores newScores = new Scores(pick(r, "bureau", base.bureau(), n -> text(n, "bureau")),
-                    pick(r, "rating", base.rating(), n -> text(n, "rating").toUpperCase(java.util.Locale.ROOT)),
-                    pick(r, "risk_class", base.riskClass(), n -> decimal(n, "risk_class")),
-                    pick(r, "pd", base.pd(), n -> decimal(n, "pd")),
-                    pick(r, "credit_limit", base.creditLimit(), n -> decimal(n, "credit_limit")),
-                    pick(r, "currency", base.currency(), n -> text(n, "currency")),
-                    pick(r, "payment_score", base.paymentScore(), n -> decimal(n, "payment_score")),
-                    pick(r, "growth_score", base.growthScore(), n -> decimal(n, "growth_score")),
-                    pick(r, "dissolution_score", base.dissolutionScore(), n -> decimal(n, "dissolution_score")),
-                    pick(r, "multiscore", base.multiscore(), n -> decimal(n, "multiscore")));
-            PaymentBehaviour paymentBase = oldPayment == null ? PaymentBehaviour.EMPTY : oldPayment;
-            PaymentBehaviour newPayment = new PaymentBehaviour(pick(r, "dbt_days", paymentBase.dbt(), n -> decimal(n, "dbt_days")),
-                    pick(r, "payment_incidents", paymentBase.incidents(), n -> incidents(n, "payment_incidents")));
-            Governance governanceBase = oldGovernance == null ? Governance.EMPTY : oldGovernance;
-            Governance newGovernance = new Governance(pick(r, "officers", governanceBase.officers(), BureauAdapter::officers),
-                    pick(r, "auditor", governanceBase.auditor(), BureauAdapter::auditor),
-                    pick(r, "parent", governanceBase.parent(), BureauAdapter::parent));
-            LegalEvents legalBase = oldLegal == null ? LegalEvents.EMPTY : oldLegal;
-            LegalEvents newLegal = new LegalEvents(
-                    pick(r, "protests", legalBase.protests(), n -> incidents(n, "protests")),
-                    pick(r, "seizures", legalBase.seizures(), n -> incidents(n, "seizures")),
-                    pick(r, "social_security_summons", legalBase.socialSecuritySummons(), n -> incidents(n, "social_security_summons")),
-                    pick(r, "tax_debts", legalBase.taxDebts(), n -> incidents(n, "tax_debts")),
-                    pick(r, "judgments", legalBase.judgments(), n -> incidents(n, "judgments")));
-            String extractName = extract.name();
-            writes.add(write(companyId, Section.SCORES, newScores, extractName, line.asOf()));
-            writes.add(write(companyId, Section.PAYMENT_BEHAVIOUR, newPayment, extractName, line.asOf()));
-            writes.add(write(companyId, Section.GOVERNANCE, newGovernance, extractName, line.asOf()));
-            writes.add(write(companyId, Section.LEGAL_EVENTS, newLegal, extractName, line.asOf()));
-
-            String home = line.company().country();
-            FieldValues after = BureauFields.of(home, newScores, newPayment, newGovernance, newLegal, line.asOf());
-            List<DetectedSignal> detected = held == null
-                    ? context.signals().firstSeen(after, line.asOf())
-                    : context.signals().detect(BureauFields.of(home, oldScores, oldPayment, oldGovernance, oldLegal,
-                            held), after);
-            fired.put(companyId, detected.stream().map(d -> d.datedIfUndated(line.asOf())).toList());
+            Diff diff = diff(companyId, line, stored, held, context.signals(), extract.name());
+            if (diff == null) {
+                continue;
+            }
+            writes.addAll(diff.writes());
+            fired.put(companyId, diff.detected());
             asOfs.put(companyId, line.asOf());
-            governanceIndex.put(companyId, new NetworkSignals.Governance(newGovernance.officers().stream()
-                    .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList(),
-                    newGovernance.parent() == null ? null : newGovernance.parent().country(),
-                    newGovernance.parent() == null ? null : newGovernance.parent().number()));
-            if (oldGovernance != null) {
-                Set<String> before = new LinkedHashSet<>(oldGovernance.officers().stream().map(Officer::person).toList());
-                List<NetworkSignals.Officer> fresh = newGovernance.officers().stream().filter(o -> !before.contains(o.person()))
-                        .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList();
-                if (!fresh.isEmpty()) {
-                    appointed.put(companyId, fresh);
-                }
+            governanceIndex.put(companyId, diff.governance());
+            if (!diff.appointed().isEmpty()) {
+                appointed.put(companyId, diff.appointed());
             }
         }
         Set<Long> changed = store.upsert(writes, context.runId());
@@ -339,6 +294,108 @@ class BureauAdapter implements FeedAdapter {
         }
         context.recordSignals(connection, fired);
         batch.clear();
+    }
+
+    /** What one line changes for one company: the sections to write, the signals, the governance for the index. */
+    record Diff(List<SectionWrite> writes, List<DetectedSignal> detected, NetworkSignals.Governance governance,
+                List<NetworkSignals.Officer> appointed) {
+    }
+
+    private static final List<String> SCORE_FIELDS = List.of("bureau", "rating", "risk_class", "pd", "credit_limit", "currency",
+            "payment_score", "growth_score", "dissolution_score", "multiscore");
+    private static final List<String> PAYMENT_FIELDS = List.of("dbt_days", "payment_incidents");
+    private static final List<String> GOVERNANCE_FIELDS = List.of("officers", "auditor", "parent");
+    private static final List<String> LEGAL_FIELDS = List.of("protests", "seizures", "social_security_summons", "tax_debts", "judgments");
+
+    /**
+     * Merges a line onto the stored sections ({@code held}: their newest as-of, null at first sight) and
+     * diffs; null when nothing changed. A stored section is parsed only when the line leaves some of its
+     * fields unknown or its hash differs: an unchanged complete snapshot costs a serialisation and a hash.
+     */
+    static Diff diff(long companyId, Line line, StoredSection[] stored, LocalDate held, eu.vigil.signal.SignalEngine engine,
+                     String extractName) {
+        JsonNode r = line.record();
+        Scores oldScores = complete(r, SCORE_FIELDS) ? null : read(stored[0], Scores.class);
+        PaymentBehaviour oldPayment = complete(r, PAYMENT_FIELDS) ? null : read(stored[1], PaymentBehaviour.class);
+        Governance oldGovernance = complete(r, GOVERNANCE_FIELDS) ? null : read(stored[2], Governance.class);
+        LegalEvents oldLegal = complete(r, LEGAL_FIELDS) ? null : read(stored[3], LegalEvents.class);
+        Scores base = oldScores == null ? Scores.EMPTY : oldScores;
+        Scores newScores = new Scores(pick(r, "bureau", base.bureau(), n -> text(n, "bureau")),
+                pick(r, "rating", base.rating(), n -> text(n, "rating").toUpperCase(java.util.Locale.ROOT)),
+                pick(r, "risk_class", base.riskClass(), n -> decimal(n, "risk_class")),
+                pick(r, "pd", base.pd(), n -> decimal(n, "pd")),
+                pick(r, "credit_limit", base.creditLimit(), n -> decimal(n, "credit_limit")),
+                pick(r, "currency", base.currency(), n -> text(n, "currency")),
+                pick(r, "payment_score", base.paymentScore(), n -> decimal(n, "payment_score")),
+                pick(r, "growth_score", base.growthScore(), n -> decimal(n, "growth_score")),
+                pick(r, "dissolution_score", base.dissolutionScore(), n -> decimal(n, "dissolution_score")),
+                pick(r, "multiscore", base.multiscore(), n -> decimal(n, "multiscore")));
+        PaymentBehaviour paymentBase = oldPayment == null ? PaymentBehaviour.EMPTY : oldPayment;
+        PaymentBehaviour newPayment = new PaymentBehaviour(pick(r, "dbt_days", paymentBase.dbt(), n -> decimal(n, "dbt_days")),
+                pick(r, "payment_incidents", paymentBase.incidents(), n -> incidents(n, "payment_incidents")));
+        Governance governanceBase = oldGovernance == null ? Governance.EMPTY : oldGovernance;
+        Governance newGovernance = new Governance(pick(r, "officers", governanceBase.officers(), BureauAdapter::officers),
+                pick(r, "auditor", governanceBase.auditor(), BureauAdapter::auditor),
+                pick(r, "parent", governanceBase.parent(), BureauAdapter::parent));
+        LegalEvents legalBase = oldLegal == null ? LegalEvents.EMPTY : oldLegal;
+        LegalEvents newLegal = new LegalEvents(
+                pick(r, "protests", legalBase.protests(), n -> incidents(n, "protests")),
+                pick(r, "seizures", legalBase.seizures(), n -> incidents(n, "seizures")),
+                pick(r, "social_security_summons", legalBase.socialSecuritySummons(), n -> incidents(n, "social_security_summons")),
+                pick(r, "tax_debts", legalBase.taxDebts(), n -> incidents(n, "tax_debts")),
+                pick(r, "judgments", legalBase.judgments(), n -> incidents(n, "judgments")));
+        SectionWrite[] views = {write(companyId, Section.SCORES, newScores, extractName, line.asOf()),
+                write(companyId, Section.PAYMENT_BEHAVIOUR, newPayment, extractName, line.asOf()),
+                write(companyId, Section.GOVERNANCE, newGovernance, extractName, line.asOf()),
+                write(companyId, Section.LEGAL_EVENTS, newLegal, extractName, line.asOf())};
+        boolean same = true;
+        for (int i = 0; i < views.length; i++) {
+            if (stored[i] == null || stored[i].hash() != views[i].hash()) {
+                same = false;
+            }
+        }
+        if (same) {
+            // the hash short-cut: the bureau's view did not change, nothing to compare or write
+            return null;
+        }
+        List<SectionWrite> writes = new ArrayList<>(4);
+        for (int i = 0; i < views.length; i++) {
+            if (stored[i] == null || stored[i].hash() != views[i].hash()) {
+                writes.add(views[i]);
+            }
+        }
+        // the sections skipped above as complete are read now, for the comparison
+        oldScores = oldScores != null ? oldScores : read(stored[0], Scores.class);
+        oldPayment = oldPayment != null ? oldPayment : read(stored[1], PaymentBehaviour.class);
+        oldGovernance = oldGovernance != null ? oldGovernance : read(stored[2], Governance.class);
+        oldLegal = oldLegal != null ? oldLegal : read(stored[3], LegalEvents.class);
+
+        String home = line.company().country();
+        FieldValues after = BureauFields.of(home, newScores, newPayment, newGovernance, newLegal, line.asOf());
+        List<DetectedSignal> detected = held == null
+                ? engine.firstSeen(after, line.asOf())
+                : engine.detect(BureauFields.of(home, oldScores, oldPayment, oldGovernance, oldLegal,
+                        held), after);
+        NetworkSignals.Governance governance = new NetworkSignals.Governance(newGovernance.officers().stream()
+                .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList(),
+                newGovernance.parent() == null ? null : newGovernance.parent().country(),
+                newGovernance.parent() == null ? null : newGovernance.parent().number());
+        List<NetworkSignals.Officer> fresh = List.of();
+        if (oldGovernance != null) {
+            Set<String> before = new LinkedHashSet<>(oldGovernance.officers().stream().map(Officer::person).toList());
+            fresh = newGovernance.officers().stream().filter(o -> !before.contains(o.person()))
+                    .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList();
+        }
+        return new Diff(writes, detected.stream().map(d -> d.datedIfUndated(line.asOf())).toList(), governance, fresh);
+    }
+
+    private static boolean complete(JsonNode record, List<String> fields) {
+        for (String field : fields) {
+            if (!record.has(field)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> T pick(JsonNode record, String field, T old, Function<JsonNode, T> parse) {
