@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class FieldValues {
 
-    private final Map<String, Object> values = new HashMap<>();
+    private final Map<String, Object> values = new java.util.LinkedHashMap<>();
     private final Map<String, Map<String, LocalDate>> dates = new HashMap<>(0);
     private final Map<String, List<BigDecimal>> series = new HashMap<>(0);
     private final String homeCountry;
@@ -34,8 +34,12 @@ public final class FieldValues {
     }
 
     public FieldValues text(String field, Object value) {
-        String text = value == null ? null : value instanceof BigDecimal number ? number.stripTrailingZeros().toPlainString()
-                : String.valueOf(value);
+        if (value instanceof BigDecimal number) {
+            // kept as a number: numeric detectors read it without parsing, people read its plain text
+            values.put(field, number);
+            return this;
+        }
+        String text = value == null ? null : String.valueOf(value);
         values.put(field, text == null || text.isBlank() ? null : text);
         return this;
     }
@@ -71,17 +75,31 @@ public final class FieldValues {
         return this;
     }
 
+    /** The fields this view covers. */
+    public Set<String> fields() {
+        return values.keySet();
+    }
+
     public boolean covers(String field) {
         return values.containsKey(field);
     }
 
     public String text(String field) {
-        return values.get(field) instanceof String text ? text : null;
+        Object value = values.get(field);
+        return value instanceof String text ? text : value instanceof BigDecimal number ? plain(number) : null;
+    }
+
+    private static String plain(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
     }
 
     /** The field as a number, or null when absent or not a number. */
     public BigDecimal number(String field) {
-        String text = text(field);
+        Object value = values.get(field);
+        if (value instanceof BigDecimal number) {
+            return number;
+        }
+        String text = value instanceof String t ? t : null;
         if (text == null) {
             return null;
         }
@@ -132,6 +150,6 @@ public final class FieldValues {
     String display(String field) {
         Object value = values.get(field);
         return value instanceof Set<?> set ? (set.isEmpty() ? null : String.join(", ", set.stream().map(String::valueOf).toList()))
-                : (String) value;
+                : value instanceof BigDecimal number ? plain(number) : (String) value;
     }
 }

@@ -21,6 +21,8 @@ public class SignalEngine {
 
     private final SignalCatalogue catalogue;
     private final List<Signal> diffed;
+    /** The signals reading each field, so that a diff visits only the fields a source covers. */
+    private final Map<String, List<Signal>> byField = new HashMap<>();
     private final List<Signal> firstSightCandidates;
     /** Each signal's {@code values} as a set, built once; absent where it names HOME (it depends on the company). */
     private final Map<String, Set<String>> fixedValues = new HashMap<>();
@@ -28,6 +30,7 @@ public class SignalEngine {
     public SignalEngine(SignalCatalogue catalogue) {
         this.catalogue = catalogue;
         this.diffed = catalogue.enabled().stream().filter(s -> s.field() != null).toList();
+        diffed.forEach(s -> byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s));
         this.firstSightCandidates = diffed.stream()
                 .filter(s -> s.polarity() == Polarity.NEGATIVE
                         && List.of("became", "added", "crossed-below", "crossed-above").contains(s.detector())
@@ -48,18 +51,24 @@ public class SignalEngine {
     /** The signals a change from {@code before} to {@code after} fires, for the fields both cover. */
     public List<DetectedSignal> detect(FieldValues before, FieldValues after) {
         List<DetectedSignal> fired = new ArrayList<>();
-        for (Signal signal : diffed) {
-            String field = signal.field();
-            if (!after.covers(field) || !before.covers(field)) {
+        for (String field : after.fields()) {
+            List<Signal> signals = byField.get(field);
+            if (signals == null || !before.covers(field)) {
                 continue;
             }
-            if (after.isDated(field) && ("added".equals(signal.detector()) || "removed".equals(signal.detector()))) {
-                members(signal, before, after, fired);
-            } else if (fires(signal, before, after)) {
-                fired.add(new DetectedSignal(signal, before.display(field), after.display(field)));
+            for (Signal signal : signals) {
+                detect(signal, field, before, after, fired);
             }
         }
         return fired;
+    }
+
+    private void detect(Signal signal, String field, FieldValues before, FieldValues after, List<DetectedSignal> fired) {
+        if (after.isDated(field) && ("added".equals(signal.detector()) || "removed".equals(signal.detector()))) {
+            members(signal, before, after, fired);
+        } else if (fires(signal, before, after)) {
+            fired.add(new DetectedSignal(signal, before.display(field), after.display(field)));
+        }
     }
 
     /**
@@ -136,11 +145,25 @@ public class SignalEngine {
 
     private boolean fires(Signal signal, FieldValues before, FieldValues after) {
         String field = signal.field();
-        String old = before.text(field);
-        String now = after.text(field);
+        return switch (signal.detector()) {
+            case "changed-by-percent" -> changedByPercent(signal, before.number(field), after.number(field));
+            case "changed-by-points" -> changedByPoints(signal, before.number(field), after.number(field));
+            case "crossed-below", "crossed-above" -> crossed(signal, before, after);
+            case "sign-turned" -> signTurned(signal, before.number(field), after.number(field));
+            case "multiplied" -> multiplied(signal, before.number(field), after.number(field));
+            case "streak" -> streakReached(signal, before.series(field), after.series(field));
+            default -> compared(signal, before, after);
+        };
+    }
+
+    /** The detectors that compare values as text or sets. */
+    private boolean compared(Signal signal, FieldValues before, FieldValues after) {
+        String field = signal.field();
+        boolean isSet = after.isSet(field);
+        String old = isSet ? null : before.text(field);
+        String now = isSet ? null : after.text(field);
         Set<String> oldSet = before.set(field);
         Set<String> newSet = after.set(field);
-        boolean isSet = after.isSet(field);
         return switch (signal.detector()) {
             case "value-changed" -> isSet ? !oldSet.isEmpty() && !newSet.isEmpty() && !oldSet.equals(newSet)
                     || alsoWhen(signal, "appeared") && oldSet.isEmpty() && !newSet.isEmpty()
@@ -162,13 +185,7 @@ public class SignalEngine {
             case "added" -> members(signal, after, newSet).stream().anyMatch(m -> !oldSet.contains(m));
             case "removed" -> members(signal, after, oldSet).stream().anyMatch(m -> !newSet.contains(m));
             case "emptied" -> !oldSet.isEmpty() && newSet.isEmpty();
-            case "changed-by-percent" -> changedByPercent(signal, before.number(field), after.number(field));
-            case "changed-by-points" -> changedByPoints(signal, before.number(field), after.number(field));
-            case "crossed-below", "crossed-above" -> crossed(signal, before, after);
-            case "sign-turned" -> signTurned(signal, before.number(field), after.number(field));
-            case "multiplied" -> multiplied(signal, before.number(field), after.number(field));
             case "rating-moved" -> ratingMoved(signal, old, now);
-            case "streak" -> streakReached(signal, before.series(field), after.series(field));
             case "turnover-in-window" -> turnoverHigh(signal, after) && !turnoverHigh(signal, before)
                     && newSet.stream().anyMatch(m -> !oldSet.contains(m));
             default -> false;
@@ -350,8 +367,10 @@ public class SignalEngine {
         return signal.params().get(param) instanceof Number n ? n.intValue() : fallback;
     }
 
+    private static final java.util.concurrent.ConcurrentMap<Number, BigDecimal> PARAMS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static BigDecimal decimal(Signal signal, String param, BigDecimal fallback) {
-        return signal.params().get(param) instanceof Number n ? new BigDecimal(n.toString()) : fallback;
+        return signal.params().get(param) instanceof Number n ? PARAMS.computeIfAbsent(n, v -> new BigDecimal(v.toString())) : fallback;
     }
 
     private static boolean startedWithin(String isoDate, LocalDate asOf, int days) {

@@ -403,7 +403,7 @@ class BureauAdapter implements FeedAdapter {
     }
 
     private static LocalDate since(String iso) {
-        return iso == null ? null : LocalDate.parse(iso);
+        return BureauFields.date(iso);
     }
 
     private static <T> T read(StoredSection section, Class<T> type) {

@@ -8,7 +8,6 @@ import eu.vigil.feed.bureau.BureauDocuments.PaymentBehaviour;
 import eu.vigil.feed.bureau.BureauDocuments.Scores;
 import eu.vigil.signal.FieldValues;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,11 +72,27 @@ final class BureauFields {
         return members;
     }
 
-    private static LocalDate date(String iso) {
-        try {
-            return iso == null ? null : LocalDate.parse(iso);
-        } catch (DateTimeParseException e) {
+    /** yyyy-mm-dd as the adapter stores it, read without the general parser (this runs for every member of every set). */
+    static LocalDate date(String iso) {
+        if (iso == null || iso.length() != 10 || iso.charAt(4) != '-' || iso.charAt(7) != '-') {
             return null;
         }
+        try {
+            return LocalDate.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new java.time.DateTimeException("not a digit");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
