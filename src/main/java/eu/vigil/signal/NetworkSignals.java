@@ -57,63 +57,69 @@ public class NetworkSignals {
             return;
         }
         try {
-            Long[] ids = companies.keySet().toArray(Long[]::new);
-            Map<Long, Set<String>> listed = new HashMap<>();
-            companies.forEach((id, g) -> listed.put(id, new HashSet<>(g.officers().stream().map(Officer::key).toList())));
-            List<Object[]> ended = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select company_id, officer_key from company_officer where company_id = any(?) and until is null")) {
-                select.setArray(1, connection.createArrayOf("bigint", ids));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        if (!listed.get(rs.getLong(1)).contains(rs.getString(2))) {
-                            ended.add(new Object[] {rs.getLong(1), rs.getString(2)});
-                        }
+            List<Long> officerCompanies = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> roles = new ArrayList<>();
+            List<Date> since = new ArrayList<>();
+            List<Long> parented = new ArrayList<>();
+            List<String> parentCountries = new ArrayList<>();
+            List<String> parentNumbers = new ArrayList<>();
+            List<Long> orphans = new ArrayList<>();
+            companies.forEach((companyId, governance) -> {
+                Set<String> seen = new HashSet<>();
+                for (Officer officer : governance.officers()) {
+                    if (seen.add(officer.key())) {
+                        officerCompanies.add(companyId);
+                        keys.add(officer.key());
+                        names.add(clip(officer.name(), 300));
+                        roles.add(clip(officer.role(), 64));
+                        since.add(officer.since() == null ? null : Date.valueOf(officer.since()));
                     }
                 }
-            }
-            try (PreparedStatement end = connection.prepareStatement(
-                    "update company_officer set until = ? where company_id = ? and officer_key = ?")) {
-                for (Object[] row : ended) {
-                    end.setDate(1, Date.valueOf(asOf));
-                    end.setLong(2, (Long) row[0]);
-                    end.setString(3, (String) row[1]);
-                    end.addBatch();
+                if (governance.parentNumber() != null) {
+                    parented.add(companyId);
+                    parentCountries.add(governance.parentCountry());
+                    parentNumbers.add(governance.parentNumber());
+                } else {
+                    orphans.add(companyId);
                 }
-                end.executeBatch();
+            });
+            Long[] companyIds = companies.keySet().toArray(Long[]::new);
+            try (PreparedStatement end = connection.prepareStatement("""
+                    update company_officer o set until = ? where o.company_id = any(?) and o.until is null
+                    and not exists (select 1 from unnest(?::bigint[], ?::text[]) as listed(company_id, officer_key)
+                                    where listed.company_id = o.company_id and listed.officer_key = o.officer_key)""")) {
+                end.setDate(1, Date.valueOf(asOf));
+                end.setArray(2, connection.createArrayOf("bigint", companyIds));
+                end.setArray(3, connection.createArrayOf("bigint", officerCompanies.toArray()));
+                end.setArray(4, connection.createArrayOf("text", keys.toArray()));
+                end.executeUpdate();
             }
             try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into company_officer (officer_key, company_id, name, role, since, until) values (?, ?, ?, ?, ?, null)
+                    insert into company_officer (officer_key, company_id, name, role, since, until)
+                    select k, c, n, r, s, null from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::date[]) as x(k, c, n, r, s)
                     on conflict (officer_key, company_id) do update set name = excluded.name, role = excluded.role,
-                        since = excluded.since, until = null""");
-                 PreparedStatement parent = connection.prepareStatement("""
-                    insert into company_parent (company_id, parent_country, parent_number) values (?, ?, ?)
+                        since = excluded.since, until = null""")) {
+                upsert.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                upsert.setArray(2, connection.createArrayOf("bigint", officerCompanies.toArray()));
+                upsert.setArray(3, connection.createArrayOf("text", names.toArray()));
+                upsert.setArray(4, connection.createArrayOf("text", roles.toArray()));
+                upsert.setArray(5, connection.createArrayOf("date", since.toArray()));
+                upsert.executeUpdate();
+            }
+            try (PreparedStatement parent = connection.prepareStatement("""
+                    insert into company_parent (company_id, parent_country, parent_number)
+                    select * from unnest(?::bigint[], ?::text[], ?::text[])
                     on conflict (company_id) do update set parent_country = excluded.parent_country,
                         parent_number = excluded.parent_number""");
-                 PreparedStatement orphan = connection.prepareStatement("delete from company_parent where company_id = ?")) {
-                for (var entry : companies.entrySet()) {
-                    for (Officer officer : entry.getValue().officers()) {
-                        upsert.setString(1, officer.key());
-                        upsert.setLong(2, entry.getKey());
-                        upsert.setString(3, clip(officer.name(), 300));
-                        upsert.setString(4, clip(officer.role(), 64));
-                        upsert.setObject(5, officer.since());
-                        upsert.addBatch();
-                    }
-                    Governance governance = entry.getValue();
-                    if (governance.parentNumber() != null) {
-                        parent.setLong(1, entry.getKey());
-                        parent.setString(2, governance.parentCountry());
-                        parent.setString(3, governance.parentNumber());
-                        parent.addBatch();
-                    } else {
-                        orphan.setLong(1, entry.getKey());
-                        orphan.addBatch();
-                    }
-                }
-                upsert.executeBatch();
-                parent.executeBatch();
-                orphan.executeBatch();
+                 PreparedStatement orphan = connection.prepareStatement("delete from company_parent where company_id = any(?)")) {
+                parent.setArray(1, connection.createArrayOf("bigint", parented.toArray()));
+                parent.setArray(2, connection.createArrayOf("text", parentCountries.toArray()));
+                parent.setArray(3, connection.createArrayOf("text", parentNumbers.toArray()));
+                parent.executeUpdate();
+                orphan.setArray(1, connection.createArrayOf("bigint", orphans.toArray()));
+                orphan.executeUpdate();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not update the officer and parent index: " + e.getMessage(), e);

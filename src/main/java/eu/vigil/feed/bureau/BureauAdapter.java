@@ -248,6 +248,8 @@ class BureauAdapter implements FeedAdapter {
         Map<Long, NetworkSignals.Governance> governanceIndex = new HashMap<>();
         Map<Long, List<NetworkSignals.Officer>> appointed = new HashMap<>();
         Map<Long, LocalDate> asOfs = new HashMap<>();
+        Map<Long, StoredSection[]> current = new LinkedHashMap<>();
+        Map<Long, LocalDate> helds = new HashMap<>();
         for (var entry : lines.entrySet()) {
             long companyId = entry.getKey();
             Line line = entry.getValue();
@@ -264,18 +266,28 @@ class BureauAdapter implements FeedAdapter {
                 continue;
             }
             context.applied(1);
-            Diff diff = diff(companyId, line, stored, held, context.signals(), extract.name());
-            if (diff == null) {
-                continue;
+            current.put(companyId, stored);
+            if (held != null) {
+                helds.put(companyId, held);
             }
+        }
+        // the diffs are pure and independent: spread them over the cores
+        String extractName = extract.name();
+        var engine = context.signals();
+        Map<Long, Diff> diffs = current.entrySet().parallelStream()
+                .map(e -> Map.entry(e.getKey(), Optional.ofNullable(diff(e.getKey(), lines.get(e.getKey()), e.getValue(),
+                        helds.get(e.getKey()), engine, extractName))))
+                .filter(e -> e.getValue().isPresent())
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(), (a, b) -> a, LinkedHashMap::new));
+        diffs.forEach((companyId, diff) -> {
             writes.addAll(diff.writes());
             fired.put(companyId, diff.detected());
-            asOfs.put(companyId, line.asOf());
+            asOfs.put(companyId, lines.get(companyId).asOf());
             governanceIndex.put(companyId, diff.governance());
             if (!diff.appointed().isEmpty()) {
                 appointed.put(companyId, diff.appointed());
             }
-        }
+        });
         Set<Long> changed = store.upsert(writes, context.runId());
         context.counters().changed += changed.size();
         governanceIndex.keySet().retainAll(changed);
