@@ -17,7 +17,6 @@ import static eu.vigil.signal.KboCompany.unchanged;
 import eu.vigil.feed.FeedLines;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -574,9 +573,5 @@ final class SignalCases {
 
     static List<String> codes(List<Case> cases) {
         return cases.stream().map(c -> c.code).distinct().toList();
-    }
-
-    static List<String> all(String... codes) {
-        return Arrays.asList(codes);
     }
 }
