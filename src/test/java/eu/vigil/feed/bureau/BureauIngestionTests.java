@@ -128,6 +128,19 @@ class BureauIngestionTests {
         assertThat(codes(number)).isEmpty();
     }
 
+    @Test
+    void twoOfficersLeavingOnTheSameDayAreTwoEvents() {
+        String number = FeedLines.belgianNumber();
+        String claes = "{\"id\":\"R-" + number + "-1\",\"name\":\"Claes, Jan\",\"role\":\"director\"}";
+        String goossens = "{\"id\":\"R-" + number + "-2\",\"name\":\"Goossens, An\",\"role\":\"director\"}";
+        String maes = "{\"id\":\"R-" + number + "-3\",\"name\":\"Maes, Lucas\",\"role\":\"director\"}";
+        ingest(line(number, "2026-09-01", "\"officers\":[" + claes + "," + goossens + "," + maes + "]"));
+        ingest(line(number, "2026-10-01", "\"officers\":[" + maes + "]"));
+        assertThat(events.of(id(number), null)).filteredOn(e -> e.code().equals("DIRECTOR_RESIGNED"))
+                .extracting(SignalEvent::oldValue).containsExactlyInAnyOrder(
+                        "Claes, Jan (director, R-" + number + "-1)", "Goossens, An (director, R-" + number + "-2)");
+    }
+
     private RunView ingest(String... lines) {
         return ingestion.ingestNow("bureau", FeedLines.file(lines), "snapshot.jsonl", true, "test");
     }
