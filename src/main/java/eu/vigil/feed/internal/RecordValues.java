@@ -14,10 +14,10 @@ public final class RecordValues {
     private RecordValues() {
     }
 
-    /** Whether the record gives this field (a null counts as not given: unknown, not removed). */
+    /** Whether the record gives this field (a null or a blank text counts as not given: unknown, not removed). */
     public static boolean given(JsonNode record, String field) {
         JsonNode value = record.get(field);
-        return value != null && !value.isNull();
+        return value != null && !value.isNull() && !(value.isString() && value.asString().isBlank());
     }
 
     public static String text(JsonNode record, String field) {

@@ -62,9 +62,9 @@ class BureauIngestionTests {
                 .singleElement().satisfies(e -> assertThat(e.eventIds()).hasSize(12));
 
         RunView replay = ingestion.ingestNow("bureau", FeedLines.file(line(number, "2026-10-01", """
-                "rating":"B","risk_class":4"""), line(number, "2026-10-01", "\"rating\":\"B\"")), "again.jsonl", true, "test");
+                "rating":"B","risk_class":4"""), line(number, "2026-10-01", "\"rating\":\"\",\"pd\":null")), "again.jsonl", true, "test");
         assertThat(replay.status()).isEqualTo("COMPLETED");
-        assertThat(replay.companiesChanged()).as("absent fields are unknown, not removed").isZero();
+        assertThat(replay.companiesChanged()).as("absent, blank and null fields are unknown, not removed").isZero();
         assertThat(replay.signalEvents()).isZero();
     }
 
