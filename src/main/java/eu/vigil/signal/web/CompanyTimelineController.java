@@ -35,6 +35,9 @@ class CompanyTimelineController {
 
     static final List<Integer> PERIODS = List.of(7, 10, 30, 90);
 
+    /** Years of history can hold thousands of events; past this many the reader is asked to narrow the filters. */
+    static final int SHOWN = 200;
+
     private final CompanyRegistry registry;
     private final SignalEvents events;
     private final SignalCatalogue catalogue;
@@ -66,7 +69,8 @@ class CompanyTimelineController {
                 .map(e -> entry(e, language))
                 .toList();
         model.addAttribute("company", company.company());
-        model.addAttribute("entries", entries);
+        model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
+        model.addAttribute("more", entries.size() > SHOWN ? entries.size() : null);
         model.addAttribute("categories", Arrays.stream(Category.values()).filter(c -> c != Category.INTERNAL).toList());
         model.addAttribute("polarities", Polarity.values());
         model.addAttribute("periods", PERIODS);
