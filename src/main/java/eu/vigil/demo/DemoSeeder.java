@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Seeds the demo tenant once. On by default only in embedded mode (no database configured);
- * {@code vigil.demo.seed=true|false} decides otherwise.
+ * Seeds the demo tenant once, and the demo world (companies and two years of feed history) into an empty
+ * registry. On by default only in embedded mode (no database configured); {@code vigil.demo.seed=true|false}
+ * decides otherwise.
  */
 @Component
 @Order(100)
@@ -28,11 +29,13 @@ class DemoSeeder implements ApplicationRunner {
 
     private final TenantManagement tenants;
     private final ApiKeyManagement apiKeys;
+    private final DemoWorldLoader world;
     private final boolean enabled;
 
-    DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, Environment environment) {
+    DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, DemoWorldLoader world, Environment environment) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
+        this.world = world;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
         this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
@@ -46,6 +49,7 @@ class DemoSeeder implements ApplicationRunner {
             if (tenants.tenantNamed(DemoAccounts.TENANT_NAME).isEmpty()) {
                 seed();
             }
+            world.loadIfEmpty();
         });
         log.info("""
 
