@@ -19,7 +19,7 @@ import org.springframework.util.StringUtils;
 /**
  * Seeds the demo tenant once, and the demo world (companies and two years of feed history) into an empty
  * registry. On by default only in embedded mode (no database configured); {@code vigil.demo.seed=true|false}
- * decides otherwise.
+ * decides otherwise, and {@code vigil.demo.world=false} seeds the tenant without the world.
  */
 @Component
 @Order(100)
@@ -31,6 +31,7 @@ class DemoSeeder implements ApplicationRunner {
     private final ApiKeyManagement apiKeys;
     private final DemoWorldLoader world;
     private final boolean enabled;
+    private final boolean withWorld;
 
     DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, DemoWorldLoader world, Environment environment) {
         this.tenants = tenants;
@@ -38,6 +39,7 @@ class DemoSeeder implements ApplicationRunner {
         this.world = world;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
         this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        this.withWorld = environment.getProperty("vigil.demo.world", Boolean.class, true);
     }
 
     @Override
@@ -49,7 +51,9 @@ class DemoSeeder implements ApplicationRunner {
             if (tenants.tenantNamed(DemoAccounts.TENANT_NAME).isEmpty()) {
                 seed();
             }
-            world.loadIfEmpty();
+            if (withWorld) {
+                world.loadIfEmpty();
+            }
         });
         log.info("""
 
