@@ -360,8 +360,8 @@ public final class DemoWorld {
         int form = trade.large() ? (random.nextInt(3) == 0 ? 2 : 0) : (random.nextInt(8) == 0 ? 4 + 2 * random.nextInt(2) : 2);
         String family = pick(french ? Places.SURNAMES_FR : Places.SURNAMES_NL);
         String stem = switch (trade.nace()) {
-            case "55100", "56101", "11050", "96021" -> (french ? trade.fr() : trade.nl()) + " " + pick(Places.FANCY);
-            case "62010", "62020", "73110", "70220" -> random.nextBoolean() ? pick(Places.FANCY) + " " + trade.nl()
+            case "55100", "56101", "11050", "96021" -> (french ? trade.fr() : trade.nl()) + " " + pick(fancy(french));
+            case "62010", "62020", "73110", "70220" -> random.nextBoolean() ? pick(fancy(french)) + " " + (french ? trade.fr() : trade.nl())
                     : family + (french ? " & Associés" : " & Partners");
             default -> (french ? trade.fr() : trade.nl()) + " " + family;
         };
@@ -679,7 +679,7 @@ public final class DemoWorld {
                     ? new Activity("001", "46392", "MAIN") : a));
             case 12 -> c.at(m, r -> r.names.add(new Denomination(c.language(), "002", acronym(c.name))));
             case 13 -> {
-                String renamed = pick(Places.FANCY) + " " + c.name.substring(c.name.lastIndexOf(' ') + 1);
+                String renamed = pick(fancy(c.french)) + " " + c.name.substring(c.name.lastIndexOf(' ') + 1);
                 c.at(m, r -> r.rename(c.language(), renamed));
             }
             default -> { }
@@ -812,6 +812,10 @@ public final class DemoWorld {
     }
 
     // ---- small helpers ------------------------------------------------------------------------------------
+
+    private static List<String> fancy(boolean french) {
+        return french ? Places.FANCY_FR : Places.FANCY_NL;
+    }
 
     private <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));

@@ -66,7 +66,7 @@ final class Places {
 
     static final List<String> SURNAMES_NL = List.of("Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes",
             "Goossens", "Wouters", "De Smet", "Dubois", "Vermeulen", "Van den Broeck", "Hermans", "Pauwels", "Aerts",
-            "Michiels", "Verhaegen", "De Clercq", "Van Damme", "Claeys", "Desmet", "Segers", "Vandenberghe", "Declercq",
+            "Michiels", "De Clercq", "Van Damme", "Claeys", "Desmet", "Segers", "Vandenberghe", "Declercq",
             "Verstraete", "Coppens", "Van de Velde", "Smets", "Bogaert", "Verbeke", "De Backer", "Stevens", "Lemmens",
             "Van Acker", "Cools", "Wuyts", "Geerts", "Martens", "De Vos");
     static final List<String> SURNAMES_FR = List.of("Dubois", "Lambert", "Dupont", "Martin", "Simon", "Laurent", "Leclercq",
@@ -78,10 +78,11 @@ final class Places {
     static final List<String> FIRST_FR = List.of("Jean", "Marie", "Luc", "Nathalie", "Philippe", "Isabelle", "Olivier",
             "Sophie", "Michel", "Anne", "Pierre", "Catherine", "Laurent", "Véronique", "Thierry", "Julie", "Benoît", "Claire");
 
-    /** Fantasy names for trades whose companies are named after a place or an idea rather than a family. */
-    static final List<String> FANCY = List.of("De Gouden Leeuw", "Het Anker", "Den Ouden Molen", "De Linde", "Zonneveld",
-            "Le Vieux Moulin", "La Fontaine", "Les Tilleuls", "L'Escaut", "Horizon", "Nova", "Quadrant", "Meridian", "Atlas",
-            "Noorderlicht", "Belvédère", "Sequoia", "Altitude");
+    /** Names after a place or an idea rather than a family, in Dutch and in French (the demo's story companies keep theirs). */
+    static final List<String> FANCY_NL = List.of("De Gouden Leeuw", "Het Anker", "Den Ouden Molen", "De Linde", "Zonneveld",
+            "Noorderlicht", "Horizon", "Quadrant", "Meridian", "Atlas", "Sequoia", "Altitude");
+    static final List<String> FANCY_FR = List.of("La Fontaine", "Les Tilleuls", "L'Escaut", "Belvédère", "Le Beffroi",
+            "Horizon", "Quadrant", "Meridian", "Atlas", "Sequoia", "Altitude");
 
     static final List<String> AUDITORS = List.of("Vanhove & Partners Bedrijfsrevisoren", "Réviseurs Lemaire & Associés",
             "Audit Scheldeland", "Mosane Révision", "BRV Bedrijfsrevisoren");
