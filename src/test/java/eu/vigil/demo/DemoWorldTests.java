@@ -88,6 +88,24 @@ class DemoWorldTests {
     }
 
     @Test
+    void someCompaniesAreNewAndSomeStoppedFilingTheirAccounts() {
+        assertThat(jdbc.queryForObject("select count(*) from signal_event e join company c on c.id = e.company_id where " + DEMO
+                + " and e.code = 'COMPANY_REGISTERED' and e.effective_date > current_date - 90", Integer.class))
+                .as("registered in the last 90 days").isGreaterThanOrEqualTo(5);
+        Map<String, Object> filers = jdbc.queryForMap("""
+                select count(*) filter (where latest = newest) as current,
+                       count(*) filter (where latest = newest - 1) as oneYearBehind,
+                       count(*) filter (where latest <= newest - 2) as twoYearsBehind
+                from (select extract(year from (s.doc -> 'filings' -> 0 ->> 'periodEnd')::date) as latest,
+                             max(extract(year from (s.doc -> 'filings' -> 0 ->> 'periodEnd')::date)) over () as newest
+                      from company_section s join company c on c.id = s.company_id
+                      where s.section = 'accounts' and\s""" + DEMO + ") f");
+        assertThat(((Number) filers.get("current")).intValue()).as("filed the last fiscal year").isGreaterThan(200);
+        assertThat(((Number) filers.get("oneYearBehind")).intValue()).as("for ACCOUNTS_OVERDUE").isGreaterThanOrEqualTo(10);
+        assertThat(((Number) filers.get("twoYearsBehind")).intValue()).as("for ACCOUNTS_MISSING_TWO_YEARS").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void theBuilderThatGoesBankruptIsProtestedThenHighRiskThenBankrupt() {
         List<SignalEvent> timeline = timeline(DemoWorld.BANKRUPT);
         LocalDate protest = firstDate(timeline, "PROTEST_REGISTERED");
