@@ -29,10 +29,12 @@ class DemoWorldLoader {
 
     private final FeedIngestion ingestion;
     private final CompanyRegistry registry;
+    private final eu.vigil.feed.FilingDeadlines deadlines;
 
-    DemoWorldLoader(FeedIngestion ingestion, CompanyRegistry registry) {
+    DemoWorldLoader(FeedIngestion ingestion, CompanyRegistry registry, eu.vigil.feed.FilingDeadlines deadlines) {
         this.ingestion = ingestion;
         this.registry = registry;
+        this.deadlines = deadlines;
     }
 
     /** Loads the world unless the registry already holds a company; answers whether it did. */
@@ -67,6 +69,8 @@ class DemoWorldLoader {
                 rows += run.rowsRead();
                 events += run.signalEvents();
             }
+            // the nightly filing-deadline check, as it would have run: the companies that stopped filing are overdue
+            events += deadlines.check(LocalDate.now());
             log.info("Loaded the demo world: {} companies from {} to {}, {} feed runs, {} rows, {} signal events "
                             + "(generated in {} ms, ingested in {} ms; vigil.demo.world=false skips it)",
                     world.companyCount(), world.month(0), world.month(DemoWorld.MONTHS), deliveries.size(), rows, events,

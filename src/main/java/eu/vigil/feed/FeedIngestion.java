@@ -101,7 +101,7 @@ public class FeedIngestion {
     public RunView ingestInPlace(String source, Path extract, boolean force, String triggeredBy) {
         requireSource(source);
         long id = runs.create(source, extract.getFileName().toString(), extract.toAbsolutePath().toString(),
-                Files.isDirectory(extract) ? "folder:" + extract.toAbsolutePath() : sha256(extract), force, triggeredBy);
+                Files.isDirectory(extract) ? folderKey(extract) : sha256(extract), force, triggeredBy);
         execute(id);
         return runs.find(id).orElseThrow();
     }
@@ -194,6 +194,17 @@ public class FeedIngestion {
 
     public List<QuarantinedRow> quarantine(long runId, int limit) {
         return runs.quarantined(runId, Math.clamp(limit, 1, 10_000));
+    }
+
+    /** A folder is not hashed (it may be huge): its path stands for it, itself hashed to fit the column. */
+    private static String folderKey(Path folder) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    folder.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "folder:" + HexFormat.of().formatHex(digest).substring(0, 57);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256(Path file) {

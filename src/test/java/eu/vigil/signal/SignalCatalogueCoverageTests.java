@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.feed.FeedIngestion;
-import eu.vigil.feed.accounts.AccountsDeadlines;
+import eu.vigil.feed.FilingDeadlines;
 import eu.vigil.feed.RunView;
 import eu.vigil.signal.SignalCases.Case;
 import eu.vigil.signal.SignalCases.Company;
@@ -55,7 +55,7 @@ class SignalCatalogueCoverageTests {
     SignalEngine engine;
 
     @Autowired
-    AccountsDeadlines deadlines;
+    FilingDeadlines deadlines;
 
     private final Map<Case, Company> subjects = new LinkedHashMap<>();
     private final Map<Case, List<Company>> nearMisses = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FilingDeadlines;
 import eu.vigil.feed.RunView;
 import eu.vigil.signal.SignalEvent;
 import eu.vigil.signal.SignalEvents;
@@ -28,7 +29,7 @@ class AccountsIngestionTests {
     SignalEvents events;
 
     @Autowired
-    AccountsDeadlines deadlines;
+    FilingDeadlines deadlines;
 
     @Test
     void aNewYearsFilingIsComparedWithThePreviousOneAndDatedTheDayItWasFiled() {

@@ -1,4 +1,4 @@
-package eu.vigil.feed.accounts;
+package eu.vigil.feed;
 
 import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.Signal;
@@ -33,16 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
  * without a filing gets the catalogue's {@code overdue} signals, dated the day after the deadline.
  */
 @Component
-public class AccountsDeadlines {
+public class FilingDeadlines {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountsDeadlines.class);
+    private static final Logger log = LoggerFactory.getLogger(FilingDeadlines.class);
+    private static final String ACCOUNTS = "accounts";
 
     private final JdbcTemplate jdbc;
     private final SignalEvents events;
     private final ApplicationEventPublisher publisher;
     private final List<Signal> overdue;
 
-    AccountsDeadlines(JdbcTemplate jdbc, SignalEvents events, ApplicationEventPublisher publisher, SignalCatalogue catalogue) {
+    FilingDeadlines(JdbcTemplate jdbc, SignalEvents events, ApplicationEventPublisher publisher, SignalCatalogue catalogue) {
         this.jdbc = jdbc;
         this.events = events;
         this.publisher = publisher;
@@ -55,7 +56,7 @@ public class AccountsDeadlines {
         if (overdue.isEmpty()) {
             return 0;
         }
-        int shortestGrace = overdue.stream().mapToInt(AccountsDeadlines::graceDays).min().orElse(30);
+        int shortestGrace = overdue.stream().mapToInt(FilingDeadlines::graceDays).min().orElse(30);
         // a deadline passed only if the next period ended seven months plus the grace before today
         LocalDate latestEnd = today.minusDays(shortestGrace + 1L).minusMonths(7).minusYears(1);
         List<SignalEvents.Fired> fired = new ArrayList<>();
@@ -72,14 +73,14 @@ public class AccountsDeadlines {
                 if (today.isAfter(deadline)) {
                     LocalDate effective = deadline.plusDays(1);
                     fired.add(new SignalEvents.Fired(companyId, new DetectedSignal(signal, "last filed period ended " + lastEnd,
-                            "period ending " + nextEnd + " due by " + deadline, effective), effective, AccountsAdapter.SOURCE,
+                            "period ending " + nextEnd + " due by " + deadline, effective), effective, ACCOUNTS,
                             "Filing deadline check", 0));
                 }
             }
         }, Date.valueOf(latestEnd));
         List<Long> ids = events.record(DataSourceUtils.getConnection(jdbc.getDataSource()), fired);
         for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
-            publisher.publishEvent(new SignalEventsRecorded(0, AccountsAdapter.SOURCE,
+            publisher.publishEvent(new SignalEventsRecorded(0, ACCOUNTS,
                     ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
         }
         if (!ids.isEmpty()) {
@@ -96,9 +97,9 @@ public class AccountsDeadlines {
     @DisallowConcurrentExecution
     static class Nightly implements Job {
 
-        private final AccountsDeadlines deadlines;
+        private final FilingDeadlines deadlines;
 
-        Nightly(AccountsDeadlines deadlines) {
+        Nightly(FilingDeadlines deadlines) {
             this.deadlines = deadlines;
         }
 
