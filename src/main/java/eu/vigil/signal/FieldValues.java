@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -17,7 +16,7 @@ import java.util.TreeSet;
  */
 public final class FieldValues {
 
-    private final Map<String, Object> values = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> values = new java.util.LinkedHashMap<>(64);
     private final Map<String, Map<String, LocalDate>> dates = new HashMap<>(0);
     private final Map<String, List<BigDecimal>> series = new HashMap<>(0);
     private final String homeCountry;
@@ -55,16 +54,14 @@ public final class FieldValues {
         return this;
     }
 
-    /** A set whose members each carry the date the source gives them (a protest's date, an officer's start). */
+    /**
+     * A set whose members each carry the date the source gives them (a protest's date, an officer's
+     * start). The map becomes this view's: the caller hands over a fresh one and does not touch it again.
+     */
     public FieldValues dated(String field, Map<String, LocalDate> members) {
-        Map<String, LocalDate> copy = new TreeMap<>();
-        members.forEach((member, date) -> {
-            if (member != null && !member.isBlank()) {
-                copy.put(member, date);
-            }
-        });
-        values.put(field, Collections.unmodifiableSet(copy.keySet()));
-        dates.put(field, copy);
+        members.keySet().removeIf(member -> member == null || member.isBlank());
+        values.put(field, Collections.unmodifiableSet(members.keySet()));
+        dates.put(field, members);
         return this;
     }
 
@@ -89,8 +86,10 @@ public final class FieldValues {
         return value instanceof String text ? text : value instanceof BigDecimal number ? plain(number) : null;
     }
 
-    private static String plain(BigDecimal number) {
-        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+    private final Map<BigDecimal, String> plainTexts = new java.util.IdentityHashMap<>(8);
+
+    private String plain(BigDecimal number) {
+        return plainTexts.computeIfAbsent(number, n -> n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString());
     }
 
     /** The field as a number, or null when absent or not a number. */

@@ -283,7 +283,9 @@ class BureauAdapter implements FeedAdapter {
             writes.addAll(diff.writes());
             fired.put(companyId, diff.detected());
             asOfs.put(companyId, lines.get(companyId).asOf());
-            governanceIndex.put(companyId, diff.governance());
+            if (diff.governance() != null) {
+                governanceIndex.put(companyId, diff.governance());
+            }
             if (!diff.appointed().isEmpty()) {
                 appointed.put(companyId, diff.appointed());
             }
@@ -308,7 +310,7 @@ class BureauAdapter implements FeedAdapter {
         batch.clear();
     }
 
-    /** What one line changes for one company: the sections to write, the signals, the governance for the index. */
+    /** What one line changes for one company: the sections to write, the signals, the governance for the index (null when it did not change). */
     record Diff(List<SectionWrite> writes, List<DetectedSignal> detected, NetworkSignals.Governance governance,
                 List<NetworkSignals.Officer> appointed) {
     }
@@ -371,30 +373,33 @@ class BureauAdapter implements FeedAdapter {
             return null;
         }
         List<SectionWrite> writes = new ArrayList<>(4);
+        boolean[] changed = new boolean[views.length];
         for (int i = 0; i < views.length; i++) {
-            if (stored[i] == null || stored[i].hash() != views[i].hash()) {
+            changed[i] = stored[i] == null || stored[i].hash() != views[i].hash();
+            if (changed[i]) {
                 writes.add(views[i]);
             }
         }
-        // the sections skipped above as complete are read now, for the comparison
-        oldScores = oldScores != null ? oldScores : read(stored[0], Scores.class);
-        oldPayment = oldPayment != null ? oldPayment : read(stored[1], PaymentBehaviour.class);
-        oldGovernance = oldGovernance != null ? oldGovernance : read(stored[2], Governance.class);
-        oldLegal = oldLegal != null ? oldLegal : read(stored[3], LegalEvents.class);
+        // only the sections that changed are compared: an unchanged one cannot fire anything
+        oldScores = !changed[0] ? null : oldScores != null ? oldScores : read(stored[0], Scores.class);
+        oldPayment = !changed[1] ? null : oldPayment != null ? oldPayment : read(stored[1], PaymentBehaviour.class);
+        Governance governanceBefore = !changed[2] ? null : oldGovernance != null ? oldGovernance : read(stored[2], Governance.class);
+        oldLegal = !changed[3] ? null : oldLegal != null ? oldLegal : read(stored[3], LegalEvents.class);
 
         String home = line.company().country();
-        FieldValues after = BureauFields.of(home, newScores, newPayment, newGovernance, newLegal, line.asOf());
+        FieldValues after = BureauFields.of(home, changed[0] ? newScores : null, changed[1] ? newPayment : null,
+                changed[2] ? newGovernance : null, changed[3] ? newLegal : null, line.asOf());
         List<DetectedSignal> detected = held == null
                 ? engine.firstSeen(after, line.asOf())
-                : engine.detect(BureauFields.of(home, oldScores, oldPayment, oldGovernance, oldLegal,
+                : engine.detect(BureauFields.of(home, oldScores, oldPayment, changed[2] ? governanceBefore : null, oldLegal,
                         held), after);
-        NetworkSignals.Governance governance = new NetworkSignals.Governance(newGovernance.officers().stream()
+        NetworkSignals.Governance governance = !changed[2] ? null : new NetworkSignals.Governance(newGovernance.officers().stream()
                 .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList(),
                 newGovernance.parent() == null ? null : newGovernance.parent().country(),
                 newGovernance.parent() == null ? null : newGovernance.parent().number());
         List<NetworkSignals.Officer> fresh = List.of();
-        if (oldGovernance != null) {
-            Set<String> before = new LinkedHashSet<>(oldGovernance.officers().stream().map(Officer::person).toList());
+        if (governanceBefore != null) {
+            Set<String> before = new LinkedHashSet<>(governanceBefore.officers().stream().map(Officer::person).toList());
             fresh = newGovernance.officers().stream().filter(o -> !before.contains(o.person()))
                     .map(o -> new NetworkSignals.Officer(o.person(), o.name(), o.role(), since(o.since()))).toList();
         }

@@ -52,6 +52,7 @@ public class BureauDiffBenchmark {
     private StoredSection[][] stored;
     private BureauAdapter.Line[] changed;
     private BureauAdapter.Line[] unchanged;
+    private BureauAdapter.Line[] scoresOnly;
     private int next;
     private Object[][] beforeDocs;
     private Object[][] afterDocs;
@@ -64,6 +65,7 @@ public class BureauDiffBenchmark {
         stored = new StoredSection[COMPANIES][];
         changed = new BureauAdapter.Line[COMPANIES];
         unchanged = new BureauAdapter.Line[COMPANIES];
+        scoresOnly = new BureauAdapter.Line[COMPANIES];
         for (int i = 0; i < COMPANIES; i++) {
             BureauAdapter.Diff base = BureauAdapter.diff(i, line(i, BEFORE, 0), new StoredSection[4], null, engine, "before");
             stored[i] = new StoredSection[4];
@@ -90,6 +92,7 @@ public class BureauDiffBenchmark {
             afterDocs[i] = documents(changedSections);
             changed[i] = line(i, AFTER, 1);
             unchanged[i] = line(i, AFTER, 0);
+            scoresOnly[i] = line(i, AFTER, 2);
             if (BureauAdapter.diff(i, unchanged[i], stored[i], BEFORE, engine, "after") != null) {
                 throw new IllegalStateException("company " + i + ": an unchanged snapshot must stop at the hash short-cut");
             }
@@ -148,6 +151,13 @@ public class BureauDiffBenchmark {
             }
         }
         return false;
+    }
+
+    /** The usual month: only the scores moved; the other three sections stop at their hashes. */
+    @Benchmark
+    public Object scoresChanged() {
+        int i = next++ & (COMPANIES - 1);
+        return BureauAdapter.diff(i, scoresOnly[i], stored[i], BEFORE, engine, "after");
     }
 
     @Benchmark

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * Realistic bureau snapshot lines (feeds.md §5) for benchmarks: every company has scores, payment
  * behaviour, three officers, an auditor, sometimes a parent and some incidents. Version 0 is a
- * company's base view; version 1 moves its scores, adds a protest and replaces an officer.
+ * company's base view; version 1 moves its scores and payment days, adds a protest and replaces the
+ * managing director (every section changes); version 2 only moves its rating and payment score.
  */
 public final class BureauLines {
 
@@ -35,6 +36,10 @@ public final class BureauLines {
         long limit = 10_000L * (1 + random.nextInt(50));
         double pd = 0.005 + random.nextInt(30) / 1000.0;
         StringBuilder line = new StringBuilder(900);
+        if (version == 2) {
+            payment -= 12;
+            rating = Math.min(RATINGS.length - 1, rating + 1);
+        }
         if (version == 1) {
             rating = Math.min(RATINGS.length - 1, rating + 2);
             risk = 4;
