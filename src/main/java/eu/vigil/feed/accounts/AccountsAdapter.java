@@ -1,8 +1,6 @@
 package eu.vigil.feed.accounts;
 
 import eu.vigil.company.CompanyId;
-import eu.vigil.company.CompanyNumbers;
-import eu.vigil.company.ParseResult;
 import eu.vigil.company.Section;
 import eu.vigil.company.SectionStore;
 import eu.vigil.company.SectionWrite;
@@ -14,7 +12,6 @@ import eu.vigil.feed.internal.ExtractInfo;
 import eu.vigil.feed.internal.FeedAdapter;
 import eu.vigil.feed.internal.IngestionContext;
 import eu.vigil.feed.internal.RecordReader;
-import eu.vigil.feed.internal.StructureException;
 import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.FieldValues;
 import java.io.IOException;
@@ -62,21 +59,8 @@ class AccountsAdapter implements FeedAdapter {
 
     @Override
     public ExtractInfo inspect(ExtractFiles files) throws IOException {
-        try (RecordReader reader = RecordReader.open(files, FILE, REQUIRED, COLUMNS)) {
-            while (reader.next()) {
-                ObjectNode record = reader.record();
-                if (record == null) {
-                    continue;
-                }
-                try {
-                    LocalDate filedOn = requiredDate(record, "filed_on");
-                    return new ExtractInfo(null, "filings", filedOn, "Annual accounts from " + filedOn);
-                } catch (IllegalArgumentException e) {
-                    // quarantined by the run; the extract is named after the first good line
-                }
-            }
-        }
-        throw new StructureException(FILE + " holds no line with a valid filed_on date.");
+        LocalDate filedOn = RecordReader.firstDate(files, FILE, REQUIRED, COLUMNS, "filed_on");
+        return new ExtractInfo(null, "filings", filedOn, "Annual accounts from " + filedOn);
     }
 
     @Override
@@ -117,15 +101,7 @@ class AccountsAdapter implements FeedAdapter {
     }
 
     private static Line parse(ObjectNode record, long number) {
-        String raw = text(record, "number");
-        if (raw == null) {
-            throw new IllegalArgumentException("number is missing");
-        }
-        String country = text(record, "country");
-        CompanyId company = switch (CompanyNumbers.parse(raw, country == null ? "BE" : country.toUpperCase(Locale.ROOT))) {
-            case ParseResult.Valid valid -> valid.id();
-            case ParseResult.Invalid invalid -> throw new IllegalArgumentException("number '" + raw + "': " + invalid.detail());
-        };
+        CompanyId company = eu.vigil.feed.internal.RecordValues.company(record, "number");
         LocalDate filedOn = requiredDate(record, "filed_on");
         LocalDate periodEnd = requiredDate(record, "period_end");
         LocalDate periodStart = eu.vigil.feed.internal.RecordValues.date(record, "period_start");

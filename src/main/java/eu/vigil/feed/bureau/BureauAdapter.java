@@ -1,8 +1,6 @@
 package eu.vigil.feed.bureau;
 
 import eu.vigil.company.CompanyId;
-import eu.vigil.company.CompanyNumbers;
-import eu.vigil.company.ParseResult;
 import eu.vigil.company.Section;
 import eu.vigil.company.SectionStore;
 import eu.vigil.company.SectionWrite;
@@ -21,7 +19,6 @@ import eu.vigil.feed.internal.ExtractInfo;
 import eu.vigil.feed.internal.FeedAdapter;
 import eu.vigil.feed.internal.IngestionContext;
 import eu.vigil.feed.internal.RecordReader;
-import eu.vigil.feed.internal.StructureException;
 import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.FieldValues;
 import eu.vigil.signal.NetworkSignals;
@@ -73,22 +70,8 @@ class BureauAdapter implements FeedAdapter {
 
     @Override
     public ExtractInfo inspect(ExtractFiles files) throws IOException {
-        try (RecordReader reader = RecordReader.open(files, FILE, REQUIRED, COLUMNS)) {
-            while (reader.next()) {
-                ObjectNode record = reader.record();
-                if (record == null) {
-                    continue;
-                }
-                try {
-                    LocalDate asOf = requiredDate(record, "as_of");
-                    String bureau = Optional.ofNullable(text(record, "bureau")).orElse("bureau");
-                    return new ExtractInfo(null, "snapshot", asOf, "Bureau " + bureau + " snapshot of " + asOf);
-                } catch (IllegalArgumentException e) {
-                    // a bad first line is quarantined by the run; the extract is named after the first good one
-                }
-            }
-        }
-        throw new StructureException(FILE + " holds no line with a valid as_of date.");
+        LocalDate asOf = RecordReader.firstDate(files, FILE, REQUIRED, COLUMNS, "as_of");
+        return new ExtractInfo(null, "snapshot", asOf, "Bureau snapshot of " + asOf);
     }
 
     @Override
@@ -131,7 +114,7 @@ class BureauAdapter implements FeedAdapter {
     }
 
     private static Line parse(ObjectNode record, long number, String raw) {
-        CompanyId company = company(text(record, "country"), text(record, "number"), "number");
+        CompanyId company = eu.vigil.feed.internal.RecordValues.company(record, "number");
         LocalDate asOf = requiredDate(record, "as_of");
         String rating = text(record, "rating");
         if (rating != null && !RATINGS.contains(rating.toUpperCase(java.util.Locale.ROOT))) {
@@ -154,16 +137,6 @@ class BureauAdapter implements FeedAdapter {
         officers(record);
         parent(record);
         return new Line(company, asOf, record, number, raw);
-    }
-
-    private static CompanyId company(String country, String number, String field) {
-        if (number == null) {
-            throw new IllegalArgumentException(field + " is missing");
-        }
-        return switch (CompanyNumbers.parse(number, country == null ? "BE" : country.toUpperCase(java.util.Locale.ROOT))) {
-            case ParseResult.Valid valid -> valid.id();
-            case ParseResult.Invalid invalid -> throw new IllegalArgumentException(field + " '" + number + "': " + invalid.detail());
-        };
     }
 
     private static List<Incident> incidents(JsonNode record, String field) {
@@ -213,7 +186,7 @@ class BureauAdapter implements FeedAdapter {
         if (!parent.isObject()) {
             throw new IllegalArgumentException("parent must be an object with a country and a number");
         }
-        CompanyId id = company(text(parent, "country"), text(parent, "number"), "parent.number");
+        CompanyId id = eu.vigil.feed.internal.RecordValues.company(parent, "parent.number");
         return new CompanyRef(id.country(), id.number());
     }
 

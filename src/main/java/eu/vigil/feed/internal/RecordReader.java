@@ -83,6 +83,26 @@ public final class RecordReader implements Closeable {
         }
     }
 
+    /**
+     * The date {@code field} of the extract's first readable line, which names the extract; lines it
+     * skips are quarantined by the run itself.
+     */
+    public static java.time.LocalDate firstDate(ExtractFiles files, String fileLabel, Collection<String> required,
+                                                Set<String> known, String field) throws IOException {
+        try (RecordReader reader = open(files, fileLabel, required, known)) {
+            while (reader.next()) {
+                if (reader.record() != null) {
+                    try {
+                        return RecordValues.requiredDate(reader.record(), field);
+                    } catch (IllegalArgumentException e) {
+                        // a bad line: the next one may name the extract
+                    }
+                }
+            }
+        }
+        throw new StructureException(fileLabel + " holds no line with a valid " + field + " date.");
+    }
+
     /** Moves to the next non-blank line; false at the end. */
     public boolean next() throws IOException {
         record = null;

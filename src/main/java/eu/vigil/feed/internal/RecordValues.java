@@ -64,6 +64,23 @@ public final class RecordValues {
         return date;
     }
 
+    /**
+     * The company a record names by its {@code country} and {@code number} fields (any notation; the
+     * country defaults to BE), or why not, naming {@code label}.
+     */
+    public static eu.vigil.company.CompanyId company(JsonNode record, String label) {
+        String number = text(record, "number");
+        String country = text(record, "country");
+        if (number == null) {
+            throw new IllegalArgumentException(label + " is missing");
+        }
+        return switch (eu.vigil.company.CompanyNumbers.parse(number, country == null ? "BE" : country.toUpperCase(java.util.Locale.ROOT))) {
+            case eu.vigil.company.ParseResult.Valid valid -> valid.id();
+            case eu.vigil.company.ParseResult.Invalid invalid ->
+                    throw new IllegalArgumentException(label + " '" + number + "': " + invalid.detail());
+        };
+    }
+
     /** A list field, or null when not given; anything else but a list is an error. */
     public static Iterable<JsonNode> list(JsonNode record, String field) {
         JsonNode value = record.get(field);
