@@ -71,6 +71,7 @@ create table watchlist_entry (
 create index watchlist_entry_tenant_company_idx on watchlist_entry (tenant_id, company_id);
 create index watchlist_entry_pending_idx on watchlist_entry (country, number) where company_id is null;
 create index watchlist_entry_import_idx on watchlist_entry (import_id);
+create index watchlist_entry_added_idx on watchlist_entry (watchlist_id, added_at, id);
 
 -- Each company's traffic light, from its signal events; kept by the watchlist module, shared by tenants.
 create table company_light (
@@ -78,5 +79,7 @@ create table company_light (
     light           varchar(8)   not null,
     code            varchar(64),
     effective_date  date,
+    -- when the latest negative event was detected: an entry added before it "has alerts"
+    negative_detected_at timestamptz,
     computed_at     timestamptz  not null default now()
 );

@@ -12,6 +12,8 @@ public record Amount(BigDecimal value, String currency) {
     public static final String DEFAULT_CURRENCY = "EUR";
 
     private static final Pattern CODE = Pattern.compile("\\b([A-Za-z]{3})\\b");
+    private static final Pattern SPACES = Pattern.compile("[\\s'\u00A0\u202F]");
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9.,]+");
 
     /** Empty for a blank cell; throws {@link IllegalArgumentException} saying why for text that is no amount. */
     public static Optional<Amount> parse(String raw) {
@@ -35,8 +37,8 @@ public record Amount(BigDecimal value, String currency) {
                 text = text.substring(0, code.start()) + " " + text.substring(code.end());
             }
         }
-        String digits = text.replaceAll("[\\s'\u00A0\u202F]", "");
-        if (digits.isEmpty() || !digits.matches("-?[0-9.,]+")) {
+        String digits = SPACES.matcher(text).replaceAll("");
+        if (digits.isEmpty() || !DIGITS.matcher(digits).matches()) {
             throw new IllegalArgumentException("'" + raw.strip() + "' is not an amount");
         }
         int lastComma = digits.lastIndexOf(',');

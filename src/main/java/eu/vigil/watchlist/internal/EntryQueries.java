@@ -34,8 +34,14 @@ public class EntryQueries {
     private static final String COLUMNS = """
             e.id, e.country, e.number, e.company_id, e.reference, e.relationship, e.credit_limit, e.limit_currency,
             e.exposure, e.exposure_currency, e.owner_id, e.tags, l.light, l.code, l.effective_date, e.added_at,
-            exists (select 1 from signal_event s where s.company_id = e.company_id and s.polarity = 'negative'
-                    and s.detected_at >= e.added_at) as has_alerts""";
+            coalesce(l.negative_detected_at >= e.added_at, false) as has_alerts""";
+
+    /** The page's rows are picked first (joining the lights only when filtering or sorting by them), then decorated. */
+    private static final String PAGE = """
+            select %s from (select e.*, %s as l_light from watchlist_entry e %s %s order by %s limit ? offset ?) e
+            left join company_light l on l.company_id = e.company_id order by %s""";
+
+    private static final String LIGHT_JOIN = "left join company_light l on l.company_id = e.company_id";
 
     private final JdbcTemplate jdbc;
     private final PortfolioReads reads;
@@ -48,8 +54,8 @@ public class EntryQueries {
     public long count(UUID watchlistId, EntryFilter filter) {
         List<Object> args = new ArrayList<>();
         String where = where(watchlistId, filter, args);
-        Long count = jdbc.queryForObject("select count(*) from watchlist_entry e left join company_light l on l.company_id = e.company_id "
-                + where, Long.class, args.toArray());
+        Long count = jdbc.queryForObject("select count(*) from watchlist_entry e " + (needsLights(filter, false) ? LIGHT_JOIN : "")
+                + " " + where, Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -58,8 +64,10 @@ public class EntryQueries {
         String where = where(watchlistId, filter, args);
         args.add(limit);
         args.add(offset);
-        List<EntryView> rows = jdbc.query("select " + COLUMNS + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
-                + where + " order by " + order(filter) + " limit ? offset ?", (rs, n) -> view(rs, null), args.toArray());
+        String order = order(filter);
+        boolean light = needsLights(filter, true);
+        List<EntryView> rows = jdbc.query(PAGE.formatted(COLUMNS, light ? "l.light" : "null::text", light ? LIGHT_JOIN : "", where,
+                        order, order.replace("l.light", "e.l_light")), (rs, n) -> view(rs, null), args.toArray());
         return withNames(rows);
     }
 
@@ -119,6 +127,10 @@ public class EntryQueries {
         return named;
     }
 
+    private static boolean needsLights(EntryFilter filter, boolean sorting) {
+        return filter.light() != null || filter.hasAlerts() != null || (sorting && filter.sort().equals("light"));
+    }
+
     private static String order(EntryFilter filter) {
         return String.format(ORDER.get(filter.sort()), filter.desc() ? "desc" : "asc");
     }
@@ -147,9 +159,7 @@ public class EntryQueries {
             args.add(filter.tag());
         }
         if (filter.hasAlerts() != null) {
-            where.append(filter.hasAlerts() ? " and " : " and not ").append("""
-                    exists (select 1 from signal_event s where s.company_id = e.company_id and s.polarity = 'negative'
-                            and s.detected_at >= e.added_at)""");
+            where.append(filter.hasAlerts() ? " and " : " and not ").append("coalesce(l.negative_detected_at >= e.added_at, false)");
         }
         if (filter.q() != null) {
             where.append(" and (e.reference ilike ? or e.number like ?)");

@@ -75,23 +75,45 @@ public class Lights {
                     }
                 }
             }
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    insert into company_light (company_id, light, code, effective_date, computed_at) values (?, ?, ?, ?, now())
-                    on conflict (company_id) do update set light = excluded.light, code = excluded.code,
-                        effective_date = excluded.effective_date, computed_at = excluded.computed_at""")) {
-                int batched = 0;
-                for (Long companyId : companyIds) {
-                    Light light = decide(events.getOrDefault(companyId, List.of()), amberSince);
-                    upsert.setLong(1, companyId);
-                    upsert.setString(2, light.light());
-                    upsert.setString(3, light.code());
-                    upsert.setDate(4, light.date() == null ? null : Date.valueOf(light.date()));
-                    upsert.addBatch();
-                    if (++batched % 5_000 == 0) {
-                        upsert.executeBatch();
+            Map<Long, java.sql.Timestamp> lastNegative = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select company_id, max(detected_at) from signal_event
+                    where company_id = any(?::bigint[]) and polarity = 'negative' group by company_id""")) {
+                select.setArray(1, ids);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        lastNegative.put(rs.getLong(1), rs.getTimestamp(2));
                     }
                 }
-                upsert.executeBatch();
+            }
+            List<Long> all = List.copyOf(companyIds);
+            for (int from = 0; from < all.size(); from += 20_000) {
+                List<Long> chunk = all.subList(from, Math.min(all.size(), from + 20_000));
+                Long[] ids2 = chunk.toArray(Long[]::new);
+                String[] lights = new String[ids2.length];
+                String[] codes = new String[ids2.length];
+                Date[] dates = new Date[ids2.length];
+                java.sql.Timestamp[] negatives = new java.sql.Timestamp[ids2.length];
+                for (int i = 0; i < ids2.length; i++) {
+                    Light light = decide(events.getOrDefault(ids2[i], List.of()), amberSince);
+                    lights[i] = light.light();
+                    codes[i] = light.code();
+                    dates[i] = light.date() == null ? null : Date.valueOf(light.date());
+                    negatives[i] = lastNegative.get(ids2[i]);
+                }
+                try (PreparedStatement upsert = connection.prepareStatement("""
+                        insert into company_light (company_id, light, code, effective_date, negative_detected_at, computed_at)
+                        select *, now() from unnest(?::bigint[], ?::text[], ?::text[], ?::date[], ?::timestamptz[])
+                        on conflict (company_id) do update set light = excluded.light, code = excluded.code,
+                            effective_date = excluded.effective_date, negative_detected_at = excluded.negative_detected_at,
+                            computed_at = excluded.computed_at""")) {
+                    upsert.setArray(1, connection.createArrayOf("bigint", ids2));
+                    upsert.setArray(2, connection.createArrayOf("text", lights));
+                    upsert.setArray(3, connection.createArrayOf("text", codes));
+                    upsert.setArray(4, connection.createArrayOf("date", dates));
+                    upsert.setArray(5, connection.createArrayOf("timestamptz", negatives));
+                    upsert.executeUpdate();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute traffic lights: " + e.getMessage(), e);

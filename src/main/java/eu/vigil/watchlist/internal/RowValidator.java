@@ -16,6 +16,8 @@ import java.util.UUID;
 /** Turns one row into an entry or a rejection that names the value and the reason. */
 public final class RowValidator {
 
+    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[,;|]");
+
     private final ColumnMapping mapping;
     private final Map<String, UUID> owners;
 
@@ -88,7 +90,10 @@ public final class RowValidator {
 
     public static List<String> tags(String text) {
         List<String> tags = new ArrayList<>();
-        for (String tag : text.split("[,;|]")) {
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        for (String tag : TAG_SEPARATORS.split(text)) {
             String t = tag.strip();
             if (!t.isEmpty() && t.length() <= 50 && !tags.contains(t)) {
                 tags.add(t);
