@@ -456,6 +456,11 @@ public class WatchlistImports implements DisposableBean {
                 store.insertProblems(importId, problems);
                 long t3 = System.nanoTime();
                 lights.refresh(enrolled);
+                if (entries.size() >= 10_000) {
+                    // fresh statistics, so the first pages of a big new list are planned for its real size
+                    jdbc.execute("analyze watchlist_entry");
+                    jdbc.execute("analyze company_light");
+                }
                 log.info("Watchlist import {}: {} rows read and checked in {} ms, matched in {} ms, written in {} ms, lights in {} ms",
                         importId, counts[0], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                         (System.nanoTime() - t3) / 1_000_000);
