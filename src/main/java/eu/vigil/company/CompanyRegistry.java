@@ -77,6 +77,35 @@ public class CompanyRegistry {
                 companyId, limit);
     }
 
+    /**
+     * Companies one of whose names contains {@code text}, ignoring case; at most {@code limit}, in no
+     * particular order. There is no index for this (one would slow the national bulk load): the query
+     * scans the identity sections, cheapened by a plain text match on the whole document before the
+     * names are parsed.
+     */
+    @Transactional(readOnly = true)
+    public List<NameMatch> searchByName(String text, int limit) {
+        String pattern = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // JSON escapes quotes and backslashes, so the text prefilter cannot see those names as written
+        boolean plain = text.indexOf('"') < 0 && text.indexOf('\\') < 0;
+        return jdbc.query("""
+                select c.country, c.number, s.doc::text, st.doc->>'active'
+                from company_section s
+                join company c on c.id = s.company_id
+                left join company_section st on st.company_id = s.company_id and st.section = 'status'
+                where s.section = 'identity'""" + (plain ? " and s.doc::text ilike ?" : " and ? is not null") + """
+
+                  and exists (select 1 from json_array_elements(s.doc->'names') n where n->>'value' ilike ?)
+                limit ?""",
+                (rs, n) -> new NameMatch(new CompanyId(rs.getString(1).trim(), rs.getString(2)), rs.getString(3),
+                        rs.getString(4) == null ? null : Boolean.valueOf(rs.getString(4))),
+                pattern, pattern, limit);
+    }
+
+    /** A company found by name: its identity document (for its names) and whether it is active, when known. */
+    public record NameMatch(CompanyId id, String identityJson, Boolean active) {
+    }
+
     @Transactional(readOnly = true)
     public long count(String country) {
         Long count = jdbc.queryForObject("select count(*) from company where country = ?", Long.class, country);

@@ -154,9 +154,22 @@ public class SectionStore {
 
     /** Writes sections that may replace existing ones; answers the companies whose state actually changed. */
     public Set<Long> upsert(List<SectionWrite> writes, long runId) {
+        return upsert(writes, runId, false).changed();
+    }
+
+    /**
+     * Like {@link #upsert(List, long)}, and also hands back the versions the writes replaced, for a
+     * caller that did not load them first (a full load comparing the whole registry).
+     */
+    public Upserted upsertReturningPrevious(List<SectionWrite> writes, long runId) {
+        return upsert(writes, runId, true);
+    }
+
+    private Upserted upsert(List<SectionWrite> writes, long runId, boolean returnPrevious) {
         Set<Long> changed = new HashSet<>();
+        Map<Long, Map<Section, String>> previous = new HashMap<>();
         if (writes.isEmpty()) {
-            return changed;
+            return new Upserted(changed, previous);
         }
         try {
             Connection connection = connection();
@@ -172,12 +185,22 @@ public class SectionStore {
             try (Statement statement = connection.createStatement()) {
                 // without statistics the planner scans all of company_section to join a few thousand staged rows
                 statement.execute("analyze section_stage");
-                statement.executeUpdate("""
+                String history = """
                         insert into company_section_history
                             (company_id, section, doc, doc_hash, source, extract, as_of, run_id, replaced_by_run)
                         select s.company_id, s.section, s.doc, s.doc_hash, s.source, s.extract, s.as_of, s.run_id, t.run_id
                         from company_section s join section_stage t on t.company_id = s.company_id and t.section = s.section
-                        where s.doc_hash <> t.doc_hash""");
+                        where s.doc_hash <> t.doc_hash""";
+                if (returnPrevious) {
+                    try (ResultSet rs = statement.executeQuery(history + " returning company_id, section, doc::text")) {
+                        while (rs.next()) {
+                            previous.computeIfAbsent(rs.getLong(1), id -> new java.util.EnumMap<>(Section.class))
+                                    .put(Section.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3));
+                        }
+                    }
+                } else {
+                    statement.executeUpdate(history);
+                }
                 try (ResultSet rs = statement.executeQuery("""
                         insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
                         select company_id, section, doc, doc_hash, source, extract, as_of, run_id from section_stage
@@ -191,10 +214,14 @@ public class SectionStore {
                     }
                 }
             }
-            return changed;
+            return new Upserted(changed, previous);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write sections: " + e.getMessage(), e);
         }
+    }
+
+    /** What an upsert changed: the companies, and (when asked) the section versions it replaced, as JSON. */
+    public record Upserted(Set<Long> changed, Map<Long, Map<Section, String>> previous) {
     }
 
     private void copy(String sql, List<SectionWrite> writes, long runId) {

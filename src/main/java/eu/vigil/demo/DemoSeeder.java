@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Seeds the demo tenant once. On by default only in embedded mode (no database configured);
- * {@code vigil.demo.seed=true|false} decides otherwise.
+ * Seeds the demo tenant once, and the demo world (companies and two years of feed history) into an empty
+ * registry. On by default only in embedded mode (no database configured); {@code vigil.demo.seed=true|false}
+ * decides otherwise, and {@code vigil.demo.world=false} seeds the tenant without the world.
  */
 @Component
 @Order(100)
@@ -28,13 +29,17 @@ class DemoSeeder implements ApplicationRunner {
 
     private final TenantManagement tenants;
     private final ApiKeyManagement apiKeys;
+    private final DemoWorldLoader world;
     private final boolean enabled;
+    private final boolean withWorld;
 
-    DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, Environment environment) {
+    DemoSeeder(TenantManagement tenants, ApiKeyManagement apiKeys, DemoWorldLoader world, Environment environment) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
+        this.world = world;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
         this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        this.withWorld = environment.getProperty("vigil.demo.world", Boolean.class, true);
     }
 
     @Override
@@ -45,6 +50,9 @@ class DemoSeeder implements ApplicationRunner {
         TenantContext.runAsPlatform(() -> {
             if (tenants.tenantNamed(DemoAccounts.TENANT_NAME).isEmpty()) {
                 seed();
+            }
+            if (withWorld) {
+                world.loadIfEmpty();
             }
         });
         log.info("""

@@ -51,6 +51,8 @@ public class FeedIngestion {
     private final ReferenceCodes codes;
     private final eu.vigil.signal.SignalEngine signals;
     private final eu.vigil.signal.SignalEvents events;
+    private final eu.vigil.signal.NetworkSignals network;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate main;
     private final TransactionTemplate aside;
@@ -58,8 +60,11 @@ public class FeedIngestion {
     private final FeedProperties properties;
 
     FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes,
-                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events, JdbcTemplate jdbc,
-                  PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
+                  eu.vigil.signal.NetworkSignals network, org.springframework.context.ApplicationEventPublisher publisher,
+                  JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+        this.network = network;
+        this.publisher = publisher;
         this.signals = signals;
         this.events = events;
         this.adapters = adapters.stream().collect(Collectors.toMap(FeedAdapter::source, Function.identity()));
@@ -96,7 +101,7 @@ public class FeedIngestion {
     public RunView ingestInPlace(String source, Path extract, boolean force, String triggeredBy) {
         requireSource(source);
         long id = runs.create(source, extract.getFileName().toString(), extract.toAbsolutePath().toString(),
-                Files.isDirectory(extract) ? "folder:" + extract.toAbsolutePath() : sha256(extract), force, triggeredBy);
+                Files.isDirectory(extract) ? folderKey(extract) : sha256(extract), force, triggeredBy);
         execute(id);
         return runs.find(id).orElseThrow();
     }
@@ -152,10 +157,12 @@ public class FeedIngestion {
                         }
                         adapter.checkOrder(extract, runs.lastCompleted(source));
                     }
-                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, runs,
+                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, network,
+                            publisher::publishEvent, runs,
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);
                     context.flush();
+                    context.publishSignals();
                     runs.complete(runId, context.counters());
                     log.info("Run #{} applied {}: {} rows read, {} rejected, {} companies changed ({} new, {} left)",
                             runId, extract.name(), context.counters().read, context.counters().rejected,
@@ -187,6 +194,17 @@ public class FeedIngestion {
 
     public List<QuarantinedRow> quarantine(long runId, int limit) {
         return runs.quarantined(runId, Math.clamp(limit, 1, 10_000));
+    }
+
+    /** A folder is not hashed (it may be huge): its path stands for it, itself hashed to fit the column. */
+    private static String folderKey(Path folder) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    folder.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "folder:" + HexFormat.of().formatHex(digest).substring(0, 57);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sha256(Path file) {

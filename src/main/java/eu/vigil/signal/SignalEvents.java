@@ -3,8 +3,10 @@ package eu.vigil.signal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,38 +23,88 @@ public class SignalEvents {
         this.jdbc = jdbc;
     }
 
-    /** Records events on the run's connection; one already recorded for the same change is skipped. */
-    public int record(Connection connection, List<Fired> events) {
+    /**
+     * Records events on the run's connection in one statement; one already recorded for the same change
+     * is skipped. Answers the ids of the events stored now.
+     */
+    public List<Long> record(Connection connection, List<Fired> events) {
         if (events.isEmpty()) {
-            return 0;
+            return List.of();
+        }
+        int n = events.size();
+        Long[] companies = new Long[n];
+        String[] codes = new String[n];
+        String[] categories = new String[n];
+        String[] polarities = new String[n];
+        String[] severities = new String[n];
+        String[] olds = new String[n];
+        String[] news = new String[n];
+        Date[] dates = new Date[n];
+        String[] sources = new String[n];
+        String[] extracts = new String[n];
+        Long[] runs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Fired event = events.get(i);
+            Signal signal = event.detected().signal();
+            companies[i] = event.companyId();
+            codes[i] = signal.code();
+            categories[i] = signal.category().name().toLowerCase(Locale.ROOT);
+            polarities[i] = signal.polarity().name().toLowerCase(Locale.ROOT);
+            severities[i] = signal.severity().name().toLowerCase(Locale.ROOT);
+            olds[i] = clip(event.detected().oldValue());
+            news[i] = clip(event.detected().newValue());
+            dates[i] = Date.valueOf(event.detected().effectiveDate() != null ? event.detected().effectiveDate() : event.effectiveDate());
+            sources[i] = event.source();
+            extracts[i] = clip(event.extract(), 64);
+            runs[i] = event.runId();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into signal_event (company_id, code, category, polarity, severity, old_value, new_value,
                                           effective_date, source, extract, run_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-            for (Fired event : events) {
-                Signal signal = event.detected().signal();
-                insert.setLong(1, event.companyId());
-                insert.setString(2, signal.code());
-                insert.setString(3, signal.category().name().toLowerCase(Locale.ROOT));
-                insert.setString(4, signal.polarity().name().toLowerCase(Locale.ROOT));
-                insert.setString(5, signal.severity().name().toLowerCase(Locale.ROOT));
-                insert.setString(6, clip(event.detected().oldValue()));
-                insert.setString(7, clip(event.detected().newValue()));
-                insert.setDate(8, Date.valueOf(event.effectiveDate()));
-                insert.setString(9, event.source());
-                insert.setString(10, event.extract());
-                insert.setLong(11, event.runId());
-                insert.addBatch();
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::date[], ?::text[], ?::text[], ?::bigint[])
+                on conflict do nothing returning id""")) {
+            insert.setArray(1, connection.createArrayOf("bigint", companies));
+            insert.setArray(2, connection.createArrayOf("text", codes));
+            insert.setArray(3, connection.createArrayOf("text", categories));
+            insert.setArray(4, connection.createArrayOf("text", polarities));
+            insert.setArray(5, connection.createArrayOf("text", severities));
+            insert.setArray(6, connection.createArrayOf("text", olds));
+            insert.setArray(7, connection.createArrayOf("text", news));
+            insert.setArray(8, connection.createArrayOf("date", dates));
+            insert.setArray(9, connection.createArrayOf("text", sources));
+            insert.setArray(10, connection.createArrayOf("text", extracts));
+            insert.setArray(11, connection.createArrayOf("bigint", runs));
+            List<Long> ids = new ArrayList<>(n);
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
             }
-            int stored = 0;
-            for (int count : insert.executeBatch()) {
-                stored += Math.max(count, 0);
-            }
-            return stored;
+            return ids;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record signal events: " + e.getMessage(), e);
         }
+    }
+
+    /** The events with these ids (for listeners of {@link SignalEventsRecorded}), with their company's country and number. */
+    @Transactional(readOnly = true)
+    public List<RecordedEvent> byIds(List<Long> ids) {
+        return jdbc.query("""
+                select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
+                       e.new_value, e.effective_date, e.detected_at, e.source
+                from signal_event e join company c on c.id = e.company_id where e.id = any(?) order by e.id""",
+                (rs, n) -> new RecordedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4),
+                        new SignalEvent(rs.getLong(1), rs.getString(5),
+                                Category.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                                Polarity.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
+                                Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)), rs.getString(9), rs.getString(10),
+                                rs.getDate(11).toLocalDate(), rs.getTimestamp(12).toInstant(), rs.getString(13), null)),
+                (Object) ids.toArray(Long[]::new));
+    }
+
+    /** An event with the company it is about. */
+    public record RecordedEvent(long id, long companyId, String country, String number, SignalEvent event) {
     }
 
     /** A company's events, newest first; {@code since} null means all. */
@@ -70,7 +122,11 @@ public class SignalEvents {
     }
 
     private static String clip(String value) {
-        return value == null || value.length() <= 2000 ? value : value.substring(0, 2000);
+        return clip(value, 2000);
+    }
+
+    private static String clip(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
     /** A detected signal ready to store: for which company, effective when, from which run. */

@@ -2,6 +2,7 @@ package eu.vigil.web;
 
 import eu.vigil.tenancy.VigilUser;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -34,6 +35,26 @@ public class Formats {
                 .withLocale(LocaleContextHolder.getLocale())
                 .withZone(zone())
                 .format(instant);
+    }
+
+    /** A calendar date (no time, no zone), e.g. an event's effective date. */
+    public String day(LocalDate date) {
+        if (date == null) {
+            return "—";
+        }
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
+    }
+
+    /** An ISO date as a source wrote it ({@code 2026-10-02}); anything else is shown as given. */
+    public String isoDay(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "—";
+        }
+        try {
+            return day(LocalDate.parse(iso.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     public ZoneId zone() {

@@ -69,6 +69,7 @@ class TenantIsolationTests {
             "GET /api/v1/companies/{country}/{number}",
             "GET /api/v1/companies/{country}/{number}/events",
             "GET /companies/{country}/{number}",
+            "GET /companies/{country}/{number}/timeline",
             "GET /password-reset/{token}",
             "POST /password-reset/{token}",
             "GET /invitation/{token}",
@@ -286,6 +287,10 @@ class TenantIsolationTests {
             MvcResult pageA = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(a.admin().principal()))).andReturn();
             MvcResult pageB = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(b.admin().principal()))).andReturn();
             assertThat(pageA.getResponse().getStatus()).isEqualTo(pageB.getResponse().getStatus());
+            MvcResult timelineA = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number).with(user(a.admin().principal()))).andReturn();
+            MvcResult timelineB = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number).with(user(b.admin().principal()))).andReturn();
+            assertThat(timelineA.getResponse().getStatus()).isEqualTo(timelineB.getResponse().getStatus());
+            assertThat(timelineA.getResponse().getContentAsString()).isEqualTo(timelineB.getResponse().getContentAsString());
         }
     }
 

@@ -3,14 +3,19 @@ package eu.vigil.company.web;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
+import eu.vigil.company.CompanyState;
 import eu.vigil.company.ParseResult;
 import eu.vigil.company.ReferenceCodes;
 import eu.vigil.company.Section;
+import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,19 +27,24 @@ import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Finds a company by its number in any notation and shows what Vigil knows of it, in the reader's language. */
+/** Finds a company by its number in any notation or by name, and shows what Vigil knows of it, in the reader's language. */
 @Controller
 class CompanyController {
 
     private final CompanyRegistry registry;
     private final ReferenceCodes codes;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
-    CompanyController(CompanyRegistry registry, ReferenceCodes codes, ObjectMapper json) {
+    CompanyController(CompanyRegistry registry, ReferenceCodes codes, ObjectMapper json, MessageSource messages) {
         this.registry = registry;
         this.codes = codes;
         this.json = json;
+        this.messages = messages;
     }
+
+    /** How many companies a name search lists; a longer list asks for a more precise name. */
+    static final int NAME_RESULTS = 50;
 
     @GetMapping("/companies")
     String search(@RequestParam(defaultValue = "") String q, Model model) {
@@ -44,6 +54,9 @@ class CompanyController {
         }
         ParseResult parsed = CompanyNumbers.parse(q, null);
         if (parsed instanceof ParseResult.Invalid invalid) {
+            if (looksLikeAName(q)) {
+                return searchByName(q.trim(), model);
+            }
             model.addAttribute("invalid", invalid);
             model.addAttribute("invalidKey", "companies.invalid." + invalid.reason().name());
             return "company/search";
@@ -54,6 +67,48 @@ class CompanyController {
             return "company/search";
         }
         return "redirect:/companies/" + id.country() + "/" + id.number();
+    }
+
+    /** More letters than digits: "Garage 2000" is a name, "BE0403170702" a mistyped number. */
+    private static boolean looksLikeAName(String q) {
+        long letters = q.codePoints().filter(Character::isLetter).count();
+        long digits = q.codePoints().filter(Character::isDigit).count();
+        return letters >= 2 && letters > digits;
+    }
+
+    private String searchByName(String q, Model model) {
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        List<CompanyRegistry.NameMatch> found = registry.searchByName(q, NAME_RESULTS + 1);
+        if (found.size() == 1) {
+            CompanyId id = found.getFirst().id();
+            return "redirect:/companies/" + id.country() + "/" + id.number();
+        }
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (var match : found.subList(0, Math.min(found.size(), NAME_RESULTS))) {
+            JsonNode identity = json.readTree(match.identityJson());
+            String name = officialName(identity, language);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", match.id());
+            row.put("name", name == null ? matchingName(identity, q) : name);
+            row.put("also", name != null && !name.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)) ? matchingName(identity, q) : null);
+            row.put("active", match.active());
+            matches.add(row);
+        }
+        matches.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("name")).toLowerCase(Locale.ROOT)));
+        model.addAttribute("matches", matches);
+        model.addAttribute("more", found.size() > NAME_RESULTS);
+        model.addAttribute("nameSearch", true);
+        return "company/search";
+    }
+
+    private static String matchingName(JsonNode identity, String q) {
+        String wanted = q.toLowerCase(Locale.ROOT);
+        for (JsonNode name : identity.path("names")) {
+            if (name.path("value").asString("").toLowerCase(Locale.ROOT).contains(wanted)) {
+                return name.path("value").asString();
+            }
+        }
+        return null;
     }
 
     @GetMapping("/companies/{country}/{number}")
@@ -78,7 +133,36 @@ class CompanyController {
         model.addAttribute("situation", describe("JuridicalSituation", text(st, "juridicalSituation"), language));
         model.addAttribute("seat", seat(id, language));
         model.addAttribute("activities", activities(id, language));
+        facts(state, model);
         return "company/show";
+    }
+
+    /** Accounts, scores with their history, governance and incidents, from the accounts and bureau feeds. */
+    private void facts(CompanyState state, Model model) {
+        Locale locale = LocaleContextHolder.getLocale();
+        CompanyFacts facts = new CompanyFacts(json, locale);
+        var sections = state.sections();
+        model.addAttribute("accounts", facts.accounts(sections.get(Section.ACCOUNTS)));
+        model.addAttribute("scores", facts.scores(sections.get(Section.SCORES), sections.get(Section.PAYMENT_BEHAVIOUR)));
+        model.addAttribute("scoresAsOf", sections.containsKey(Section.SCORES) ? sections.get(Section.SCORES).asOf() : null);
+        List<CompanyFacts.ScoreVersion> history = facts.scoreHistory(registry, state);
+        model.addAttribute("scoreHistory", history.reversed());
+        if (!history.isEmpty()) {
+            var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
+            List<String> labels = history.stream().map(v -> dates.format(v.asOf())).toList();
+            Map<String, String> scoreLines = new LinkedHashMap<>();
+            for (String field : List.of("paymentScore", "growthScore", "dissolutionScore", "multiscore")) {
+                scoreLines.put(field, messages.getMessage("companies.score." + field, null, locale));
+            }
+            model.addAttribute("scoreChart", facts.chart(history, scoreLines, labels, BigDecimal.ONE));
+            model.addAttribute("pdChart", facts.chart(history,
+                    Map.of("pd", messages.getMessage("companies.score.pdPercent", null, locale)), labels, BigDecimal.valueOf(100)));
+            model.addAttribute("limitChart", facts.chart(history,
+                    Map.of("creditLimit", messages.getMessage("companies.score.creditLimit", null, locale)), labels, BigDecimal.ONE));
+        }
+        model.addAttribute("governance", facts.governance(sections.get(Section.GOVERNANCE), registry));
+        model.addAttribute("incidents", facts.incidents(sections.get(Section.LEGAL_EVENTS), sections.get(Section.PAYMENT_BEHAVIOUR)));
+        model.addAttribute("hasIncidentSources", sections.containsKey(Section.LEGAL_EVENTS) || sections.containsKey(Section.PAYMENT_BEHAVIOUR));
     }
 
     private String describe(String category, String code, String language) {

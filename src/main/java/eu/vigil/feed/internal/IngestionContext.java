@@ -19,6 +19,9 @@ public final class IngestionContext {
     private final ReferenceCodes codes;
     private final eu.vigil.signal.SignalEngine signals;
     private final eu.vigil.signal.SignalEvents events;
+    private final eu.vigil.signal.NetworkSignals network;
+    private final Consumer<Object> publisher;
+    private final List<Long> recorded = new ArrayList<>();
     private final RunStore runs;
     private final Consumer<RunStore.Counters> progress;
     private final RunStore.Counters counters = new RunStore.Counters();
@@ -28,7 +31,10 @@ public final class IngestionContext {
 
     IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
                      eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
+                     eu.vigil.signal.NetworkSignals network, Consumer<Object> publisher,
                      RunStore runs, Consumer<RunStore.Counters> progress) {
+        this.network = network;
+        this.publisher = publisher;
         this.signals = signals;
         this.events = events;
         this.runId = runId;
@@ -42,21 +48,51 @@ public final class IngestionContext {
 
     public static IngestionContext of(long runId, String source, ExtractInfo extract, SectionStore store,
                                       ReferenceCodes codes, eu.vigil.signal.SignalEngine signals,
-                                      eu.vigil.signal.SignalEvents events, RunStore runs,
-                                      Consumer<RunStore.Counters> progress) {
-        return new IngestionContext(runId, source, extract, store, codes, signals, events, runs, progress);
+                                      eu.vigil.signal.SignalEvents events, eu.vigil.signal.NetworkSignals network,
+                                      Consumer<Object> publisher, RunStore runs, Consumer<RunStore.Counters> progress) {
+        return new IngestionContext(runId, source, extract, store, codes, signals, events, network, publisher, runs, progress);
     }
 
     public eu.vigil.signal.SignalEngine signals() {
         return signals;
     }
 
-    /** Records the signals that fired, on the run's connection, effective at the extract's as-of date. */
+    public eu.vigil.signal.NetworkSignals network() {
+        return network;
+    }
+
+    /**
+     * Records the signals that fired, on the run's connection, effective at the extract's as-of date
+     * unless the source dated them; then the distress they spread to parents and subsidiaries.
+     */
     public void recordSignals(java.sql.Connection connection, java.util.Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
+        List<Long> ids = new ArrayList<>(events.record(connection, rows(fired)));
+        var spread = network.distress(connection, fired);
+        ids.addAll(events.record(connection, rows(spread)));
+        synchronized (recorded) {
+            recorded.addAll(ids);
+        }
+        counters.signals += ids.size();
+    }
+
+    private List<eu.vigil.signal.SignalEvents.Fired> rows(java.util.Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
         List<eu.vigil.signal.SignalEvents.Fired> rows = new ArrayList<>();
         fired.forEach((companyId, detected) -> detected.forEach(d -> rows.add(new eu.vigil.signal.SignalEvents.Fired(
                 companyId, d, extract.snapshot(), source, extract.name(), runId))));
-        events.record(connection, rows);
+        return rows;
+    }
+
+    /** Announces the events this run recorded, in batches, from the run's own thread and transaction. */
+    public void publishSignals() {
+        List<Long> ids;
+        synchronized (recorded) {
+            ids = new ArrayList<>(recorded);
+            recorded.clear();
+        }
+        for (int from = 0; from < ids.size(); from += eu.vigil.signal.SignalEventsRecorded.MAX_BATCH) {
+            publisher.accept(new eu.vigil.signal.SignalEventsRecorded(runId, source,
+                    ids.subList(from, Math.min(ids.size(), from + eu.vigil.signal.SignalEventsRecorded.MAX_BATCH))));
+        }
     }
 
     public long runId() {

@@ -20,7 +20,7 @@ public class RunStore {
     private static final String COLUMNS = """
             id, source, file_name, extract_number, extract_type, snapshot_date, status, forced, triggered_by, created_at,
             started_at, finished_at, rows_read, rows_applied, rows_rejected, companies_changed, companies_new,
-            companies_left, error""";
+            companies_left, signal_events, error""";
 
     private final JdbcTemplate jdbc;
 
@@ -84,7 +84,7 @@ public class RunStore {
     public void markRunning(long id) {
         jdbc.update("update feed_run set status = 'RUNNING', started_at = now(), heartbeat_at = now(), error = null, "
                 + "rows_read = 0, rows_applied = 0, rows_rejected = 0, companies_changed = 0, companies_new = 0, "
-                + "companies_left = 0 where id = ?", id);
+                + "companies_left = 0, signal_events = 0 where id = ?", id);
     }
 
     /** Runs of this source left RUNNING by a process that stopped: their transaction died with it. */
@@ -108,8 +108,9 @@ public class RunStore {
         jdbc.update("""
                 update feed_run set status = 'COMPLETED', finished_at = now(), heartbeat_at = now(),
                     rows_read = ?, rows_applied = ?, rows_rejected = ?, companies_changed = ?, companies_new = ?,
-                    companies_left = ? where id = ?""",
-                counters.read, counters.applied, counters.rejected, counters.changed, counters.created, counters.left, id);
+                    companies_left = ?, signal_events = ? where id = ?""",
+                counters.read, counters.applied, counters.rejected, counters.changed, counters.created, counters.left,
+                counters.signals, id);
     }
 
     public void fail(long id, String status, String error) {
@@ -162,7 +163,7 @@ public class RunStore {
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getLong("rows_read"), rs.getLong("rows_applied"),
                 rs.getLong("rows_rejected"), rs.getLong("companies_changed"), rs.getLong("companies_new"),
-                rs.getLong("companies_left"), rs.getString("error"));
+                rs.getLong("companies_left"), rs.getLong("signal_events"), rs.getString("error"));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -177,5 +178,6 @@ public class RunStore {
         public long changed;
         public long created;
         public long left;
+        public long signals;
     }
 }

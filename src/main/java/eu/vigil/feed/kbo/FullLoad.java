@@ -281,7 +281,11 @@ final class FullLoad {
             target.add(batch.statuses().get(i).forCompany(companyId));
         }
         session.insertNew(fresh, context.runId());
-        Set<Long> changedIds = session.upsert(existing, context.runId());
+        SectionStore.Upserted upserted = session.upsertReturningPrevious(existing, context.runId());
+        Set<Long> changedIds = upserted.changed();
+        if (!upserted.previous().isEmpty()) {
+            detectChanges(upserted.previous(), existing, fired);
+        }
         created += resolved.created().size();
         changed += resolved.created().size() + changedIds.size();
         if (!registryEmpty) {
@@ -289,6 +293,32 @@ final class FullLoad {
         }
         context.storeQuarantine(session.connection(), batch.quarantine());
         context.recordSignals(session.connection(), fired);
+    }
+
+    /**
+     * A full extract on a populated registry: each company whose sections it replaced is compared
+     * section by section with the version it replaced (only those few are parsed again).
+     */
+    private void detectChanges(Map<Long, Map<Section, String>> previous, List<SectionWrite> written,
+                               Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
+        Map<Long, Map<Section, String>> now = new HashMap<>();
+        for (SectionWrite write : written) {
+            Map<Section, String> replaced = previous.get(write.companyId());
+            if (replaced != null && replaced.containsKey(write.section())) {
+                now.computeIfAbsent(write.companyId(), id -> new java.util.EnumMap<>(Section.class)).put(write.section(), write.json());
+            }
+        }
+        now.forEach((companyId, sections) -> {
+            Map<Section, String> before = previous.get(companyId);
+            List<eu.vigil.signal.DetectedSignal> detected = context.signals().detect(
+                    KboFields.of(before.containsKey(Section.IDENTITY) ? KboAdapter.identity(before.get(Section.IDENTITY)) : null,
+                            KboAdapter.status(before.get(Section.STATUS))),
+                    KboFields.of(sections.containsKey(Section.IDENTITY) ? KboAdapter.identity(sections.get(Section.IDENTITY)) : null,
+                            KboAdapter.status(sections.get(Section.STATUS))));
+            if (!detected.isEmpty()) {
+                fired.put(companyId, detected);
+            }
+        });
     }
 
     private void remember(Connection connection, Iterable<Long> ids) throws SQLException {
@@ -313,6 +343,7 @@ final class FullLoad {
     private void markMissingAsLeft() throws SQLException {
         Connection connection = store.connection();
         List<SectionWrite> writes = new ArrayList<>();
+        Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      select s.company_id, s.doc::text from company_section s
@@ -323,6 +354,7 @@ final class FullLoad {
                 Status left = new Status(false, old.status(), old.juridicalSituation(), old.situationClass(),
                         extract.snapshot().toString());
                 writes.add(KboAdapter.write(rs.getLong(1), Section.STATUS, left, extract));
+                fired.put(rs.getLong(1), context.signals().detect(KboFields.of(null, old), KboFields.of(null, left)));
             }
         }
         for (int from = 0; from < writes.size(); from += 2_000) {
@@ -330,5 +362,6 @@ final class FullLoad {
             context.counters().changed += changed.size();
             context.counters().left += changed.size();
         }
+        context.recordSignals(connection, fired);
     }
 }

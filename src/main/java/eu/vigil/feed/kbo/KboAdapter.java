@@ -76,6 +76,9 @@ class KboAdapter implements FeedAdapter {
 
     @Override
     public ExtractInfo inspect(ExtractFiles files) throws IOException {
+        if (files.isSingleFile()) {
+            throw new StructureException("The file is not a zip archive of CSV files: a KBO extract is the zip KBO publishes.");
+        }
         checkHeader(files, "meta.csv", META);
         Map<String, String> meta = new HashMap<>();
         try (CsvReader csv = new CsvReader(files.open("meta.csv"))) {

@@ -99,6 +99,22 @@ class KboGeneratedExtractTests {
         assertThat(replay.companiesChanged()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from signal_event", Long.class)).as("replaying records no signal twice").isEqualTo(events);
         assertThat(fingerprint()).as("replaying changes nothing").isEqualTo(settled);
+
+        Path sameAsNow = dir.resolve("KboOpenData_0004_2026_10_05_Full.zip");
+        generator.writeFull(sameAsNow, 4, LocalDate.of(2026, 10, 5));
+        RunView unchangedFull = ingestion.ingestInPlace("kbo", sameAsNow, false, "test");
+        assertThat(unchangedFull.status()).as(unchangedFull.error()).isEqualTo("COMPLETED");
+        assertThat(unchangedFull.companiesChanged()).as("a Full of the state Vigil holds changes nothing").isZero();
+        assertThat(unchangedFull.signalEvents()).isZero();
+
+        generator.writeUpdate(dir.resolve("skipped-update.zip"), 5, LocalDate.of(2026, 10, 6), 300);
+        Path fullAfterChanges = dir.resolve("KboOpenData_0006_2026_10_06_Full.zip");
+        generator.writeFull(fullAfterChanges, 6, LocalDate.of(2026, 10, 6));
+        RunView changedFull = ingestion.ingestInPlace("kbo", fullAfterChanges, false, "test");
+        assertThat(changedFull.status()).as(changedFull.error()).isEqualTo("COMPLETED");
+        assertMatches(generator, LocalDate.of(2026, 10, 6));
+        assertThat(changedFull.signalEvents()).as("a Full on a populated registry signals what changed").isPositive();
+        assertSignalsOf(generator, changedFull);
     }
 
     /** Each kind of change in the update recorded its signal, once, effective at the update's snapshot. */

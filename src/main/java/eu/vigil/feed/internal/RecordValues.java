@@ -1,0 +1,82 @@
+package eu.vigil.feed.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed reads of one field of a record; a value of the wrong type is an {@link IllegalArgumentException}
+ * whose message names the field and the value, for the quarantine.
+ */
+public final class RecordValues {
+
+    private RecordValues() {
+    }
+
+    /** Whether the record gives this field (a null or a blank text counts as not given: unknown, not removed). */
+    public static boolean given(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        return value != null && !value.isNull() && !(value.isString() && value.asString().isBlank());
+    }
+
+    public static String text(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isArray() || value.isObject()) {
+            throw new IllegalArgumentException(field + " must be a single value, found " + shorten(value.toString()));
+        }
+        String text = value.asString().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    public static BigDecimal decimal(JsonNode record, String field) {
+        String text = text(record, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a number, found '" + shorten(text) + "'");
+        }
+    }
+
+    public static LocalDate date(JsonNode record, String field) {
+        String text = text(record, field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + " must be a date yyyy-mm-dd, found '" + shorten(text) + "'");
+        }
+    }
+
+    public static LocalDate requiredDate(JsonNode record, String field) {
+        LocalDate date = date(record, field);
+        if (date == null) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return date;
+    }
+
+    /** A list field, or null when not given; anything else but a list is an error. */
+    public static Iterable<JsonNode> list(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw new IllegalArgumentException(field + " must be a list, found " + shorten(value.toString()));
+        }
+        return value.values();
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+}

@@ -1,0 +1,168 @@
+package eu.vigil.feed.bureau;
+
+import eu.vigil.company.CompanyId;
+import eu.vigil.company.SectionWrite;
+import eu.vigil.company.StoredSection;
+import eu.vigil.signal.SignalCatalogue;
+import eu.vigil.signal.SignalEngine;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.springframework.core.io.FileSystemResource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 4's engine figures, apart from the tests, on one thread (= per core) over 4,096 realistic
+ * companies. {@code engineChanged}: both versions' field views built from the documents and every
+ * catalogue detector run; {@code engineUnchanged}: the hash short-cut. {@code changed} / {@code unchanged}:
+ * a whole bureau line as the adapter handles it (merge onto the stored sections, serialise, hash, parse
+ * the old sections when needed, then the engine). The line's JSON is already parsed (the reader's work,
+ * measured end to end by {@code BureauIngestBenchmark}).
+ *
+ * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.feed.bureau.BureauDiffBenchmark -Dbench.args=</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class BureauDiffBenchmark {
+
+    private static final int COMPANIES = 4_096;
+    private static final LocalDate BEFORE = LocalDate.of(2026, 10, 1);
+    private static final LocalDate AFTER = LocalDate.of(2026, 11, 1);
+
+    private SignalEngine engine;
+    private StoredSection[][] stored;
+    private BureauAdapter.Line[] changed;
+    private BureauAdapter.Line[] unchanged;
+    private int next;
+    private Object[][] beforeDocs;
+    private Object[][] afterDocs;
+    private long[][] storedHashes;
+    private long[][] unchangedHashes;
+
+    @Setup
+    public void setUp() {
+        engine = new SignalEngine(new SignalCatalogue(new FileSystemResource(Path.of("config/signals.yml"))));
+        stored = new StoredSection[COMPANIES][];
+        changed = new BureauAdapter.Line[COMPANIES];
+        unchanged = new BureauAdapter.Line[COMPANIES];
+        for (int i = 0; i < COMPANIES; i++) {
+            BureauAdapter.Diff base = BureauAdapter.diff(i, line(i, BEFORE, 0), new StoredSection[4], null, engine, "before");
+            stored[i] = new StoredSection[4];
+            for (SectionWrite write : base.writes()) {
+                stored[i][index(write)] =
+                        new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "before", BEFORE, 1, Instant.now());
+            }
+            storedHashes = storedHashes == null ? new long[COMPANIES][] : storedHashes;
+            unchangedHashes = unchangedHashes == null ? new long[COMPANIES][] : unchangedHashes;
+            beforeDocs = beforeDocs == null ? new Object[COMPANIES][] : beforeDocs;
+            afterDocs = afterDocs == null ? new Object[COMPANIES][] : afterDocs;
+            storedHashes[i] = new long[4];
+            for (int s = 0; s < 4; s++) {
+                storedHashes[i][s] = stored[i][s].hash();
+            }
+            unchangedHashes[i] = storedHashes[i].clone();
+            beforeDocs[i] = documents(stored[i]);
+            BureauAdapter.Diff after = BureauAdapter.diff(i, line(i, AFTER, 1), stored[i], BEFORE, engine, "after");
+            StoredSection[] changedSections = stored[i].clone();
+            for (SectionWrite write : after.writes()) {
+                changedSections[index(write)] = new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "after",
+                        AFTER, 2, Instant.now());
+            }
+            afterDocs[i] = documents(changedSections);
+            changed[i] = line(i, AFTER, 1);
+            unchanged[i] = line(i, AFTER, 0);
+            if (BureauAdapter.diff(i, unchanged[i], stored[i], BEFORE, engine, "after") != null) {
+                throw new IllegalStateException("company " + i + ": an unchanged snapshot must stop at the hash short-cut");
+            }
+            if (BureauAdapter.diff(i, changed[i], stored[i], BEFORE, engine, "after").detected().size() < 5) {
+                throw new IllegalStateException("company " + i + ": a changed snapshot must fire its signals");
+            }
+        }
+    }
+
+    private static int index(SectionWrite write) {
+        return switch (write.section()) {
+            case SCORES -> 0;
+            case PAYMENT_BEHAVIOUR -> 1;
+            case GOVERNANCE -> 2;
+            case LEGAL_EVENTS -> 3;
+            default -> throw new IllegalArgumentException(write.section().name());
+        };
+    }
+
+    private static BureauAdapter.Line line(int index, LocalDate asOf, int version) {
+        String text = BureauLines.line(index, asOf, version);
+        ObjectNode record = (ObjectNode) eu.vigil.feed.internal.RecordReader.JSON.readTree(text);
+        return new BureauAdapter.Line(new CompanyId("BE", BureauLines.number(index)), asOf, record, index, text);
+    }
+
+    private static Object[] documents(StoredSection[] sections) {
+        return new Object[] {
+                BureauDocuments.JSON.readValue(sections[0].json(), BureauDocuments.Scores.class),
+                BureauDocuments.JSON.readValue(sections[1].json(), BureauDocuments.PaymentBehaviour.class),
+                BureauDocuments.JSON.readValue(sections[2].json(), BureauDocuments.Governance.class),
+                BureauDocuments.JSON.readValue(sections[3].json(), BureauDocuments.LegalEvents.class)};
+    }
+
+    /** The engine alone: both versions' fields from the documents as held in memory, and every detector. */
+    @Benchmark
+    public Object engineChanged() {
+        int i = next++ & (COMPANIES - 1);
+        Object[] before = beforeDocs[i];
+        Object[] after = afterDocs[i];
+        return engine.detect(
+                BureauFields.of("BE", (BureauDocuments.Scores) before[0], (BureauDocuments.PaymentBehaviour) before[1],
+                        (BureauDocuments.Governance) before[2], (BureauDocuments.LegalEvents) before[3], BEFORE),
+                BureauFields.of("BE", (BureauDocuments.Scores) after[0], (BureauDocuments.PaymentBehaviour) after[1],
+                        (BureauDocuments.Governance) after[2], (BureauDocuments.LegalEvents) after[3], AFTER));
+    }
+
+    /** The hash short-cut alone: the four section hashes compared, nothing else touched. */
+    @Benchmark
+    public boolean engineUnchanged() {
+        int i = next++ & (COMPANIES - 1);
+        long[] held = storedHashes[i];
+        long[] now = unchangedHashes[i];
+        for (int s = 0; s < 4; s++) {
+            if (held[s] != now[s]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Benchmark
+    public Object changed() {
+        int i = next++ & (COMPANIES - 1);
+        return BureauAdapter.diff(i, changed[i], stored[i], BEFORE, engine, "after");
+    }
+
+    @Benchmark
+    public Object unchanged() {
+        int i = next++ & (COMPANIES - 1);
+        return BureauAdapter.diff(i, unchanged[i], stored[i], BEFORE, engine, "after");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Runner(new OptionsBuilder().include(BureauDiffBenchmark.class.getSimpleName()).build()).run();
+    }
+}
