@@ -39,6 +39,9 @@ class WatchlistApiTests {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    WatchlistImports imports;
+
     private TestTenant tenant;
     private MessyUpload upload;
 
@@ -106,6 +109,29 @@ class WatchlistApiTests {
         assertThat(after.get("total").asInt()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from signal_event where company_id = ?", Long.class, upload.bankruptId))
                 .as("the company's history stays").isEqualTo(1);
+    }
+
+    @Test
+    void aCompanyOnTwoListsIsWatchedOnceSoItsFlashbackComesOnce() throws Exception {
+        String first = create("Customers BE");
+        String second = create("Key accounts");
+        JsonNode one = json.readTree(call(multipart("/api/v1/watchlists/{id}/entries", first)
+                .file(new MockMultipartFile("file", "k.csv", "text/csv", upload.csv()))).getResponse().getContentAsString());
+        JsonNode two = json.readTree(call(post("/api/v1/watchlists/{id}/entries", second).contentType(MediaType.APPLICATION_JSON)
+                .content("[\"" + upload.known1 + "\"]")).getResponse().getContentAsString());
+        assertThat(rows(two, "accepted")).as("a second list may hold the same company").containsExactly(1);
+
+        HealthCheck firstCheck = eu.vigil.tenancy.TenantContext.callAs(tenant.id(), () -> imports.healthCheck(
+                java.util.UUID.fromString(first), java.util.UUID.fromString(one.get("id").asString()), "en"));
+        HealthCheck secondCheck = eu.vigil.tenancy.TenantContext.callAs(tenant.id(), () -> imports.healthCheck(
+                java.util.UUID.fromString(second), java.util.UUID.fromString(two.get("id").asString()), "en"));
+        assertThat(firstCheck.flashback()).extracting(f -> f.company().number()).containsExactly(upload.known1);
+        assertThat(firstCheck.flashback().getFirst().events()).extracting(HealthCheck.Event::label).containsExactly("Bankruptcy opened");
+        assertThat(firstCheck.kinds().getFirst().kind()).isEqualTo("bankruptcy");
+        assertThat(firstCheck.kinds().getFirst().count()).isEqualTo(1);
+        assertThat(firstCheck.kinds().getFirst().percent()).as("1 of the 3 known companies").isEqualTo(33.3);
+        assertThat(secondCheck.flashback()).as("already watched: no second flashback").isEmpty();
+        assertThat(secondCheck.kinds().getFirst().count()).as("the health check still counts it").isEqualTo(1);
     }
 
     @Test
