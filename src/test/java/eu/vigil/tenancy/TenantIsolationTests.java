@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -42,6 +43,24 @@ class TenantIsolationTests {
             "GET /platform/mail/{index}",
             "GET /platform/mail/{index}/html",
             "GET /api/v1/users/{id}",
+            "POST /api/v1/watchlists/{id}/entries",
+            "GET /api/v1/watchlists/{id}/entries",
+            "DELETE /api/v1/watchlists/{id}/entries/{entryId}",
+            "GET /watchlists/{id}",
+            "POST /watchlists/{id}/entries",
+            "GET /watchlists/{id}/entries/{entryId}",
+            "POST /watchlists/{id}/entries/{entryId}",
+            "POST /watchlists/{id}/entries/{entryId}/move",
+            "POST /watchlists/{id}/entries/{entryId}/remove",
+            "GET /watchlists/{id}/upload",
+            "POST /watchlists/{id}/upload",
+            "GET /watchlists/{id}/imports/{importId}",
+            "POST /watchlists/{id}/imports/{importId}/preview",
+            "POST /watchlists/{id}/imports/{importId}/start",
+            "GET /watchlists/{id}/imports/{importId}/status",
+            "GET /watchlists/{id}/imports/{importId}/rejected.csv",
+            "GET /watchlists/{id}/export.csv",
+            "GET /watchlists/{id}/export.xlsx",
             "GET /platform/feeds/runs/{id}",
             "GET /platform/feeds/runs/{id}/status",
             "POST /api/v1/admin/feeds/{source}/extracts",
@@ -67,6 +86,9 @@ class TenantIsolationTests {
 
     @Autowired
     ApiKeyManagement apiKeys;
+
+    @Autowired
+    eu.vigil.watchlist.WatchlistManagement watchlists;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -125,6 +147,104 @@ class TenantIsolationTests {
         assertThat(member.role()).isEqualTo(Role.CREDIT_MANAGER);
         assertThat(member.status()).isEqualTo("ACTIVE");
         assertThat(apiKeys.authenticate(b.apiKey())).isPresent();
+    }
+
+    @Test
+    void anotherTenantsWatchlistAnswersAsAMissingOneThroughTheApi() throws Exception {
+        String list = mvc.perform(post("/api/v1/watchlists").header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Bravo customers\"}"))
+                .andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(post("/api/v1/watchlists/{id}/entries", list).header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).content("[\"0403.170.701\"]"));
+        String entries = apiAs(b, get("/api/v1/watchlists/{id}/entries", list)).getResponse().getContentAsString();
+        long entry = Long.parseLong(entries.replaceAll(".*\"entries\":\\[\\{\"id\":(\\d+).*", "$1"));
+        UUID missing = UUID.randomUUID();
+
+        assertApiSameAsMissing(get("/api/v1/watchlists/{id}/entries", list), get("/api/v1/watchlists/{id}/entries", missing));
+        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries", list).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"),
+                post("/api/v1/watchlists/{id}/entries", missing).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/api/v1/watchlists/{id}/entries", list)
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes())),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/watchlists/{id}/entries", missing)
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes())));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", list, entry),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry));
+
+        assertThat(apiAs(a, get("/api/v1/watchlists")).getResponse().getContentAsString()).doesNotContain("Bravo customers");
+        assertThat(apiAs(b, get("/api/v1/watchlists/{id}/entries", list)).getResponse().getContentAsString())
+                .as("B's list is unchanged").isEqualTo(entries);
+    }
+
+    @Test
+    void anotherTenantsWatchlistAnswersAsAMissingOneInThePortal() throws Exception {
+        UUID bList = watchlistOf(b, "Bravo portfolio");
+        String bImport = apiAs(b, post("/api/v1/watchlists/{id}/entries", bList).contentType(MediaType.APPLICATION_JSON)
+                .content("[\"0403.170.701\", \"0403.170.702\"]")).getResponse().getContentAsString()
+                .replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
+        long bEntry = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10))
+                .entries().getFirst().id();
+        UUID aList = watchlistOf(a, "Alpha portfolio");
+        UUID missing = UUID.randomUUID();
+        UUID missingImport = UUID.randomUUID();
+        var file = new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes());
+
+        assertSameAsMissing(get("/watchlists/{id}", bList), get("/watchlists/{id}", missing), 404);
+        assertSameAsMissing(post("/watchlists/{id}/entries", bList).param("number", "0200.065.765"),
+                post("/watchlists/{id}/entries", missing).param("number", "0200.065.765"), 404);
+        for (UUID list : new UUID[] {bList, aList}) {
+            assertSameAsMissing(get("/watchlists/{id}/entries/{e}", list, bEntry), get("/watchlists/{id}/entries/{e}", missing, bEntry), 404);
+            assertSameAsMissing(post("/watchlists/{id}/entries/{e}", list, bEntry).param("reference", "x"),
+                    post("/watchlists/{id}/entries/{e}", missing, bEntry).param("reference", "x"), 404);
+            assertSameAsMissing(post("/watchlists/{id}/entries/{e}/move", list, bEntry).param("target", aList.toString()),
+                    post("/watchlists/{id}/entries/{e}/move", missing, bEntry).param("target", aList.toString()), 404);
+            assertSameAsMissing(post("/watchlists/{id}/entries/{e}/remove", list, bEntry),
+                    post("/watchlists/{id}/entries/{e}/remove", missing, bEntry), 404);
+            for (String path : new String[] {"/watchlists/{id}/imports/{i}", "/watchlists/{id}/imports/{i}/status",
+                    "/watchlists/{id}/imports/{i}/rejected.csv"}) {
+                assertSameAsMissing(get(path, list, bImport), get(path, missing, missingImport), 404);
+            }
+            for (String path : new String[] {"/watchlists/{id}/imports/{i}/preview", "/watchlists/{id}/imports/{i}/start"}) {
+                assertSameAsMissing(post(path, list, bImport).param("col-number", "0"), post(path, missing, missingImport).param("col-number", "0"), 404);
+            }
+        }
+        assertSameAsMissing(get("/watchlists/{id}/upload", bList), get("/watchlists/{id}/upload", missing), 404);
+        assertSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/watchlists/{id}/upload", bList).file(file),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/watchlists/{id}/upload", missing).file(file), 404);
+        assertSameAsMissing(get("/watchlists/{id}/export.csv", bList), get("/watchlists/{id}/export.csv", missing), 404);
+        assertSameAsMissing(get("/watchlists/{id}/export.xlsx", bList), get("/watchlists/{id}/export.xlsx", missing), 404);
+
+        long aEntry = TenantContext.callAs(a.id(), () -> watchlists.add(aList, "0200.065.765", new eu.vigil.watchlist.EntryData(
+                null, null, null, null, null, null))).id();
+        assertSameAsMissing(post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", bList.toString()),
+                post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", missing.toString()), 404);
+
+        assertThat(page(get("/watchlists"))).contains("Alpha portfolio").doesNotContain("Bravo portfolio");
+        var bEntries = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10));
+        assertThat(bEntries.total()).as("B's list is unchanged").isEqualTo(1);
+        assertThat(bEntries.entries().getFirst().reference()).isNull();
+    }
+
+    private UUID watchlistOf(TestTenant tenant, String name) {
+        return TenantContext.callAs(tenant.id(), () -> watchlists.create(name).id());
+    }
+
+    private MvcResult apiAs(TestTenant tenant, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
+            throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())).andReturn();
+    }
+
+    private void assertApiSameAsMissing(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
+                                        org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing)
+            throws Exception {
+        MvcResult otherResult = apiAs(a, other);
+        MvcResult missingResult = apiAs(a, missing);
+        assertThat(otherResult.getResponse().getStatus())
+                .as(otherResult.getRequest().getMethod() + " " + otherResult.getRequest().getRequestURI())
+                .isEqualTo(404)
+                .isEqualTo(missingResult.getResponse().getStatus());
+        assertThat(otherResult.getResponse().getContentAsString().replaceAll("[0-9a-f-]{36}", "ID"))
+                .isEqualTo(missingResult.getResponse().getContentAsString().replaceAll("[0-9a-f-]{36}", "ID"));
     }
 
     @Test
@@ -223,7 +343,8 @@ class TenantIsolationTests {
         return mvc.perform(request.with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
     }
 
-    private void assertSameAsMissing(MockHttpServletRequestBuilder other, MockHttpServletRequestBuilder missing, int status)
+    private void assertSameAsMissing(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
+                                     org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing, int status)
             throws Exception {
         MvcResult otherResult = mvc.perform(other.with(csrf()).with(user(a.admin().principal()))).andReturn();
         MvcResult missingResult = mvc.perform(missing.with(csrf()).with(user(a.admin().principal()))).andReturn();

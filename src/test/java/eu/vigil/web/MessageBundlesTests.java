@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every visible string exists in all four languages, with the same placeholders. */
 class MessageBundlesTests {
@@ -20,10 +20,10 @@ class MessageBundlesTests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @ParameterizedTest
-    @ValueSource(strings = {"fr", "nl", "it"})
-    void translationHasExactlyTheEnglishKeysAndPlaceholders(String language) throws IOException {
-        Properties english = load("messages/messages.properties");
-        Properties translated = load("messages/messages_" + language + ".properties");
+    @CsvSource({"messages, fr", "messages, nl", "messages, it", "watchlist, fr", "watchlist, nl", "watchlist, it"})
+    void translationHasExactlyTheEnglishKeysAndPlaceholders(String bundle, String language) throws IOException {
+        Properties english = load("messages/" + bundle + ".properties");
+        Properties translated = load("messages/" + bundle + "_" + language + ".properties");
 
         assertThat(new TreeSet<>(translated.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
         for (String key : english.stringPropertyNames()) {

@@ -1,0 +1,98 @@
+package eu.vigil.watchlist;
+
+import eu.vigil.notification.Mailer;
+import eu.vigil.notification.OutgoingMail;
+import eu.vigil.signal.SignalCatalogue;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.internal.PortfolioReads;
+import eu.vigil.watchlist.internal.PortfolioReads.PastEvent;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The flashback (past negative events of newly watched companies) and the health check of an upload, and their email. */
+@Component
+class FlashbackReports {
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final PortfolioReads reads;
+    private final SignalCatalogue catalogue;
+    private final WatchlistProperties properties;
+    private final Mailer mailer;
+
+    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer) {
+        this.reads = reads;
+        this.catalogue = catalogue;
+        this.properties = properties;
+        this.mailer = mailer;
+    }
+
+    LocalDate since() {
+        return LocalDate.now().minusMonths(properties.flashbackMonthsFor(TenantContext.require()));
+    }
+
+    HealthCheck healthCheck(UUID importId, int enrolled, String language) {
+        LocalDate since = since();
+        Set<String> codes = new HashSet<>();
+        properties.healthKinds().values().forEach(codes::addAll);
+        List<PastEvent> problems = reads.withCodes(importId, since, codes);
+        List<PastEvent> flashback = reads.flashback(importId, since);
+        Set<Long> ids = new HashSet<>();
+        problems.forEach(e -> ids.add(e.companyId()));
+        flashback.forEach(e -> ids.add(e.companyId()));
+        Map<Long, String> names = reads.names(ids);
+        List<HealthCheck.Kind> kinds = new ArrayList<>();
+        properties.healthKinds().forEach((kind, kindCodes) -> {
+            Map<Long, HealthCheck.Company> companies = new LinkedHashMap<>();
+            for (PastEvent event : problems) {
+                if (kindCodes.contains(event.code())) {
+                    companies.putIfAbsent(event.companyId(), company(event, names));
+                }
+            }
+            double percent = enrolled == 0 ? 0 : Math.round(companies.size() * 1000.0 / enrolled) / 10.0;
+            kinds.add(new HealthCheck.Kind(kind, List.copyOf(companies.values()), percent));
+        });
+        Map<Long, List<HealthCheck.Event>> byCompany = new LinkedHashMap<>();
+        Map<Long, HealthCheck.Company> companyOf = new LinkedHashMap<>();
+        for (PastEvent event : flashback) {
+            companyOf.putIfAbsent(event.companyId(), company(event, names));
+            byCompany.computeIfAbsent(event.companyId(), k -> new ArrayList<>()).add(new HealthCheck.Event(event.code(),
+                    label(event.code(), language), event.severity(), event.date()));
+        }
+        List<HealthCheck.Flashback> flashbacks = new ArrayList<>();
+        byCompany.forEach((id, events) -> flashbacks.add(new HealthCheck.Flashback(companyOf.get(id), events)));
+        return new HealthCheck(since, enrolled, kinds, flashbacks);
+    }
+
+    private static HealthCheck.Company company(PastEvent event, Map<Long, String> names) {
+        return new HealthCheck.Company(event.country(), event.number(),
+                new eu.vigil.company.CompanyId(event.country(), event.number()).display(), names.get(event.companyId()));
+    }
+
+    String label(String code, String language) {
+        return catalogue.find(code).map(s -> s.label(language).label()).orElse(code);
+    }
+
+    /** Mails the uploader the health check and flashback once the upload's transaction has committed. */
+    void mailAfterCommit(UUID importId, String watchlistName, UUID watchlistId, int enrolled, Uploader uploader) {
+        String language = uploader.language().code();
+        HealthCheck check = healthCheck(importId, enrolled, language);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("watchlistName", watchlistName);
+        model.put("check", check);
+        model.put("since", DAY.format(check.since()));
+        model.put("dates", DAY);
+        model.put("importPath", "/watchlists/" + watchlistId + "/imports/" + importId);
+        mailer.sendAfterCommit(new OutgoingMail(uploader.email(), Locale.forLanguageTag(language), "watchlist-flashback",
+                "mail.watchlist.subject", new Object[] {watchlistName, check.withProblems(), enrolled}, model));
+    }
+}

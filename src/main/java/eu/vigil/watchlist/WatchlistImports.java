@@ -1,0 +1,553 @@
+package eu.vigil.watchlist;
+
+import eu.vigil.company.CompanyId;
+import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.tenancy.UserManagement;
+import eu.vigil.tenancy.UserView;
+import eu.vigil.watchlist.internal.ColumnMapping;
+import eu.vigil.watchlist.internal.EntryQueries;
+import eu.vigil.watchlist.internal.EntryStore;
+import eu.vigil.watchlist.internal.Lights;
+import eu.vigil.watchlist.internal.RawRow;
+import eu.vigil.watchlist.internal.RowValidator;
+import eu.vigil.watchlist.internal.UploadFormatException;
+import eu.vigil.watchlist.internal.UploadReader;
+import eu.vigil.watchlist.internal.Watchlist;
+import eu.vigil.watchlist.internal.WatchlistImport;
+import eu.vigil.watchlist.internal.WatchlistImportRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Uploads into a watchlist: a file (CSV or XLSX) or a list of entries, validated row by row and enrolled
+ * in one transaction, so a failure halfway leaves the list as it was. Browser uploads are kept for a
+ * preview, then run in the background with progress; the API runs them at once.
+ */
+@Service
+public class WatchlistImports implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchlistImports.class);
+    private static final int PREVIEW_ROWS = 10;
+    private static final int REPORT_LIMIT = 100_000_000;
+
+    private final WatchlistManagement watchlists;
+    private final WatchlistImportRepository imports;
+    private final EntryStore store;
+    private final EntryQueries queries;
+    private final Lights lights;
+    private final UserManagement users;
+    private final FlashbackReports flashbacks;
+    private final WatchlistProperties properties;
+    private final MessageSource messages;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate tx;
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<UUID, AtomicInteger> progress = new ConcurrentHashMap<>();
+
+    WatchlistImports(WatchlistManagement watchlists, WatchlistImportRepository imports, EntryStore store, EntryQueries queries,
+                     Lights lights, UserManagement users, FlashbackReports flashbacks, WatchlistProperties properties,
+                     MessageSource messages, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
+        this.watchlists = watchlists;
+        this.imports = imports;
+        this.store = store;
+        this.queries = queries;
+        this.lights = lights;
+        this.users = users;
+        this.flashbacks = flashbacks;
+        this.properties = properties;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    /** One entry as the API's JSON list gives it. */
+    public record SubmittedEntry(String number, String reference, String type, String creditLimit, String exposure,
+                                 String owner, List<String> tags) {
+    }
+
+    // ---------------------------------------------------------------- API: at once
+
+    /** Validates and enrolls a whole file now, columns detected from its first rows. */
+    public ImportReport importFile(UUID watchlistId, InputStream content, String fileName, Uploader uploader) {
+        Path file = save(content);
+        try {
+            WatchlistImport started = tx.execute(status -> {
+                Watchlist watchlist = watchlists.require(watchlistId);
+                WatchlistImport created = new WatchlistImport(watchlist.getId(), safeName(fileName), uploader.actor(),
+                        uploader.userId(), uploader.language().code(), WatchlistImport.RUNNING);
+                return imports.save(created);
+            });
+            ColumnMapping mapping;
+            try (Stream<RawRow> rows = UploadReader.rows(file)) {
+                mapping = ColumnMapping.detect(rows.limit(20).toList());
+            } catch (UploadFormatException e) {
+                failed(started.getId(), e.getMessage());
+                throw new WatchlistException("watchlist.error.file", e.getMessage());
+            }
+            run(started.getId(), file, mapping, uploader);
+            return report(started.getId());
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Validates and enrolls a list of entries now; row numbers count from 1 in the list's order. */
+    public ImportReport importEntries(UUID watchlistId, List<SubmittedEntry> entries, Uploader uploader) {
+        if (entries.size() > properties.maxRows()) {
+            throw new WatchlistException("watchlist.error.tooManyRows", entries.size(), properties.maxRows());
+        }
+        WatchlistImport started = tx.execute(status -> {
+            Watchlist watchlist = watchlists.require(watchlistId);
+            return imports.save(new WatchlistImport(watchlist.getId(), "api.json", uploader.actor(), uploader.userId(),
+                    uploader.language().code(), WatchlistImport.RUNNING));
+        });
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        Column[] order = {Column.NUMBER, Column.REFERENCE, Column.TYPE, Column.CREDIT_LIMIT, Column.EXPOSURE, Column.OWNER, Column.TAGS};
+        for (int i = 0; i < order.length; i++) {
+            columns.put(order[i], i);
+        }
+        List<RawRow> rows = new ArrayList<>(entries.size());
+        int row = 0;
+        for (SubmittedEntry e : entries) {
+            row++;
+            if (e == null) {
+                rows.add(new RawRow(row, List.of("")));
+                continue;
+            }
+            rows.add(new RawRow(row, List.of(nz(e.number()), nz(e.reference()), nz(e.type()), nz(e.creditLimit()),
+                    nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : String.join("|", e.tags()))));
+        }
+        enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false), uploader, true);
+        return report(started.getId());
+    }
+
+    // ---------------------------------------------------------------- browser: preview, then in the background
+
+    /** Keeps the file for its preview; answers the import's id. A file that cannot be read says why at once. */
+    public UUID prepare(UUID watchlistId, InputStream content, String fileName, Uploader uploader) {
+        Path stored = save(content);
+        ColumnMapping mapping;
+        List<String> header;
+        try (Stream<RawRow> rows = UploadReader.rows(stored)) {
+            List<RawRow> first = rows.limit(20).toList();
+            if (first.stream().allMatch(RawRow::blank)) {
+                throw new UploadFormatException("The file holds no rows.");
+            }
+            mapping = ColumnMapping.detect(first);
+            header = first.stream().filter(r -> !r.blank()).findFirst().map(RawRow::cells).orElse(List.of());
+        } catch (UploadFormatException e) {
+            delete(stored);
+            throw new WatchlistException("watchlist.error.file", e.getMessage());
+        } catch (RuntimeException e) {
+            delete(stored);
+            throw e;
+        }
+        return tx.execute(status -> {
+            Watchlist watchlist = watchlists.require(watchlistId);
+            WatchlistImport created = new WatchlistImport(watchlist.getId(), safeName(fileName), uploader.actor(),
+                    uploader.userId(), uploader.language().code(), WatchlistImport.PREVIEW);
+            created.storedAs(stored.toString(), mapping.encode());
+            created.header(json.writeValueAsString(mapping.header() ? header : List.of()));
+            return imports.save(created).getId();
+        });
+    }
+
+    /** The first rows with {@code mapping} (null: as detected) and what each would become. */
+    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        if (upload.getStoredFile() == null) {
+            throw new NotFoundException("Upload");
+        }
+        ColumnMapping detected = ColumnMapping.decode(upload.getMapping());
+        ColumnMapping mapping = chosen == null ? detected
+                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader);
+        List<RawRow> first;
+        try (Stream<RawRow> rows = UploadReader.rows(Path.of(upload.getStoredFile()))) {
+            first = rows.limit(PREVIEW_ROWS + 1).toList();
+        }
+        Set<String> onList = tx.execute(status -> store.keysOn(upload.getWatchlistId()));
+        RowValidator validator = new RowValidator(mapping, owners());
+        Map<String, Integer> seen = new HashMap<>();
+        List<ImportPreview.Row> rows = new ArrayList<>();
+        boolean headerSkipped = !mapping.header();
+        List<String> header = List.of();
+        int columns = 0;
+        for (RawRow raw : first) {
+            columns = Math.max(columns, raw.cells().size());
+            if (raw.blank()) {
+                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "blank", ""));
+                continue;
+            }
+            if (!headerSkipped) {
+                headerSkipped = true;
+                header = raw.cells();
+                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "header", ""));
+                continue;
+            }
+            switch (validator.check(raw)) {
+                case RowValidator.Invalid invalid -> rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "rejected",
+                        invalid.detail()));
+                case RowValidator.Valid valid -> {
+                    String key = EntryStore.key(valid.id());
+                    Integer firstRow = seen.putIfAbsent(key, raw.number());
+                    if (onList.contains(key) || firstRow != null) {
+                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "duplicate", valid.id().country() + " " + valid.id().display()));
+                    } else {
+                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "accepted", valid.id().country() + " " + valid.id().display()));
+                    }
+                }
+            }
+        }
+        return new ImportPreview(upload.getId(), upload.getWatchlistId(), upload.getFileName(), columns, header, mapping.header(),
+                mapping.columns(), rows.size() > PREVIEW_ROWS ? rows.subList(0, PREVIEW_ROWS) : rows);
+    }
+
+    /** Starts the previewed upload in the background with this mapping; progress and outcome via {@link #status}. */
+    public void start(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, boolean hasHeader, Uploader uploader) {
+        if (!chosen.containsKey(Column.NUMBER)) {
+            throw new WatchlistException("watchlist.error.noNumberColumn");
+        }
+        UUID tenant = TenantContext.require();
+        ColumnMapping mapping = new ColumnMapping(chosen, hasHeader);
+        Path file = tx.execute(status -> {
+            WatchlistImport upload = requireImport(watchlistId, importId);
+            if (!upload.getStatus().equals(WatchlistImport.PREVIEW) || upload.getStoredFile() == null) {
+                throw new WatchlistException("watchlist.error.alreadyStarted");
+            }
+            upload.start(mapping.encode());
+            return Path.of(upload.getStoredFile());
+        });
+        progress.put(importId, new AtomicInteger());
+        background.submit(() -> TenantContext.runAs(tenant, () -> {
+            try {
+                run(importId, file, mapping, uploader);
+            } catch (RuntimeException e) {
+                // run() has recorded the failure on the import
+                log.debug("Watchlist import {} failed: {}", importId, e.getMessage());
+            } finally {
+                delete(file);
+            }
+        }));
+    }
+
+    // ---------------------------------------------------------------- reading back
+
+    public ImportStatus status(UUID watchlistId, UUID importId) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        AtomicInteger read = progress.get(importId);
+        return new ImportStatus(upload.getId(), upload.getWatchlistId(), upload.getFileName(), upload.getStatus(), upload.getError(),
+                read == null ? upload.getRowsTotal() : read.get(), upload.getRowsTotal(), upload.getAccepted(), upload.getPending(),
+                upload.getRejected(), upload.getDuplicates(), upload.getUploadedBy(), upload.getCreatedAt(), upload.getFinishedAt());
+    }
+
+    public List<ImportStatus> recent(UUID watchlistId) {
+        return tx.execute(status -> {
+            Watchlist watchlist = watchlists.require(watchlistId);
+            return imports.findTop10ByWatchlistIdOrderByCreatedAtDesc(watchlist.getId()).stream()
+                    .map(i -> new ImportStatus(i.getId(), i.getWatchlistId(), i.getFileName(), i.getStatus(), i.getError(),
+                            i.getRowsTotal(), i.getRowsTotal(), i.getAccepted(), i.getPending(), i.getRejected(),
+                            i.getDuplicates(), i.getUploadedBy(), i.getCreatedAt(), i.getFinishedAt()))
+                    .toList();
+        });
+    }
+
+    /** The groups of a finished upload (each at most {@code limit} long; all with {@code Integer.MAX_VALUE}). */
+    public ImportReport report(UUID watchlistId, UUID importId, int limit) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        return report(upload, limit);
+    }
+
+    private ImportReport report(UUID importId) {
+        WatchlistImport upload = tx.execute(status -> imports.findById(importId).orElseThrow());
+        if (upload.getStatus().equals(WatchlistImport.FAILED)) {
+            throw new WatchlistException("watchlist.error.file", upload.getError());
+        }
+        return report(upload, REPORT_LIMIT);
+    }
+
+    private ImportReport report(WatchlistImport upload, int limit) {
+        return tx.execute(status -> {
+            List<ImportReport.Entry> accepted = entries(upload.getId(), false, limit);
+            List<ImportReport.Entry> pending = entries(upload.getId(), true, limit);
+            List<ImportReport.Rejected> rejected = jdbc.query("""
+                    select row_no, value, reason, detail from watchlist_import_row where import_id = ? and outcome = 'REJECTED'
+                    order by row_no limit ?""", (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4)), upload.getId(), limit);
+            List<ImportReport.Duplicate> duplicates = jdbc.query("""
+                    select row_no, value, detail from watchlist_import_row where import_id = ? and outcome = 'DUPLICATE'
+                    order by row_no limit ?""", (rs, n) -> duplicate(rs.getInt(1), rs.getString(2), rs.getString(3)),
+                    upload.getId(), limit);
+            return new ImportReport(upload.getId(), upload.getWatchlistId(), upload.getStatus(), upload.getError(),
+                    upload.getRowsTotal(), accepted, pending, rejected, duplicates);
+        });
+    }
+
+    private List<ImportReport.Entry> entries(UUID importId, boolean pending, int limit) {
+        return jdbc.query("""
+                select import_row, import_value, country, number from watchlist_entry
+                where import_id = ? and (company_id is null) = ? order by import_row limit ?""", (rs, n) -> {
+            String country = rs.getString(3);
+            String number = rs.getString(4);
+            return new ImportReport.Entry(rs.getInt(1), rs.getString(2), country, number, new CompanyId(country, number).display());
+        }, importId, pending, limit);
+    }
+
+    /** The duplicate's detail holds {@code country number firstRow}; firstRow 0 means it was on the list before. */
+    private static ImportReport.Duplicate duplicate(int row, String value, String detail) {
+        String[] parts = detail.split(" ");
+        int first = Integer.parseInt(parts[2]);
+        return new ImportReport.Duplicate(row, value, parts[0], parts[1], first == 0 ? null : first);
+    }
+
+    /** The rejected rows as a CSV in the upload's own columns plus a reason, to fix and upload again. */
+    public String rejectedCsv(UUID watchlistId, UUID importId) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        List<String> header = new ArrayList<>(List.of(json.readValue(upload.getHeader() == null ? "[]" : upload.getHeader(), String[].class)));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+            List<List<String>> rows = tx.execute(status -> jdbc.query("""
+                    select cells, detail from watchlist_import_row where import_id = ? and outcome = 'REJECTED' order by row_no""",
+                    (rs, n) -> {
+                        List<String> cells = new ArrayList<>(List.of(json.readValue(rs.getString(1), String[].class)));
+                        cells.add(rs.getString(2));
+                        return cells;
+                    }, upload.getId()));
+            int width = Math.max(header.size(), rows.stream().mapToInt(r -> r.size() - 1).max().orElse(0));
+            if (!header.isEmpty()) {
+                while (header.size() < width) {
+                    header.add("");
+                }
+                header.add(messages.getMessage("watchlist.rejected.reasonColumn", null, Locale.forLanguageTag(upload.getLanguage())));
+                printer.printRecord(header.stream().map(Exports::neutralise).toList());
+            }
+            for (List<String> row : rows) {
+                String reason = row.removeLast();
+                while (row.size() < width) {
+                    row.add("");
+                }
+                row.add(reason);
+                printer.printRecord(row.stream().map(Exports::neutralise).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "\uFEFF" + out;
+    }
+
+    /** The health check and flashback of a finished upload, in {@code language}. */
+    public HealthCheck healthCheck(UUID watchlistId, UUID importId, String language) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        return tx.execute(status -> flashbacks.healthCheck(upload.getId(), upload.getAccepted(), language));
+    }
+
+    // ---------------------------------------------------------------- the work
+
+    private void run(UUID importId, Path file, ColumnMapping mapping, Uploader uploader) {
+        try (Stream<RawRow> rows = UploadReader.rows(file)) {
+            enroll(importId, rows, mapping, uploader, false);
+        } catch (UploadFormatException e) {
+            failed(importId, e.getMessage());
+            throw new WatchlistException("watchlist.error.file", e.getMessage());
+        }
+    }
+
+    private void enroll(UUID importId, Stream<RawRow> rows, ColumnMapping mapping, Uploader uploader, boolean jsonList) {
+        AtomicInteger read = progress.computeIfAbsent(importId, k -> new AtomicInteger());
+        try {
+            tx.executeWithoutResult(status -> {
+                long t0 = System.nanoTime();
+                WatchlistImport upload = imports.findById(importId).orElseThrow();
+                Watchlist watchlist = watchlists.require(upload.getWatchlistId());
+                UUID tenant = watchlist.getTenantId();
+                Set<String> onList = store.keysOn(watchlist.getId());
+                RowValidator validator = new RowValidator(mapping, owners());
+                Map<String, Integer> firstRowOf = new HashMap<>();
+                List<RowValidator.Valid> valid = new ArrayList<>();
+                List<EntryStore.Problem> problems = new ArrayList<>();
+                int[] counts = new int[3];
+                boolean[] headerSkipped = {!mapping.header()};
+                List<String> header = new ArrayList<>();
+                rows.forEach(raw -> {
+                    if (raw.blank() && !jsonList) {
+                        return;
+                    }
+                    if (!headerSkipped[0]) {
+                        headerSkipped[0] = true;
+                        header.addAll(raw.cells());
+                        return;
+                    }
+                    counts[0]++;
+                    if (counts[0] > properties.maxRows()) {
+                        throw new WatchlistException("watchlist.error.tooManyRows", counts[0], properties.maxRows());
+                    }
+                    read.incrementAndGet();
+                    RowValidator.Outcome outcome = raw.blank()
+                            ? new RowValidator.Invalid(raw.number(), "", "EMPTY", "no company number given")
+                            : validator.check(raw);
+                    switch (outcome) {
+                        case RowValidator.Invalid invalid -> problems.add(new EntryStore.Problem(raw.number(), "REJECTED",
+                                invalid.value(), invalid.reason(), invalid.detail(), json.writeValueAsString(raw.cells())));
+                        case RowValidator.Valid ok -> {
+                            String key = EntryStore.key(ok.id());
+                            Integer first = firstRowOf.putIfAbsent(key, raw.number());
+                            if (onList.contains(key) || first != null) {
+                                problems.add(new EntryStore.Problem(raw.number(), "DUPLICATE", ok.value(), "DUPLICATE",
+                                        ok.id().country() + " " + ok.id().number() + " " + (first == null ? 0 : first), "[]"));
+                            } else {
+                                valid.add(ok);
+                            }
+                        }
+                    }
+                });
+                if (!header.isEmpty() && upload.getHeader() == null) {
+                    upload.header(json.writeValueAsString(header));
+                }
+                long t1 = System.nanoTime();
+                Map<String, Long> known = store.companyIds(valid.stream().map(RowValidator.Valid::id).toList());
+                Set<Long> watched = store.alreadyWatched(tenant, known.values());
+                List<EntryStore.NewEntry> entries = new ArrayList<>(valid.size());
+                Set<Long> enrolled = new HashSet<>();
+                int pending = 0;
+                for (RowValidator.Valid ok : valid) {
+                    Long companyId = known.get(EntryStore.key(ok.id()));
+                    if (companyId == null) {
+                        pending++;
+                    } else {
+                        enrolled.add(companyId);
+                    }
+                    entries.add(new EntryStore.NewEntry(ok.id(), companyId, ok.data(), ok.row(), ok.value(),
+                            companyId != null && !watched.contains(companyId)));
+                }
+                long t2 = System.nanoTime();
+                store.insert(tenant, watchlist.getId(), importId, entries);
+                store.insertProblems(importId, problems);
+                long t3 = System.nanoTime();
+                lights.refresh(enrolled);
+                if (entries.size() >= 10_000) {
+                    // fresh statistics, so the first pages of a big new list are planned for its real size
+                    jdbc.execute("analyze watchlist_entry");
+                    jdbc.execute("analyze company_light");
+                }
+                log.info("Watchlist import {}: {} rows read and checked in {} ms, matched in {} ms, written in {} ms, lights in {} ms",
+                        importId, counts[0], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                        (System.nanoTime() - t3) / 1_000_000);
+                int rejected = (int) problems.stream().filter(p -> p.outcome().equals("REJECTED")).count();
+                upload.finish(counts[0], valid.size() - pending, pending, rejected, problems.size() - rejected);
+                imports.save(upload);
+                if (uploader.email() != null && !jsonList) {
+                    flashbacks.mailAfterCommit(upload.getId(), watchlist.getName(), watchlist.getId(), valid.size() - pending,
+                            uploader);
+                }
+            });
+        } catch (WatchlistException e) {
+            failed(importId, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.forLanguageTag(uploader.language().code())));
+            throw e;
+        } catch (UploadFormatException e) {
+            failed(importId, e.getMessage());
+            throw new WatchlistException("watchlist.error.file", e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Watchlist import {} failed", importId, e);
+            failed(importId, messages.getMessage("watchlist.error.unexpected", null, Locale.forLanguageTag(uploader.language().code())));
+            throw e;
+        } finally {
+            progress.remove(importId);
+        }
+    }
+
+    private void failed(UUID importId, String reason) {
+        tx.executeWithoutResult(status -> imports.findById(importId).ifPresent(upload -> {
+            upload.fail(reason);
+            imports.save(upload);
+        }));
+    }
+
+    private WatchlistImport requireImport(UUID watchlistId, UUID importId) {
+        Watchlist watchlist = watchlists.require(watchlistId);
+        return imports.findById(importId).filter(i -> i.getWatchlistId().equals(watchlist.getId()))
+                .orElseThrow(() -> new NotFoundException("Upload"));
+    }
+
+    private Map<String, UUID> owners() {
+        Map<String, UUID> owners = new HashMap<>();
+        for (UserView user : tx.execute(status -> users.users())) {
+            owners.put(user.email().toLowerCase(Locale.ROOT), user.id());
+            if (user.displayName() != null && !user.displayName().isBlank()) {
+                owners.putIfAbsent(user.displayName().strip().toLowerCase(Locale.ROOT), user.id());
+            }
+        }
+        return owners;
+    }
+
+    private Path save(InputStream content) {
+        try {
+            Files.createDirectories(properties.uploads());
+            Path target = properties.uploads().resolve(UUID.randomUUID() + ".upload");
+            long max = properties.maxUpload().toBytes();
+            try (InputStream limited = content) {
+                long copied = Files.copy(new java.io.BufferedInputStream(limited), target, StandardCopyOption.REPLACE_EXISTING);
+                if (copied > max) {
+                    Files.deleteIfExists(target);
+                    throw new WatchlistException("watchlist.error.tooLarge", max / (1024 * 1024));
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the upload {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        return name.length() > 300 ? name.substring(0, 300) : name;
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    @Override
+    public void destroy() {
+        background.shutdown();
+    }
+}

@@ -1,0 +1,191 @@
+package eu.vigil.watchlist;
+
+import eu.vigil.company.CompanyId;
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.ParseResult;
+import eu.vigil.tenancy.Actors;
+import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.internal.EntryQueries;
+import eu.vigil.watchlist.internal.EntryStore;
+import eu.vigil.watchlist.internal.Lights;
+import eu.vigil.watchlist.internal.Watchlist;
+import eu.vigil.watchlist.internal.WatchlistRepository;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bound tenant's watchlists and their entries. Every method first loads the watchlist through the
+ * tenant-scoped repository, so another tenant's list answers as a missing one.
+ */
+@Service
+public class WatchlistManagement {
+
+    private final WatchlistRepository watchlists;
+    private final EntryStore store;
+    private final EntryQueries queries;
+    private final Lights lights;
+    private final JdbcTemplate jdbc;
+
+    WatchlistManagement(WatchlistRepository watchlists, EntryStore store, EntryQueries queries, Lights lights, JdbcTemplate jdbc) {
+        this.watchlists = watchlists;
+        this.store = store;
+        this.queries = queries;
+        this.lights = lights;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WatchlistView> watchlists() {
+        requireTenant();
+        List<Watchlist> all = watchlists.findAllByOrderByNameAsc();
+        Map<UUID, Long> counts = new HashMap<>();
+        if (!all.isEmpty()) {
+            jdbc.query("select watchlist_id, count(*) from watchlist_entry where watchlist_id = any(?::uuid[]) group by watchlist_id",
+                    rs -> {
+                        counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                    }, (Object) all.stream().map(Watchlist::getId).toArray(UUID[]::new));
+        }
+        return all.stream().map(w -> view(w, counts.getOrDefault(w.getId(), 0L))).toList();
+    }
+
+    @Transactional
+    public WatchlistView create(String rawName) {
+        UUID tenant = requireTenant();
+        String name = rawName == null ? "" : rawName.strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new WatchlistException("watchlist.error.name");
+        }
+        if (watchlists.existsByNameIgnoreCase(name)) {
+            throw new WatchlistException("watchlist.error.nameTaken", name);
+        }
+        Watchlist created = watchlists.save(new Watchlist(name, Actors.current()));
+        return view(created, 0);
+    }
+
+    @Transactional(readOnly = true)
+    public WatchlistView watchlist(UUID id) {
+        Watchlist watchlist = require(id);
+        Long count = jdbc.queryForObject("select count(*) from watchlist_entry where watchlist_id = ?", Long.class, id);
+        return view(watchlist, count == null ? 0 : count);
+    }
+
+    /** Adds one company; an invalid number or one already on the list says why. */
+    @Transactional
+    public EntryView add(UUID watchlistId, String number, EntryData data) {
+        UUID tenant = requireTenant();
+        Watchlist watchlist = require(watchlistId);
+        ParseResult parsed = CompanyNumbers.parse(number, null);
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            throw new WatchlistException("watchlist.error.number", number == null ? "" : number, invalid.detail());
+        }
+        CompanyId id = ((ParseResult.Valid) parsed).id();
+        if (store.keysOn(watchlist.getId()).contains(EntryStore.key(id))) {
+            throw new WatchlistException("watchlist.error.alreadyOnList", id.display());
+        }
+        Long companyId = store.companyIds(List.of(id)).get(EntryStore.key(id));
+        boolean newlyWatched = companyId != null && store.alreadyWatched(tenant, List.of(companyId)).isEmpty();
+        store.insert(tenant, watchlist.getId(), null, List.of(new EntryStore.NewEntry(id, companyId, data, null, null, newlyWatched)));
+        if (companyId != null) {
+            lights.refresh(List.of(companyId));
+        }
+        Long entryId = jdbc.queryForObject("select id from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
+                Long.class, watchlist.getId(), id.country(), id.number());
+        return queries.entry(watchlist.getId(), entryId).orElseThrow();
+    }
+
+    @Transactional
+    public void update(UUID watchlistId, long entryId, EntryData data) {
+        requireTenant();
+        Watchlist watchlist = require(watchlistId);
+        int updated = jdbc.update("""
+                update watchlist_entry set reference = ?, relationship = ?, credit_limit = ?, limit_currency = ?, exposure = ?,
+                    exposure_currency = ?, owner_id = ?, tags = ? where watchlist_id = ? and id = ?""",
+                data.reference(), data.relationship().name(),
+                data.creditLimit() == null ? null : data.creditLimit().value(), data.creditLimit() == null ? null : data.creditLimit().currency(),
+                data.exposure() == null ? null : data.exposure().value(), data.exposure() == null ? null : data.exposure().currency(),
+                data.ownerId(), data.tags().toArray(String[]::new), watchlist.getId(), entryId);
+        if (updated == 0) {
+            throw new NotFoundException("Watchlist entry");
+        }
+    }
+
+    /** Moves an entry to another of the tenant's lists; where that list has the company already, this entry is dropped. */
+    @Transactional
+    public void move(UUID watchlistId, long entryId, UUID targetId) {
+        requireTenant();
+        Watchlist from = require(watchlistId);
+        Watchlist to = require(targetId);
+        EntryView entry = queries.entry(from.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
+        if (from.getId().equals(to.getId())) {
+            return;
+        }
+        if (store.keysOn(to.getId()).contains(entry.country() + entry.number())) {
+            jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", from.getId(), entryId);
+        } else {
+            jdbc.update("update watchlist_entry set watchlist_id = ? where watchlist_id = ? and id = ?", to.getId(), from.getId(), entryId);
+        }
+    }
+
+    /** Removes an entry; the company's signal history and any alerts already sent stay. */
+    @Transactional
+    public void remove(UUID watchlistId, long entryId) {
+        requireTenant();
+        Watchlist watchlist = require(watchlistId);
+        if (jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", watchlist.getId(), entryId) == 0) {
+            throw new NotFoundException("Watchlist entry");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public EntryView entry(UUID watchlistId, long entryId) {
+        Watchlist watchlist = require(watchlistId);
+        return queries.entry(watchlist.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
+    }
+
+    @Transactional(readOnly = true)
+    public EntryPage entries(UUID watchlistId, EntryFilter filter, int page, int size) {
+        Watchlist watchlist = require(watchlistId);
+        int safeSize = Math.clamp(size, 1, 500);
+        long total = queries.count(watchlist.getId(), filter);
+        int pages = (int) Math.max(1, (total + safeSize - 1) / safeSize);
+        int safePage = Math.clamp(page, 1, pages);
+        return new EntryPage(queries.page(watchlist.getId(), filter, (safePage - 1) * safeSize, safeSize), safePage, safeSize, total);
+    }
+
+    /** Every matching entry in order, for an export. */
+    @Transactional(readOnly = true)
+    public void each(UUID watchlistId, EntryFilter filter, Consumer<EntryView> consumer) {
+        Watchlist watchlist = require(watchlistId);
+        queries.each(watchlist.getId(), filter, consumer);
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> tags(UUID watchlistId) {
+        return queries.tags(require(watchlistId).getId());
+    }
+
+    Watchlist require(UUID id) {
+        requireTenant();
+        return watchlists.findById(id).orElseThrow(() -> new NotFoundException("Watchlist"));
+    }
+
+    /** Watchlists belong to a tenant; the platform has none of its own. */
+    static UUID requireTenant() {
+        if (TenantContext.isPlatform() || TenantContext.current().isEmpty()) {
+            throw new AccessDeniedException("Watchlists belong to a tenant");
+        }
+        return TenantContext.require();
+    }
+
+    private static WatchlistView view(Watchlist w, long entries) {
+        return new WatchlistView(w.getId(), w.getName(), w.getCreatedBy(), w.getCreatedAt(), entries);
+    }
+}

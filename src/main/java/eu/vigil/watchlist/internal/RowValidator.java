@@ -1,0 +1,104 @@
+package eu.vigil.watchlist.internal;
+
+import eu.vigil.company.CompanyId;
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.ParseResult;
+import eu.vigil.watchlist.Amount;
+import eu.vigil.watchlist.Column;
+import eu.vigil.watchlist.EntryData;
+import eu.vigil.watchlist.Relationship;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Turns one row into an entry or a rejection that names the value and the reason. */
+public final class RowValidator {
+
+    private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[,;|]");
+
+    private final ColumnMapping mapping;
+    private final Map<String, UUID> owners;
+
+    /** {@code owners}: the tenant's people by lower-case email and display name. */
+    public RowValidator(ColumnMapping mapping, Map<String, UUID> owners) {
+        this.mapping = mapping;
+        this.owners = owners;
+    }
+
+    public sealed interface Outcome {
+        int row();
+
+        String value();
+    }
+
+    public record Valid(int row, String value, CompanyId id, EntryData data) implements Outcome {
+    }
+
+    public record Invalid(int row, String value, String reason, String detail) implements Outcome {
+    }
+
+    /** Null for a row with nothing in it. */
+    public Outcome check(RawRow row) {
+        if (row.blank()) {
+            return null;
+        }
+        String value = row.cell(mapping.column(Column.NUMBER));
+        ParseResult parsed = CompanyNumbers.parse(value, null);
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail());
+        }
+        CompanyId id = ((ParseResult.Valid) parsed).id();
+        String reference = row.cell(mapping.column(Column.REFERENCE));
+        if (reference.length() > 100) {
+            return new Invalid(row.number(), value, "INVALID_REFERENCE", "the reference is longer than 100 characters");
+        }
+        String typeText = row.cell(mapping.column(Column.TYPE));
+        Relationship relationship = Relationship.CUSTOMER;
+        if (!typeText.isBlank()) {
+            var parsedType = Relationship.parse(typeText);
+            if (parsedType.isEmpty()) {
+                return new Invalid(row.number(), value, "INVALID_TYPE",
+                        "type '" + typeText + "' is none of customer, supplier, prospect, other");
+            }
+            relationship = parsedType.get();
+        }
+        Amount limit;
+        Amount exposure;
+        try {
+            limit = Amount.parse(row.cell(mapping.column(Column.CREDIT_LIMIT))).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return new Invalid(row.number(), value, "INVALID_AMOUNT", "credit limit " + e.getMessage());
+        }
+        try {
+            exposure = Amount.parse(row.cell(mapping.column(Column.EXPOSURE))).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return new Invalid(row.number(), value, "INVALID_AMOUNT", "exposure " + e.getMessage());
+        }
+        String ownerText = row.cell(mapping.column(Column.OWNER));
+        UUID owner = null;
+        if (!ownerText.isBlank()) {
+            owner = owners.get(ownerText.strip().toLowerCase(Locale.ROOT));
+            if (owner == null) {
+                return new Invalid(row.number(), value, "UNKNOWN_OWNER", "owner '" + ownerText + "' is not a user of this portal");
+            }
+        }
+        return new Valid(row.number(), value, id, new EntryData(reference, relationship, limit, exposure, owner,
+                tags(row.cell(mapping.column(Column.TAGS)))));
+    }
+
+    public static List<String> tags(String text) {
+        List<String> tags = new ArrayList<>();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        for (String tag : TAG_SEPARATORS.split(text)) {
+            String t = tag.strip();
+            if (!t.isEmpty() && t.length() <= 50 && !tags.contains(t)) {
+                tags.add(t);
+            }
+        }
+        return tags;
+    }
+}

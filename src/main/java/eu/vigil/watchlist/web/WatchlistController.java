@@ -1,0 +1,307 @@
+package eu.vigil.watchlist.web;
+
+import eu.vigil.tenancy.Role;
+import eu.vigil.tenancy.TenancyException;
+import eu.vigil.tenancy.UserManagement;
+import eu.vigil.tenancy.UserView;
+import eu.vigil.tenancy.VigilUser;
+import eu.vigil.watchlist.Amount;
+import eu.vigil.watchlist.Column;
+import eu.vigil.watchlist.EntryData;
+import eu.vigil.watchlist.EntryFilter;
+import eu.vigil.watchlist.EntryView;
+import eu.vigil.watchlist.ImportStatus;
+import eu.vigil.watchlist.Relationship;
+import eu.vigil.watchlist.Uploader;
+import eu.vigil.watchlist.WatchlistException;
+import eu.vigil.watchlist.WatchlistImports;
+import eu.vigil.watchlist.WatchlistManagement;
+import eu.vigil.watchlist.WatchlistView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Watchlists in the portal: the lists, a list's entries, one-by-one edits and uploads with preview, progress and result. */
+@Controller
+@RequestMapping("/watchlists")
+class WatchlistController {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final WatchlistManagement watchlists;
+    private final WatchlistImports imports;
+    private final UserManagement users;
+
+    WatchlistController(WatchlistManagement watchlists, WatchlistImports imports, UserManagement users) {
+        this.watchlists = watchlists;
+        this.imports = imports;
+        this.users = users;
+    }
+
+    /** What a person may type for an entry; parsed here, never bound to an entity. */
+    record EntryForm(String number, String reference, String type, String creditLimit, String exposure, UUID owner, String tags) {
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("watchlists", watchlists.watchlists());
+        return "watchlist/list";
+    }
+
+    @PostMapping
+    String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+        requireEditor(user);
+        try {
+            WatchlistView created = watchlists.create(name);
+            return "redirect:/watchlists/" + created.id();
+        } catch (TenancyException e) {
+            flash(redirect, e);
+            return "redirect:/watchlists";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, @RequestParam(required = false) String light, @RequestParam(required = false) String type,
+                @RequestParam(required = false) UUID owner, @RequestParam(required = false) String tag,
+                @RequestParam(required = false) Boolean alerts, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "added") String sort, @RequestParam(defaultValue = "true") boolean desc,
+                @RequestParam(defaultValue = "1") int page, Model model) {
+        WatchlistView watchlist = watchlists.watchlist(id);
+        EntryFilter filter = filter(light, type, owner, tag, alerts, q, sort, desc);
+        model.addAttribute("watchlist", watchlist);
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", watchlists.entries(id, filter, page, PAGE_SIZE));
+        model.addAttribute("tags", watchlists.tags(id));
+        model.addAttribute("people", people());
+        model.addAttribute("types", Relationship.values());
+        model.addAttribute("others", watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
+        model.addAttribute("uploads", imports.recent(id));
+        return "watchlist/show";
+    }
+
+    @PostMapping("/{id}/entries")
+    String add(@PathVariable UUID id, EntryForm form, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+        requireEditor(user);
+        try {
+            EntryView added = watchlists.add(id, form.number(), data(form));
+            notice(redirect, "watchlist.added", added.display());
+        } catch (TenancyException e) {
+            flash(redirect, e);
+        }
+        return "redirect:/watchlists/" + id;
+    }
+
+    @GetMapping("/{id}/entries/{entryId}")
+    String entry(@PathVariable UUID id, @PathVariable long entryId, Model model) {
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        model.addAttribute("entry", watchlists.entry(id, entryId));
+        model.addAttribute("people", people());
+        model.addAttribute("types", Relationship.values());
+        model.addAttribute("others", watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
+        return "watchlist/entry";
+    }
+
+    @PostMapping("/{id}/entries/{entryId}")
+    String update(@PathVariable UUID id, @PathVariable long entryId, EntryForm form, @AuthenticationPrincipal VigilUser user,
+                  RedirectAttributes redirect) {
+        requireEditor(user);
+        try {
+            watchlists.update(id, entryId, data(form));
+            notice(redirect, "watchlist.saved");
+            return "redirect:/watchlists/" + id;
+        } catch (TenancyException e) {
+            flash(redirect, e);
+            return "redirect:/watchlists/" + id + "/entries/" + entryId;
+        }
+    }
+
+    @PostMapping("/{id}/entries/{entryId}/move")
+    String move(@PathVariable UUID id, @PathVariable long entryId, @RequestParam UUID target, @AuthenticationPrincipal VigilUser user,
+                RedirectAttributes redirect) {
+        requireEditor(user);
+        watchlists.move(id, entryId, target);
+        notice(redirect, "watchlist.moved");
+        return "redirect:/watchlists/" + id;
+    }
+
+    @PostMapping("/{id}/entries/{entryId}/remove")
+    String remove(@PathVariable UUID id, @PathVariable long entryId, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+        requireEditor(user);
+        watchlists.remove(id, entryId);
+        notice(redirect, "watchlist.removed");
+        return "redirect:/watchlists/" + id;
+    }
+
+    @GetMapping("/{id}/upload")
+    String uploadForm(@PathVariable UUID id, Model model) {
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        return "watchlist/upload";
+    }
+
+    @PostMapping("/{id}/upload")
+    String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal VigilUser user,
+                  RedirectAttributes redirect) throws IOException {
+        requireEditor(user);
+        watchlists.watchlist(id);
+        if (file.isEmpty()) {
+            flash(redirect, new WatchlistException("watchlist.error.emptyFile"));
+            return "redirect:/watchlists/" + id + "/upload";
+        }
+        try {
+            UUID importId = imports.prepare(id, file.getInputStream(), file.getOriginalFilename(), Uploader.current());
+            return "redirect:/watchlists/" + id + "/imports/" + importId;
+        } catch (TenancyException e) {
+            flash(redirect, e);
+            return "redirect:/watchlists/" + id + "/upload";
+        }
+    }
+
+    @GetMapping("/{id}/imports/{importId}")
+    String upload(@PathVariable UUID id, @PathVariable UUID importId, Model model) {
+        ImportStatus status = imports.status(id, importId);
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        model.addAttribute("upload", status);
+        if (status.preview()) {
+            model.addAttribute("preview", imports.preview(id, importId, null, null));
+            model.addAttribute("columns", Column.values());
+        } else {
+            result(id, importId, status, model);
+        }
+        return "watchlist/import";
+    }
+
+    @PostMapping("/{id}/imports/{importId}/preview")
+    String preview(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        model.addAttribute("upload", imports.status(id, importId));
+        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header")));
+        model.addAttribute("columns", Column.values());
+        return "watchlist/import";
+    }
+
+    @PostMapping("/{id}/imports/{importId}/start")
+    String start(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params,
+                 @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+        requireEditor(user);
+        try {
+            imports.start(id, importId, mapping(params), params.containsKey("header"), Uploader.current());
+        } catch (TenancyException e) {
+            flash(redirect, e);
+        }
+        return "redirect:/watchlists/" + id + "/imports/" + importId;
+    }
+
+    /** The progress block alone, polled by htmx while the upload runs; the whole page once it is done. */
+    @GetMapping("/{id}/imports/{importId}/status")
+    String status(@PathVariable UUID id, @PathVariable UUID importId, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        ImportStatus status = imports.status(id, importId);
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        model.addAttribute("upload", status);
+        if (status.finished()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        return "watchlist/import :: progress";
+    }
+
+    @GetMapping("/{id}/imports/{importId}/rejected.csv")
+    ResponseEntity<byte[]> rejected(@PathVariable UUID id, @PathVariable UUID importId) {
+        ImportStatus status = imports.status(id, importId);
+        String name = status.fileName().replaceAll("\\.[A-Za-z0-9]+$", "") + "-rejected.csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(imports.rejectedCsv(id, importId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void result(UUID id, UUID importId, ImportStatus status, Model model) {
+        if (status.status().equals("DONE")) {
+            model.addAttribute("report", imports.report(id, importId, 500));
+            model.addAttribute("health", imports.healthCheck(id, importId, LocaleContextHolder.getLocale().getLanguage()));
+        }
+    }
+
+    private static Map<Column, Integer> mapping(Map<String, String> params) {
+        Map<Column, Integer> mapping = new EnumMap<>(Column.class);
+        for (Column column : Column.values()) {
+            String value = params.get("col-" + column.key());
+            if (value != null && !value.isBlank()) {
+                try {
+                    int index = Integer.parseInt(value);
+                    if (index >= 0 && index < 1000) {
+                        mapping.put(column, index);
+                    }
+                } catch (NumberFormatException ignored) {
+                    // a column left unmapped
+                }
+            }
+        }
+        return mapping;
+    }
+
+    static EntryFilter filter(String light, String type, UUID owner, String tag, Boolean alerts, String q, String sort, boolean desc) {
+        return new EntryFilter(light, Relationship.parse(type).orElse(null), owner, tag, alerts, q, sort, desc);
+    }
+
+    private EntryData data(EntryForm form) {
+        Relationship relationship = form.type() == null || form.type().isBlank() ? Relationship.CUSTOMER
+                : Relationship.parse(form.type()).orElseThrow(() -> new WatchlistException("watchlist.error.type", form.type()));
+        return new EntryData(form.reference(), relationship, amount(form.creditLimit()), amount(form.exposure()), form.owner(),
+                eu.vigil.watchlist.internal.RowValidator.tags(form.tags() == null ? "" : form.tags()));
+    }
+
+    private static Amount amount(String text) {
+        try {
+            return Amount.parse(text).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new WatchlistException("watchlist.error.amount", text);
+        }
+    }
+
+    private Map<UUID, String> people() {
+        Map<UUID, String> people = new HashMap<>();
+        for (UserView user : users.users()) {
+            people.put(user.id(), user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
+        }
+        return people;
+    }
+
+    private static void requireEditor(VigilUser user) {
+        if (user == null || user.role() == Role.VIEWER || user.isPlatformAdmin()) {
+            throw new AccessDeniedException("Viewers cannot change watchlists");
+        }
+    }
+
+    private static void flash(RedirectAttributes redirect, TenancyException e) {
+        redirect.addFlashAttribute("errorKey", e.messageKey());
+        redirect.addFlashAttribute("errorArgs", e.args());
+    }
+
+    private static void notice(RedirectAttributes redirect, String key, Object... args) {
+        redirect.addFlashAttribute("noticeKey", key);
+        redirect.addFlashAttribute("noticeArgs", args);
+    }
+
+    static List<String> sorts() {
+        return EntryFilter.SORTS;
+    }
+}

@@ -1,0 +1,100 @@
+package eu.vigil.watchlist.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.vigil.watchlist.Column;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files as ERPs and Excel really write them come out as the same rows. */
+class UploadReaderTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void windows1252WithExcelsSeparatorLineAndProtectedNumbers() throws IOException {
+        Path file = write("sep=,\r\nRéférence,N° TVA,Société\r\nC-1,=\"0403170701\",\"Crème, Brûlée SA\"\r\n",
+                Charset.forName("windows-1252"));
+        List<RawRow> rows = rows(file);
+        assertThat(rows.get(0).cells()).containsExactly("Référence", "N° TVA", "Société");
+        assertThat(rows.get(0).number()).as("rows are numbered as in the file, the sep= line included").isEqualTo(2);
+        assertThat(rows.get(1).cells()).containsExactly("C-1", "0403170701", "Crème, Brûlée SA");
+        ColumnMapping mapping = ColumnMapping.detect(rows);
+        assertThat(mapping.header()).isTrue();
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
+        assertThat(mapping.column(Column.REFERENCE)).isEqualTo(0);
+    }
+
+    @Test
+    void aFileWithoutHeaderFindsTheNumberColumnByItsContent() throws IOException {
+        Path file = write("\uFEFFAcme;0403.170.701\r\nBeta;BE0202239951\r\n", StandardCharsets.UTF_8);
+        ColumnMapping mapping = ColumnMapping.detect(rows(file));
+        assertThat(mapping.header()).isFalse();
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnclosedQuoteNamesItsRow() throws IOException {
+        Path file = write("Nummer\n0403170701\n\"0202239951\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> rows(file)).isInstanceOf(UploadFormatException.class)
+                .hasMessageContaining("Row 3").hasMessageContaining("quoted field");
+    }
+
+    @Test
+    void xlsxCellsComeAsTextWhateverTheirType() throws IOException {
+        Path file = dir.resolve("list.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "test", "1.0");
+            Worksheet sheet = workbook.newWorksheet("Klanten");
+            sheet.value(0, 0, "Klantnummer");
+            sheet.value(0, 1, "Ondernemingsnummer");
+            sheet.value(0, 2, "Kredietlimiet");
+            sheet.value(1, 0, "K-1");
+            sheet.value(1, 1, 403170701L);
+            sheet.value(1, 2, 25000.5);
+            sheet.value(3, 0, "K-3");
+            sheet.value(3, 1, "BE 0202.239.951");
+            workbook.finish();
+        }
+        List<RawRow> rows = rows(file);
+        assertThat(rows.get(0).number()).isEqualTo(1);
+        assertThat(rows.get(1).cells()).containsExactly("K-1", "403170701", "25000.5");
+        assertThat(rows.getLast().number()).isEqualTo(4);
+        assertThat(rows.getLast().cell(1)).isEqualTo("BE 0202.239.951");
+        ColumnMapping mapping = ColumnMapping.detect(rows);
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
+        assertThat(mapping.column(Column.REFERENCE)).isEqualTo(0);
+        assertThat(mapping.column(Column.CREDIT_LIMIT)).isEqualTo(2);
+    }
+
+    @Test
+    void anOldXlsFileIsRefusedWithAnExplanation() throws IOException {
+        Path file = dir.resolve("old.xls");
+        Files.write(file, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        assertThatThrownBy(() -> rows(file)).isInstanceOf(UploadFormatException.class).hasMessageContaining(".xlsx");
+    }
+
+    private Path write(String text, Charset charset) throws IOException {
+        Path file = dir.resolve("upload.csv");
+        Files.write(file, text.getBytes(charset));
+        return file;
+    }
+
+    private static List<RawRow> rows(Path file) {
+        try (Stream<RawRow> rows = UploadReader.rows(file)) {
+            return rows.filter(r -> !r.blank()).toList();
+        }
+    }
+}
