@@ -49,6 +49,9 @@ class FeedInbox implements Job {
         }
     }
 
+    /** What an extract file is called: a KBO zip, or a record-per-line file of the accounts and bureau feeds. */
+    private static final List<String> EXTRACT_SUFFIXES = List.of(".zip", ".jsonl", ".ndjson", ".json", ".csv", ".gz");
+
     /** Applies every extract waiting in the source's inbox; answers the runs in the order they were made. */
     List<RunView> sweep(String source) throws IOException {
         Path inbox = Path.of(properties.inbox(), source);
@@ -58,7 +61,7 @@ class FeedInbox implements Job {
         try (Stream<Path> files = Files.list(inbox)) {
             waiting = files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip"))
+                    .filter(f -> EXTRACT_SUFFIXES.stream().anyMatch(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)::endsWith))
                     .filter(FeedInbox::settled)
                     .sorted()
                     .toList();

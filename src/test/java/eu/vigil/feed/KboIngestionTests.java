@@ -209,6 +209,20 @@ class KboIngestionTests {
     }
 
     @Test
+    void theInboxTakesTheRecordFeedsJsonLinesToo() throws Exception {
+        Path inbox = Path.of(properties.inbox(), "bureau");
+        Files.createDirectories(inbox);
+        String number = FeedLines.belgianNumber();
+        Files.writeString(inbox.resolve("snapshot.jsonl"),
+                "{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"2026-10-01\",\"rating\":\"A\"}\n");
+        Files.setLastModifiedTime(inbox.resolve("snapshot.jsonl"), java.nio.file.attribute.FileTime.fromMillis(0));
+        var runs = new FeedInbox(ingestion, properties).sweep("bureau");
+        assertThat(runs).singleElement().satisfies(run -> assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED"));
+        assertThat(inbox.resolve("done/snapshot.jsonl")).exists();
+        assertThat(registry.find(CompanyNumbers.require(number, "BE"))).isPresent();
+    }
+
+    @Test
     void uploadsAreDeletedOnceTheirRunIsOlderThanTheRetention() throws Exception {
         RunView run = ingest(Extracts.realUpdateFiles(), true);
         String path = jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, run.id());

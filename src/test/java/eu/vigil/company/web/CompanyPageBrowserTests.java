@@ -28,12 +28,16 @@ class CompanyPageBrowserTests extends BrowserTest {
         assertThat(page.locator("#timeline-events")).containsText("Turnover up more than 20%");
 
         page.locator("#timeline-polarity").selectOption("positive");
+        // each filter change swaps the list in: wait for the list answering this filter, not the one before
+        assertThat(page.locator("#timeline-events[data-filter='|positive|']")).hasCount(1);
         assertThat(page.locator("#timeline-events [data-polarity=negative]")).hasCount(0);
         assertThat(page.locator("#timeline-events")).containsText("Turnover up more than 20%");
 
         page.locator("#timeline-polarity").selectOption("");
+        assertThat(page.locator("#timeline-events[data-filter='||']")).hasCount(1);
         assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]")).hasCount(1);
         page.locator("#timeline-days").selectOption("7");
+        assertThat(page.locator("#timeline-events[data-filter='||7']")).hasCount(1);
         assertThat(page.locator("#timeline-events [data-signal=TURNOVER_UP_20]")).hasCount(0);
         assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]")).hasCount(0);
         assertThat(page.locator("#timeline-events")).containsText("Rating downgraded");
