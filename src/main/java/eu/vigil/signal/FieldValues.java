@@ -17,8 +17,8 @@ import java.util.TreeSet;
 public final class FieldValues {
 
     private final Map<String, Object> values = new java.util.LinkedHashMap<>(64);
-    private final Map<String, Map<String, LocalDate>> dates = new HashMap<>(0);
-    private final Map<String, List<BigDecimal>> series = new HashMap<>(0);
+    private final Map<String, Map<String, LocalDate>> dates = new HashMap<>(16);
+    private final Map<String, List<BigDecimal>> series = new HashMap<>(4);
     private final String homeCountry;
     private LocalDate asOf;
 

@@ -175,12 +175,13 @@ public class SignalEngine {
             case "disappeared" -> isSet ? !oldSet.isEmpty() && newSet.isEmpty() : old != null && now == null;
             case "became" -> {
                 Set<String> values = values(signal, after);
-                yield old != null && now != null && contains(values, now) && !contains(values, old);
+                yield old != null && now != null && in(values, after, field, now) && !in(values, before, field, old);
             }
             case "left-set" -> {
                 Set<String> values = values(signal, after);
                 Set<String> to = signal.params().containsKey("to") ? strings(signal.params().get("to"), after) : null;
-                yield old != null && now != null && contains(values, old) && !contains(values, now) && (to == null || contains(to, now));
+                yield old != null && now != null && in(values, before, field, old) && !in(values, after, field, now)
+                        && (to == null || in(to, after, field, now));
             }
             case "added" -> members(signal, after, newSet).stream().anyMatch(m -> !oldSet.contains(m));
             case "removed" -> members(signal, after, oldSet).stream().anyMatch(m -> !newSet.contains(m));
@@ -307,6 +308,35 @@ public class SignalEngine {
         LocalDate from = asOf.minusMonths(number(signal, "months", 12));
         long recent = members.stream().map(m -> values.dateOf(field, m)).filter(d -> d != null && d.isAfter(from)).count();
         return BigDecimal.valueOf(recent).compareTo(decimal(signal, "share", new BigDecimal("0.5")).multiply(BigDecimal.valueOf(members.size()))) > 0;
+    }
+
+    /** Whether the field's value is in the set: as text, or as a number held as one (no parsing). */
+    private static boolean in(Set<String> values, FieldValues view, String field, String text) {
+        if (values.contains(text)) {
+            return true;
+        }
+        BigDecimal number = view.number(field);
+        if (number == null) {
+            return false;
+        }
+        for (String member : values) {
+            BigDecimal value = NUMBERS.computeIfAbsent(member, SignalEngine::parseOrNull).orElse(null);
+            if (value != null && value.compareTo(number) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<String, java.util.Optional<BigDecimal>> NUMBERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static java.util.Optional<BigDecimal> parseOrNull(String text) {
+        try {
+            return java.util.Optional.of(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean contains(Set<String> values, String value) {

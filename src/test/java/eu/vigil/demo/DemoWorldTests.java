@@ -1,7 +1,6 @@
 package eu.vigil.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,11 +45,6 @@ class DemoWorldTests {
     DemoWorldLoader loader;
 
     private final DemoWorld world = DemoWorld.generate(DemoWorldLoader.SEED, LocalDate.now());
-
-    @BeforeEach
-    void theWorldWasNotLeftOut() {
-        assumeFalse("false".equals(System.getProperty("vigil.test.demo-world")), "-Dvigil.test.demo-world=false leaves the world out");
-    }
 
     @Test
     void theWorldLoadsThroughTheFeedsWithoutARejectedRow() {

@@ -20,8 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.embedded.postgres-dir=",
         "vigil.embedded.smtp-port=0",
         "vigil.demo.seed=true",
-        // the demo world (two years of feeds, loaded once into the empty registry); -Dvigil.test.demo-world=false skips it
-        "vigil.demo.world=${vigil.test.demo-world:true}",
+        // the demo world (two years of feeds, loaded once into the empty registry)
+        "vigil.demo.world=true",
         "vigil.tenancy.bootstrap.api-key=" + TestData.BOOTSTRAP_KEY,
         "vigil.tenancy.bootstrap.admin-email=" + TestData.BOOTSTRAP_ADMIN,
         "vigil.tenancy.bootstrap.admin-password=" + TestData.PASSWORD,

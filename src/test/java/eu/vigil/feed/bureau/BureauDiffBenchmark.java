@@ -56,6 +56,7 @@ public class BureauDiffBenchmark {
     private int next;
     private Object[][] beforeDocs;
     private Object[][] afterDocs;
+    private Object[][] scoresAfterDocs;
     private long[][] storedHashes;
     private long[][] unchangedHashes;
 
@@ -90,6 +91,14 @@ public class BureauDiffBenchmark {
                         AFTER, 2, Instant.now());
             }
             afterDocs[i] = documents(changedSections);
+            scoresAfterDocs = scoresAfterDocs == null ? new Object[COMPANIES][] : scoresAfterDocs;
+            BureauAdapter.Diff usual = BureauAdapter.diff(i, line(i, AFTER, 2), stored[i], BEFORE, engine, "after");
+            StoredSection[] usualSections = stored[i].clone();
+            for (SectionWrite write : usual.writes()) {
+                usualSections[index(write)] = new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "after",
+                        AFTER, 2, Instant.now());
+            }
+            scoresAfterDocs[i] = documents(usualSections);
             changed[i] = line(i, AFTER, 1);
             unchanged[i] = line(i, AFTER, 0);
             scoresOnly[i] = line(i, AFTER, 2);
@@ -137,6 +146,19 @@ public class BureauDiffBenchmark {
                         (BureauDocuments.Governance) before[2], (BureauDocuments.LegalEvents) before[3], BEFORE),
                 BureauFields.of("BE", (BureauDocuments.Scores) after[0], (BureauDocuments.PaymentBehaviour) after[1],
                         (BureauDocuments.Governance) after[2], (BureauDocuments.LegalEvents) after[3], AFTER));
+    }
+
+    /**
+     * The engine on the usual month, as the adapter calls it: only the sections whose hash changed (the
+     * scores) are given to the field views; the others stop at their hashes.
+     */
+    @Benchmark
+    public Object engineScoresChanged() {
+        int i = next++ & (COMPANIES - 1);
+        Object[] before = beforeDocs[i];
+        Object[] after = scoresAfterDocs[i];
+        return engine.detect(BureauFields.of("BE", (BureauDocuments.Scores) before[0], null, null, null, BEFORE),
+                BureauFields.of("BE", (BureauDocuments.Scores) after[0], null, null, null, AFTER));
     }
 
     /** The hash short-cut alone: the four section hashes compared, nothing else touched. */
