@@ -9,6 +9,9 @@ import eu.vigil.feed.internal.IngestionContext;
 import eu.vigil.feed.internal.RefusedException;
 import eu.vigil.feed.internal.RunStore;
 import eu.vigil.feed.internal.StructureException;
+import eu.vigil.signal.NetworkSignals;
+import eu.vigil.signal.SignalEngine;
+import eu.vigil.signal.SignalEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +31,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,10 +53,10 @@ public class FeedIngestion {
     private final RunStore runs;
     private final SectionStore store;
     private final ReferenceCodes codes;
-    private final eu.vigil.signal.SignalEngine signals;
-    private final eu.vigil.signal.SignalEvents events;
-    private final eu.vigil.signal.NetworkSignals network;
-    private final org.springframework.context.ApplicationEventPublisher publisher;
+    private final SignalEngine signals;
+    private final SignalEvents events;
+    private final NetworkSignals network;
+    private final ApplicationEventPublisher publisher;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate main;
     private final TransactionTemplate aside;
@@ -60,8 +64,8 @@ public class FeedIngestion {
     private final FeedProperties properties;
 
     FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes,
-                  eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
-                  eu.vigil.signal.NetworkSignals network, org.springframework.context.ApplicationEventPublisher publisher,
+                  SignalEngine signals, SignalEvents events,
+                  NetworkSignals network, ApplicationEventPublisher publisher,
                   JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
         this.network = network;
         this.publisher = publisher;

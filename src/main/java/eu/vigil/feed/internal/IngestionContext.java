@@ -3,6 +3,11 @@ package eu.vigil.feed.internal;
 import eu.vigil.company.ReferenceCodes;
 import eu.vigil.company.SectionStore;
 import eu.vigil.feed.QuarantinedRow;
+import eu.vigil.signal.DetectedSignal;
+import eu.vigil.signal.NetworkSignals;
+import eu.vigil.signal.SignalEngine;
+import eu.vigil.signal.SignalEvents;
+import eu.vigil.signal.SignalEventsRecorded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,9 +22,9 @@ public final class IngestionContext {
     private final ExtractInfo extract;
     private final SectionStore store;
     private final ReferenceCodes codes;
-    private final eu.vigil.signal.SignalEngine signals;
-    private final eu.vigil.signal.SignalEvents events;
-    private final eu.vigil.signal.NetworkSignals network;
+    private final SignalEngine signals;
+    private final SignalEvents events;
+    private final NetworkSignals network;
     private final Consumer<Object> publisher;
     private final List<Long> recorded = new ArrayList<>();
     private final RunStore runs;
@@ -30,8 +35,8 @@ public final class IngestionContext {
     private boolean holdQuarantine;
 
     IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
-                     eu.vigil.signal.SignalEngine signals, eu.vigil.signal.SignalEvents events,
-                     eu.vigil.signal.NetworkSignals network, Consumer<Object> publisher,
+                     SignalEngine signals, SignalEvents events,
+                     NetworkSignals network, Consumer<Object> publisher,
                      RunStore runs, Consumer<RunStore.Counters> progress) {
         this.network = network;
         this.publisher = publisher;
@@ -47,17 +52,17 @@ public final class IngestionContext {
     }
 
     public static IngestionContext of(long runId, String source, ExtractInfo extract, SectionStore store,
-                                      ReferenceCodes codes, eu.vigil.signal.SignalEngine signals,
-                                      eu.vigil.signal.SignalEvents events, eu.vigil.signal.NetworkSignals network,
+                                      ReferenceCodes codes, SignalEngine signals,
+                                      SignalEvents events, NetworkSignals network,
                                       Consumer<Object> publisher, RunStore runs, Consumer<RunStore.Counters> progress) {
         return new IngestionContext(runId, source, extract, store, codes, signals, events, network, publisher, runs, progress);
     }
 
-    public eu.vigil.signal.SignalEngine signals() {
+    public SignalEngine signals() {
         return signals;
     }
 
-    public eu.vigil.signal.NetworkSignals network() {
+    public NetworkSignals network() {
         return network;
     }
 
@@ -65,7 +70,7 @@ public final class IngestionContext {
      * Records the signals that fired, on the run's connection, effective at the extract's as-of date
      * unless the source dated them; then the distress they spread to parents and subsidiaries.
      */
-    public void recordSignals(java.sql.Connection connection, java.util.Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
+    public void recordSignals(java.sql.Connection connection, java.util.Map<Long, List<DetectedSignal>> fired) {
         List<Long> ids = new ArrayList<>(events.record(connection, rows(fired)));
         var spread = network.distress(connection, fired);
         ids.addAll(events.record(connection, rows(spread)));
@@ -75,9 +80,9 @@ public final class IngestionContext {
         counters.signals += ids.size();
     }
 
-    private List<eu.vigil.signal.SignalEvents.Fired> rows(java.util.Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
-        List<eu.vigil.signal.SignalEvents.Fired> rows = new ArrayList<>();
-        fired.forEach((companyId, detected) -> detected.forEach(d -> rows.add(new eu.vigil.signal.SignalEvents.Fired(
+    private List<SignalEvents.Fired> rows(java.util.Map<Long, List<DetectedSignal>> fired) {
+        List<SignalEvents.Fired> rows = new ArrayList<>();
+        fired.forEach((companyId, detected) -> detected.forEach(d -> rows.add(new SignalEvents.Fired(
                 companyId, d, extract.snapshot(), source, extract.name(), runId))));
         return rows;
     }
@@ -89,9 +94,9 @@ public final class IngestionContext {
             ids = new ArrayList<>(recorded);
             recorded.clear();
         }
-        for (int from = 0; from < ids.size(); from += eu.vigil.signal.SignalEventsRecorded.MAX_BATCH) {
-            publisher.accept(new eu.vigil.signal.SignalEventsRecorded(runId, source,
-                    ids.subList(from, Math.min(ids.size(), from + eu.vigil.signal.SignalEventsRecorded.MAX_BATCH))));
+        for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
+            publisher.accept(new SignalEventsRecorded(runId, source,
+                    ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
         }
     }
 
