@@ -28,7 +28,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** A watchlist as filtered on its page, as CSV or XLSX; cells that a spreadsheet would run as formulas are neutralised. */
 @Controller
@@ -47,12 +46,9 @@ class WatchlistExportController {
     }
 
     @GetMapping("/watchlists/{id}/export.csv")
-    void csv(@PathVariable UUID id, @RequestParam(required = false) String light, @RequestParam(required = false) String type,
-             @RequestParam(required = false) UUID owner, @RequestParam(required = false) String tag,
-             @RequestParam(required = false) Boolean alerts, @RequestParam(required = false) String q,
-             HttpServletResponse response) throws IOException {
+    void csv(@PathVariable UUID id, ExportFilter query, HttpServletResponse response) throws IOException {
         WatchlistView watchlist = watchlists.watchlist(id);
-        EntryFilter filter = WatchlistController.filter(light, type, owner, tag, alerts, q, "number", false);
+        EntryFilter filter = query.filter();
         Map<UUID, String> people = people();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(watchlist, "csv"));
@@ -71,12 +67,9 @@ class WatchlistExportController {
     }
 
     @GetMapping("/watchlists/{id}/export.xlsx")
-    void xlsx(@PathVariable UUID id, @RequestParam(required = false) String light, @RequestParam(required = false) String type,
-              @RequestParam(required = false) UUID owner, @RequestParam(required = false) String tag,
-              @RequestParam(required = false) Boolean alerts, @RequestParam(required = false) String q,
-              HttpServletResponse response) throws IOException {
+    void xlsx(@PathVariable UUID id, ExportFilter query, HttpServletResponse response) throws IOException {
         WatchlistView watchlist = watchlists.watchlist(id);
-        EntryFilter filter = WatchlistController.filter(light, type, owner, tag, alerts, q, "number", false);
+        EntryFilter filter = query.filter();
         Map<UUID, String> people = people();
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(watchlist, "xlsx"));
@@ -133,5 +126,13 @@ class WatchlistExportController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
+    }
+
+    /** The list's filters as the export links carry them (the same as the page's), sorted by number. */
+    record ExportFilter(String light, String type, UUID owner, String tag, Boolean alerts, String q) {
+
+        EntryFilter filter() {
+            return WatchlistController.filter(light, type, owner, tag, alerts, q, "number", false);
+        }
     }
 }
