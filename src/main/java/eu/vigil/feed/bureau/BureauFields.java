@@ -7,6 +7,7 @@ import eu.vigil.feed.bureau.BureauDocuments.Officer;
 import eu.vigil.feed.bureau.BureauDocuments.PaymentBehaviour;
 import eu.vigil.feed.bureau.BureauDocuments.Scores;
 import eu.vigil.signal.FieldValues;
+import eu.vigil.signal.FieldValues.Field;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,26 @@ final class BureauFields {
             "gerant", "gérant", "zaakvoerder", "amministratore-delegato", "delegated-director", "gedelegeerd-bestuurder",
             "administrateur-delegue", "administrateur-délégué");
 
+    private static final Field SCORES_RATING = FieldValues.field("scores.rating");
+    private static final Field SCORES_RISK_CLASS = FieldValues.field("scores.riskClass");
+    private static final Field SCORES_PD = FieldValues.field("scores.pd");
+    private static final Field SCORES_CREDIT_LIMIT = FieldValues.field("scores.creditLimit");
+    private static final Field SCORES_PAYMENT_SCORE = FieldValues.field("scores.paymentScore");
+    private static final Field SCORES_GROWTH_SCORE = FieldValues.field("scores.growthScore");
+    private static final Field SCORES_DISSOLUTION_SCORE = FieldValues.field("scores.dissolutionScore");
+    private static final Field SCORES_MULTISCORE = FieldValues.field("scores.multiscore");
+    private static final Field PAYMENT_DBT = FieldValues.field("payment.dbt");
+    private static final Field PAYMENT_INCIDENTS = FieldValues.field("payment.incidents");
+    private static final Field LEGAL_PROTESTS = FieldValues.field("legal.protests");
+    private static final Field LEGAL_SEIZURES = FieldValues.field("legal.seizures");
+    private static final Field LEGAL_SOCIAL_SECURITY_SUMMONS = FieldValues.field("legal.socialSecuritySummons");
+    private static final Field LEGAL_TAX_DEBTS = FieldValues.field("legal.taxDebts");
+    private static final Field LEGAL_JUDGMENTS = FieldValues.field("legal.judgments");
+    private static final Field GOVERNANCE_OFFICERS = FieldValues.field("governance.officers");
+    private static final Field GOVERNANCE_MANAGING_DIRECTOR = FieldValues.field("governance.managingDirector");
+    private static final Field GOVERNANCE_AUDITOR = FieldValues.field("governance.auditor");
+    private static final Field GOVERNANCE_PARENT = FieldValues.field("governance.parent");
+
     private BureauFields() {
     }
 
@@ -31,44 +52,54 @@ final class BureauFields {
                           LegalEvents legal, LocalDate asOf) {
         FieldValues fields = new FieldValues(homeCountry).asOf(asOf);
         if (scores != null) {
-            fields.text("scores.rating", scores.rating())
-                    .text("scores.riskClass", scores.riskClass())
-                    .text("scores.pd", scores.pd())
-                    .text("scores.creditLimit", scores.creditLimit())
-                    .text("scores.paymentScore", scores.paymentScore())
-                    .text("scores.growthScore", scores.growthScore())
-                    .text("scores.dissolutionScore", scores.dissolutionScore())
-                    .text("scores.multiscore", scores.multiscore());
+            fields.text(SCORES_RATING, scores.rating())
+                    .text(SCORES_RISK_CLASS, scores.riskClass())
+                    .text(SCORES_PD, scores.pd())
+                    .text(SCORES_CREDIT_LIMIT, scores.creditLimit())
+                    .text(SCORES_PAYMENT_SCORE, scores.paymentScore())
+                    .text(SCORES_GROWTH_SCORE, scores.growthScore())
+                    .text(SCORES_DISSOLUTION_SCORE, scores.dissolutionScore())
+                    .text(SCORES_MULTISCORE, scores.multiscore());
         }
         if (payment != null) {
-            fields.text("payment.dbt", payment.dbt()).dated("payment.incidents", incidents(payment.incidents()));
+            fields.text(PAYMENT_DBT, payment.dbt()).dated(PAYMENT_INCIDENTS, incidents(payment.incidents()));
         }
         if (legal != null) {
-            fields.dated("legal.protests", incidents(legal.protests()))
-                    .dated("legal.seizures", incidents(legal.seizures()))
-                    .dated("legal.socialSecuritySummons", incidents(legal.socialSecuritySummons()))
-                    .dated("legal.taxDebts", incidents(legal.taxDebts()))
-                    .dated("legal.judgments", incidents(legal.judgments()));
+            fields.dated(LEGAL_PROTESTS, incidents(legal.protests()))
+                    .dated(LEGAL_SEIZURES, incidents(legal.seizures()))
+                    .dated(LEGAL_SOCIAL_SECURITY_SUMMONS, incidents(legal.socialSecuritySummons()))
+                    .dated(LEGAL_TAX_DEBTS, incidents(legal.taxDebts()))
+                    .dated(LEGAL_JUDGMENTS, incidents(legal.judgments()));
         }
         if (governance != null) {
-            Map<String, LocalDate> officers = new LinkedHashMap<>();
-            governance.officers().forEach(o -> officers.put(o.key(), date(o.since())));
-            fields.dated("governance.officers", officers)
-                    .text("governance.managingDirector", String.join(", ", new TreeSet<>(governance.officers().stream()
-                            .filter(BureauFields::managing).map(o -> o.name() == null ? o.key() : o.name()).toList())))
-                    .text("governance.auditor", governance.auditor() == null ? null : governance.auditor().display())
-                    .text("governance.parent", governance.parent() == null ? null : governance.parent().display());
+            Map<String, LocalDate> officers = new LinkedHashMap<>(governance.officers().size() * 2);
+            TreeSet<String> managers = null;
+            for (Officer officer : governance.officers()) {
+                String key = officer.key();
+                officers.put(key, date(officer.since()));
+                if (managing(officer)) {
+                    managers = managers == null ? new TreeSet<>() : managers;
+                    managers.add(officer.name() == null ? key : officer.name());
+                }
+            }
+            fields.dated(GOVERNANCE_OFFICERS, officers)
+                    .text(GOVERNANCE_MANAGING_DIRECTOR, managers == null ? null : String.join(", ", managers))
+                    .text(GOVERNANCE_AUDITOR, governance.auditor() == null ? null : governance.auditor().display())
+                    .text(GOVERNANCE_PARENT, governance.parent() == null ? null : governance.parent().display());
         }
         return fields;
     }
 
     static boolean managing(Officer officer) {
-        return officer.role() != null && MANAGING_ROLES.contains(officer.role().toLowerCase(Locale.ROOT).replace(' ', '-'));
+        String role = officer.role();
+        return role != null && (MANAGING_ROLES.contains(role) || MANAGING_ROLES.contains(role.toLowerCase(Locale.ROOT).replace(' ', '-')));
     }
 
     private static Map<String, LocalDate> incidents(List<Incident> incidents) {
-        Map<String, LocalDate> members = new LinkedHashMap<>();
-        incidents.forEach(i -> members.put(i.key(), date(i.date())));
+        Map<String, LocalDate> members = new LinkedHashMap<>(incidents.size() * 2);
+        for (Incident incident : incidents) {
+            members.put(incident.key(), date(incident.date()));
+        }
         return members;
     }
 

@@ -194,7 +194,14 @@ public class BureauDiffBenchmark {
         return BureauAdapter.diff(i, unchanged[i], stored[i], BEFORE, engine, "after");
     }
 
+    /** Optional arguments: a regular expression of the benchmarks to run (all when absent), then a JMH profiler ({@code gc}, {@code stack:lines=4}). */
     public static void main(String[] args) throws Exception {
-        new Runner(new OptionsBuilder().include(BureauDiffBenchmark.class.getSimpleName()).build()).run();
+        OptionsBuilder options = new OptionsBuilder();
+        options.include(BureauDiffBenchmark.class.getSimpleName() + "\\." + (args.length > 0 ? "(" + args[0] + ")" : ""));
+        if (args.length > 1) {
+            String[] profiler = args[1].split(":", 2);
+            options.addProfiler(profiler[0], profiler.length > 1 ? profiler[1] : "");
+        }
+        new Runner(options.build()).run();
     }
 }
