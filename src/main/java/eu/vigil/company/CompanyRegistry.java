@@ -78,28 +78,28 @@ public class CompanyRegistry {
     }
 
     /**
-     * Companies one of whose names contains {@code text}, ignoring case; at most {@code limit}, in no
-     * particular order. There is no index for this (one would slow the national bulk load): the query
-     * scans the identity sections, cheapened by a plain text match on the whole document before the
-     * names are parsed.
+     * Companies one of whose names contains {@code text}, ignoring case; at most {@code limit}, the most
+     * similar names first. Answered from the trigram index of {@code company_name} (see {@link CompanyNames}).
      */
     @Transactional(readOnly = true)
     public List<NameMatch> searchByName(String text, int limit) {
-        String pattern = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // JSON escapes quotes and backslashes, so the text prefilter cannot see those names as written
-        boolean plain = text.indexOf('"') < 0 && text.indexOf('\\') < 0;
+        String wanted = text.trim();
+        String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        // the trigram index finds the names; the closest names come first, then the shorter ones
         return jdbc.query("""
                 select c.country, c.number, s.doc::text, st.doc->>'active'
-                from company_section s
-                join company c on c.id = s.company_id
-                left join company_section st on st.company_id = s.company_id and st.section = 'status'
-                where s.section = 'identity'""" + (plain ? " and s.doc::text ilike ?" : " and ? is not null") + """
-
-                  and exists (select 1 from json_array_elements(s.doc->'names') n where n->>'value' ilike ?)
-                limit ?""",
+                from (select company_id, max(similarity(name, ?)) as score, min(length(name)) as shortest
+                      from company_name where name ilike ?
+                      group by company_id
+                      order by score desc, shortest, company_id
+                      limit ?) m
+                join company c on c.id = m.company_id
+                join company_section s on s.company_id = m.company_id and s.section = 'identity'
+                left join company_section st on st.company_id = m.company_id and st.section = 'status'
+                order by m.score desc, m.shortest, m.company_id""",
                 (rs, n) -> new NameMatch(new CompanyId(rs.getString(1).trim(), rs.getString(2)), rs.getString(3),
                         rs.getString(4) == null ? null : Boolean.valueOf(rs.getString(4))),
-                pattern, pattern, limit);
+                wanted, pattern, limit);
     }
 
     /** A company found by name: its identity document (for its names) and whether it is active, when known. */

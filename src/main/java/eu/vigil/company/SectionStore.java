@@ -33,15 +33,20 @@ public class SectionStore {
 
     private final DataSource dataSource;
     private final Connection fixed;
+    private final CompanyNames names;
+    /** A session's record of the identities it writes, taken in the caller's transaction (the writer may be another thread). */
+    private final CompanyNames.Pending sessionNames;
 
     @org.springframework.beans.factory.annotation.Autowired
-    SectionStore(DataSource dataSource) {
-        this(dataSource, null);
+    SectionStore(DataSource dataSource, CompanyNames names) {
+        this(dataSource, null, names, null);
     }
 
-    private SectionStore(DataSource dataSource, Connection fixed) {
+    private SectionStore(DataSource dataSource, Connection fixed, CompanyNames names, CompanyNames.Pending sessionNames) {
         this.dataSource = dataSource;
         this.fixed = fixed;
+        this.names = names;
+        this.sessionNames = sessionNames;
     }
 
     /**
@@ -51,7 +56,7 @@ public class SectionStore {
     public SectionStore session() {
         requireTransaction();
         Connection bound = connection();
-        return new SectionStore(dataSource, bound);
+        return new SectionStore(dataSource, bound, names, names.pending());
     }
 
     /** The ids of these companies, creating the ones Vigil has never seen; {@code created} holds the new ones. */
@@ -224,7 +229,22 @@ public class SectionStore {
     public record Upserted(Set<Long> changed, Map<Long, Map<Section, String>> previous) {
     }
 
+    /** The name search follows identities: each one written is refreshed in {@code company_name} once the transaction commits. */
+    private void noteNames(List<SectionWrite> writes) {
+        CompanyNames.Pending pending = null;
+        for (SectionWrite write : writes) {
+            if (write.section() == Section.IDENTITY) {
+                pending = pending != null ? pending : sessionNames != null ? sessionNames : names.pending();
+                if (pending == null) {
+                    return;
+                }
+                pending.add(write.companyId());
+            }
+        }
+    }
+
     private void copy(String sql, List<SectionWrite> writes, long runId) {
+        noteNames(writes);
         try {
             CopyIn copyIn = connection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
