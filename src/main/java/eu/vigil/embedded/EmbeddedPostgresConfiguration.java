@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -59,13 +60,14 @@ class EmbeddedPostgresConfiguration {
             if (instance == null) {
                 try {
                     EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    // after every context has closed: a JVM hook of its own would race them and leave their last queries hanging
+                    SpringApplication.getShutdownHandlers().add(() -> {
                         try {
                             postgres.close();
                         } catch (IOException ignored) {
                             // the JVM is going away; the temporary directory goes with it
                         }
-                    }));
+                    });
                     log.info("Throw-away embedded PostgreSQL started on port {}", postgres.getPort());
                     instance = new EmbeddedPostgresServer(postgres, false);
                 } catch (IOException e) {

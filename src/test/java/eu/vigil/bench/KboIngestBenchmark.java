@@ -2,6 +2,7 @@ package eu.vigil.bench;
 
 import eu.vigil.VigilApplication;
 import eu.vigil.company.CompanyNames;
+import eu.vigil.company.CompanyRegistry;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import eu.vigil.feed.kbo.KboExtractGenerator;
@@ -61,6 +62,7 @@ public final class KboIngestBenchmark {
             List<Double> fullSeconds = new ArrayList<>();
             List<Double> updateSeconds = new ArrayList<>();
             List<Double> namesSeconds = new ArrayList<>();
+            List<double[]> searchMillis = new ArrayList<>();
             List<Long> heapPeaks = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 copySeconds.add(copyBaseline(postgres, full, round));
@@ -79,6 +81,7 @@ public final class KboIngestBenchmark {
                     app.getBean(CompanyNames.class).awaitRebuilt();
                     double namesTime = (System.nanoTime() - start) / 1e9;
                     namesSeconds.add(namesTime);
+                    searchMillis.add(nameSearches(app.getBean(CompanyRegistry.class)));
                     start = System.nanoTime();
                     RunView updateRun = ingestion.ingestInPlace("kbo", update, false, "benchmark");
                     double updateTime = (System.nanoTime() - start) / 1e9;
@@ -99,6 +102,8 @@ public final class KboIngestBenchmark {
             System.out.printf("  COPY baseline median  %.1f s%n", copy);
             System.out.printf("  Full ingest median    %.1f s  = %.2f x COPY%n", ingest, ingest / copy);
             System.out.printf("  name index rebuilt in the background after it, median %.1f s%n", median(namesSeconds));
+            System.out.printf("  name search, median over rounds: a name nothing has %.1f ms, a common word %.1f ms%n",
+                    median(searchMillis.stream().map(m -> m[0]).toList()), median(searchMillis.stream().map(m -> m[1]).toList()));
             System.out.printf("  Update (10,000) median %.2f s%n", median(updateSeconds));
             System.out.printf("  heap peak, upper bound (sum of pool peaks) %,d MB%n", heapPeaks.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000);
         }
@@ -118,6 +123,23 @@ public final class KboIngestBenchmark {
     }
 
     /** PostgreSQL's own COPY of the same CSV files into plain text tables: the floor for just loading the data. */
+    /** The portal's name search on the loaded registry: the median of 20 searches for a name no company has, and for a common word. */
+    private static double[] nameSearches(CompanyRegistry registry) {
+        double[] result = new double[2];
+        String[] texts = {"Zqxjvw Nonexistent", "bouw"};
+        for (int t = 0; t < texts.length; t++) {
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                registry.searchByName(texts[t], 21);
+                times.add((System.nanoTime() - start) / 1e6);
+            }
+            result[t] = median(times);
+        }
+        System.out.printf("name search: '%s' %.1f ms, '%s' %.1f ms (median of 20)%n", texts[0], result[0], texts[1], result[1]);
+        return result;
+    }
+
     private static double copyBaseline(EmbeddedPostgres postgres, Path full, int round) throws Exception {
         try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists baseline cascade");

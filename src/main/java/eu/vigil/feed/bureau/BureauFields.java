@@ -96,6 +96,9 @@ final class BureauFields {
     }
 
     private static Map<String, LocalDate> incidents(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return Map.of();
+        }
         Map<String, LocalDate> members = new LinkedHashMap<>(incidents.size() * 2);
         for (Incident incident : incidents) {
             members.put(incident.key(), date(incident.date()));
