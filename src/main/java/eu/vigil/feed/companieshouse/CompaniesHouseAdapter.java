@@ -200,8 +200,7 @@ class CompaniesHouseAdapter implements FeedAdapter {
             batch.forEach(e -> uris.add(e.uri()));
             Map<String, Mark> marks = StreamMarks.load(connection, uris);
             Map<String, Mark> updated = new LinkedHashMap<>();
-            Map<String, List<StreamEvent>> byCompany = new LinkedHashMap<>();
-            List<StreamEvent> disqualifications = new ArrayList<>();
+            List<StreamEvent> fresh = new ArrayList<>();
             for (StreamEvent event : batch) {
                 Mark mark = marks.get(event.uri());
                 if (mark != null && mark.same(event)) {
@@ -216,18 +215,27 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 marks.put(event.uri(), now);
                 updated.put(event.uri(), now);
                 context.applied(1);
-                if (event.kind() == Kind.DISQUALIFIED_OFFICER) {
-                    disqualifications.add(event);
-                } else {
-                    byCompany.computeIfAbsent(event.company(), c -> new ArrayList<>()).add(event);
-                }
+                fresh.add(event);
             }
             StreamMarks.save(connection, updated);
-            if (!byCompany.isEmpty()) {
-                companyEvents(connection, byCompany);
-            }
-            if (!disqualifications.isEmpty()) {
-                disqualifiedOfficers(connection, disqualifications);
+            // company events go by company, disqualifications through the index: each run of one kind in file order,
+            // so that a disqualification sees the appointments before it and not the resignations after it
+            int from = 0;
+            while (from < fresh.size()) {
+                boolean disqualification = fresh.get(from).kind() == Kind.DISQUALIFIED_OFFICER;
+                int to = from;
+                while (to < fresh.size() && (fresh.get(to).kind() == Kind.DISQUALIFIED_OFFICER) == disqualification) {
+                    to++;
+                }
+                List<StreamEvent> segment = fresh.subList(from, to);
+                if (disqualification) {
+                    disqualifiedOfficers(connection, segment);
+                } else {
+                    Map<String, List<StreamEvent>> byCompany = new LinkedHashMap<>();
+                    segment.forEach(e -> byCompany.computeIfAbsent(e.company(), c -> new ArrayList<>()).add(e));
+                    companyEvents(connection, byCompany);
+                }
+                from = to;
             }
         }
 

@@ -205,6 +205,26 @@ class CompaniesHouseIngestionTests {
     }
 
     @Test
+    void inOneCaptureADisqualificationSeesTheAppointmentBeforeItAndNotTheResignationAfterIt() {
+        String number = FeedLines.britishNumber();
+        String person = "P-" + number + "-7";
+        ingest(text(List.of(CompaniesHouseStreamWriter.appointment(new Appointment(number, "A-" + number + "-1", "P-" + number + "-1",
+                "BROWN, Kate", "director", LocalDate.of(2011, 1, 1), null), ++timepoint, "2026-09-01T08:00:00")), null), 0);
+        Appointment joins = new Appointment(number, "A-" + number + "-7", person, "GREY, Tom", "director", LocalDate.of(2026, 9, 2), null);
+        Appointment leaves = new Appointment(number, joins.appointmentId(), person, "GREY, Tom", "director", joins.appointedOn(),
+                LocalDate.of(2026, 9, 30));
+        RunView run = ingest(text(List.of(
+                CompaniesHouseStreamWriter.appointment(joins, ++timepoint, "2026-09-03T08:00:00"),
+                CompaniesHouseStreamWriter.disqualifiedOfficer(person, "Grey", "Tom", List.of(new Disqualification(LocalDate.of(2026, 9, 20),
+                        LocalDate.of(2029, 9, 19), "GREY HOLDINGS LIMITED")), ++timepoint, "2026-09-21T08:00:00"),
+                CompaniesHouseStreamWriter.appointment(leaves, ++timepoint, "2026-10-01T08:00:00")), null), 0);
+        assertThat(run.rowsApplied()).isEqualTo(3);
+        assertThat(codes(number)).containsExactlyInAnyOrder("DIRECTOR_APPOINTED", "DIRECTOR_DISQUALIFIED", "DIRECTOR_RESIGNED");
+        assertThat(registry.find(new CompanyId("GB", number)).orElseThrow().sections().get(Section.GOVERNANCE).json())
+                .as("he left: his disqualification no longer concerns this board").doesNotContain("GREY");
+    }
+
+    @Test
     void insolvencyCasesChargesAndTheStrikeOffProposalFire() {
         String number = FeedLines.britishNumber();
         ingest(text(List.of(profile(number, "active", null)), "2026-09-01T08:00:00"), 0);
