@@ -56,19 +56,58 @@ public class NetworkSignals {
         if (companies.isEmpty()) {
             return;
         }
+        Map<Long, List<Officer>> officers = new LinkedHashMap<>();
+        companies.forEach((companyId, governance) -> officers.put(companyId, governance.officers()));
+        indexOfficers(connection, officers, asOf);
+        try {
+            List<Long> parented = new ArrayList<>();
+            List<String> parentCountries = new ArrayList<>();
+            List<String> parentNumbers = new ArrayList<>();
+            List<Long> orphans = new ArrayList<>();
+            companies.forEach((companyId, governance) -> {
+                if (governance.parentNumber() != null) {
+                    parented.add(companyId);
+                    parentCountries.add(governance.parentCountry());
+                    parentNumbers.add(governance.parentNumber());
+                } else {
+                    orphans.add(companyId);
+                }
+            });
+            try (PreparedStatement parent = connection.prepareStatement("""
+                    insert into company_parent (company_id, parent_country, parent_number)
+                    select * from unnest(?::bigint[], ?::text[], ?::text[])
+                    on conflict (company_id) do update set parent_country = excluded.parent_country,
+                        parent_number = excluded.parent_number""");
+                 PreparedStatement orphan = connection.prepareStatement("delete from company_parent where company_id = any(?)")) {
+                parent.setArray(1, connection.createArrayOf("bigint", parented.toArray()));
+                parent.setArray(2, connection.createArrayOf("text", parentCountries.toArray()));
+                parent.setArray(3, connection.createArrayOf("text", parentNumbers.toArray()));
+                parent.executeUpdate();
+                orphan.setArray(1, connection.createArrayOf("bigint", orphans.toArray()));
+                orphan.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update the officer and parent index: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Brings the officer index in line with these companies' current officers, leaving their parents as
+     * they are: for a source that knows the board but not the owner (a company registry).
+     */
+    public void indexOfficers(Connection connection, Map<Long, List<Officer>> companies, LocalDate asOf) {
+        if (companies.isEmpty()) {
+            return;
+        }
         try {
             List<Long> officerCompanies = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             List<String> names = new ArrayList<>();
             List<String> roles = new ArrayList<>();
             List<Date> since = new ArrayList<>();
-            List<Long> parented = new ArrayList<>();
-            List<String> parentCountries = new ArrayList<>();
-            List<String> parentNumbers = new ArrayList<>();
-            List<Long> orphans = new ArrayList<>();
-            companies.forEach((companyId, governance) -> {
+            companies.forEach((companyId, officers) -> {
                 Set<String> seen = new HashSet<>();
-                for (Officer officer : governance.officers()) {
+                for (Officer officer : officers) {
                     if (seen.add(officer.key())) {
                         officerCompanies.add(companyId);
                         keys.add(officer.key());
@@ -76,13 +115,6 @@ public class NetworkSignals {
                         roles.add(clip(officer.role(), 64));
                         since.add(officer.since() == null ? null : Date.valueOf(officer.since()));
                     }
-                }
-                if (governance.parentNumber() != null) {
-                    parented.add(companyId);
-                    parentCountries.add(governance.parentCountry());
-                    parentNumbers.add(governance.parentNumber());
-                } else {
-                    orphans.add(companyId);
                 }
             });
             Long[] companyIds = companies.keySet().toArray(Long[]::new);
@@ -108,21 +140,28 @@ public class NetworkSignals {
                 upsert.setArray(5, connection.createArrayOf("date", since.toArray()));
                 upsert.executeUpdate();
             }
-            try (PreparedStatement parent = connection.prepareStatement("""
-                    insert into company_parent (company_id, parent_country, parent_number)
-                    select * from unnest(?::bigint[], ?::text[], ?::text[])
-                    on conflict (company_id) do update set parent_country = excluded.parent_country,
-                        parent_number = excluded.parent_number""");
-                 PreparedStatement orphan = connection.prepareStatement("delete from company_parent where company_id = any(?)")) {
-                parent.setArray(1, connection.createArrayOf("bigint", parented.toArray()));
-                parent.setArray(2, connection.createArrayOf("text", parentCountries.toArray()));
-                parent.setArray(3, connection.createArrayOf("text", parentNumbers.toArray()));
-                parent.executeUpdate();
-                orphan.setArray(1, connection.createArrayOf("bigint", orphans.toArray()));
-                orphan.executeUpdate();
-            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not update the officer and parent index: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not update the officer index: " + e.getMessage(), e);
+        }
+    }
+
+    /** The companies where each of these officers holds a mandate now, through the index (never a scan). */
+    public Map<String, Set<Long>> currentMandates(Connection connection, java.util.Collection<String> officerKeys) {
+        Map<String, Set<Long>> mandates = new LinkedHashMap<>();
+        if (officerKeys.isEmpty()) {
+            return mandates;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select officer_key, company_id from company_officer where officer_key = any(?) and until is null")) {
+            select.setArray(1, connection.createArrayOf("text", officerKeys.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    mandates.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getLong(2));
+                }
+            }
+            return mandates;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up officers' mandates: " + e.getMessage(), e);
         }
     }
 

@@ -56,7 +56,7 @@ class DemoWorldTests {
                 .isGreaterThan(50);
         assertThat(runs.get("failed")).isEqualTo(0L);
         assertThat(((Number) runs.get("rejected")).longValue()).isZero();
-        assertThat(runs.get("sources")).isEqualTo(3L);
+        assertThat(runs.get("sources")).as("KBO, accounts, bureau, Companies House and BODACC").isEqualTo(5L);
         assertThat(jdbc.queryForList("select extract_number from feed_run where triggered_by = 'demo' and source = 'kbo' order by id",
                 Integer.class)).as("the Full, then Updates numbered consecutively")
                 .startsWith(DemoWorld.FIRST_EXTRACT, DemoWorld.FIRST_EXTRACT + 1).endsWith(DemoWorld.FIRST_EXTRACT + DemoWorld.MONTHS)
@@ -103,6 +103,27 @@ class DemoWorldTests {
         assertThat(((Number) filers.get("current")).intValue()).as("filed the last fiscal year").isGreaterThan(200);
         assertThat(((Number) filers.get("oneYearBehind")).intValue()).as("for ACCOUNTS_OVERDUE").isGreaterThanOrEqualTo(10);
         assertThat(((Number) filers.get("twoYearsBehind")).intValue()).as("for ACCOUNTS_MISSING_TWO_YEARS").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFewBritishAndFrenchCompaniesTellTheirStoriesThroughCompaniesHouseAndBodacc() {
+        Map<String, List<String>> stories = new java.util.LinkedHashMap<>();
+        stories.put("GB 09100001", List.of("DIRECTOR_APPOINTED", "ACCOUNTS_FILED"));
+        stories.put("GB 09100002", List.of("CONFIRMATION_STATEMENT_OVERDUE", "STRIKE_OFF_PROPOSED", "CEASED_ACTIVE"));
+        stories.put("GB SC610001", List.of("CHARGE_REGISTERED", "ADMINISTRATION_ENTERED", "INSOLVENCY_HISTORY_FLAGGED"));
+        stories.put("GB 09100004", List.of("DIRECTOR_DISQUALIFIED", "DIRECTOR_RESIGNED"));
+        stories.put("GB 09100005", List.of("RECEIVERSHIP_ENTERED", "INSOLVENCY_HISTORY_FLAGGED", "LIQUIDATION_OPENED"));
+        stories.put("FR 552100018", List.of("SAFEGUARD_OPENED"));
+        stories.put("FR 552100026", List.of("CONCILIATION_OPENED", "BUSINESS_SOLD", "ACCOUNTS_FILED"));
+        stories.put("FR 552100034", List.of("REORGANISATION_OPENED", "BANKRUPTCY_OPENED", "BANKRUPTCY_CLOSED"));
+        stories.put("FR 552100042", List.of("BANKRUPTCY_OPENED", "LEGAL_NOTICE_CORRECTED", "BANKRUPTCY_REVOKED"));
+        stories.forEach((company, expected) -> {
+            String[] id = company.split(" ");
+            List<SignalEvent> timeline = events.of(registry.require(id[0], id[1]).id(), null);
+            assertThat(codes(timeline)).as(company).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(timeline).allSatisfy(e -> assertThat(e.effectiveDate()).isAfter(LocalDate.now().minusMonths(24))
+                    .isBeforeOrEqualTo(LocalDate.now()));
+        });
     }
 
     @Test

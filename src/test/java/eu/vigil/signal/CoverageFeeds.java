@@ -1,15 +1,21 @@
 package eu.vigil.signal;
 
+import eu.vigil.demo.world.BodaccFileWriter;
+import eu.vigil.demo.world.BodaccFileWriter.Notice;
+import eu.vigil.demo.world.CompaniesHouseStreamWriter;
+import eu.vigil.demo.world.CompaniesHouseStreamWriter.Envelope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -17,8 +23,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The feed files of the coverage suite: every case puts its companies' lines into the same few files
- * (one bureau snapshot, one accounts file and one KBO Update extract per step), so the whole catalogue
- * runs in a handful of feed runs.
+ * (one bureau snapshot, one accounts file, one KBO Update extract, one Companies House stream capture and
+ * one BODACC file per step), so the whole catalogue runs in a handful of feed runs.
  */
 final class CoverageFeeds {
 
@@ -38,6 +44,65 @@ final class CoverageFeeds {
     final Map<String, KboCompany> kboSeed = new TreeMap<>();
     final Map<String, KboCompany> kboMid = new TreeMap<>();
     final Map<String, KboCompany> kboAfter = new TreeMap<>();
+    final List<Envelope> chBefore = new ArrayList<>();
+    final List<Envelope> chAfter = new ArrayList<>();
+    final List<Notice> bodaccBefore = new ArrayList<>();
+    final List<Notice> bodaccAfter = new ArrayList<>();
+
+    /** Companies House stream events: published without a zone before, in UTC after, with an offset the next day. */
+    static final String CH_BEFORE = "2026-09-01T08:00:00";
+    static final String CH_AFTER = "2026-10-01T09:30:00Z";
+    static final String CH_NEXT_DAY = "2026-10-02T10:30:00+01:00";
+    /** BODACC publication days; a judgment is dated by its own date. */
+    static final LocalDate BODACC_BEFORE = LocalDate.parse("2026-09-01");
+    static final LocalDate BODACC_AFTER = LocalDate.parse("2026-10-01");
+    static final LocalDate BODACC_NEXT_DAY = LocalDate.parse("2026-10-02");
+
+    private final AtomicLong timepoints = new AtomicLong(1_000_000);
+    private final AtomicLong notices = new AtomicLong(1);
+
+    /** The next stream timepoint: later events of a resource come with higher ones, as on the stream. */
+    long timepoint() {
+        return timepoints.incrementAndGet();
+    }
+
+    /** A fresh BODACC notice id: publication A, an issue number and a notice number. */
+    String noticeId() {
+        long n = notices.incrementAndGet();
+        return "A2026" + (1000 + n % 9000) + n;
+    }
+
+    /** A company's stream events before and after (lists may be empty). */
+    void ch(List<Envelope> before, List<Envelope> after) {
+        chBefore.addAll(before);
+        chAfter.addAll(after);
+    }
+
+    void bodacc(List<Notice> before, List<Notice> after) {
+        bodaccBefore.addAll(before);
+        bodaccAfter.addAll(after);
+    }
+
+    static byte[] chLines(List<Envelope> events) {
+        return String.join("\n", events.stream().map(CompaniesHouseStreamWriter::line).toList()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every "after" event delivered again the next day under a new etag: the same state, so nothing to signal. */
+    static List<Envelope> chNextDay(List<Envelope> after) {
+        return after.stream().map(e -> e.redelivered(e.timepoint() + 10_000_000, CH_NEXT_DAY)).toList();
+    }
+
+    static byte[] bodaccLines(List<Notice> notices) {
+        return String.join("\n", notices.stream().map(BodaccFileWriter::line).toList()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The next day, every BODACC company of the cases gets an announcement that changes nothing of its situation. */
+    List<Notice> bodaccNextDay() {
+        Map<String, Notice> last = new LinkedHashMap<>();
+        bodaccAfter.forEach(n -> n.sirens().forEach(siren -> last.put(siren, n)));
+        return last.entrySet().stream().map(e -> new Notice(noticeId(), BODACC_NEXT_DAY, "annonce", "divers", List.of(e.getKey()),
+                e.getValue().name(), e.getValue().town(), e.getValue().postcode(), null, null, null)).toList();
+    }
 
     /** A bureau line before and one after (fields as JSON members, null = no line in that file). */
     void bureau(String number, String before, String after) {

@@ -14,6 +14,23 @@ import static eu.vigil.signal.KboCompany.situation;
 import static eu.vigil.signal.KboCompany.started;
 import static eu.vigil.signal.KboCompany.unchanged;
 
+import static eu.vigil.signal.ChProfile.accountsTo;
+import static eu.vigil.signal.ChProfile.confirmationOverdue;
+import static eu.vigil.signal.ChProfile.created;
+import static eu.vigil.signal.ChProfile.detail;
+import static eu.vigil.signal.ChProfile.dissolved;
+import static eu.vigil.signal.ChProfile.hasCharges;
+import static eu.vigil.signal.ChProfile.insolvencyHistory;
+import static eu.vigil.signal.ChProfile.named;
+import static eu.vigil.signal.ChProfile.officeAt;
+import static eu.vigil.signal.ChProfile.same;
+import static eu.vigil.signal.ChProfile.sic;
+import static eu.vigil.signal.ChProfile.status;
+
+import eu.vigil.demo.world.BodaccFileWriter;
+import eu.vigil.demo.world.BodaccFileWriter.Notice;
+import eu.vigil.demo.world.CompaniesHouseStreamWriter;
+import eu.vigil.demo.world.CompaniesHouseStreamWriter.Envelope;
 import eu.vigil.feed.FeedLines;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +59,12 @@ final class SignalCases {
     static final String KBO_DATE = "2026-10-01";
     /** The day the nightly filing-deadline check runs, after the feeds' "after" step. */
     static final String DEADLINE_CHECK = "2026-10-01";
+    /** Companies House events of the "after" file are published that day (UTC), BODACC notices too. */
+    static final String CH = "Companies House stream";
+    static final String CH_DATE = "2026-10-01";
+    static final String BODACC = "BODACC notices";
+    static final String BODACC_DATE = "2026-10-01";
+    static final String BODACC_NAME = "BOULANGERIE PROEF SARL";
 
     static final List<Case> FEED = List.of(
             // ---- identity (KBO Update extracts) ----
@@ -302,21 +325,129 @@ final class SignalCases {
                     "2026-09-11 · RSZ dagvaarding", "2026-09-11"),
             incident("TAX_DEBT_REGISTERED", "tax_debts", "{\"date\":\"2026-09-12\",\"amount\":7300}", "2026-09-12 · 7300", "2026-09-12"),
             incident("JUDGMENT_REGISTERED", "judgments", "{\"date\":\"2026-09-13\",\"description\":\"Ondernemingsrechtbank Gent\"}",
-                    "2026-09-13 · Ondernemingsrechtbank Gent", "2026-09-13"));
+                    "2026-09-13 · Ondernemingsrechtbank Gent", "2026-09-13"),
 
-    /** Fields no shipped adapter fills yet (Companies House, BODACC): the engine, as such a feed would fill them. */
-    static final List<EngineCase> ENGINE_ONLY = List.of(
-            engine("SAFEGUARD_OPENED", "BODACC", "status.proceedings", "creation", "sauvegarde"),
-            engine("CONCILIATION_OPENED", "BODACC", "status.proceedings", "creation", "conciliation"),
-            engine("BUSINESS_SOLD", "BODACC", "status.proceedings", "creation", "vente"),
-            engine("LEGAL_NOTICE_CORRECTED", "BODACC", "status.legalNotices", "A202002333642 annonce", "A202002333642 rectificatif"),
-            engine("ADMINISTRATION_ENTERED", "CH", "status.chStatus", "active", "administration"),
-            engine("RECEIVERSHIP_ENTERED", "CH", "status.chStatus", "active", "receivership"),
-            engine("STRIKE_OFF_PROPOSED", "CH", "status.chStatus", "active", "active-proposal-to-strike-off"),
-            engine("INSOLVENCY_HISTORY_FLAGGED", "CH", "identity.insolvencyHistory", "false", "true"),
-            engine("CONFIRMATION_STATEMENT_OVERDUE", "CH", "identity.confirmationOverdue", "false", "true"),
-            engineSet("CHARGE_REGISTERED", "CH", "identity.charges", List.of("charge-1"), List.of("charge-1", "charge-2"), "charge-1", "charge-1, charge-2"),
-            engineSet("DIRECTOR_DISQUALIFIED", "CH", "governance.disqualifiedOfficers", List.of(), List.of("SMITH, John"), null, "SMITH, John"));
+            // ---- Companies House streams (GB): its own codes ----
+            ch("ADMINISTRATION_ENTERED", same(), status("administration")).values("active", "administration")
+                    .nearMiss(insolvencyPlant(insolvencyCase("1", "in-administration", dates("administration-started-on", "2026-01-05",
+                            "administration-ended-on", "2026-06-30")))),
+            chCases("ADMINISTRATION_ENTERED", insolvencyCase("1", "in-administration", dates("administration-started-on", "2026-09-28")))
+                    .values("active", "administration").on("2026-09-28"),
+            ch("RECEIVERSHIP_ENTERED", same(), status("receivership")).values("active", "receivership")
+                    .nearMiss(chPair(status("receivership"), named("VIGIL ONTVANGEN LIMITED"))),
+            chCases("RECEIVERSHIP_ENTERED", insolvencyCase("2", "receiver-manager", dates("instrumented-on", "2026-09-27")))
+                    .values("active", "receivership").on("2026-09-27"),
+            ch("STRIKE_OFF_PROPOSED", same(), detail("active-proposal-to-strike-off")).values("active", "active-proposal-to-strike-off")
+                    .nearMiss(chPair(detail("active-proposal-to-strike-off"), detail(null))),
+            ch("INSOLVENCY_HISTORY_FLAGGED", same(), insolvencyHistory(true)).values("false", "true")
+                    .nearMiss(chPair(insolvencyHistory(true), officeAt("2 Station Road", "Leeds", "LS1 4DY"))),
+            ch("CONFIRMATION_STATEMENT_OVERDUE", same(), confirmationOverdue(true)).values("false", "true")
+                    .nearMiss(chPair(confirmationOverdue(true), confirmationOverdue(false))),
+            new Case("CHARGE_REGISTERED", CH, (feeds, c) -> feeds.ch(
+                    List.of(charge(feeds, c, 1, "outstanding", "2019-04-02", CoverageFeeds.CH_BEFORE)),
+                    List.of(charge(feeds, c, 2, "outstanding", "2026-09-24", CoverageFeeds.CH_AFTER))), CH_DATE).in("GB")
+                    .values(null, "Charge 2: Legal mortgage (Lloyds Bank PLC)").on("2026-09-24")
+                    .nearMiss((feeds, c) -> feeds.ch(List.of(charge(feeds, c, 1, "outstanding", "2019-04-02", CoverageFeeds.CH_BEFORE)),
+                            List.of(charge(feeds, c, 1, "fully-satisfied", "2019-04-02", CoverageFeeds.CH_AFTER)))),
+            ch("CHARGE_REGISTERED", same(), hasCharges(true)).values(null, "Charges registered (company profile)")
+                    .nearMiss(chPair(hasCharges(true), named("VIGIL GEZEKERD LIMITED"))),
+            new Case("DIRECTOR_DISQUALIFIED", CH, (feeds, c) -> feeds.ch(
+                    List.of(appointment(feeds, c, "{O1}", "SMITH, John", "2015-01-10", null, CoverageFeeds.CH_BEFORE)),
+                    List.of(disqualification(feeds, c, "{O1}", CoverageFeeds.CH_AFTER))), CH_DATE).in("GB")
+                    .values(null, "SMITH, John (disqualified from 2026-09-15 until 2031-09-14)").on("2026-09-15")
+                    .nearMiss((feeds, c) -> feeds.ch(
+                            List.of(appointment(feeds, c, "{O1}", "SMITH, John", "2015-01-10", null, CoverageFeeds.CH_BEFORE)),
+                            List.of(disqualification(feeds, c, "{O9}", CoverageFeeds.CH_AFTER)))),
+            new Case("DIRECTOR_DISQUALIFIED", CH, (feeds, c) -> feeds.ch(
+                    List.of(appointment(feeds, c, "{O1}", "JANSEN, Eva", "2015-01-10", null, CoverageFeeds.CH_BEFORE),
+                            disqualification(feeds, c, "{O2}", CoverageFeeds.CH_BEFORE)),
+                    List.of(appointment(feeds, c, "{O2}", "SMITH, John", "2026-09-20", null, CoverageFeeds.CH_AFTER))), CH_DATE).in("GB")
+                    .values(null, "SMITH, John (disqualified from 2026-09-15 until 2031-09-14)").on("2026-09-15")
+                    .also("DIRECTOR_APPOINTED"),
+
+            // ---- Companies House streams (GB): the generic codes ----
+            ch("NAME_CHANGED", same(), named("VIGIL NIEUW LIMITED")).values("VIGIL PROEF LIMITED", "VIGIL NIEUW LIMITED"),
+            ch("SEAT_MOVED", same(), officeAt("2 Station Road", "Leeds", "LS1 4DY"))
+                    .values("1 Church Street, London, EC1A 1AA", "2 Station Road, Leeds, LS1 4DY"),
+            ch("MAIN_ACTIVITY_CHANGED", same(), sic("62020")).values("62012", "62020")
+                    .nearMiss(chPair(same(), sic("62012", "70229"))),
+            ch("LIQUIDATION_OPENED", same(), status("liquidation")).values("000", "012"),
+            ch("REORGANISATION_OPENED", same(), status("voluntary-arrangement")).values("000", "091"),
+            ch("REORGANISATION_ENDED", status("voluntary-arrangement"), status("active")).values("091", "000"),
+            chCases("MORATORIUM_OPENED", insolvencyCase("1", "moratorium", dates("moratorium-started-on", "2026-09-27")))
+                    .values("000", "040").on("2026-09-27"),
+            ch("CEASED_ACTIVE", same(), dissolved("2026-09-29")).values("true", "false").on("2026-09-29"),
+            ch("ACCOUNTS_FILED", same(), accountsTo("2025-12-31")).values("2024-12-31", "2025-12-31"),
+            new Case("COMPANY_REGISTERED", CH + " (first sight)", chFirstSeen("2026-09-15"), CH_DATE).in("GB")
+                    .values(null, "2026-09-15").nearMiss(chFirstSeen("2026-06-01")),
+            new Case("DIRECTOR_APPOINTED", CH, (feeds, c) -> feeds.ch(
+                    List.of(appointment(feeds, c, "{O1}", "JANSEN, Eva", "2015-01-10", null, CoverageFeeds.CH_BEFORE)),
+                    List.of(appointment(feeds, c, "{O2}", "MAES, Lucas", "2026-09-20", null, CoverageFeeds.CH_AFTER))), CH_DATE).in("GB")
+                    .values(null, "MAES, Lucas (director)").on("2026-09-20")
+                    .nearMiss((feeds, c) -> feeds.ch(
+                            List.of(appointment(feeds, c, "{O1}", "JANSEN, Eva", "2015-01-10", null, CoverageFeeds.CH_BEFORE),
+                                    appointment(feeds, c, "{O2}", "MAES, Lucas", "2016-01-10", null, CoverageFeeds.CH_BEFORE)),
+                            List.of(appointment(feeds, c, "{O2}", "MAES, Lucas", "2016-01-10", null, CoverageFeeds.CH_AFTER)))),
+            new Case("DIRECTOR_RESIGNED", CH, (feeds, c) -> feeds.ch(
+                    List.of(appointment(feeds, c, "{O1}", "JANSEN, Eva", "2015-01-10", null, CoverageFeeds.CH_BEFORE),
+                            appointment(feeds, c, "{O2}", "MAES, Lucas", "2016-01-10", null, CoverageFeeds.CH_BEFORE)),
+                    List.of(appointment(feeds, c, "{O2}", "MAES, Lucas", "2016-01-10", "2026-09-25", CoverageFeeds.CH_AFTER))), CH_DATE)
+                    .in("GB").values("MAES, Lucas (director)", null).on("2026-09-25"),
+
+            // ---- BODACC notices (FR): its own codes ----
+            bodacc("SAFEGUARD_OPENED", judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-09-22"))
+                    .values("none", "sauvegarde").on("2026-09-22")
+                    .nearMiss(bodaccPair(judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-06-10"),
+                            judgment("Jugement arrêtant le plan de sauvegarde", "2026-09-22")))
+                    .nearMiss(bodaccPair(registration(), judgment("Avis de dépôt de l'état des créances", "2026-09-22"))),
+            bodacc("SAFEGUARD_OPENED", judgment("JUGEMENT D'OUVERTURE D'UNE PROCEDURE DE SAUVEGARDE ACCELEREE", "22 septembre 2026"))
+                    .values("none", "sauvegarde").on("2026-09-22"),
+            bodacc("CONCILIATION_OPENED", family("conciliation")).values("none", "conciliation").on(BODACC_DATE)
+                    .nearMiss(bodaccPair(registration(), family("divers"))),
+            bodacc("BUSINESS_SOLD", family("vente")).values("none", "vente").on(BODACC_DATE)
+                    .nearMiss(bodaccPair(registration(), family("modification"))),
+            new Case("LEGAL_NOTICE_CORRECTED", BODACC, (feeds, c) -> {
+                Notice original = notice(feeds, c, CoverageFeeds.BODACC_BEFORE, "annonce",
+                        judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-10"), null);
+                feeds.bodacc(List.of(original), List.of(notice(feeds, c, CoverageFeeds.BODACC_AFTER, "rectificatif",
+                        judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-12"),
+                        BodaccFileWriter.Previous.of(original.id(), original.published()))));
+            }, "2026-08-12").in("FR").values("{B1} annonce sauvegarde 2026-08-10", "{B2} rectificatif sauvegarde 2026-08-12")
+                    .nearMiss(bodaccPair(registration(), family("modification")))
+                    .nearMiss((feeds, c) -> feeds.bodacc(
+                            List.of(notice(feeds, c, CoverageFeeds.BODACC_BEFORE, "annonce",
+                                    judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-10"), null)),
+                            List.of(notice(feeds, c, CoverageFeeds.BODACC_AFTER, "rectificatif",
+                                    judgment("Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-12"), null)))),
+            new Case("LEGAL_NOTICE_CORRECTED", BODACC, (feeds, c) -> {
+                Notice liquidation = notice(feeds, c, CoverageFeeds.BODACC_BEFORE, "annonce",
+                        judgment("Jugement d'ouverture de liquidation judiciaire", "2026-08-10"), null);
+                feeds.bodacc(List.of(liquidation), List.of(notice(feeds, c, CoverageFeeds.BODACC_AFTER, "annulation",
+                        family("collective"), BodaccFileWriter.Previous.of(liquidation.id(), liquidation.published()))));
+            }, BODACC_DATE).in("FR").values("{B1} annonce liquidation 2026-08-10", "{B2} annulation of {B1}")
+                    .also("BANKRUPTCY_REVOKED"),
+
+            // ---- BODACC notices (FR): the generic codes ----
+            bodacc("BANKRUPTCY_OPENED", judgment("Jugement d'ouverture de liquidation judiciaire", "2026-09-21"))
+                    .values("000", "048").on("2026-09-21"),
+            bodacc("REORGANISATION_OPENED", judgment("Jugement d'ouverture d'une procédure de redressement judiciaire", "2026-09-21"))
+                    .values("000", "091").on("2026-09-21"),
+            new Case("BANKRUPTCY_CLOSED", BODACC, bodaccPair(judgment("Jugement prononçant la liquidation judiciaire", "2025-03-03"),
+                    judgment("Jugement de clôture pour insuffisance d'actif", "2026-09-23")), "2026-09-23").in("FR")
+                    .values("048", "051"),
+            new Case("REORGANISATION_ENDED", BODACC, bodaccPair(judgment("Jugement d'ouverture d'une procédure de redressement judiciaire",
+                    "2025-03-03"), judgment("Jugement arrêtant le plan de continuation", "2026-09-23")), "2026-09-23").in("FR")
+                    .values("091", "000"),
+            bodacc("STRUCK_OFF", family("radiation")).values("000", "111").on(BODACC_DATE).also("CEASED_ACTIVE"),
+            new Case("ACCOUNTS_FILED", BODACC, bodaccPair(registration(), (feeds, c, published) -> new Notice(feeds.noticeId(), published,
+                    "annonce", "dpc", List.of(c.number), BODACC_NAME, "Lyon", "69002", null, LocalDate.parse("2025-12-31"), null)),
+                    BODACC_DATE).in("FR").values(null, "2025-12-31"));
+
+    /**
+     * Codes whose fields no shipped adapter fills, tested on the engine as such a feed would fill them: none since
+     * the Companies House and BODACC feeds (kept for the next source that comes before its adapter).
+     */
+    static final List<EngineCase> ENGINE_ONLY = List.of();
 
     /** Codes that no feed and no engine path can fire yet, and why. */
     static final Map<String, String> PENDING = pending();
@@ -339,10 +470,21 @@ final class SignalCases {
 
     /** The company a case (or near miss) is about, with the numbers and ids its placeholders stand for. */
     static final class Company {
-        final String number = FeedLines.belgianNumber();
+        final String country;
+        final String number;
         final Map<String, String> vars = new LinkedHashMap<>();
 
         Company() {
+            this("BE");
+        }
+
+        Company(String country) {
+            this.country = country;
+            this.number = switch (country) {
+                case "GB" -> FeedLines.britishNumber();
+                case "FR" -> FeedLines.siren();
+                default -> FeedLines.belgianNumber();
+            };
             vars.put("n", number);
             for (int i = 1; i <= 9; i++) {
                 vars.put("O" + i, "O-" + number + "-" + i);
@@ -382,6 +524,8 @@ final class SignalCases {
         String now;
         String date;
         List<String> also = List.of();
+        /** The country of the case's company (and of its near misses). */
+        String country = "BE";
         final List<Plant> nearMisses = new ArrayList<>();
 
         Case(String code, String feed, Plant plant, String date) {
@@ -394,6 +538,11 @@ final class SignalCases {
         Case values(String old, String now) {
             this.old = old;
             this.now = now;
+            return this;
+        }
+
+        Case in(String country) {
+            this.country = country;
             return this;
         }
 
@@ -560,15 +709,118 @@ final class SignalCases {
         return accountsPair(List.of(filed(2024, "\"70\":1000", "2025-06-30", from)), filed(2025, "\"70\":1000", "2026-06-30", to));
     }
 
-    // ---- engine ----
 
-    private static EngineCase engine(String code, String source, String field, String old, String now) {
-        return new EngineCase(code, source, field, f -> f.text(field, old), f -> f.text(field, now), old, now);
+    // ---- Companies House ----
+
+    private static Case ch(String code, UnaryOperator<ChProfile> before, UnaryOperator<ChProfile> after) {
+        return new Case(code, CH, chPair(before, after), CH_DATE).in("GB");
     }
 
-    private static EngineCase engineSet(String code, String source, String field, List<String> old, List<String> now,
-                                        String oldDisplay, String nowDisplay) {
-        return new EngineCase(code, source, field, f -> f.set(field, old), f -> f.set(field, now), oldDisplay, nowDisplay);
+    /** The company's profile seen first before, then changed after. */
+    static Plant chPair(UnaryOperator<ChProfile> before, UnaryOperator<ChProfile> after) {
+        return (feeds, c) -> {
+            ChProfile seed = new ChProfile().with(before);
+            feeds.ch(List.of(seed.envelope(c.number, feeds.timepoint(), CoverageFeeds.CH_BEFORE)),
+                    List.of(seed.with(after).envelope(c.number, feeds.timepoint(), CoverageFeeds.CH_AFTER)));
+        };
+    }
+
+    /** An active company whose insolvency record gets this case. */
+    private static Case chCases(String code, CompaniesHouseStreamWriter.Case insolvency) {
+        return new Case(code, CH + " (insolvency)", insolvencyPlant(insolvency), CH_DATE).in("GB");
+    }
+
+    static Plant insolvencyPlant(CompaniesHouseStreamWriter.Case insolvency) {
+        return (feeds, c) -> feeds.ch(List.of(new ChProfile().envelope(c.number, feeds.timepoint(), CoverageFeeds.CH_BEFORE)),
+                List.of(CompaniesHouseStreamWriter.insolvency(c.number, List.of(insolvency), feeds.timepoint(), CoverageFeeds.CH_AFTER)));
+    }
+
+    private static Plant chFirstSeen(String createdOn) {
+        return (feeds, c) -> feeds.ch(List.of(),
+                List.of(new ChProfile().with(created(createdOn)).envelope(c.number, feeds.timepoint(), CoverageFeeds.CH_AFTER)));
+    }
+
+    private static CompaniesHouseStreamWriter.Case insolvencyCase(String number, String type, Map<String, LocalDate> dates) {
+        return new CompaniesHouseStreamWriter.Case(number, type, dates);
+    }
+
+    /** Case dates as pairs of type and ISO date. */
+    private static Map<String, LocalDate> dates(String... typesAndDates) {
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        for (int i = 0; i < typesAndDates.length; i += 2) {
+            dates.put(typesAndDates[i], LocalDate.parse(typesAndDates[i + 1]));
+        }
+        return dates;
+    }
+
+    private static Envelope charge(CoverageFeeds feeds, Company c, int number, String status, String createdOn, String publishedAt) {
+        return CompaniesHouseStreamWriter.charge(new CompaniesHouseStreamWriter.Charge(c.number, "C-" + c.number + "-" + number, number,
+                "Legal mortgage", status, LocalDate.parse(createdOn), List.of("Lloyds Bank PLC")), feeds.timepoint(), publishedAt);
+    }
+
+    /** A director's appointment ({@code officer} a placeholder such as {O1}: the person across companies). */
+    private static Envelope appointment(CoverageFeeds feeds, Company c, String officer, String name, String appointedOn,
+                                        String resignedOn, String publishedAt) {
+        String officerId = c.fill(officer);
+        return CompaniesHouseStreamWriter.appointment(new CompaniesHouseStreamWriter.Appointment(c.number, "A-" + officerId, officerId,
+                name, "director", LocalDate.parse(appointedOn), resignedOn == null ? null : LocalDate.parse(resignedOn)),
+                feeds.timepoint(), publishedAt);
+    }
+
+    private static Envelope disqualification(CoverageFeeds feeds, Company c, String officer, String publishedAt) {
+        return CompaniesHouseStreamWriter.disqualifiedOfficer(c.fill(officer), "Smith", "John",
+                List.of(new CompaniesHouseStreamWriter.Disqualification(LocalDate.parse("2026-09-15"), LocalDate.parse("2031-09-14"),
+                        "ASH ELECTRIC LIMITED")), feeds.timepoint(), publishedAt);
+    }
+
+    // ---- BODACC ----
+
+    /** A notice about the case's company, published on a given day; its id becomes the placeholder {B1}, {B2}, ... */
+    interface NoticeSpec {
+        Notice notice(CoverageFeeds feeds, Company c, LocalDate published);
+    }
+
+    /** The company registered before, then this notice. */
+    private static Case bodacc(String code, NoticeSpec after) {
+        return new Case(code, BODACC, bodaccPair(registration(), after), BODACC_DATE).in("FR");
+    }
+
+    static Plant bodaccPair(NoticeSpec before, NoticeSpec after) {
+        return (feeds, c) -> feeds.bodacc(List.of(before.notice(feeds, c, CoverageFeeds.BODACC_BEFORE)),
+                List.of(after.notice(feeds, c, CoverageFeeds.BODACC_AFTER)));
+    }
+
+    private static NoticeSpec registration() {
+        return family("immatriculation");
+    }
+
+    private static NoticeSpec family(String family) {
+        return (feeds, c, published) -> numbered(c, new Notice(feeds.noticeId(), published, "annonce", family, List.of(c.number),
+                BODACC_NAME, "Lyon", "69002", null, null, null));
+    }
+
+    /** A judgment of the collective proceedings, its date as published (ISO or French text). */
+    private static NoticeSpec judgment(String nature, String date) {
+        return (feeds, c, published) -> numbered(c, new Notice(feeds.noticeId(), published, "annonce", "collective", List.of(c.number),
+                BODACC_NAME, "Lyon", "69002", new BodaccFileWriter.Judgment(nature.startsWith("Avis") ? "Avis de dépôt" : "Jugement",
+                nature, date), null, null));
+    }
+
+    /** The spec's notice as a rectificatif or an annulation of {@code previous} (null: naming none). */
+    private static Notice notice(CoverageFeeds feeds, Company c, LocalDate published, String type, NoticeSpec spec,
+                                 BodaccFileWriter.Previous previous) {
+        Notice n = spec.notice(feeds, c, published);
+        return new Notice(n.id(), n.published(), type, n.family(), n.sirens(), n.name(), n.town(), n.postcode(), n.judgment(),
+                n.accountsClosing(), previous);
+    }
+
+    private static Notice numbered(Company c, Notice notice) {
+        int k = 1;
+        while (c.vars.containsKey("B" + k)) {
+            k++;
+        }
+        c.vars.put("B" + k, notice.id());
+        return notice;
     }
 
     static List<String> codes(List<Case> cases) {

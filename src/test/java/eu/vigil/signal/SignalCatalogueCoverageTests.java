@@ -66,17 +66,21 @@ class SignalCatalogueCoverageTests {
     private final List<RunView> repeatRuns = new ArrayList<>();
     private int deadlinesAgain = -1;
     private final Map<String, Long> ids = new LinkedHashMap<>();
+    /** The country of every company a case or near miss is about (the others the cases name are Belgian). */
+    private final Map<String, String> countries = new LinkedHashMap<>();
 
     @BeforeAll
     void runTheCatalogueThroughTheFeeds() {
         CoverageFeeds feeds = new CoverageFeeds();
         for (Case c : SignalCases.FEED) {
-            Company subject = new Company();
+            Company subject = new Company(c.country);
             c.plant.into(feeds, subject);
             subjects.put(c, subject);
+            countries.put(subject.number, c.country);
             List<Company> misses = new ArrayList<>();
             for (SignalCases.Plant plant : c.nearMisses) {
-                Company miss = new Company();
+                Company miss = new Company(c.country);
+                countries.put(miss.number, c.country);
                 plant.into(feeds, miss);
                 misses.add(miss);
             }
@@ -90,6 +94,8 @@ class SignalCatalogueCoverageTests {
         ingest("accounts", CoverageFeeds.lines(feeds.accountsBefore, l -> l), "before.jsonl");
         ingest("kbo", CoverageFeeds.kboUpdate(extract + 1, CoverageFeeds.KBO_SEED, feeds.kboSeed, Map.of()), "seed.zip");
         ingest("kbo", CoverageFeeds.kboUpdate(extract + 2, CoverageFeeds.KBO_MID, feeds.kboMid, feeds.kboSeed), "mid.zip");
+        ingest("companies-house", CoverageFeeds.chLines(feeds.chBefore), "before.jsonl");
+        ingest("bodacc", CoverageFeeds.bodaccLines(feeds.bodaccBefore), "before.jsonl");
         Map<String, Set<Long>> known = eventIds();
 
         byte[] kboAfter = CoverageFeeds.kboUpdate(extract + 3, CoverageFeeds.KBO_AFTER, feeds.kboAfter, beforeAfter);
@@ -98,6 +104,10 @@ class SignalCatalogueCoverageTests {
         ingest("kbo", kboAfter, "after.zip");
         ingest("bureau", bureauAfter, "after.jsonl");
         ingest("accounts", accountsAfter, "after.jsonl");
+        byte[] chAfter = CoverageFeeds.chLines(feeds.chAfter);
+        byte[] bodaccAfter = CoverageFeeds.bodaccLines(feeds.bodaccAfter);
+        ingest("companies-house", chAfter, "after.jsonl");
+        ingest("bodacc", bodaccAfter, "after.jsonl");
         LocalDate checkDay = LocalDate.parse(SignalCases.DEADLINE_CHECK);
         deadlines.check(checkDay);
         newEvents(known, fired);
@@ -106,6 +116,8 @@ class SignalCatalogueCoverageTests {
         repeatRuns.add(ingest("kbo", kboAfter, "after-again.zip"));
         repeatRuns.add(ingest("bureau", bureauAfter, "after-again.jsonl"));
         repeatRuns.add(ingest("accounts", accountsAfter, "after-again.jsonl"));
+        repeatRuns.add(ingest("companies-house", chAfter, "after-again.jsonl"));
+        repeatRuns.add(ingest("bodacc", bodaccAfter, "after-again.jsonl"));
         deadlinesAgain = deadlines.check(checkDay);
         newEvents(known, replayed);
 
@@ -115,6 +127,8 @@ class SignalCatalogueCoverageTests {
         repeatRuns.add(ingest("bureau", CoverageFeeds.lines(feeds.bureauAfter,
                 l -> l.replace("\"as_of\":\"" + CoverageFeeds.BUREAU_AFTER + "\"", "\"as_of\":\"" + CoverageFeeds.BUREAU_NEXT_DAY + "\"")),
                 "next-day.jsonl"));
+        repeatRuns.add(ingest("companies-house", CoverageFeeds.chLines(CoverageFeeds.chNextDay(feeds.chAfter)), "next-day.jsonl"));
+        repeatRuns.add(ingest("bodacc", CoverageFeeds.bodaccLines(feeds.bodaccNextDay()), "next-day.jsonl"));
         deadlines.check(checkDay.plusDays(1));
         newEvents(known, nextDay);
     }
@@ -244,7 +258,8 @@ class SignalCatalogueCoverageTests {
     }
 
     private List<SignalEvent> eventsOf(String number) {
-        Long id = ids.computeIfAbsent(number, n -> registry.find(CompanyNumbers.require(n, "BE")).map(c -> c.id()).orElse(null));
+        Long id = ids.computeIfAbsent(number, n -> registry.find(CompanyNumbers.require(n, countries.getOrDefault(n, "BE")))
+                .map(c -> c.id()).orElse(null));
         return id == null ? List.of() : events.of(id, null);
     }
 }

@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * A small, realistic Belgian world for the demo: a few hundred companies over the last two years, as the KBO
- * registry, an annual-accounts feed and a credit bureau would have delivered them. Most companies are healthy
+ * registry, an annual-accounts feed and a credit bureau would have delivered them (and a few British and French
+ * companies, as the Companies House streams and BODACC would have). Most companies are healthy
  * and quiet; some decline into bankruptcy, reorganise, liquidate, recover, merge or are newly registered. The
  * content depends only on the seed; the dates are relative to {@code today}, so the demo always looks current.
  */
@@ -88,7 +89,10 @@ public final class DemoWorld {
         return companies.stream().map(c -> new Story(c.name, KboExtractWriter.display(c.number), c.story)).toList();
     }
 
-    /** One extract to apply, in this order: KBO first in a month, then the filings, then the bureau snapshot. */
+    /**
+     * One extract to apply, in this order: KBO first in a month, then the filings, then the bureau snapshot, and in
+     * two of the months a Companies House capture and a BODACC file about a few British and French companies.
+     */
     public record Delivery(String source, Path path, LocalDate date) {
     }
 
@@ -104,6 +108,7 @@ public final class DemoWorld {
                 }
             }
         }
+        ForeignCompanies foreign = new ForeignCompanies(this::month);
         Map<Long, Enterprise> previous = null;
         for (int m = 0; m <= MONTHS; m++) {
             LocalDate date = month(m);
@@ -136,6 +141,14 @@ public final class DemoWorld {
                 }
             }
             deliveries.add(new Delivery("bureau", BureauFileWriter.write(folder.resolve("bureau-" + date + ".jsonl"), snapshots), date));
+            if (!foreign.stream(m).isEmpty()) {
+                deliveries.add(new Delivery("companies-house", CompaniesHouseStreamWriter.write(
+                        folder.resolve("companies-house-" + date + ".jsonl"), foreign.stream(m), 25), date));
+            }
+            if (!foreign.notices(m).isEmpty()) {
+                deliveries.add(new Delivery("bodacc", BodaccFileWriter.writeLines(folder.resolve("bodacc-" + date + ".jsonl"),
+                        foreign.notices(m)), date));
+            }
         }
         return deliveries;
     }

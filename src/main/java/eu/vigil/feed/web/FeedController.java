@@ -3,6 +3,8 @@ package eu.vigil.feed.web;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.tenancy.Actors;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +31,14 @@ class FeedController {
     @GetMapping
     String runs(Model model) {
         model.addAttribute("runs", ingestion.runs(100));
-        model.addAttribute("sources", ingestion.sources());
+        model.addAttribute("sources", sources());
         return "feed/runs";
+    }
+
+    /** The registry first (the form's default), then the others by name. */
+    private List<String> sources() {
+        return ingestion.sources().stream()
+                .sorted(Comparator.comparing((String s) -> !s.equals("kbo")).thenComparing(Comparator.naturalOrder())).toList();
     }
 
     @PostMapping

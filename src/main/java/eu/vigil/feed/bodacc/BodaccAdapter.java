@@ -1,0 +1,194 @@
+package eu.vigil.feed.bodacc;
+
+import eu.vigil.company.Section;
+import eu.vigil.company.SectionStore;
+import eu.vigil.company.SectionWrite;
+import eu.vigil.company.StoredSection;
+import eu.vigil.feed.RunView;
+import eu.vigil.feed.bodacc.BodaccDocuments.Identity;
+import eu.vigil.feed.bodacc.BodaccDocuments.Name;
+import eu.vigil.feed.bodacc.BodaccDocuments.Notice;
+import eu.vigil.feed.bodacc.BodaccDocuments.Status;
+import eu.vigil.feed.internal.ExtractFiles;
+import eu.vigil.feed.internal.ExtractInfo;
+import eu.vigil.feed.internal.FeedAdapter;
+import eu.vigil.feed.internal.IngestionContext;
+import eu.vigil.feed.internal.JsonRecords;
+import eu.vigil.feed.internal.StructureException;
+import eu.vigil.signal.DetectedSignal;
+import eu.vigil.signal.SignalEngine;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * BODACC annonces-commerciales (feeds.md §3): JSON Lines (one record per line) or a JSON array export.
+ * Each notice is applied, once (by its id), to every company its {@code registre} names, and dated by its
+ * judgment (else its publication). A rectificatif replaces the notice it names and an annulation withdraws
+ * it: the company's situation is worked out again without it. Fills the status section of FR companies.
+ */
+@Component
+class BodaccAdapter implements FeedAdapter {
+
+    static final String SOURCE = "bodacc";
+    private static final Logger log = LoggerFactory.getLogger(BodaccAdapter.class);
+    private static final String FILE = "The BODACC file";
+    private static final int BATCH = 1_000;
+
+    @Override
+    public String source() {
+        return SOURCE;
+    }
+
+    @Override
+    public ExtractInfo inspect(ExtractFiles files) throws IOException {
+        try (JsonRecords records = JsonRecords.open(files, FILE)) {
+            while (records.next()) {
+                if (records.record() != null) {
+                    try {
+                        LocalDate published = LocalDate.parse(BodaccRecord.parse(records.record()).notice().published());
+                        return new ExtractInfo(null, "notices", published, "BODACC notices from " + published);
+                    } catch (IllegalArgumentException e) {
+                        // a bad record: the run quarantines it, the next one may name the file
+                    }
+                }
+            }
+        }
+        throw new StructureException(FILE + " holds no usable BODACC notice (a record with id, dateparution and a SIREN in registre).");
+    }
+
+    @Override
+    public void checkOrder(ExtractInfo extract, Optional<RunView> last) {
+        // notices carry their own ids and dates: one already taken is skipped, a late one is welcome
+    }
+
+    private record Line(BodaccRecord record, long number) {
+    }
+
+    @Override
+    public void ingest(ExtractFiles files, ExtractInfo extract, IngestionContext context) throws IOException {
+        Run run = new Run(extract, context);
+        List<Line> batch = new ArrayList<>();
+        try (JsonRecords records = JsonRecords.open(files, FILE)) {
+            while (records.next()) {
+                context.read();
+                ObjectNode record = records.record();
+                if (record == null) {
+                    context.quarantine(FILE, records.line(), records.raw(), "Line " + records.line() + " is " + records.error());
+                    continue;
+                }
+                try {
+                    batch.add(new Line(BodaccRecord.parse(record), records.line()));
+                } catch (IllegalArgumentException e) {
+                    context.quarantine(FILE, records.line(), records.raw(), "Record at line " + records.line() + ": " + e.getMessage());
+                    continue;
+                }
+                if (batch.size() >= BATCH) {
+                    run.flush(batch);
+                    batch.clear();
+                }
+            }
+        }
+        run.flush(batch);
+        log.info("{}: {} notices applied, {} taken before", extract.name(), context.counters().applied, run.duplicates);
+    }
+
+    private static final class Run {
+
+        private final ExtractInfo extract;
+        private final IngestionContext context;
+        private final SectionStore store;
+        private final SignalEngine engine;
+        long duplicates;
+
+        Run(ExtractInfo extract, IngestionContext context) {
+            this.extract = extract;
+            this.context = context;
+            this.store = context.store();
+            this.engine = context.signals();
+        }
+
+        void flush(List<Line> batch) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            Map<String, List<BodaccRecord>> bySiren = new LinkedHashMap<>();
+            batch.forEach(line -> line.record().sirens().forEach(siren ->
+                    bySiren.computeIfAbsent(siren, s -> new ArrayList<>()).add(line.record())));
+            SectionStore.Resolved resolved = store.resolve(BodaccFields.COUNTRY, bySiren.keySet(), context.runId());
+            context.counters().created += resolved.created().size();
+            Map<Long, List<BodaccRecord>> byCompany = new LinkedHashMap<>();
+            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), records));
+            Map<Long, StoredSection> statuses = store.load(byCompany.keySet(), Section.STATUS);
+            Map<Long, StoredSection> identities = store.load(byCompany.keySet(), Section.IDENTITY);
+            List<SectionWrite> writes = new ArrayList<>();
+            Map<Long, List<DetectedSignal>> fired = new HashMap<>();
+            Set<String> applied = new HashSet<>();
+            for (var entry : byCompany.entrySet()) {
+                long companyId = entry.getKey();
+                StoredSection stored = statuses.get(companyId);
+                Status status = stored == null || !SOURCE.equals(stored.source()) ? null
+                        : Status.of(BodaccDocuments.JSON.readValue(stored.json(), Status.class).notices());
+                List<DetectedSignal> signals = new ArrayList<>();
+                BodaccRecord latest = null;
+                for (BodaccRecord record : entry.getValue()) {
+                    Notice notice = record.notice();
+                    if (status != null && status.has(notice.id())) {
+                        duplicates++;
+                        continue;
+                    }
+                    applied.add(notice.id());
+                    Status after = (status == null ? Status.of(List.of()) : status).with(notice);
+                    LocalDate day = LocalDate.parse(notice.date());
+                    List<DetectedSignal> detected;
+                    if (status == null) {
+                        detected = engine.firstSeen(BodaccFields.of(after), day);
+                    } else if (notice.target() != null && !BodaccDocuments.ANNONCE.equals(notice.type())) {
+                        String was = status.notice(notice.target()).map(Notice::summary)
+                                .orElse(notice.target() + " (not seen by Vigil)");
+                        String now = BodaccDocuments.ANNULATION.equals(notice.type())
+                                ? notice.id() + " annulation of " + notice.target() : notice.summary();
+                        detected = engine.detect(BodaccFields.of(status, was), BodaccFields.of(after, now));
+                    } else {
+                        detected = engine.detect(BodaccFields.of(status), BodaccFields.of(after));
+                    }
+                    detected.forEach(d -> signals.add(d.datedIfUndated(day)));
+                    status = after;
+                    latest = record;
+                }
+                if (latest == null) {
+                    continue;
+                }
+                LocalDate asOf = LocalDate.parse(latest.notice().published());
+                writes.add(write(companyId, Section.STATUS, status, asOf));
+                StoredSection identity = identities.get(companyId);
+                if (latest.name() != null && (identity == null || SOURCE.equals(identity.source()))) {
+                    writes.add(write(companyId, Section.IDENTITY, new Identity(List.of(new Name("001", latest.name())),
+                            latest.city(), latest.postcode()), asOf));
+                }
+                fired.put(companyId, signals);
+            }
+            context.applied(applied.size());
+            Set<Long> changed = store.upsert(writes, context.runId());
+            context.counters().changed += changed.size();
+            fired.keySet().retainAll(changed);
+            context.recordSignals(store.connection(), fired);
+        }
+
+        private SectionWrite write(long companyId, Section section, Object document, LocalDate asOf) {
+            return new SectionWrite(companyId, section, BodaccDocuments.JSON.writeValueAsString(document), SOURCE,
+                    extract.name(), asOf);
+        }
+    }
+}
