@@ -18,7 +18,7 @@ import java.util.zip.ZipOutputStream;
  * (an active enterprise, its name and seat), in a given juridical situation ({@code 000} normal, {@code 050}
  * bankrupt). An enterprise seen before is deleted first, as KBO does for a changed key.
  */
-final class KboUpdates {
+public final class KboUpdates {
 
     /** Enterprise numbers from 0600.000.000 upward are the alerting tests'. */
     private static final AtomicLong NEXT = new AtomicLong(6_000_000 + (System.nanoTime() % 1000) * 100);
@@ -29,15 +29,15 @@ final class KboUpdates {
     }
 
     /** A fresh valid Belgian enterprise number, ten digits. */
-    static String number() {
+    public static String number() {
         long first8 = NEXT.incrementAndGet();
         return "%08d%02d".formatted(first8, 97 - first8 % 97);
     }
 
-    record Enterprise(String number, String name, String situation, boolean seenBefore) {
+    public record Enterprise(String number, String name, String situation, boolean seenBefore) {
     }
 
-    static byte[] update(String snapshot, Enterprise... enterprises) {
+    public static byte[] update(String snapshot, Enterprise... enterprises) {
         Map<String, StringBuilder> files = new LinkedHashMap<>();
         String[][] headers = {
                 {"enterprise", "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\""},

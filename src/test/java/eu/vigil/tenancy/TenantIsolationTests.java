@@ -46,6 +46,10 @@ class TenantIsolationTests {
             "POST /api/v1/watchlists/{id}/entries",
             "GET /api/v1/watchlists/{id}/entries",
             "DELETE /api/v1/watchlists/{id}/entries/{entryId}",
+            "GET /api/v1/alert-rules/{id}",
+            "PUT /api/v1/alert-rules/{id}",
+            "DELETE /api/v1/alert-rules/{id}",
+            "POST /api/v1/alerts/{id}/acknowledge",
             "GET /watchlists/{id}",
             "POST /watchlists/{id}/entries",
             "GET /watchlists/{id}/entries/{entryId}",
@@ -89,6 +93,9 @@ class TenantIsolationTests {
 
     @Autowired
     eu.vigil.watchlist.WatchlistManagement watchlists;
+
+    @Autowired
+    eu.vigil.feed.FeedIngestion ingestion;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -177,6 +184,36 @@ class TenantIsolationTests {
     }
 
     @Test
+    void anotherTenantsAlertRuleAnswersAsAMissingOneThroughTheApi() throws Exception {
+        String rule = apiAs(b, get("/api/v1/alert-rules")).getResponse().getContentAsString()
+                .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        String before = apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString();
+        UUID missing = UUID.randomUUID();
+        String body = "{\"name\":\"Taken over\",\"recipients\":{\"roles\":[\"SALES\"]},\"delivery\":{\"mode\":\"immediate\"}}";
+
+        assertApiSameAsMissing(get("/api/v1/alert-rules/{id}", rule), get("/api/v1/alert-rules/{id}", missing));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", rule)
+                        .contentType(MediaType.APPLICATION_JSON).content(body),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", missing)
+                        .contentType(MediaType.APPLICATION_JSON).content(body));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", rule),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", missing));
+
+        long alert = alertOf(b);
+        MvcResult other = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", alert));
+        MvcResult missingAlert = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", Long.MAX_VALUE));
+        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missingAlert.getResponse().getStatus());
+        assertThat(other.getResponse().getContentAsString().replace("/" + alert + "/", "/ID/"))
+                .isEqualTo(missingAlert.getResponse().getContentAsString().replace("/" + Long.MAX_VALUE + "/", "/ID/"));
+        assertThat(apiAs(a, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"alerts\":[]");
+        assertThat(apiAs(b, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"state\":\"new\"");
+
+        assertThat(apiAs(a, get("/api/v1/alert-rules")).getResponse().getContentAsString()).doesNotContain(rule);
+        assertThat(apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString())
+                .as("B's rule is unchanged").isEqualTo(before);
+    }
+
+    @Test
     void anotherTenantsWatchlistAnswersAsAMissingOneInThePortal() throws Exception {
         UUID bList = watchlistOf(b, "Bravo portfolio");
         String bImport = apiAs(b, post("/api/v1/watchlists/{id}/entries", bList).contentType(MediaType.APPLICATION_JSON)
@@ -223,6 +260,27 @@ class TenantIsolationTests {
         var bEntries = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10));
         assertThat(bEntries.total()).as("B's list is unchanged").isEqualTo(1);
         assertThat(bEntries.entries().getFirst().reference()).isNull();
+    }
+
+    /** A real alert of {@code tenant}: a company it watches goes bankrupt in a KBO Update. */
+    private long alertOf(TestTenant tenant) throws Exception {
+        String number = eu.vigil.alerting.KboUpdates.number();
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(java.time.LocalDate.now());
+        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
+                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "000", false))), "seed.zip", true, "test");
+        UUID list = watchlistOf(tenant, "Watched for alerts");
+        TenantContext.runAs(tenant.id(), () -> watchlists.add(list, number, new eu.vigil.watchlist.EntryData(
+                null, null, null, null, null, null)));
+        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
+                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "050", true))), "bankrupt.zip", true, "test");
+        for (int i = 0; i < 200; i++) {
+            String page = apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString();
+            if (page.contains("\"id\":")) {
+                return Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No alert for " + tenant.name() + " within 20 s");
     }
 
     private UUID watchlistOf(TestTenant tenant, String name) {
