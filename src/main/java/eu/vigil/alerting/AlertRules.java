@@ -6,6 +6,7 @@ import eu.vigil.alerting.AlertRuleSpec.Recipients;
 import eu.vigil.alerting.AlertRuleSpec.Scope;
 import eu.vigil.alerting.internal.AlertRule;
 import eu.vigil.alerting.internal.AlertRuleRepository;
+import eu.vigil.alerting.internal.FanOut;
 import eu.vigil.signal.Category;
 import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
@@ -21,6 +22,8 @@ import eu.vigil.watchlist.WatchlistManagement;
 import eu.vigil.watchlist.WatchlistView;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
@@ -39,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertRules {
 
+    public static final int PREVIEW_DAYS = 30;
     static final String RISK = "risk";
     static final String OPPORTUNITIES = "opportunities";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
@@ -48,8 +52,11 @@ public class AlertRules {
     private final SignalCatalogue catalogue;
     private final UserManagement users;
     private final WatchlistManagement watchlists;
+    private final FanOut fanOut;
 
-    AlertRules(AlertRuleRepository rules, SignalCatalogue catalogue, UserManagement users, WatchlistManagement watchlists) {
+    AlertRules(AlertRuleRepository rules, SignalCatalogue catalogue, UserManagement users, WatchlistManagement watchlists,
+               FanOut fanOut) {
+        this.fanOut = fanOut;
         this.rules = rules;
         this.catalogue = catalogue;
         this.users = users;
@@ -78,6 +85,23 @@ public class AlertRules {
         AlertRule rule = rules.findById(id).orElseThrow(() -> new NotFoundException("Alert rule"));
         define(rule, spec);
         return view(rule);
+    }
+
+    /**
+     * What the rule's match and scope would have raised over the last {@value #PREVIEW_DAYS} days, counted as the
+     * fan-out counts (one alert per signal event), over the tenant's watch entries as they are now. Checks the match and
+     * scope as a save does; the name, recipients and delivery do not change the count.
+     */
+    @Transactional(readOnly = true)
+    public RulePreview preview(AlertRuleSpec spec) {
+        if (spec == null) {
+            throw new AlertingException("", "alerts.error.body");
+        }
+        AlertRule rule = new AlertRule(TenantContext.require(), null);
+        define(rule, new AlertRuleSpec("preview", true, spec.match(), spec.scope(), null,
+                new DeliverySpec(Delivery.PORTAL.key(), null, null)));
+        FanOut.Preview preview = fanOut.preview(rule, Instant.now().minus(Duration.ofDays(PREVIEW_DAYS)));
+        return new RulePreview(preview.alerts(), preview.companies(), PREVIEW_DAYS);
     }
 
     /** Deletes the rule; its alerts stay in the inbox. */

@@ -96,6 +96,36 @@ public class Alert {
         }
     }
 
+    /** Resolved, whatever it was; acknowledged on the way if it was new. */
+    public void resolve(String actor) {
+        acknowledge(actor);
+        if (state != AlertState.RESOLVED) {
+            state = AlertState.RESOLVED;
+            resolvedAt = Instant.now();
+        }
+    }
+
+    /** Back to new, for someone to look at again. */
+    public void reopen() {
+        state = AlertState.NEW;
+        acknowledgedBy = null;
+        acknowledgedAt = null;
+        resolvedAt = null;
+    }
+
+    /** {@code userId} null: nobody. */
+    public void assign(UUID userId) {
+        assigneeId = userId;
+    }
+
+    public Instant getResolvedAt() {
+        return resolvedAt;
+    }
+
+    public UUID[] getOwnerIds() {
+        return ownerIds.clone();
+    }
+
     public Long getId() {
         return id;
     }

@@ -1,5 +1,6 @@
 package eu.vigil.alerting.internal;
 
+import eu.vigil.alerting.AlertState;
 import java.util.List;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,4 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface AlertRepository extends JpaRepository<Alert, Long> {
 
     List<Alert> findByIdGreaterThanOrderByIdAsc(long id, Limit limit);
+
+    long countByState(AlertState state);
 }

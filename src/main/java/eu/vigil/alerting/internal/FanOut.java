@@ -11,10 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +32,30 @@ public class FanOut {
     /** Severities in rank order, as signal events store them. */
     private static final String SEVERITIES = "array['info','low','medium','high','critical']";
 
+    /**
+     * Whether rule {@code r} matches event {@code e} on watch entry {@code w}: the one definition of a match, for the
+     * fan-out and for the editor's preview. {@code e} has code, category, polarity, severity; {@code w} has
+     * watchlist_id, relationship, tags (text[]), owner_id, exposure; {@code r} has the columns of {@code alert_rule}.
+     */
+    static final String MATCHES = """
+            (cardinality(r.signals) = 0 or e.code = any(r.signals))
+                     and (cardinality(r.categories) = 0 or e.category = any(r.categories))
+                     and (cardinality(r.polarities) = 0 or e.polarity = any(r.polarities))
+                     and array_position(%1$s, e.severity::text) >= array_position(%1$s, r.min_severity::text)
+                     and (cardinality(r.watchlists) = 0 or w.watchlist_id = any(r.watchlists))
+                     and (cardinality(r.relationships) = 0 or w.relationship = any(r.relationships))
+                     and (cardinality(r.tags) = 0 or w.tags && r.tags)
+                     and (cardinality(r.owners) = 0 or w.owner_id = any(r.owners))
+                     and (r.min_exposure is null or w.exposure >= r.min_exposure)""".formatted(SEVERITIES);
+
     private final DataSource dataSource;
     private final SignalEvents events;
     private final WatchedCompanies watched;
     private final AlertingProperties properties;
+    private final JdbcTemplate jdbc;
 
     FanOut(DataSource dataSource, SignalEvents events, WatchedCompanies watched, AlertingProperties properties) {
+        this.jdbc = new JdbcTemplate(dataSource);
         this.dataSource = dataSource;
         this.events = events;
         this.watched = watched;
@@ -72,6 +92,46 @@ public class FanOut {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    /** What a rule would have raised: {@code alerts} signal events about {@code companies} companies. */
+    public record Preview(long alerts, long companies) {
+    }
+
+    /**
+     * What {@code rule} (saved or not) would have raised for its tenant from the signal events detected since
+     * {@code since}, over the tenant's watch entries as they are now: one alert per event, as the fan-out counts,
+     * with the same match. Entries added after an event count here, since the question is how noisy the rule is.
+     */
+    public Preview preview(AlertRule rule, Instant since) {
+        // reads watchlist_entry directly, as one set-based join: through the watchlist API it would be a row per entry
+        String sql = """
+                select count(distinct e.id), count(distinct e.company_id)
+                from signal_event e
+                join watchlist_entry w on w.company_id = e.company_id and w.tenant_id = ?
+                cross join (select ?::text[] as signals, ?::text[] as categories, ?::text[] as polarities, ?::text as min_severity,
+                                   ?::uuid[] as watchlists, ?::text[] as relationships, ?::text[] as tags, ?::uuid[] as owners,
+                                   ?::numeric as min_exposure) r
+                where e.detected_at >= ? and %s""".formatted(MATCHES);
+        return jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(sql);
+            int p = 1;
+            select.setObject(p++, rule.getTenantId());
+            select.setArray(p++, connection.createArrayOf("text", rule.getSignals()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getCategories()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getPolarities()));
+            select.setString(p++, rule.getMinSeverity());
+            select.setArray(p++, connection.createArrayOf("uuid", rule.getWatchlists()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getRelationships()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getTags()));
+            select.setArray(p++, connection.createArrayOf("uuid", rule.getOwners()));
+            select.setBigDecimal(p++, rule.getMinExposure());
+            select.setTimestamp(p, Timestamp.from(since));
+            return select;
+        }, rs -> {
+            rs.next();
+            return new Preview(rs.getLong(1), rs.getLong(2));
+        });
     }
 
     /** Slices of at most about {@code size} entries, never splitting one tenant's entries on one company. */
@@ -147,23 +207,17 @@ public class FanOut {
                        coalesce(array_agg(distinct w.owner_id) filter (where w.owner_id is not null), '{}'), 'NEW', now()
                 from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::timestamptz[])
                          as e(id, company_id, code, category, polarity, severity, effective_date, detected_at)
-                join unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[],
-                            ?::numeric[], ?::timestamptz[])
-                         as w(tenant_id, company_id, country, number, watchlist_id, relationship, tags, owner_id, exposure, added_at)
+                join (select tenant_id, company_id, country, number, watchlist_id, relationship,
+                             string_to_array(tags, chr(31)) as tags, owner_id, exposure, added_at
+                      from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[],
+                                  ?::numeric[], ?::timestamptz[])
+                           as u(tenant_id, company_id, country, number, watchlist_id, relationship, tags, owner_id, exposure,
+                                added_at)) w
                      on w.company_id = e.company_id and w.added_at <= e.detected_at
-                join alert_rule r on r.tenant_id = w.tenant_id and r.enabled
-                     and (cardinality(r.signals) = 0 or e.code = any(r.signals))
-                     and (cardinality(r.categories) = 0 or e.category = any(r.categories))
-                     and (cardinality(r.polarities) = 0 or e.polarity = any(r.polarities))
-                     and array_position(%1$s, e.severity) >= array_position(%1$s, r.min_severity::text)
-                     and (cardinality(r.watchlists) = 0 or w.watchlist_id = any(r.watchlists))
-                     and (cardinality(r.relationships) = 0 or w.relationship = any(r.relationships))
-                     and (cardinality(r.tags) = 0 or string_to_array(w.tags, chr(31)) && r.tags)
-                     and (cardinality(r.owners) = 0 or w.owner_id = any(r.owners))
-                     and (r.min_exposure is null or w.exposure >= r.min_exposure)
+                join alert_rule r on r.tenant_id = w.tenant_id and r.enabled and %s
                 group by w.tenant_id, r.id, e.id, e.company_id, e.code, e.polarity, e.severity, e.effective_date
                 on conflict (tenant_id, rule_id, signal_event_id) do nothing
-                returning id""".formatted(SEVERITIES))) {
+                returning id""".formatted(MATCHES))) {
             int p = 1;
             insert.setArray(p++, connection.createArrayOf("bigint", eventIds));
             insert.setArray(p++, connection.createArrayOf("bigint", eventCompanies));

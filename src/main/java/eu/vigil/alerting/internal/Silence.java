@@ -26,6 +26,12 @@ public class Silence {
     @Column(name = "company_id", nullable = false, updatable = false)
     private long companyId;
 
+    @Column(nullable = false, updatable = false)
+    private String country;
+
+    @Column(nullable = false, updatable = false)
+    private String number;
+
     @Column(nullable = false)
     private Instant until;
 
@@ -38,11 +44,13 @@ public class Silence {
     protected Silence() {
     }
 
-    public Silence(UUID tenantId, UUID userId, long companyId, Instant until, String reason) {
+    public Silence(UUID tenantId, UUID userId, long companyId, String country, String number, Instant until, String reason) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.userId = userId;
         this.companyId = companyId;
+        this.country = country;
+        this.number = number;
         this.until = until;
         this.reason = reason;
         this.createdAt = Instant.now();
@@ -58,6 +66,18 @@ public class Silence {
 
     public long getCompanyId() {
         return companyId;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
     }
 
     public Instant getUntil() {

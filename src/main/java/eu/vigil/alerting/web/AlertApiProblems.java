@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** A rule or request the client can fix: 400, with the field at fault as a {@code field} member of the problem. */
-@RestControllerAdvice(basePackageClasses = AlertApiProblems.class)
+@RestControllerAdvice(assignableTypes = {AlertRulesApi.class, AlertsApi.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AlertApiProblems {
 
