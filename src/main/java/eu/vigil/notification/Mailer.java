@@ -83,6 +83,9 @@ public class Mailer {
             helper.setSubject(subject);
             helper.setText(text, html);
             message.setHeader("Content-Language", mail.locale().getLanguage());
+            for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             return message;
         } catch (MessagingException e) {
             throw new MailPreparationException("Could not build the '" + mail.template() + "' mail", e);

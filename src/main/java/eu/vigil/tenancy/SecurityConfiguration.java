@@ -61,11 +61,17 @@ class SecurityConfiguration {
     SecurityFilterChain portalChain(HttpSecurity http, UserManagement users, SignInHandlers signIn) throws Exception {
         var contextRepository = new HttpSessionSecurityContextRepository();
         http.securityContext(context -> context.securityContextRepository(contextRepository))
+                // RFC 8058 one-click unsubscribe: a mail client POSTs without session or token; the link's secret is the token
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/alerts/unsubscribe/*"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .requestMatchers("/login", "/password-reset", "/password-reset/**", "/invitation/**", "/error", "/error/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/alerts/unsubscribe/*").permitAll()
                         .requestMatchers("/platform/**").hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers("/alerts/rules/**", "/alerts/dead-letters/**").hasRole(Role.TENANT_ADMIN.name())
+                        .requestMatchers("/alerts/**", "/companies/*/*/alerts").hasAnyRole(
+                                Role.TENANT_ROLES.stream().map(Role::name).toArray(String[]::new))
                         .requestMatchers("/users/**", "/audit/**").hasRole(Role.TENANT_ADMIN.name())
                         .requestMatchers("/api-keys/**").hasAnyRole(Role.TENANT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
                         .anyRequest().authenticated())

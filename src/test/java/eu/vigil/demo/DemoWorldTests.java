@@ -166,6 +166,23 @@ class DemoWorldTests {
         }
     }
 
+    @Test
+    void theDemoTenantsInboxHoldsTheAlertsOfTheMonthsSinceItsWatchlistWasEnrolled() throws InterruptedException {
+        String demo = "(select id from tenant where name = '" + DemoAccounts.TENANT_NAME + "')";
+        String counts = "select count(*) as alerts, count(*) filter (where polarity = 'negative') as negative, "
+                + "min(effective_date) as first from alert where tenant_id = " + demo;
+        for (int i = 0; i < 300 && ((Number) jdbc.queryForMap(counts).get("negative")).longValue() == 0; i++) {
+            Thread.sleep(100);
+        }
+        Map<String, Object> inbox = jdbc.queryForMap(counts);
+        assertThat(((Number) inbox.get("negative")).longValue()).as("the bankruptcies of the last months among the watched")
+                .isPositive();
+        assertThat(((java.sql.Date) inbox.get("first")).toLocalDate()).as("nothing from before the watchlist")
+                .isAfter(world.month(DemoWorld.MONTHS - DemoWorldLoader.RECENT_MONTHS - 1));
+        assertThat(jdbc.queryForList("select distinct code from alert where tenant_id = " + demo, String.class))
+                .contains("BANKRUPTCY_OPENED");
+    }
+
     private List<SignalEvent> timeline(String name) {
         return events.of(registry.require("BE", number(name)).id(), null).stream()
                 .sorted(Comparator.comparing(SignalEvent::effectiveDate)).toList();

@@ -27,7 +27,12 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.tenancy.bootstrap.admin-password=" + TestData.PASSWORD,
         "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test",
         "vigil.feeds.inbox=target/test-data/inbox",
-        "vigil.feeds.uploads=target/test-data/uploads"
+        "vigil.feeds.uploads=target/test-data/uploads",
+        // alert emails: a short grouping window and quick retries, so tests wait seconds, not minutes
+        "vigil.alerts.group-window=1s",
+        "vigil.alerts.poll-interval=200ms",
+        "vigil.alerts.retry-backoff=300ms",
+        "vigil.alerts.max-backoff=1s"
 })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

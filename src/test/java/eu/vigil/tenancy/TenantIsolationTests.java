@@ -46,6 +46,25 @@ class TenantIsolationTests {
             "POST /api/v1/watchlists/{id}/entries",
             "GET /api/v1/watchlists/{id}/entries",
             "DELETE /api/v1/watchlists/{id}/entries/{entryId}",
+            "GET /api/v1/alert-rules/{id}",
+            "PUT /api/v1/alert-rules/{id}",
+            "DELETE /api/v1/alert-rules/{id}",
+            "POST /api/v1/alerts/{id}/acknowledge",
+            "GET /alerts/{id}",
+            "POST /alerts/{id}/acknowledge",
+            "POST /alerts/{id}/resolve",
+            "POST /alerts/{id}/reopen",
+            "POST /alerts/{id}/assign",
+            "POST /alerts/{id}/comments",
+            "GET /alerts/rules/{id}",
+            "POST /alerts/rules/{id}",
+            "POST /alerts/rules/{id}/delete",
+            "POST /alerts/preferences/{ruleId}",
+            "POST /alerts/silences/{id}/remove",
+            "POST /alerts/dead-letters/{id}/resend",
+            "GET /alerts/unsubscribe/{token}",
+            "POST /alerts/unsubscribe/{token}",
+            "GET /companies/{country}/{number}/alerts",
             "GET /watchlists/{id}",
             "POST /watchlists/{id}/entries",
             "GET /watchlists/{id}/entries/{entryId}",
@@ -89,6 +108,21 @@ class TenantIsolationTests {
 
     @Autowired
     eu.vigil.watchlist.WatchlistManagement watchlists;
+
+    @Autowired
+    eu.vigil.feed.FeedIngestion ingestion;
+
+    @Autowired
+    eu.vigil.alerting.AlertRules rules;
+
+    @Autowired
+    eu.vigil.alerting.Alerts alerts;
+
+    @Autowired
+    eu.vigil.alerting.Silences silences;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -177,6 +211,98 @@ class TenantIsolationTests {
     }
 
     @Test
+    void anotherTenantsAlertRuleAnswersAsAMissingOneThroughTheApi() throws Exception {
+        String rule = apiAs(b, get("/api/v1/alert-rules")).getResponse().getContentAsString()
+                .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
+        String before = apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString();
+        UUID missing = UUID.randomUUID();
+        String body = "{\"name\":\"Taken over\",\"recipients\":{\"roles\":[\"SALES\"]},\"delivery\":{\"mode\":\"immediate\"}}";
+
+        assertApiSameAsMissing(get("/api/v1/alert-rules/{id}", rule), get("/api/v1/alert-rules/{id}", missing));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", rule)
+                        .contentType(MediaType.APPLICATION_JSON).content(body),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", missing)
+                        .contentType(MediaType.APPLICATION_JSON).content(body));
+        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", rule),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", missing));
+
+        long alert = alertOf(b);
+        MvcResult other = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", alert));
+        MvcResult missingAlert = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", Long.MAX_VALUE));
+        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missingAlert.getResponse().getStatus());
+        assertThat(other.getResponse().getContentAsString().replace("/" + alert + "/", "/ID/"))
+                .isEqualTo(missingAlert.getResponse().getContentAsString().replace("/" + Long.MAX_VALUE + "/", "/ID/"));
+        assertThat(apiAs(a, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"alerts\":[]");
+        assertThat(apiAs(b, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"state\":\"new\"");
+
+        assertThat(apiAs(a, get("/api/v1/alert-rules")).getResponse().getContentAsString()).doesNotContain(rule);
+        assertThat(apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString())
+                .as("B's rule is unchanged").isEqualTo(before);
+    }
+
+    @Test
+    void anotherTenantsAlertsRulesAndSilencesAnswerAsMissingOnesInThePortal() throws Exception {
+        long alert = alertOf(b);
+        String number = eu.vigil.alerting.KboUpdates.number();
+        UUID rule = TenantContext.callAs(b.id(), () -> rules.rules().getFirst().id());
+        String ruleBefore = TenantContext.callAs(b.id(), () -> rules.rule(rule).toString());
+        UUID silence = TenantContext.callAs(b.id(), () -> silences.silence(bMember.id(),
+                jdbc.queryForObject("select country, number from alert where id = ?", (rs, n) -> new eu.vigil.company.CompanyId(
+                        rs.getString(1).trim(), rs.getString(2)), alert), java.time.Instant.now().plusSeconds(86_400), "Talks"));
+        long missing = Long.MAX_VALUE;
+        UUID missingId = UUID.randomUUID();
+
+        assertSameAsMissing(get("/alerts/{id}", alert), get("/alerts/{id}", missing), 404);
+        for (String action : new String[] {"acknowledge", "resolve", "reopen", "assign", "comments"}) {
+            assertSameAsMissing(post("/alerts/{id}/" + action, alert).param("body", "mine now").param("assignee", ""),
+                    post("/alerts/{id}/" + action, missing).param("body", "mine now").param("assignee", ""), 404);
+        }
+        assertSameAsMissing(get("/alerts/rules/{id}", rule), get("/alerts/rules/{id}", missingId), 404);
+        assertSameAsMissing(post("/alerts/rules/{id}", rule).param("name", "Taken over").param("mode", "portal"),
+                post("/alerts/rules/{id}", missingId).param("name", "Taken over").param("mode", "portal"), 404);
+        assertSameAsMissing(post("/alerts/rules/{id}/delete", rule), post("/alerts/rules/{id}/delete", missingId), 404);
+        assertSameAsMissing(post("/alerts/preferences/{r}", rule).param("delivery", "none"),
+                post("/alerts/preferences/{r}", missingId).param("delivery", "none"), 404);
+        assertSameAsMissing(post("/alerts/silences/{id}/remove", silence), post("/alerts/silences/{id}/remove", missingId), 404);
+        long letter = jdbc.queryForObject("select id from mail_outbox where tenant_id = ? order by id limit 1", Long.class, b.id());
+        for (int i = 0; i < 300 && !"SENT".equals(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)); i++) {
+            Thread.sleep(100);
+        }
+        // as if every attempt had failed: the worker is done with the row
+        jdbc.update("update mail_outbox set status = 'DEAD', last_error = 'test: given up' where id = ?", letter);
+        assertSameAsMissing(post("/alerts/dead-letters/{id}/resend", letter), post("/alerts/dead-letters/{id}/resend", missing), 404);
+        assertThat(page(get("/alerts/dead-letters"))).doesNotContain("test: given up");
+
+        // bulk acknowledgement takes only the tenant's own alerts; lists and panels show only them
+        mvc.perform(post("/alerts/acknowledge").param("ids", String.valueOf(alert)).with(csrf()).with(user(a.admin().principal())));
+        assertThat(page(get("/alerts"))).contains("id=\"inbox-empty\"");
+        String company = jdbc.queryForObject("select number from alert where id = ?", String.class, alert);
+        assertThat(page(get("/companies/{c}/{n}/alerts", "BE", company))).contains("id=\"company-alerts-empty\"");
+        assertThat(mvc.perform(get("/companies/{c}/{n}/alerts", "BE", company).with(user(bMember.principal())))
+                .andReturn().getResponse().getContentAsString()).contains("data-alert=\"" + alert + "\"");
+        assertThat(page(get("/alerts/badge"))).doesNotContain("text-bg-danger");
+        assertThat(page(get("/alerts/rules"))).doesNotContain(rule.toString());
+        assertThat(page(get("/alerts/preferences"))).doesNotContain("Talks");
+
+        // an unsubscribe link is its own key, whoever follows it: the same answer signed in to any tenant or none
+        String token = jdbc.queryForObject("select unsubscribe_token from mail_outbox where id = ?", String.class, letter);
+        String anonymous = mvc.perform(get("/alerts/unsubscribe/{t}", token)).andReturn().getResponse().getContentAsString();
+        assertThat(page(get("/alerts/unsubscribe/{t}", token))).contains("id=\"unsubscribe-confirm\"");
+        assertThat(anonymous).contains("id=\"unsubscribe-confirm\"");
+        assertSameAsMissing(get("/alerts/unsubscribe/{t}", "0123456789abcdef" + number), get("/alerts/unsubscribe/{t}", "ffff0000ffff0000"), 404);
+        assertSameAsMissing(post("/alerts/unsubscribe/{t}", "0123456789abcdef" + number), post("/alerts/unsubscribe/{t}", "ffff0000ffff0000"), 404);
+
+        var bAlert = TenantContext.callAs(b.id(), () -> alerts.item(alert, "en"));
+        assertThat(bAlert.state()).as("B's alert is unchanged").isEqualTo("new");
+        assertThat(bAlert.assignee()).isNull();
+        assertThat(TenantContext.callAs(b.id(), () -> alerts.comments(alert))).isEmpty();
+        assertThat(TenantContext.callAs(b.id(), () -> rules.rule(rule).toString())).isEqualTo(ruleBefore);
+        assertThat(jdbc.queryForObject("select count(*) from alert_silence where id = ?", Long.class, silence)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from alert_preference where rule_id = ?", Long.class, rule)).isZero();
+        assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)).isEqualTo("DEAD");
+    }
+
+    @Test
     void anotherTenantsWatchlistAnswersAsAMissingOneInThePortal() throws Exception {
         UUID bList = watchlistOf(b, "Bravo portfolio");
         String bImport = apiAs(b, post("/api/v1/watchlists/{id}/entries", bList).contentType(MediaType.APPLICATION_JSON)
@@ -223,6 +349,27 @@ class TenantIsolationTests {
         var bEntries = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10));
         assertThat(bEntries.total()).as("B's list is unchanged").isEqualTo(1);
         assertThat(bEntries.entries().getFirst().reference()).isNull();
+    }
+
+    /** A real alert of {@code tenant}: a company it watches goes bankrupt in a KBO Update. */
+    private long alertOf(TestTenant tenant) throws Exception {
+        String number = eu.vigil.alerting.KboUpdates.number();
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(java.time.LocalDate.now());
+        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
+                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "000", false))), "seed.zip", true, "test");
+        UUID list = watchlistOf(tenant, "Watched for alerts");
+        TenantContext.runAs(tenant.id(), () -> watchlists.add(list, number, new eu.vigil.watchlist.EntryData(
+                null, null, null, null, null, null)));
+        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
+                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "050", true))), "bankrupt.zip", true, "test");
+        for (int i = 0; i < 200; i++) {
+            String page = apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString();
+            if (page.contains("\"id\":")) {
+                return Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No alert for " + tenant.name() + " within 20 s");
     }
 
     private UUID watchlistOf(TestTenant tenant, String name) {

@@ -20,7 +20,9 @@ class MessageBundlesTests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @ParameterizedTest
-    @CsvSource({"messages, fr", "messages, nl", "messages, it", "watchlist, fr", "watchlist, nl", "watchlist, it"})
+    @CsvSource({"messages, fr", "messages, nl", "messages, it", "watchlist, fr", "watchlist, nl", "watchlist, it",
+            "alerts, fr", "alerts, nl", "alerts, it",
+            "inbox, fr", "inbox, nl", "inbox, it"})
     void translationHasExactlyTheEnglishKeysAndPlaceholders(String bundle, String language) throws IOException {
         Properties english = load("messages/" + bundle + ".properties");
         Properties translated = load("messages/" + bundle + "_" + language + ".properties");

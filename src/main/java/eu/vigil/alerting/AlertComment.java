@@ -1,0 +1,6 @@
+package eu.vigil.alerting;
+
+import java.time.Instant;
+
+public record AlertComment(String author, String body, Instant createdAt) {
+}

@@ -1,0 +1,299 @@
+package eu.vigil.alerting.internal;
+
+import eu.vigil.alerting.AlertingProperties;
+import eu.vigil.signal.SignalEvents;
+import eu.vigil.signal.SignalEvents.RecordedEvent;
+import eu.vigil.watchlist.WatchedCompanies;
+import eu.vigil.watchlist.WatchedCompanies.Watch;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns signal events into alerts, set-based: the events joined with the entries watching their companies and the
+ * rules of those entries' tenants, one INSERT per batch of entries; then, in the same transaction, the outbox rows
+ * of the immediate rules, one per (group, recipient). A batch seen before inserts nothing (unique per tenant, rule
+ * and event), so it writes no outbox row either.
+ */
+@Component
+public class FanOut {
+
+    /** Severities in rank order, as signal events store them. */
+    private static final String SEVERITIES = "array['info','low','medium','high','critical']";
+
+    /**
+     * Whether rule {@code r} matches event {@code e} on watch entry {@code w}: the one definition of a match, for the
+     * fan-out and for the editor's preview. {@code e} has code, category, polarity, severity; {@code w} has
+     * watchlist_id, relationship, tags (text[]), owner_id, exposure; {@code r} has the columns of {@code alert_rule}.
+     */
+    static final String MATCHES = """
+            (cardinality(r.signals) = 0 or e.code = any(r.signals))
+                     and (cardinality(r.categories) = 0 or e.category = any(r.categories))
+                     and (cardinality(r.polarities) = 0 or e.polarity = any(r.polarities))
+                     and array_position(%1$s, e.severity::text) >= array_position(%1$s, r.min_severity::text)
+                     and (cardinality(r.watchlists) = 0 or w.watchlist_id = any(r.watchlists))
+                     and (cardinality(r.relationships) = 0 or w.relationship = any(r.relationships))
+                     and (cardinality(r.tags) = 0 or w.tags && r.tags)
+                     and (cardinality(r.owners) = 0 or w.owner_id = any(r.owners))
+                     and (r.min_exposure is null or w.exposure >= r.min_exposure)""".formatted(SEVERITIES);
+
+    private final DataSource dataSource;
+    private final SignalEvents events;
+    private final WatchedCompanies watched;
+    private final AlertingProperties properties;
+    private final JdbcTemplate jdbc;
+
+    FanOut(DataSource dataSource, SignalEvents events, WatchedCompanies watched, AlertingProperties properties) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.dataSource = dataSource;
+        this.events = events;
+        this.watched = watched;
+        this.properties = properties;
+    }
+
+    /** What one batch of events produced. */
+    public record Result(int alerts, int outboxRows) {
+    }
+
+    /** Runs on the caller's transaction. */
+    public Result fanOut(List<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new Result(0, 0);
+        }
+        List<RecordedEvent> recorded = events.byIds(eventIds);
+        List<Watch> watches = watched.watching(recorded.stream().map(RecordedEvent::companyId).distinct().toList());
+        if (watches.isEmpty()) {
+            return new Result(0, 0);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            List<Long> alerts = new ArrayList<>();
+            for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
+                alerts.addAll(insertAlerts(connection, recorded, slice));
+            }
+            int outbox = 0;
+            for (int from = 0; from < alerts.size(); from += properties.fanOutBatch()) {
+                outbox += insertOutbox(connection, alerts.subList(from, Math.min(alerts.size(), from + properties.fanOutBatch())));
+            }
+            return new Result(alerts.size(), outbox);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not fan signal events out into alerts: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /** What a rule would have raised: {@code alerts} signal events about {@code companies} companies. */
+    public record Preview(long alerts, long companies) {
+    }
+
+    /**
+     * What {@code rule} (saved or not) would have raised for its tenant from the signal events detected since
+     * {@code since}, over the tenant's watch entries as they are now: one alert per event, as the fan-out counts,
+     * with the same match. Entries added after an event count here, since the question is how noisy the rule is.
+     */
+    public Preview preview(AlertRule rule, Instant since) {
+        // reads watchlist_entry directly, as one set-based join: through the watchlist API it would be a row per entry
+        String sql = """
+                select count(distinct e.id), count(distinct e.company_id)
+                from signal_event e
+                join watchlist_entry w on w.company_id = e.company_id and w.tenant_id = ?
+                cross join (select ?::text[] as signals, ?::text[] as categories, ?::text[] as polarities, ?::text as min_severity,
+                                   ?::uuid[] as watchlists, ?::text[] as relationships, ?::text[] as tags, ?::uuid[] as owners,
+                                   ?::numeric as min_exposure) r
+                where e.detected_at >= ? and %s""".formatted(MATCHES);
+        return jdbc.query(connection -> {
+            PreparedStatement select = connection.prepareStatement(sql);
+            int p = 1;
+            select.setObject(p++, rule.getTenantId());
+            select.setArray(p++, connection.createArrayOf("text", rule.getSignals()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getCategories()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getPolarities()));
+            select.setString(p++, rule.getMinSeverity());
+            select.setArray(p++, connection.createArrayOf("uuid", rule.getWatchlists()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getRelationships()));
+            select.setArray(p++, connection.createArrayOf("text", rule.getTags()));
+            select.setArray(p++, connection.createArrayOf("uuid", rule.getOwners()));
+            select.setBigDecimal(p++, rule.getMinExposure());
+            select.setTimestamp(p, Timestamp.from(since));
+            return select;
+        }, rs -> {
+            rs.next();
+            return new Preview(rs.getLong(1), rs.getLong(2));
+        });
+    }
+
+    /** Slices of at most about {@code size} entries, never splitting one tenant's entries on one company. */
+    static List<List<Watch>> slices(List<Watch> watches, int size) {
+        List<List<Watch>> slices = new ArrayList<>();
+        int from = 0;
+        while (from < watches.size()) {
+            int to = Math.min(watches.size(), from + size);
+            while (to < watches.size() && sameTenantAndCompany(watches.get(to - 1), watches.get(to))) {
+                to++;
+            }
+            slices.add(watches.subList(from, to));
+            from = to;
+        }
+        return slices;
+    }
+
+    private static boolean sameTenantAndCompany(Watch a, Watch b) {
+        return a.companyId() == b.companyId() && a.tenantId().equals(b.tenantId());
+    }
+
+    private List<Long> insertAlerts(Connection connection, List<RecordedEvent> recorded, List<Watch> slice) throws SQLException {
+        int n = recorded.size();
+        Long[] eventIds = new Long[n];
+        Long[] eventCompanies = new Long[n];
+        String[] codes = new String[n];
+        String[] categories = new String[n];
+        String[] polarities = new String[n];
+        String[] severities = new String[n];
+        Date[] dates = new Date[n];
+        Timestamp[] detected = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            RecordedEvent e = recorded.get(i);
+            eventIds[i] = e.id();
+            eventCompanies[i] = e.companyId();
+            codes[i] = e.event().code();
+            categories[i] = e.event().category().key();
+            polarities[i] = e.event().polarity().key();
+            severities[i] = e.event().severity().key();
+            dates[i] = Date.valueOf(e.event().effectiveDate());
+            detected[i] = Timestamp.from(e.event().detectedAt());
+        }
+        int m = slice.size();
+        UUID[] tenants = new UUID[m];
+        Long[] companies = new Long[m];
+        String[] countries = new String[m];
+        String[] numbers = new String[m];
+        UUID[] lists = new UUID[m];
+        String[] relationships = new String[m];
+        String[] tags = new String[m];
+        UUID[] owners = new UUID[m];
+        java.math.BigDecimal[] exposures = new java.math.BigDecimal[m];
+        Timestamp[] added = new Timestamp[m];
+        for (int i = 0; i < m; i++) {
+            Watch w = slice.get(i);
+            tenants[i] = w.tenantId();
+            companies[i] = w.companyId();
+            countries[i] = w.country();
+            numbers[i] = w.number();
+            lists[i] = w.watchlistId();
+            relationships[i] = w.relationship().name();
+            tags[i] = String.join("\u001f", w.tags());
+            owners[i] = w.ownerId();
+            exposures[i] = w.exposure();
+            added[i] = Timestamp.from(w.addedAt());
+        }
+        // an entry added after the event was detected did not watch it then: its past is the flashback's, not an alert
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into alert (tenant_id, rule_id, signal_event_id, company_id, country, number, code, polarity, severity,
+                                   effective_date, watchlist_ids, owner_ids, state, created_at)
+                select w.tenant_id, r.id, e.id, e.company_id, min(w.country), min(w.number), e.code, e.polarity, e.severity,
+                       e.effective_date, array_agg(distinct w.watchlist_id),
+                       coalesce(array_agg(distinct w.owner_id) filter (where w.owner_id is not null), '{}'), 'NEW', now()
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::timestamptz[])
+                         as e(id, company_id, code, category, polarity, severity, effective_date, detected_at)
+                join (select tenant_id, company_id, country, number, watchlist_id, relationship,
+                             string_to_array(tags, chr(31)) as tags, owner_id, exposure, added_at
+                      from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[],
+                                  ?::numeric[], ?::timestamptz[])
+                           as u(tenant_id, company_id, country, number, watchlist_id, relationship, tags, owner_id, exposure,
+                                added_at)) w
+                     on w.company_id = e.company_id and w.added_at <= e.detected_at
+                join alert_rule r on r.tenant_id = w.tenant_id and r.enabled and %s
+                group by w.tenant_id, r.id, e.id, e.company_id, e.code, e.polarity, e.severity, e.effective_date
+                on conflict (tenant_id, rule_id, signal_event_id) do nothing
+                returning id""".formatted(MATCHES))) {
+            int p = 1;
+            insert.setArray(p++, connection.createArrayOf("bigint", eventIds));
+            insert.setArray(p++, connection.createArrayOf("bigint", eventCompanies));
+            insert.setArray(p++, connection.createArrayOf("text", codes));
+            insert.setArray(p++, connection.createArrayOf("text", categories));
+            insert.setArray(p++, connection.createArrayOf("text", polarities));
+            insert.setArray(p++, connection.createArrayOf("text", severities));
+            insert.setArray(p++, connection.createArrayOf("date", dates));
+            insert.setArray(p++, connection.createArrayOf("timestamptz", detected));
+            insert.setArray(p++, connection.createArrayOf("uuid", tenants));
+            insert.setArray(p++, connection.createArrayOf("bigint", companies));
+            insert.setArray(p++, connection.createArrayOf("text", countries));
+            insert.setArray(p++, connection.createArrayOf("text", numbers));
+            insert.setArray(p++, connection.createArrayOf("uuid", lists));
+            insert.setArray(p++, connection.createArrayOf("text", relationships));
+            insert.setArray(p++, connection.createArrayOf("text", tags));
+            insert.setArray(p++, connection.createArrayOf("uuid", owners));
+            insert.setArray(p++, connection.createArrayOf("numeric", exposures));
+            insert.setArray(p, connection.createArrayOf("timestamptz", added));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /**
+     * The outbox rows of the immediate rules among these new alerts: one per (tenant, rule, company, recipient), due
+     * at the end of the grouping window, or the alerts appended to that group's row while it is still pending.
+     * Recipients are the rule's roles and people (active ones), the matching entries' owners when the rule says so,
+     * and its external addresses (in the tenant's language); minus those who chose another delivery or
+     * unsubscribed, and people who silenced the company.
+     */
+    private int insertOutbox(Connection connection, List<Long> alertIds) throws SQLException {
+        // reads app_user and tenant directly (tenancy's tables): resolving recipients per tenant through its API would cost a query per tenant
+        try (PreparedStatement insert = connection.prepareStatement("""
+                with a as (
+                    select a.id, a.tenant_id, a.rule_id, a.company_id, a.owner_ids, r.recipient_roles, r.recipient_users,
+                           r.recipient_owner, r.recipient_emails
+                    from alert a join alert_rule r on r.id = a.rule_id
+                    where a.id = any(?::bigint[]) and r.delivery = 'IMMEDIATE'
+                ), candidates as (
+                    select a.id as alert_id, a.tenant_id, a.rule_id, a.company_id, lower(u.email) as recipient, u.id as user_id,
+                           u.language, 0 as preference
+                    from a join app_user u on u.tenant_id = a.tenant_id and u.status = 'ACTIVE'
+                         and (u.role = any(a.recipient_roles) or u.id = any(a.recipient_users)
+                              or (a.recipient_owner and u.id = any(a.owner_ids)))
+                    union all
+                    select a.id, a.tenant_id, a.rule_id, a.company_id, x.email, null, t.language, 1
+                    from a join tenant t on t.id = a.tenant_id cross join lateral unnest(a.recipient_emails) as x(email)
+                ), one as (
+                    select distinct on (alert_id, recipient) * from candidates order by alert_id, recipient, preference
+                ), allowed as (
+                    select o.* from one o
+                    where not exists (select 1 from alert_preference p
+                                      where p.rule_id = o.rule_id and p.recipient = o.recipient and p.delivery <> 'IMMEDIATE')
+                      and not exists (select 1 from alert_silence s
+                                      where s.user_id = o.user_id and s.company_id = o.company_id and s.until > now())
+                ), grouped as (
+                    select tenant_id, rule_id, company_id, recipient, user_id, language, array_agg(alert_id order by alert_id) as ids
+                    from allowed group by tenant_id, rule_id, company_id, recipient, user_id, language
+                )
+                insert into mail_outbox (tenant_id, kind, group_key, rule_id, company_id, recipient, recipient_user_id, language,
+                                         template, alert_ids, status, next_attempt_at, unsubscribe_token)
+                select tenant_id, 'IMMEDIATE', 'immediate:' || rule_id || ':' || company_id || ':' || ids[1], rule_id, company_id,
+                       recipient, user_id, language, 'alert', ids, 'PENDING', now() + ? * interval '1 millisecond',
+                       replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+                from grouped
+                on conflict (tenant_id, rule_id, company_id, recipient) where status = 'PENDING' and kind = 'IMMEDIATE'
+                do update set alert_ids = mail_outbox.alert_ids || excluded.alert_ids""")) {
+            insert.setArray(1, connection.createArrayOf("bigint", alertIds.toArray()));
+            insert.setLong(2, properties.groupWindow().toMillis());
+            return insert.executeUpdate();
+        }
+    }
+}

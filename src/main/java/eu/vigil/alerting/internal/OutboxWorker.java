@@ -1,0 +1,121 @@
+package eu.vigil.alerting.internal;
+
+import eu.vigil.alerting.AlertingProperties;
+import eu.vigil.notification.Mailer;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each instance's outbox worker: claims due rows, renders and sends each, and marks it; polls again at once while
+ * there is work, else after {@code vigil.alerts.poll-interval}. Rows survive restarts in the table.
+ */
+@Component
+class OutboxWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final Outbox outbox;
+    private final AlertMails mails;
+    private final Mailer mailer;
+    private final AlertingProperties properties;
+    private final String name = workerName();
+    private volatile boolean running;
+    private Thread thread;
+
+    OutboxWorker(Outbox outbox, AlertMails mails, Mailer mailer, AlertingProperties properties) {
+        this.outbox = outbox;
+        this.mails = mails;
+        this.mailer = mailer;
+        this.properties = properties;
+    }
+
+    /** Sends what is due now; answers how many rows it handled. */
+    int deliverDue() {
+        List<Outbox.Claimed> claimed = outbox.claim(name);
+        for (Outbox.Claimed row : claimed) {
+            deliver(row);
+        }
+        return claimed.size();
+    }
+
+    private void deliver(Outbox.Claimed row) {
+        try {
+            switch (mails.compose(row)) {
+                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), name, nothing.why());
+                case AlertMails.Mail mail -> {
+                    mailer.send(mail.mail());
+                    if (!outbox.sent(row.id(), name)) {
+                        log.warn("Outbox row {} was sent, but its claim had passed to another worker", row.id());
+                    }
+                }
+            }
+        } catch (MailException | IllegalStateException | org.springframework.dao.DataAccessException e) {
+            boolean dead = outbox.failed(row, name, e.getMessage());
+            if (dead) {
+                log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
+            } else {
+                log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            int handled = 0;
+            try {
+                handled = deliverDue();
+            } catch (RuntimeException e) {
+                log.warn("The outbox worker could not claim rows: {}", e.getMessage());
+            }
+            if (handled == 0) {
+                try {
+                    Thread.sleep(properties.pollInterval());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("alert-outbox").start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static String workerName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        String name = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+    }
+}

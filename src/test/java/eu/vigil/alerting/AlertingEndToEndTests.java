@@ -1,0 +1,219 @@
+package eu.vigil.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import eu.vigil.alerting.internal.FanOut;
+import eu.vigil.company.CompanyId;
+import eu.vigil.embedded.CapturedMail;
+import eu.vigil.embedded.CapturedMail.CapturedMessage;
+import eu.vigil.feed.FeedIngestion;
+import eu.vigil.feed.RunView;
+import eu.vigil.support.TestData;
+import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.TestData.TestUser;
+import eu.vigil.support.VigilTest;
+import eu.vigil.tenancy.Language;
+import eu.vigil.tenancy.Role;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.EntryData;
+import eu.vigil.watchlist.WatchlistManagement;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * From a KBO Update to the email in a real SMTP server: a watched company goes bankrupt and its tenant's credit
+ * managers hear of it once each, in their own language; nobody else does.
+ */
+@VigilTest
+class AlertingEndToEndTests {
+
+    private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    FeedIngestion ingestion;
+
+    @Autowired
+    WatchlistManagement watchlists;
+
+    @Autowired
+    Silences silences;
+
+    @Autowired
+    CapturedMail mail;
+
+    @Autowired
+    JavaMailSenderImpl mailSender;
+
+    @Autowired
+    FanOut fanOut;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void aWatchedCompanyGoingBankruptEmailsEachCreditManagerOnceInTheirLanguage() throws Exception {
+        TestTenant tenant = data.tenant("Alerted");
+        TestUser french = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);
+        TestUser dutch = data.member(tenant, Role.CREDIT_MANAGER, Language.NL);
+        TestUser muted = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        TestUser sales = data.member(tenant, Role.SALES, Language.NL);
+        TestTenant bystander = data.tenant("Bystander");
+        TestUser bystanderCredit = data.member(bystander, Role.CREDIT_MANAGER, Language.FR);
+
+        String number = KboUpdates.number();
+        String quiet = KboUpdates.number();
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Faillissement Proef NV", "000", false),
+                new KboUpdates.Enterprise(quiet, "Rustig Proef NV", "000", false)));
+        TenantContext.runAs(tenant.id(), () -> {
+            UUID list = watchlists.create("Key customers").id();
+            watchlists.add(list, number, new EntryData("C-1", null, null, null, null, List.of("key")));
+            UUID second = watchlists.create("Also on this list").id();
+            watchlists.add(second, number, new EntryData("C-1b", null, null, null, null, List.of()));
+            silences.silence(muted.id(), new CompanyId("BE", number), Instant.now().plus(Duration.ofDays(7)), "In talks with the curator");
+        });
+
+        byte[] bankruptcy = KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Faillissement Proef NV", "050", true),
+                new KboUpdates.Enterprise(quiet, "Rustig Proef NV", "050", true));
+        RunView run = ingest(bankruptcy);
+        assertThat(run.signalEvents()).isGreaterThanOrEqualTo(2);
+
+        CapturedMessage toFrench = awaitMail(french.email());
+        CapturedMessage toDutch = awaitMail(dutch.email());
+        assertThat(toFrench.subject()).contains("Faillissement Proef NV").contains("Ouverture de faillite");
+        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("000 → 050").contains("Rouge")
+                .contains("/companies/BE/" + number).contains("/alerts/unsubscribe/");
+        assertThat(toFrench.html()).contains("Ouverture de faillite").contains("/companies/BE/" + number);
+        assertThat(toFrench.listUnsubscribe()).contains("/alerts/unsubscribe/");
+        assertThat(toDutch.subject()).contains("Faillissement geopend");
+        assertThat(toDutch.text()).contains("Faillissement geopend").contains("Rood");
+
+        Long alerts = jdbc.queryForObject("select count(*) from alert where tenant_id = ? and code = 'BANKRUPTCY_OPENED'",
+                Long.class, tenant.id());
+        assertThat(alerts).as("one alert per event and rule, though the company is on two lists").isEqualTo(1);
+        Map<String, Object> alert = jdbc.queryForMap("select cardinality(watchlist_ids) as lists from alert where tenant_id = ? "
+                + "and code = 'BANKRUPTCY_OPENED'", tenant.id());
+        assertThat(alert.get("lists")).isEqualTo(2);
+
+        // replaying the extract records no event again; redelivering the events raises no alert again
+        ingest(bankruptcy);
+        List<Long> eventIds = jdbc.queryForList("select signal_event_id from alert where tenant_id = ?", Long.class, tenant.id());
+        assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds)).alerts()).isZero();
+        Thread.sleep(2_500);
+        assertThat(mail.messagesTo(french.email())).hasSize(1);
+        assertThat(mail.messagesTo(dutch.email())).hasSize(1);
+        assertThat(mail.messagesTo(muted.email())).as("a silenced company sends its alerts to the inbox only").isEmpty();
+        assertThat(mail.messagesTo(sales.email())).isEmpty();
+        assertThat(mail.messagesTo(bystanderCredit.email())).as("another tenant, watching nothing").isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, bystander.id())).isZero();
+
+        // the API: the tenant reads and acknowledges its alert; the bystander sees none and reaches for it in vain
+        String page = api(tenant, get("/api/v1/alerts")).getResponse().getContentAsString();
+        assertThat(page).contains("\"signal\":\"BANKRUPTCY_OPENED\"").contains("\"number\":\"" + number + "\"")
+                .contains("\"country\":\"BE\"").contains("\"polarity\":\"negative\"").contains("\"severity\":\"critical\"")
+                .contains("\"state\":\"new\"").contains("\"createdAt\"");
+        long id = Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+        String next = page.replaceAll("(?s).*\"next\":\"([^\"]+)\".*", "$1");
+        assertThat(api(tenant, get("/api/v1/alerts").param("since", next)).getResponse().getContentAsString())
+                .contains("\"alerts\":[]").contains(next);
+        assertThat(api(bystander, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"alerts\":[]");
+        MvcResult other = api(bystander, post("/api/v1/alerts/{id}/acknowledge", id));
+        MvcResult missing = api(bystander, post("/api/v1/alerts/{id}/acknowledge", Long.MAX_VALUE));
+        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missing.getResponse().getStatus());
+        assertThat(other.getResponse().getContentAsString().replace("/" + id + "/", "/ID/"))
+                .isEqualTo(missing.getResponse().getContentAsString().replace("/" + Long.MAX_VALUE + "/", "/ID/"));
+        assertThat(api(tenant, post("/api/v1/alerts/{id}/acknowledge", id)).getResponse().getContentAsString())
+                .contains("\"state\":\"acknowledged\"");
+    }
+
+    @Test
+    void anSmtpOutageDelaysTheEmailButLosesNothing() throws Exception {
+        TestTenant tenant = data.tenant("Outage");
+        TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.NL);
+        String number = KboUpdates.number();
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Storing Proef BV", "000", false)));
+        TenantContext.runAs(tenant.id(), () -> watchlists.add(watchlists.create("Suppliers").id(), number,
+                new EntryData(null, null, null, null, null, null)));
+
+        int port = mailSender.getPort();
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        mailSender.setPort(closed);
+        try {
+            ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Storing Proef BV", "050", true)));
+            await("two failed attempts", () -> Integer.valueOf(2).compareTo(jdbc.queryForObject(
+                    "select coalesce(max(attempts), 0) from mail_outbox where tenant_id = ?", Integer.class, tenant.id())) <= 0);
+            Map<String, Object> row = jdbc.queryForMap("select status, last_error from mail_outbox where tenant_id = ?", tenant.id());
+            assertThat(row.get("status")).isIn("PENDING", "SENDING");
+            assertThat((String) row.get("last_error")).isNotBlank();
+            assertThat(mail.messagesTo(credit.email())).isEmpty();
+        } finally {
+            mailSender.setPort(port);
+        }
+        CapturedMessage message = awaitMail(credit.email());
+        assertThat(message.subject()).contains("Faillissement geopend");
+        Thread.sleep(1_500);
+        assertThat(mail.messagesTo(credit.email())).hasSize(1);
+        assertThat(jdbc.queryForObject("select status from mail_outbox where tenant_id = ?", String.class, tenant.id()))
+                .isEqualTo("SENT");
+    }
+
+    private RunView ingest(byte[] extract) {
+        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(extract), "alerting-update.zip", true, "test");
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    private static String today() {
+        return KBO_DATE.format(LocalDate.now());
+    }
+
+    private CapturedMessage awaitMail(String to) {
+        await("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
+        return mail.messagesTo(to).getFirst();
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Waited 20 s in vain for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private MvcResult api(TestTenant tenant,
+                          org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())).andReturn();
+    }
+}
