@@ -68,6 +68,8 @@ class CompanyNameSearchTests {
 
     @Test
     void aRebuildGivesTheSameAnswersAndSwapsTheTableInPlace() {
+        // from a rebuilt table, as some test fixtures write identities straight into company_section
+        names.rebuild();
         long id = writeIdentity("0897.000.669", "Rebuildia Logistics", "RBL");
         List<Long> before = found("Rebuildia");
         long rows = count();
