@@ -1,12 +1,12 @@
 package eu.vigil.watchlist.internal;
 
+import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.EntryData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class EntryStore {
 
     private final DataSource dataSource;
+    private final CompanyDirectory directory;
 
-    EntryStore(DataSource dataSource) {
+    EntryStore(DataSource dataSource, CompanyDirectory directory) {
         this.dataSource = dataSource;
+        this.directory = directory;
     }
 
     /** {@code BE0403170701}-style keys of what the list holds already. */
@@ -63,33 +65,8 @@ public class EntryStore {
     /** Company ids Vigil knows for these numbers, by key. */
     public Map<String, Long> companyIds(Collection<CompanyId> ids) {
         Map<String, Long> found = new HashMap<>(ids.size() * 2);
-        if (ids.isEmpty()) {
-            return found;
-        }
-        String[] countries = new String[ids.size()];
-        String[] numbers = new String[ids.size()];
-        int i = 0;
-        for (CompanyId id : ids) {
-            countries[i] = id.country();
-            numbers[i++] = id.number();
-        }
-        try {
-            Connection connection = connection();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select c.country, c.number, c.id from company c
-                    join unnest(?::text[], ?::text[]) as w(country, number) on c.country = w.country and c.number = w.number""")) {
-                select.setArray(1, connection.createArrayOf("text", countries));
-                select.setArray(2, connection.createArrayOf("text", numbers));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1) + rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        directory.ids(ids).forEach((id, companyId) -> found.put(key(id), companyId));
+        return found;
     }
 
     /** Of these companies, the ones the tenant already watches on any of its lists. */
@@ -170,17 +147,50 @@ public class EntryStore {
         });
     }
 
-    /** Links pending entries to companies a feed has brought since; answers the company ids now matched. */
-    public List<Long> matchPending() {
-        List<Long> matched = new ArrayList<>();
-        try (PreparedStatement update = connection().prepareStatement("""
-                update watchlist_entry e set company_id = c.id
-                from company c
-                where e.company_id is null and c.country = e.country and c.number = e.number
-                returning c.id""")) {
-            try (ResultSet rs = update.executeQuery()) {
-                while (rs.next()) {
-                    matched.add(rs.getLong(1));
+    /**
+     * Links pending entries, on every list of every tenant, to the companies a feed has brought since:
+     * the pending numbers are looked up in one call and linked in one update. Answers the company ids
+     * now matched.
+     */
+    public Set<Long> matchPending() {
+        List<CompanyId> pending = new ArrayList<>();
+        try {
+            Connection connection = connection();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select distinct country, number from watchlist_entry where company_id is null")) {
+                select.setFetchSize(10_000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new CompanyId(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            Map<CompanyId, Long> known = directory.ids(pending);
+            Set<Long> matched = new HashSet<>();
+            if (known.isEmpty()) {
+                return matched;
+            }
+            String[] countries = new String[known.size()];
+            String[] numbers = new String[known.size()];
+            Long[] companyIds = new Long[known.size()];
+            int i = 0;
+            for (var found : known.entrySet()) {
+                countries[i] = found.getKey().country();
+                numbers[i] = found.getKey().number();
+                companyIds[i++] = found.getValue();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update watchlist_entry e set company_id = k.id
+                    from unnest(?::text[], ?::text[], ?::bigint[]) as k(country, number, id)
+                    where e.company_id is null and e.country = k.country and e.number = k.number
+                    returning k.id""")) {
+                update.setArray(1, connection.createArrayOf("text", countries));
+                update.setArray(2, connection.createArrayOf("text", numbers));
+                update.setArray(3, connection.createArrayOf("bigint", companyIds));
+                try (ResultSet rs = update.executeQuery()) {
+                    while (rs.next()) {
+                        matched.add(rs.getLong(1));
+                    }
                 }
             }
             return matched;
