@@ -125,22 +125,24 @@ public class EntryStore {
         });
     }
 
-    /** A row that did not become an entry. */
-    public record Problem(int row, String outcome, String value, String reason, String detail, String cells) {
+    /** A row that did not become an entry; {@code wording} says why to a reader, {@code detail} to support. */
+    public record Problem(int row, String outcome, String value, String reason, String detail, Wording wording, String cells) {
     }
 
     public void insertProblems(UUID importId, List<Problem> problems) {
         if (problems.isEmpty()) {
             return;
         }
-        copy("copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, cells) from stdin", out -> {
+        copy("copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, detail_key, detail_args, cells) from stdin", out -> {
             StringBuilder line = new StringBuilder(256);
             for (Problem p : problems) {
                 line.setLength(0);
                 line.append(importId).append('\t').append(p.row()).append('\t').append(p.outcome()).append('\t');
                 text(line, clip(p.value(), 500)).append('\t');
                 text(line, p.reason()).append('\t');
-                text(line, clip(p.detail(), 1000)).append('\t');
+                text(line, clip(p.detail() == null ? "" : p.detail(), 1000)).append('\t');
+                text(line, p.wording() == null ? null : p.wording().key()).append('\t');
+                tags(line, p.wording() == null ? List.of() : p.wording().args()).append('\t');
                 text(line, p.cells()).append('\n');
                 out.write(line.toString());
             }
@@ -210,6 +212,7 @@ public class EntryStore {
         return line.append(amount.value().toPlainString()).append('\t').append(amount.currency());
     }
 
+    /** A text[] in COPY's text format. */
     private static StringBuilder tags(StringBuilder line, List<String> tags) {
         line.append('{');
         for (int i = 0; i < tags.size(); i++) {
