@@ -74,8 +74,8 @@ public class CompanyDirectory {
         boolean dutch = "nl".equals(language);
         jdbc.query("""
                 select c.id, c.country, c.number,
-                       (select n->>'value' from json_array_elements(s.doc->'names') with ordinality as n(n, i)
-                        where n->>'type' = '001' order by (n->>'language' = ?) desc, i limit 1),
+                       (select n.name->>'value' from json_array_elements(s.doc->'names') with ordinality as n(name, i)
+                        where n.name->>'type' = '001' order by (n.name->>'language' = ?) desc, n.i limit 1),
                        (select concat_ws(' ', nullif(a->>'zipcode', ''), coalesce(nullif(a->>?, ''), nullif(a->>?, '')))
                         from json_array_elements(s.doc->'addresses') a where a->>'type' = 'REGO' limit 1),
                        st.doc->>'active'

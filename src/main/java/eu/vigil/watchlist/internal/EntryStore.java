@@ -158,6 +158,10 @@ public class EntryStore {
         List<CompanyId> pending = new ArrayList<>();
         try {
             Connection connection = connection();
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext('vigil-watchlist-match-pending'))")) {
+                // one matching at a time: two runs ending together would otherwise lock the same entries in different orders
+                lock.execute();
+            }
             try (PreparedStatement select = connection.prepareStatement(
                     "select distinct country, number from watchlist_entry where company_id is null")) {
                 select.setFetchSize(10_000);

@@ -69,7 +69,8 @@ public class Lights {
         Map<Long, Instant> lastNegative = signals.lastNegativeDetected(companyIds);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            List<Long> all = List.copyOf(companyIds);
+            // in id order, so that refreshes running side by side lock company_light rows in the same order
+            List<Long> all = companyIds.stream().sorted().toList();
             for (int from = 0; from < all.size(); from += 20_000) {
                 List<Long> chunk = all.subList(from, Math.min(all.size(), from + 20_000));
                 Long[] ids = chunk.toArray(Long[]::new);
