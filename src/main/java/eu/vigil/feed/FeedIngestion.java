@@ -168,6 +168,7 @@ public class FeedIngestion {
                     context.flush();
                     context.publishSignals();
                     runs.complete(runId, context.counters());
+                    publisher.publishEvent(new FeedRunCompleted(runId, source));
                     log.info("Run #{} applied {}: {} rows read, {} rejected, {} companies changed ({} new, {} left)",
                             runId, extract.name(), context.counters().read, context.counters().rejected,
                             context.counters().changed, context.counters().created, context.counters().left);

@@ -60,7 +60,7 @@ public record Amount(BigDecimal value, String currency) {
         try {
             BigDecimal value = new BigDecimal(normal);
             if (value.abs().compareTo(new BigDecimal("1e15")) >= 0) {
-                throw new IllegalArgumentException("'" + raw.strip() + "' is too large");
+                throw new TooLargeException("'" + raw.strip() + "' is too large");
             }
             return Optional.of(new Amount(value.setScale(2, java.math.RoundingMode.HALF_UP), currency));
         } catch (NumberFormatException e) {
@@ -70,5 +70,13 @@ public record Amount(BigDecimal value, String currency) {
 
     public String display() {
         return String.format(Locale.ROOT, "%,.2f %s", value, currency);
+    }
+
+    /** An amount {@link #parse} reads but that is too large to keep. */
+    public static final class TooLargeException extends IllegalArgumentException {
+
+        TooLargeException(String message) {
+            super(message);
+        }
     }
 }

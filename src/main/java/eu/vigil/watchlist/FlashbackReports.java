@@ -49,7 +49,7 @@ class FlashbackReports {
         Set<Long> ids = new HashSet<>();
         problems.forEach(e -> ids.add(e.companyId()));
         flashback.forEach(e -> ids.add(e.companyId()));
-        Map<Long, String> names = reads.names(ids);
+        Map<Long, String> names = reads.names(ids, language);
         List<HealthCheck.Kind> kinds = new ArrayList<>();
         properties.healthKinds().forEach((kind, kindCodes) -> {
             Map<Long, HealthCheck.Company> companies = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import eu.vigil.watchlist.internal.UploadReader;
 import eu.vigil.watchlist.internal.Watchlist;
 import eu.vigil.watchlist.internal.WatchlistImport;
 import eu.vigil.watchlist.internal.WatchlistImportRepository;
+import eu.vigil.watchlist.internal.Wording;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -114,11 +115,11 @@ public class WatchlistImports implements DisposableBean {
             try (Stream<RawRow> rows = UploadReader.rows(file)) {
                 mapping = ColumnMapping.detect(rows.limit(20).toList());
             } catch (UploadFormatException e) {
-                failed(started.getId(), e.getMessage());
-                throw new WatchlistException("watchlist.error.file", e.getMessage());
+                failed(started.getId(), e.wording());
+                throw refusal(e.wording());
             }
             run(started.getId(), file, mapping, uploader);
-            return report(started.getId());
+            return report(started.getId(), uploader.language().locale());
         } finally {
             delete(file);
         }
@@ -151,7 +152,7 @@ public class WatchlistImports implements DisposableBean {
                     nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : String.join("|", e.tags()))));
         }
         enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false), uploader, true);
-        return report(started.getId());
+        return report(started.getId(), uploader.language().locale());
     }
 
     // ---------------------------------------------------------------- browser: preview, then in the background
@@ -164,13 +165,13 @@ public class WatchlistImports implements DisposableBean {
         try (Stream<RawRow> rows = UploadReader.rows(stored)) {
             List<RawRow> first = rows.limit(20).toList();
             if (first.stream().allMatch(RawRow::blank)) {
-                throw new UploadFormatException("The file holds no rows.");
+                throw new UploadFormatException("watchlist.file.empty");
             }
             mapping = ColumnMapping.detect(first);
             header = first.stream().filter(r -> !r.blank()).findFirst().map(RawRow::cells).orElse(List.of());
         } catch (UploadFormatException e) {
             delete(stored);
-            throw new WatchlistException("watchlist.error.file", e.getMessage());
+            throw refusal(e.wording());
         } catch (RuntimeException e) {
             delete(stored);
             throw e;
@@ -185,8 +186,8 @@ public class WatchlistImports implements DisposableBean {
         });
     }
 
-    /** The first rows with {@code mapping} (null: as detected) and what each would become. */
-    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader) {
+    /** The first rows with {@code mapping} (null: as detected) and what each would become, said in {@code locale}. */
+    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         if (upload.getStoredFile() == null) {
             throw new NotFoundException("Upload");
@@ -219,7 +220,7 @@ public class WatchlistImports implements DisposableBean {
             }
             switch (validator.check(raw)) {
                 case RowValidator.Invalid invalid -> rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "rejected",
-                        invalid.detail()));
+                        invalid.wording().in(messages, locale)));
                 case RowValidator.Valid valid -> {
                     String key = EntryStore.key(valid.id());
                     Integer firstRow = seen.putIfAbsent(key, raw.number());
@@ -265,54 +266,77 @@ public class WatchlistImports implements DisposableBean {
 
     // ---------------------------------------------------------------- reading back
 
-    public ImportStatus status(UUID watchlistId, UUID importId) {
+    /** Where the upload stands; why it failed is said in {@code locale}. */
+    public ImportStatus status(UUID watchlistId, UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         AtomicInteger read = progress.get(importId);
-        return new ImportStatus(upload.getId(), upload.getWatchlistId(), upload.getFileName(), upload.getStatus(), upload.getError(),
+        return new ImportStatus(upload.getId(), upload.getWatchlistId(), upload.getFileName(), upload.getStatus(), error(upload, locale),
                 read == null ? upload.getRowsTotal() : read.get(), upload.getRowsTotal(), upload.getAccepted(), upload.getPending(),
                 upload.getRejected(), upload.getDuplicates(), upload.getUploadedBy(), upload.getCreatedAt(), upload.getFinishedAt());
     }
 
-    public List<ImportStatus> recent(UUID watchlistId) {
+    public List<ImportStatus> recent(UUID watchlistId, Locale locale) {
         return tx.execute(status -> {
             Watchlist watchlist = watchlists.require(watchlistId);
             return imports.findTop10ByWatchlistIdOrderByCreatedAtDesc(watchlist.getId()).stream()
-                    .map(i -> new ImportStatus(i.getId(), i.getWatchlistId(), i.getFileName(), i.getStatus(), i.getError(),
+                    .map(i -> new ImportStatus(i.getId(), i.getWatchlistId(), i.getFileName(), i.getStatus(), error(i, locale),
                             i.getRowsTotal(), i.getRowsTotal(), i.getAccepted(), i.getPending(), i.getRejected(),
                             i.getDuplicates(), i.getUploadedBy(), i.getCreatedAt(), i.getFinishedAt()))
                     .toList();
         });
     }
 
-    /** The groups of a finished upload (each at most {@code limit} long; all with {@code Integer.MAX_VALUE}). */
-    public ImportReport report(UUID watchlistId, UUID importId, int limit) {
-        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
-        return report(upload, limit);
+    private String error(WatchlistImport upload, Locale locale) {
+        Wording wording = upload.getErrorWording();
+        return wording == null ? upload.getError() : wording.in(messages, locale);
     }
 
-    private ImportReport report(UUID importId) {
+    /**
+     * The groups of a finished upload (each at most {@code limit} long; all with {@code Integer.MAX_VALUE}),
+     * rejections said in {@code locale}.
+     */
+    public ImportReport report(UUID watchlistId, UUID importId, int limit, Locale locale) {
+        WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
+        return report(upload, limit, locale);
+    }
+
+    private ImportReport report(UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> imports.findById(importId).orElseThrow());
         if (upload.getStatus().equals(WatchlistImport.FAILED)) {
-            throw new WatchlistException("watchlist.error.file", upload.getError());
+            throw refusal(upload.getErrorWording());
         }
-        return report(upload, REPORT_LIMIT);
+        return report(upload, REPORT_LIMIT, locale);
     }
 
-    private ImportReport report(WatchlistImport upload, int limit) {
+    private ImportReport report(WatchlistImport upload, int limit, Locale locale) {
         return tx.execute(status -> {
             List<ImportReport.Entry> accepted = entries(upload.getId(), false, limit);
             List<ImportReport.Entry> pending = entries(upload.getId(), true, limit);
             List<ImportReport.Rejected> rejected = jdbc.query("""
-                    select row_no, value, reason, detail from watchlist_import_row where import_id = ? and outcome = 'REJECTED'
-                    order by row_no limit ?""", (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2),
-                    rs.getString(3), rs.getString(4)), upload.getId(), limit);
-            List<ImportReport.Duplicate> duplicates = jdbc.query("""
-                    select row_no, value, detail from watchlist_import_row where import_id = ? and outcome = 'DUPLICATE'
-                    order by row_no limit ?""", (rs, n) -> duplicate(rs.getInt(1), rs.getString(2), rs.getString(3)),
+                    select row_no, value, reason, detail, detail_key, detail_args from watchlist_import_row
+                    where import_id = ? and outcome = 'REJECTED' order by row_no limit ?""",
+                    (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2), rs.getString(3), detail(rs, locale)),
                     upload.getId(), limit);
-            return new ImportReport(upload.getId(), upload.getWatchlistId(), upload.getStatus(), upload.getError(),
-                    upload.getRowsTotal(), accepted, pending, rejected, duplicates);
+            return new ImportReport(upload.getId(), upload.getWatchlistId(), upload.getStatus(), error(upload, locale),
+                    upload.getRowsTotal(), accepted, pending, rejected, duplicates(upload, limit));
         });
+    }
+
+    private List<ImportReport.Duplicate> duplicates(WatchlistImport upload, int limit) {
+        return jdbc.query("""
+                select row_no, value, detail from watchlist_import_row where import_id = ? and outcome = 'DUPLICATE'
+                order by row_no limit ?""", (rs, n) -> duplicate(rs.getInt(1), rs.getString(2), rs.getString(3)),
+                upload.getId(), limit);
+    }
+
+    /** A rejected row's reason in {@code locale}: columns {@code detail, detail_key, detail_args} at 4 to 6. */
+    private String detail(java.sql.ResultSet rs, Locale locale) throws java.sql.SQLException {
+        String key = rs.getString(5);
+        if (key == null) {
+            return rs.getString(4);
+        }
+        java.sql.Array args = rs.getArray(6);
+        return new Wording(key, List.of((String[]) args.getArray())).in(messages, locale);
     }
 
     private List<ImportReport.Entry> entries(UUID importId, boolean pending, int limit) {
@@ -332,17 +356,18 @@ public class WatchlistImports implements DisposableBean {
         return new ImportReport.Duplicate(row, value, parts[0], parts[1], first == 0 ? null : first);
     }
 
-    /** The rejected rows as a CSV in the upload's own columns plus a reason, to fix and upload again. */
-    public String rejectedCsv(UUID watchlistId, UUID importId) {
+    /** The rejected rows as a CSV in the upload's own columns plus the reason in {@code locale}, to fix and upload again. */
+    public String rejectedCsv(UUID watchlistId, UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         List<String> header = new ArrayList<>(List.of(json.readValue(upload.getHeader() == null ? "[]" : upload.getHeader(), String[].class)));
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             List<List<String>> rows = tx.execute(status -> jdbc.query("""
-                    select cells, detail from watchlist_import_row where import_id = ? and outcome = 'REJECTED' order by row_no""",
+                    select cells, null, null, detail, detail_key, detail_args from watchlist_import_row
+                    where import_id = ? and outcome = 'REJECTED' order by row_no""",
                     (rs, n) -> {
                         List<String> cells = new ArrayList<>(List.of(json.readValue(rs.getString(1), String[].class)));
-                        cells.add(rs.getString(2));
+                        cells.add(detail(rs, locale));
                         return cells;
                     }, upload.getId()));
             int width = Math.max(header.size(), rows.stream().mapToInt(r -> r.size() - 1).max().orElse(0));
@@ -350,7 +375,7 @@ public class WatchlistImports implements DisposableBean {
                 while (header.size() < width) {
                     header.add("");
                 }
-                header.add(messages.getMessage("watchlist.rejected.reasonColumn", null, Locale.forLanguageTag(upload.getLanguage())));
+                header.add(messages.getMessage("watchlist.rejected.reasonColumn", null, locale));
                 printer.printRecord(header.stream().map(Exports::neutralise).toList());
             }
             for (List<String> row : rows) {
@@ -379,8 +404,8 @@ public class WatchlistImports implements DisposableBean {
         try (Stream<RawRow> rows = UploadReader.rows(file)) {
             enroll(importId, rows, mapping, uploader, false);
         } catch (UploadFormatException e) {
-            failed(importId, e.getMessage());
-            throw new WatchlistException("watchlist.error.file", e.getMessage());
+            failed(importId, e.wording());
+            throw refusal(e.wording());
         }
     }
 
@@ -415,17 +440,17 @@ public class WatchlistImports implements DisposableBean {
                     }
                     read.incrementAndGet();
                     RowValidator.Outcome outcome = raw.blank()
-                            ? new RowValidator.Invalid(raw.number(), "", "EMPTY", "no company number given")
+                            ? new RowValidator.Invalid(raw.number(), "", "EMPTY", Wording.of("watchlist.number.EMPTY"))
                             : validator.check(raw);
                     switch (outcome) {
                         case RowValidator.Invalid invalid -> problems.add(new EntryStore.Problem(raw.number(), "REJECTED",
-                                invalid.value(), invalid.reason(), invalid.detail(), json.writeValueAsString(raw.cells())));
+                                invalid.value(), invalid.reason(), invalid.detail(), invalid.wording(), json.writeValueAsString(raw.cells())));
                         case RowValidator.Valid ok -> {
                             String key = EntryStore.key(ok.id());
                             Integer first = firstRowOf.putIfAbsent(key, raw.number());
                             if (onList.contains(key) || first != null) {
                                 problems.add(new EntryStore.Problem(raw.number(), "DUPLICATE", ok.value(), "DUPLICATE",
-                                        ok.id().country() + " " + ok.id().number() + " " + (first == null ? 0 : first), "[]"));
+                                        ok.id().country() + " " + ok.id().number() + " " + (first == null ? 0 : first), null, "[]"));
                             } else {
                                 valid.add(ok);
                             }
@@ -473,25 +498,29 @@ public class WatchlistImports implements DisposableBean {
                 }
             });
         } catch (WatchlistException e) {
-            failed(importId, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.forLanguageTag(uploader.language().code())));
+            failed(importId, Wording.of(e.messageKey(), e.args()));
             throw e;
         } catch (UploadFormatException e) {
-            failed(importId, e.getMessage());
-            throw new WatchlistException("watchlist.error.file", e.getMessage());
+            failed(importId, e.wording());
+            throw refusal(e.wording());
         } catch (RuntimeException e) {
             log.error("Watchlist import {} failed", importId, e);
-            failed(importId, messages.getMessage("watchlist.error.unexpected", null, Locale.forLanguageTag(uploader.language().code())));
+            failed(importId, Wording.of("watchlist.error.unexpected"));
             throw e;
         } finally {
             progress.remove(importId);
         }
     }
 
-    private void failed(UUID importId, String reason) {
+    private void failed(UUID importId, Wording reason) {
         tx.executeWithoutResult(status -> imports.findById(importId).ifPresent(upload -> {
-            upload.fail(reason);
+            upload.fail(reason.in(messages, Locale.ENGLISH), reason);
             imports.save(upload);
         }));
+    }
+
+    private static WatchlistException refusal(Wording reason) {
+        return reason == null ? new WatchlistException("watchlist.error.unexpected") : new WatchlistException(reason.key(), reason.arguments());
     }
 
     private WatchlistImport requireImport(UUID watchlistId, UUID importId) {

@@ -1,10 +1,12 @@
 package eu.vigil.watchlist;
 
+import eu.vigil.feed.FeedRunCompleted;
+import eu.vigil.signal.SignalEventsRecorded;
+import eu.vigil.signal.SignalQueries;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.internal.EntryStore;
 import eu.vigil.watchlist.internal.Lights;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -18,13 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every minute, on one node: pending entries whose company a feed has since brought are matched, and
- * the traffic lights of watched companies with new signal events (or a day-old light) are recomputed.
+ * Keeps entries and lights up to date as feeds run: when a run commits, pending entries whose company
+ * it brought are matched, and the lights of watched companies it recorded signal events for are
+ * recomputed. An hourly job on one node is the safety net.
  */
 @Component
 public class WatchlistMaintenance {
@@ -33,23 +37,43 @@ public class WatchlistMaintenance {
 
     private final EntryStore store;
     private final Lights lights;
+    private final SignalQueries signals;
     private final TransactionTemplate tx;
 
-    WatchlistMaintenance(EntryStore store, Lights lights, PlatformTransactionManager transactionManager) {
+    WatchlistMaintenance(EntryStore store, Lights lights, SignalQueries signals, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.lights = lights;
+        this.signals = signals;
         this.tx = new TransactionTemplate(transactionManager);
     }
 
-    /** Matches pending entries and refreshes stale lights now; answers how many entries were matched. */
+    /** A run brought companies: pending numbers among them become entries of those companies, with their light. */
+    @ApplicationModuleListener(id = "watchlist.match-pending")
+    void on(FeedRunCompleted run) {
+        TenantContext.runAsPlatform(() -> {
+            Set<Long> matched = store.matchPending();
+            lights.refresh(matched);
+            if (!matched.isEmpty()) {
+                log.info("Watchlists: run #{} ({}) matched pending entries of {} companies", run.runId(), run.source(), matched.size());
+            }
+        });
+    }
+
+    /** A run recorded signal events: the lights of the watched companies among theirs are recomputed. */
+    @ApplicationModuleListener(id = "watchlist.refresh-lights")
+    void on(SignalEventsRecorded recorded) {
+        TenantContext.runAsPlatform(() -> lights.refresh(lights.litAmong(signals.companiesOf(recorded.eventIds()))));
+    }
+
+    /** Matches pending entries and refreshes stale lights now; answers how many companies were matched. */
     public int runOnce() {
         return TenantContext.callAsPlatform(() -> tx.execute(status -> {
-            List<Long> matched = store.matchPending();
+            Set<Long> matched = store.matchPending();
             Set<Long> refresh = new HashSet<>(matched);
             refresh.addAll(lights.stale());
             lights.refresh(refresh);
-            if (!matched.isEmpty() || !refresh.isEmpty()) {
-                log.info("Watchlists: matched {} pending entries, refreshed {} traffic lights", matched.size(), refresh.size());
+            if (!refresh.isEmpty()) {
+                log.info("Watchlists: matched pending entries of {} companies, refreshed {} traffic lights", matched.size(), refresh.size());
             }
             return matched.size();
         }));
@@ -78,10 +102,12 @@ public class WatchlistMaintenance {
             return JobBuilder.newJob(MaintenanceJob.class).withIdentity("watchlist-maintenance", "watchlist").storeDurably().build();
         }
 
+        // Safety net: an amber light fades with time alone, and an entry added while a run commits misses that run's matching.
         @Bean
         Trigger watchlistMaintenanceTrigger(JobDetail watchlistMaintenanceJob) {
             return TriggerBuilder.newTrigger().forJob(watchlistMaintenanceJob).withIdentity("watchlist-maintenance", "watchlist")
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()).build();
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                    .build();
         }
     }
 }

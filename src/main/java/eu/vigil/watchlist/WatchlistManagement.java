@@ -1,5 +1,6 @@
 package eu.vigil.watchlist;
 
+import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
@@ -11,9 +12,14 @@ import eu.vigil.watchlist.internal.EntryStore;
 import eu.vigil.watchlist.internal.Lights;
 import eu.vigil.watchlist.internal.Watchlist;
 import eu.vigil.watchlist.internal.WatchlistRepository;
+import eu.vigil.watchlist.internal.Wording;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,13 +38,16 @@ public class WatchlistManagement {
     private final EntryStore store;
     private final EntryQueries queries;
     private final Lights lights;
+    private final CompanyDirectory directory;
     private final JdbcTemplate jdbc;
 
-    WatchlistManagement(WatchlistRepository watchlists, EntryStore store, EntryQueries queries, Lights lights, JdbcTemplate jdbc) {
+    WatchlistManagement(WatchlistRepository watchlists, EntryStore store, EntryQueries queries, Lights lights,
+                        CompanyDirectory directory, JdbcTemplate jdbc) {
         this.watchlists = watchlists;
         this.store = store;
         this.queries = queries;
         this.lights = lights;
+        this.directory = directory;
         this.jdbc = jdbc;
     }
 
@@ -84,7 +93,8 @@ public class WatchlistManagement {
         Watchlist watchlist = require(watchlistId);
         ParseResult parsed = CompanyNumbers.parse(number, null);
         if (parsed instanceof ParseResult.Invalid invalid) {
-            throw new WatchlistException("watchlist.error.number", number == null ? "" : number, invalid.detail());
+            Wording why = Wording.ofNumber(number, invalid);
+            throw new WatchlistException(why.key(), why.arguments());
         }
         CompanyId id = ((ParseResult.Valid) parsed).id();
         if (store.keysOn(watchlist.getId()).contains(EntryStore.key(id))) {
@@ -99,6 +109,72 @@ public class WatchlistManagement {
         Long entryId = jdbc.queryForObject("select id from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
                 Long.class, watchlist.getId(), id.country(), id.number());
         return queries.entry(watchlist.getId(), entryId).orElseThrow();
+    }
+
+    /**
+     * What the add-one search box offers for {@code text}: companies by name or number (a complete one in
+     * any notation, or the first digits), or, for a valid number Vigil does not know yet, that number as pending.
+     */
+    @Transactional(readOnly = true)
+    public List<CompanySuggestion> suggest(UUID watchlistId, String text, int limit, String language) {
+        Watchlist watchlist = require(watchlistId);
+        String q = text == null ? "" : text.strip();
+        if (q.length() < 2) {
+            return List.of();
+        }
+        List<CompanyDirectory.CompanySummary> found = directory.suggest(q, Math.clamp(limit, 1, 50), language);
+        List<CompanyId> ids = new ArrayList<>(found.stream().map(CompanyDirectory.CompanySummary::companyId).toList());
+        if (found.isEmpty() && CompanyNumbers.parse(q, null) instanceof ParseResult.Valid valid) {
+            ids.add(valid.id());
+        }
+        Set<CompanyId> onList = onList(watchlist.getId(), ids);
+        List<CompanySuggestion> suggestions = new ArrayList<>(ids.size());
+        for (CompanyDirectory.CompanySummary summary : found) {
+            suggestions.add(suggestion(summary.companyId(), summary.name(), summary.city(), summary.active(), true, onList));
+        }
+        if (found.isEmpty() && !ids.isEmpty()) {
+            suggestions.add(suggestion(ids.getFirst(), null, null, null, false, onList));
+        }
+        return suggestions;
+    }
+
+    /** Why {@code text} cannot be a company number, when it looks like one (not a name) and is not; else empty. */
+    public Optional<Wording> numberProblem(String text) {
+        String q = text == null ? "" : text.strip();
+        if (q.length() < 2 || CompanyDirectory.looksLikeAName(q)) {
+            return Optional.empty();
+        }
+        return CompanyNumbers.parse(q, null) instanceof ParseResult.Invalid invalid ? Optional.of(Wording.ofNumber(q, invalid)) : Optional.empty();
+    }
+
+    private Set<CompanyId> onList(UUID watchlistId, List<CompanyId> ids) {
+        Set<CompanyId> on = new HashSet<>();
+        if (ids.isEmpty()) {
+            return on;
+        }
+        jdbc.query("""
+                select e.country, e.number from watchlist_entry e
+                join unnest(?::text[], ?::text[]) as w(country, number) on e.country = w.country and e.number = w.number
+                where e.watchlist_id = ?""", rs -> {
+            on.add(new CompanyId(rs.getString(1).trim(), rs.getString(2)));
+        }, ids.stream().map(CompanyId::country).toArray(String[]::new), ids.stream().map(CompanyId::number).toArray(String[]::new),
+                watchlistId);
+        return on;
+    }
+
+    private static CompanySuggestion suggestion(CompanyId id, String name, String city, Boolean active, boolean known, Set<CompanyId> onList) {
+        return new CompanySuggestion(id.country(), id.number(), id.display(), submittable(id), name, city, active, known,
+                onList.contains(id));
+    }
+
+    /** The shortest way of writing the number that the parser reads back as this company. */
+    static String submittable(CompanyId id) {
+        for (String candidate : new String[] {id.country() + id.number(), id.country() + " " + id.display(), id.number()}) {
+            if (CompanyNumbers.parse(candidate, null) instanceof ParseResult.Valid valid && valid.id().equals(id)) {
+                return candidate;
+            }
+        }
+        return id.country() + id.number();
     }
 
     @Transactional
@@ -127,7 +203,8 @@ public class WatchlistManagement {
         if (from.getId().equals(to.getId())) {
             return;
         }
-        if (store.keysOn(to.getId()).contains(entry.country() + entry.number())) {
+        if (!jdbc.queryForList("select 1 from watchlist_entry where watchlist_id = ? and country = ? and number = ?", Integer.class,
+                to.getId(), entry.country(), entry.number()).isEmpty()) {
             jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", from.getId(), entryId);
         } else {
             jdbc.update("update watchlist_entry set watchlist_id = ? where watchlist_id = ? and id = ?", to.getId(), from.getId(), entryId);

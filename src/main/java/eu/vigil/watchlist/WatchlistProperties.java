@@ -3,6 +3,7 @@ package eu.vigil.watchlist;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRows         the most rows one upload may have
  * @param maxUpload       the largest file an upload may be
  * @param uploads         where browser uploads wait between preview and import
+ * @param previewRetention how long an upload left at its preview (and its file) is kept before it is removed
  * @param red             signals that make a company red while the latest of them is not followed by one that ends it
  * @param amberSeverities severities of negative signals that make a company amber for {@code amberMonths}
  * @param amberMonths     how long a negative signal keeps a company amber
@@ -29,6 +31,7 @@ public record WatchlistProperties(
         @DefaultValue("200000") @Min(1) int maxRows,
         @DefaultValue("50MB") @NotNull DataSize maxUpload,
         @DefaultValue("./data/uploads/watchlists") @NotNull Path uploads,
+        @DefaultValue("24h") @NotNull Duration previewRetention,
         @DefaultValue List<RedRule> red,
         @DefaultValue({"high", "critical"}) List<String> amberSeverities,
         @DefaultValue("12") @Min(1) int amberMonths,

@@ -4,5 +4,5 @@
  * traffic light per watched company.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Watchlists",
-        allowedDependencies = {"tenancy", "company", "signal", "notification"})
+        allowedDependencies = {"tenancy", "company", "signal", "feed", "notification"})
 package eu.vigil.watchlist;

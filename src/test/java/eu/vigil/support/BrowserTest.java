@@ -69,6 +69,17 @@ public abstract class BrowserTest {
         context.close();
     }
 
+    /** From here on, this test's browser runs no JavaScript, as on some locked-down workstations. */
+    protected void withoutJavaScript() {
+        context.close();
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setLocale("en-GB")
+                .setJavaScriptEnabled(false));
+        page = context.newPage();
+        page.setDefaultTimeout(15_000);
+    }
+
     protected void signIn(String email, String password) {
         page.navigate("/login");
         page.getByLabel("Email address").fill(email);

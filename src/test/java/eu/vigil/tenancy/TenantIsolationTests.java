@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
@@ -46,6 +47,8 @@ class TenantIsolationTests {
             "POST /api/v1/watchlists/{id}/entries",
             "GET /api/v1/watchlists/{id}/entries",
             "DELETE /api/v1/watchlists/{id}/entries/{entryId}",
+            "PUT /api/v1/watchlists/{id}/entries/{entryId}",
+            "POST /api/v1/watchlists/{id}/entries/{entryId}/move",
             "GET /api/v1/alert-rules/{id}",
             "PUT /api/v1/alert-rules/{id}",
             "DELETE /api/v1/alert-rules/{id}",
@@ -67,6 +70,7 @@ class TenantIsolationTests {
             "GET /companies/{country}/{number}/alerts",
             "GET /watchlists/{id}",
             "POST /watchlists/{id}/entries",
+            "GET /watchlists/{id}/suggestions",
             "GET /watchlists/{id}/entries/{entryId}",
             "POST /watchlists/{id}/entries/{entryId}",
             "POST /watchlists/{id}/entries/{entryId}/move",
@@ -204,6 +208,23 @@ class TenantIsolationTests {
                         .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes())));
         assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", list, entry),
                 org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry));
+        assertApiSameAsMissing(put("/api/v1/watchlists/{id}/entries/{entryId}", list, entry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reference\": \"taken\"}"),
+                put("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reference\": \"taken\"}"));
+        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries/{entryId}/move", list, entry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"watchlist\": \"" + list + "\"}"),
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", missing, entry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"watchlist\": \"" + list + "\"}"));
+        String aList = apiAs(a, post("/api/v1/watchlists").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Alpha customers\"}"))
+                .getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        apiAs(a, post("/api/v1/watchlists/{id}/entries", aList).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"));
+        long aEntry = Long.parseLong(apiAs(a, get("/api/v1/watchlists/{id}/entries", aList)).getResponse().getContentAsString()
+                .replaceAll(".*\"entries\":\\[\\{\"id\":(\\d+).*", "$1"));
+        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"watchlist\": \"" + list + "\"}"),
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"watchlist\": \"" + missing + "\"}"));
 
         assertThat(apiAs(a, get("/api/v1/watchlists")).getResponse().getContentAsString()).doesNotContain("Bravo customers");
         assertThat(apiAs(b, get("/api/v1/watchlists/{id}/entries", list)).getResponse().getContentAsString())
@@ -316,6 +337,8 @@ class TenantIsolationTests {
         var file = new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes());
 
         assertSameAsMissing(get("/watchlists/{id}", bList), get("/watchlists/{id}", missing), 404);
+        assertSameAsMissing(get("/watchlists/{id}/suggestions", bList).param("number", "0403.170.701"),
+                get("/watchlists/{id}/suggestions", missing).param("number", "0403.170.701"), 404);
         assertSameAsMissing(post("/watchlists/{id}/entries", bList).param("number", "0200.065.765"),
                 post("/watchlists/{id}/entries", missing).param("number", "0200.065.765"), 404);
         for (UUID list : new UUID[] {bList, aList}) {

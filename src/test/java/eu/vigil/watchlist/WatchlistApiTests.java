@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
@@ -42,6 +43,12 @@ class WatchlistApiTests {
     @Autowired
     WatchlistImports imports;
 
+    @Autowired
+    eu.vigil.tenancy.TenantManagement tenants;
+
+    @Autowired
+    eu.vigil.tenancy.ApiKeyManagement apiKeys;
+
     private TestTenant tenant;
     private MessyUpload upload;
 
@@ -69,6 +76,8 @@ class WatchlistApiTests {
         JsonNode rejected = body.get("rejected").get(0);
         assertThat(rejected.get("value").asString()).isEqualTo(MessyUpload.dotted(upload.badCheckDigit()));
         assertThat(rejected.get("reason").asString()).isEqualTo("BAD_CHECK_DIGIT");
+        assertThat(rejected.get("detail").asString()).as("the tenant's language, English")
+                .isEqualTo("\"" + MessyUpload.dotted(upload.badCheckDigit()) + "\" has a wrong check digit: look for a typing error.");
         assertThat(rows(body, "duplicates")).containsExactly(7);
         assertThat(body.get("duplicates").get(0).get("firstRow").asInt()).isEqualTo(2);
 
@@ -147,6 +156,82 @@ class WatchlistApiTests {
         assertThat(failed.getResponse().getContentAsString()).contains("Row 3").contains("quoted field");
         JsonNode entries = json.readTree(call(get("/api/v1/watchlists/{id}/entries", id)).getResponse().getContentAsString());
         assertThat(entries.get("total").asInt()).as("a failed upload leaves the list as it was").isZero();
+    }
+
+    @Test
+    void rejectionsAndFileErrorsComeInTheCallersLanguageWithStableCodes() throws Exception {
+        String id = create("Klanten NL");
+        JsonNode dutch = json.readTree(mvc.perform(post("/api/v1/watchlists/{id}/entries", id).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"number\": \"" + MessyUpload.dotted(upload.badCheckDigit()) + "\"}, {\"number\": \"" + upload.known2
+                                + "\", \"type\": \"grossiste\"}, {\"number\": \"" + upload.known3 + "\", \"exposure\": \"veel\"}]")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey()).header(HttpHeaders.ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9,en;q=0.5"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(dutch.get("rejected")).extracting(r -> r.get("reason").asString()).containsExactly("BAD_CHECK_DIGIT", "INVALID_TYPE", "INVALID_AMOUNT");
+        assertThat(dutch.get("rejected")).extracting(r -> r.get("detail").asString()).containsExactly(
+                "\"" + MessyUpload.dotted(upload.badCheckDigit()) + "\" heeft een onjuist controlegetal: controleer of er geen typfout in staat.",
+                "Soort \"grossiste\" is geen klant, leverancier, prospect of andere.",
+                "Openstaand bedrag \"veel\" is geen bedrag (schrijf het als 10000, 10.000,00 EUR of € 10.000).");
+
+        byte[] broken = ("Nummer\r\n" + upload.known1 + "\r\n\"" + upload.known2 + "\r\n").getBytes();
+        MvcResult french = mvc.perform(multipart("/api/v1/watchlists/{id}/entries", id).file(new MockMultipartFile("file", "b.csv", "text/csv", broken))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey()).header(HttpHeaders.ACCEPT_LANGUAGE, "fr")).andReturn();
+        assertThat(french.getResponse().getStatus()).isEqualTo(400);
+        JsonNode problem = json.readTree(french.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(problem.get("reason").asString()).isEqualTo("watchlist.file.unclosedQuote");
+        assertThat(problem.get("detail").asString()).isEqualTo(
+                "La ligne 3 ne peut pas être lue : un champ entre guillemets est ouvert mais jamais fermé. Rien n'a été importé.");
+
+        TestTenant italian = italianTenant();
+        String list = json.readTree(mvc.perform(post("/api/v1/watchlists").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Clienti\"}")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + italian.apiKey())).andReturn().getResponse().getContentAsString()).get("id").asString();
+        JsonNode fallback = json.readTree(mvc.perform(post("/api/v1/watchlists/{id}/entries", list).contentType(MediaType.APPLICATION_JSON)
+                        .content("[\"BE12345\"]").header(HttpHeaders.AUTHORIZATION, "Bearer " + italian.apiKey())
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fallback.get("rejected").get(0).get("reason").asString()).isEqualTo("WRONG_LENGTH");
+        assertThat(fallback.get("rejected").get(0).get("detail").asString()).as("no language of ours asked for: the tenant's")
+                .isEqualTo("«BE12345» ha 5 cifre, che non è la lunghezza di un numero di impresa di quel paese.");
+    }
+
+    @Test
+    void anEntryCanBeEditedAndMovedThroughTheApi() throws Exception {
+        String from = create("Prospects");
+        String to = create("Customers");
+        call(post("/api/v1/watchlists/{id}/entries", from).contentType(MediaType.APPLICATION_JSON).content("[\"" + upload.known2 + "\"]"));
+        long entry = json.readTree(call(get("/api/v1/watchlists/{id}/entries", from)).getResponse().getContentAsString())
+                .get("entries").get(0).get("id").asLong();
+
+        MvcResult edited = call(put("/api/v1/watchlists/{id}/entries/{entry}", from, entry).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reference\": \"ERP-77\", \"type\": \"fournisseur\", \"creditLimit\": \"25.000,00 EUR\", \"owner\": \""
+                        + tenant.admin().email() + "\", \"tags\": [\"food\", \"vip\"]}"));
+        assertThat(edited.getResponse().getStatus()).as(edited.getResponse().getContentAsString()).isEqualTo(200);
+        JsonNode view = json.readTree(edited.getResponse().getContentAsString());
+        assertThat(view.get("reference").asString()).isEqualTo("ERP-77");
+        assertThat(view.get("relationship").asString()).isEqualTo("SUPPLIER");
+        assertThat(view.get("creditLimit").get("value").decimalValue()).isEqualByComparingTo("25000");
+        assertThat(view.get("ownerId").asString()).isEqualTo(tenant.admin().id().toString());
+        assertThat(view.get("tags")).extracting(JsonNode::asString).containsExactly("food", "vip");
+
+        MvcResult badOwner = call(put("/api/v1/watchlists/{id}/entries/{entry}", from, entry).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"owner\": \"nobody@elsewhere.test\"}"));
+        assertThat(badOwner.getResponse().getStatus()).isEqualTo(400);
+        assertThat(json.readTree(badOwner.getResponse().getContentAsString()).get("reason").asString()).isEqualTo("watchlist.error.owner");
+
+        assertThat(call(post("/api/v1/watchlists/{id}/entries/{entry}/move", from, entry).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"watchlist\": \"" + to + "\"}")).getResponse().getStatus()).isEqualTo(204);
+        assertThat(json.readTree(call(get("/api/v1/watchlists/{id}/entries", from)).getResponse().getContentAsString()).get("total").asInt()).isZero();
+        JsonNode moved = json.readTree(call(get("/api/v1/watchlists/{id}/entries", to)).getResponse().getContentAsString()).get("entries").get(0);
+        assertThat(moved.get("id").asLong()).isEqualTo(entry);
+        assertThat(moved.get("reference").asString()).as("the entry moves with its data").isEqualTo("ERP-77");
+    }
+
+    private TestTenant italianTenant() {
+        return eu.vigil.tenancy.TenantContext.callAsPlatform(() -> {
+            java.util.UUID id = tenants.createTenantWithoutInvitation("Italia " + java.util.UUID.randomUUID(), eu.vigil.tenancy.Language.IT);
+            String key = "vgl_test_it_" + java.util.UUID.randomUUID();
+            apiKeys.createWithSecret(id, "Test key", eu.vigil.tenancy.ApiKeyScope.TENANT, key);
+            return new TestTenant(id, "Italia", null, key);
+        });
     }
 
     private String create(String name) throws Exception {

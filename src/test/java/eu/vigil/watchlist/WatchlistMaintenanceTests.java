@@ -1,16 +1,21 @@
 package eu.vigil.watchlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.vigil.feed.FeedIngestion;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
 import eu.vigil.tenancy.TenantContext;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -20,9 +25,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** What happens to a list after its upload: pending numbers get matched, and exports are safe to open. */
+/**
+ * What happens to a list after its upload: a feed run that brings a pending company matches it as soon as the run
+ * commits, a run's new signals change the lights at once, an hourly job catches what no run announced, and exports
+ * are safe to open.
+ */
 @VigilTest
 class WatchlistMaintenanceTests {
 
@@ -44,34 +54,100 @@ class WatchlistMaintenanceTests {
     @Autowired
     WatchlistManagement watchlists;
 
+    @Autowired
+    FeedIngestion ingestion;
+
+    /** Listeners run right after the run's commit, on another thread: a few seconds at most even on a busy machine. */
+    private static final Duration SOON = Duration.ofSeconds(15);
+    private static final Duration POLL = Duration.ofMillis(100);
+
     @Test
-    void aPendingNumberIsMatchedOnceAFeedBringsTheCompany() throws Exception {
+    void aKboRunThatBringsAPendingCompanyMatchesItAsSoonAsTheRunCommits() throws Exception {
+        TestTenant tenant = data.tenant("Kbo Pending");
+        String number = MessyUpload.freshNumber(jdbc);
+        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Prospects").id());
+        assertThat(WatchlistApiTests.rows(addByApi(tenant, list, number), "pending")).containsExactly(1);
+
+        FeedRuns.kbo(ingestion, Map.of(number, "Net Aangekomen BV"));
+
+        EntryView entry = await().atMost(SOON).pollInterval(POLL).until(() -> onlyEntry(tenant, list), e -> !e.pending());
+        assertThat(entry.name()).isEqualTo("Net Aangekomen BV");
+        assertThat(entry.light()).as("a company with no signal at all: the run announced no event for it").isEqualTo("green");
+        assertThat(TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, alerts(true), 1, 10)).total()).isZero();
+    }
+
+    @Test
+    void aBureauRunThatBringsAPendingCompanyInTroubleMatchesItAndLightsItAmberRightAway() throws Exception {
+        TestTenant tenant = data.tenant("Bureau Pending");
+        String number = MessyUpload.freshNumber(jdbc);
+        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Suppliers").id());
+        addByApi(tenant, list, number);
+
+        FeedRuns.bureau(ingestion, number, "\"risk_class\":5");
+
+        EntryView entry = await().atMost(SOON).pollInterval(POLL).until(() -> onlyEntry(tenant, list), e -> "amber".equals(e.light()));
+        assertThat(entry.pending()).isFalse();
+        assertThat(entry.lightCode()).isEqualTo("RISK_CLASS_HIGH");
+        assertThat(entry.lightDate()).isEqualTo(LocalDate.now());
+    }
+
+    @Test
+    void aNewNegativeSignalOnAWatchedCompanyChangesItsLightRightAfterTheRun() throws Exception {
+        TestTenant tenant = data.tenant("Signal Lights");
+        String number = MessyUpload.freshNumber(jdbc);
+        MessyUpload.company(jdbc, number, "Rustig Bedrijf NV");
+        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Customers").id());
+        addByApi(tenant, list, number);
+        assertThat(onlyEntry(tenant, list).light()).isEqualTo("green");
+
+        LocalDate protest = LocalDate.now().minusDays(5);
+        FeedRuns.bureau(ingestion, number, "\"protests\":[{\"date\":\"" + protest + "\",\"amount\":4200}]");
+
+        EntryView entry = await().atMost(SOON).pollInterval(POLL).until(() -> onlyEntry(tenant, list), e -> "amber".equals(e.light()));
+        assertThat(entry.lightCode()).isEqualTo("PROTEST_REGISTERED");
+        assertThat(entry.lightDate()).isEqualTo(protest);
+        assertThat(entry.hasAlerts()).as("detected after the company was added").isTrue();
+    }
+
+    @Test
+    void theHourlySafetyNetMatchesAndRelightsWhatNoRunAnnounced() throws Exception {
         TestTenant tenant = data.tenant("Pending Lists");
         String number = MessyUpload.freshNumber(jdbc);
         UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Prospects").id());
-        String answer = mvc.perform(post("/api/v1/watchlists/{id}/entries", list).header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())
-                .contentType(MediaType.APPLICATION_JSON).content("[\"" + number + "\"]")).andReturn().getResponse().getContentAsString();
-        assertThat(WatchlistApiTests.rows(json.readTree(answer), "pending")).containsExactly(1);
+        addByApi(tenant, list, number);
 
-        MessyUpload.company(jdbc, number, "Net Aangekomen BV");
+        // written straight into the registry, as by a run whose announcement was lost
+        MessyUpload.company(jdbc, number, "Stil Aangekomen BV");
         maintenance.runOnce();
 
-        EntryView entry = TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, EntryFilter.none(), 1, 10)).entries().getFirst();
+        EntryView entry = onlyEntry(tenant, list);
         assertThat(entry.pending()).isFalse();
-        assertThat(entry.name()).isEqualTo("Net Aangekomen BV");
+        assertThat(entry.name()).isEqualTo("Stil Aangekomen BV");
         assertThat(entry.light()).isEqualTo("green");
-        assertThat(TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, alerts(true), 1, 10)).total()).isZero();
 
         jdbc.update("""
                 insert into signal_event (company_id, code, category, polarity, severity, new_value, effective_date, source, extract, run_id)
                 values (?, 'PROTEST_REGISTERED', 'legal', 'negative', 'high', '1', current_date - 3, 'bureau', 'test', 0)""", entry.companyId());
         maintenance.runOnce();
+        assertThat(onlyEntry(tenant, list).light()).as("a light computed less than a day ago is left alone").isEqualTo("green");
 
+        jdbc.update("update company_light set computed_at = now() - interval '25 hours' where company_id = ?", entry.companyId());
+        maintenance.runOnce();
         EntryView alerted = TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, alerts(true), 1, 10)).entries().getFirst();
-        assertThat(alerted.hasAlerts()).isTrue();
         assertThat(alerted.light()).as("a recent high-severity negative event").isEqualTo("amber");
         assertThat(alerted.lightCode()).isEqualTo("PROTEST_REGISTERED");
         assertThat(TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, alerts(false), 1, 10)).total()).isZero();
+    }
+
+    private JsonNode addByApi(TestTenant tenant, UUID list, String number) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/watchlists/{id}/entries", list).header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())
+                .contentType(MediaType.APPLICATION_JSON).content("[\"" + number + "\"]")).andReturn().getResponse().getContentAsString());
+    }
+
+    private EntryView onlyEntry(TestTenant tenant, UUID list) {
+        List<EntryView> entries = TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, EntryFilter.none(), 1, 10)).entries();
+        assertThat(entries).hasSize(1);
+        return entries.getFirst();
     }
 
     private static EntryFilter alerts(boolean with) {

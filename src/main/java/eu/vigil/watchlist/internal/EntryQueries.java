@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -117,7 +118,7 @@ public class EntryQueries {
         if (ids.isEmpty()) {
             return rows;
         }
-        Map<Long, String> names = reads.names(ids);
+        Map<Long, String> names = reads.names(ids, LocaleContextHolder.getLocale().getLanguage());
         List<EntryView> named = new ArrayList<>(rows.size());
         for (EntryView e : rows) {
             named.add(new EntryView(e.id(), e.country(), e.number(), e.display(), e.companyId(),

@@ -1,12 +1,12 @@
 package eu.vigil.watchlist.internal;
 
+import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.EntryData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class EntryStore {
 
     private final DataSource dataSource;
+    private final CompanyDirectory directory;
 
-    EntryStore(DataSource dataSource) {
+    EntryStore(DataSource dataSource, CompanyDirectory directory) {
         this.dataSource = dataSource;
+        this.directory = directory;
     }
 
     /** {@code BE0403170701}-style keys of what the list holds already. */
@@ -63,33 +65,8 @@ public class EntryStore {
     /** Company ids Vigil knows for these numbers, by key. */
     public Map<String, Long> companyIds(Collection<CompanyId> ids) {
         Map<String, Long> found = new HashMap<>(ids.size() * 2);
-        if (ids.isEmpty()) {
-            return found;
-        }
-        String[] countries = new String[ids.size()];
-        String[] numbers = new String[ids.size()];
-        int i = 0;
-        for (CompanyId id : ids) {
-            countries[i] = id.country();
-            numbers[i++] = id.number();
-        }
-        try {
-            Connection connection = connection();
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select c.country, c.number, c.id from company c
-                    join unnest(?::text[], ?::text[]) as w(country, number) on c.country = w.country and c.number = w.number""")) {
-                select.setArray(1, connection.createArrayOf("text", countries));
-                select.setArray(2, connection.createArrayOf("text", numbers));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1) + rs.getString(2), rs.getLong(3));
-                    }
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        directory.ids(ids).forEach((id, companyId) -> found.put(key(id), companyId));
+        return found;
     }
 
     /** Of these companies, the ones the tenant already watches on any of its lists. */
@@ -148,39 +125,78 @@ public class EntryStore {
         });
     }
 
-    /** A row that did not become an entry. */
-    public record Problem(int row, String outcome, String value, String reason, String detail, String cells) {
+    /** A row that did not become an entry; {@code wording} says why to a reader, {@code detail} to support. */
+    public record Problem(int row, String outcome, String value, String reason, String detail, Wording wording, String cells) {
     }
 
     public void insertProblems(UUID importId, List<Problem> problems) {
         if (problems.isEmpty()) {
             return;
         }
-        copy("copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, cells) from stdin", out -> {
+        copy("copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, detail_key, detail_args, cells) from stdin", out -> {
             StringBuilder line = new StringBuilder(256);
             for (Problem p : problems) {
                 line.setLength(0);
                 line.append(importId).append('\t').append(p.row()).append('\t').append(p.outcome()).append('\t');
                 text(line, clip(p.value(), 500)).append('\t');
                 text(line, p.reason()).append('\t');
-                text(line, clip(p.detail(), 1000)).append('\t');
+                text(line, clip(p.detail() == null ? "" : p.detail(), 1000)).append('\t');
+                text(line, p.wording() == null ? null : p.wording().key()).append('\t');
+                tags(line, p.wording() == null ? List.of() : p.wording().args()).append('\t');
                 text(line, p.cells()).append('\n');
                 out.write(line.toString());
             }
         });
     }
 
-    /** Links pending entries to companies a feed has brought since; answers the company ids now matched. */
-    public List<Long> matchPending() {
-        List<Long> matched = new ArrayList<>();
-        try (PreparedStatement update = connection().prepareStatement("""
-                update watchlist_entry e set company_id = c.id
-                from company c
-                where e.company_id is null and c.country = e.country and c.number = e.number
-                returning c.id""")) {
-            try (ResultSet rs = update.executeQuery()) {
-                while (rs.next()) {
-                    matched.add(rs.getLong(1));
+    /**
+     * Links pending entries, on every list of every tenant, to the companies a feed has brought since:
+     * the pending numbers are looked up in one call and linked in one update. Answers the company ids
+     * now matched.
+     */
+    public Set<Long> matchPending() {
+        List<CompanyId> pending = new ArrayList<>();
+        try {
+            Connection connection = connection();
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext('vigil-watchlist-match-pending'))")) {
+                // one matching at a time: two runs ending together would otherwise lock the same entries in different orders
+                lock.execute();
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select distinct country, number from watchlist_entry where company_id is null")) {
+                select.setFetchSize(10_000);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new CompanyId(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            Map<CompanyId, Long> known = directory.ids(pending);
+            Set<Long> matched = new HashSet<>();
+            if (known.isEmpty()) {
+                return matched;
+            }
+            String[] countries = new String[known.size()];
+            String[] numbers = new String[known.size()];
+            Long[] companyIds = new Long[known.size()];
+            int i = 0;
+            for (var found : known.entrySet()) {
+                countries[i] = found.getKey().country();
+                numbers[i] = found.getKey().number();
+                companyIds[i++] = found.getValue();
+            }
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update watchlist_entry e set company_id = k.id
+                    from unnest(?::text[], ?::text[], ?::bigint[]) as k(country, number, id)
+                    where e.company_id is null and e.country = k.country and e.number = k.number
+                    returning k.id""")) {
+                update.setArray(1, connection.createArrayOf("text", countries));
+                update.setArray(2, connection.createArrayOf("text", numbers));
+                update.setArray(3, connection.createArrayOf("bigint", companyIds));
+                try (ResultSet rs = update.executeQuery()) {
+                    while (rs.next()) {
+                        matched.add(rs.getLong(1));
+                    }
                 }
             }
             return matched;
@@ -200,6 +216,7 @@ public class EntryStore {
         return line.append(amount.value().toPlainString()).append('\t').append(amount.currency());
     }
 
+    /** A text[] in COPY's text format. */
     private static StringBuilder tags(StringBuilder line, List<String> tags) {
         line.append('{');
         for (int i = 0; i < tags.size(); i++) {

@@ -36,7 +36,12 @@ public final class RowValidator {
     public record Valid(int row, String value, CompanyId id, EntryData data) implements Outcome {
     }
 
-    public record Invalid(int row, String value, String reason, String detail) implements Outcome {
+    /** {@code reason} is a stable code; {@code detail} the English technical text kept for support; {@code wording} what the reader sees. */
+    public record Invalid(int row, String value, String reason, String detail, Wording wording) implements Outcome {
+
+        public Invalid(int row, String value, String reason, Wording wording) {
+            this(row, value, reason, null, wording);
+        }
     }
 
     /** Null for a row with nothing in it. */
@@ -47,41 +52,44 @@ public final class RowValidator {
         String value = row.cell(mapping.column(Column.NUMBER));
         ParseResult parsed = CompanyNumbers.parse(value, null);
         if (parsed instanceof ParseResult.Invalid invalid) {
-            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail());
+            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail(), Wording.ofNumber(value, invalid));
         }
         CompanyId id = ((ParseResult.Valid) parsed).id();
         String reference = row.cell(mapping.column(Column.REFERENCE));
         if (reference.length() > 100) {
-            return new Invalid(row.number(), value, "INVALID_REFERENCE", "the reference is longer than 100 characters");
+            return new Invalid(row.number(), value, "INVALID_REFERENCE", Wording.of("watchlist.detail.reference", reference.length()));
         }
         String typeText = row.cell(mapping.column(Column.TYPE));
         Relationship relationship = Relationship.CUSTOMER;
         if (!typeText.isBlank()) {
             var parsedType = Relationship.parse(typeText);
             if (parsedType.isEmpty()) {
-                return new Invalid(row.number(), value, "INVALID_TYPE",
-                        "type '" + typeText + "' is none of customer, supplier, prospect, other");
+                return new Invalid(row.number(), value, "INVALID_TYPE", Wording.of("watchlist.detail.type", typeText));
             }
             relationship = parsedType.get();
         }
         Amount limit;
         Amount exposure;
+        String limitText = row.cell(mapping.column(Column.CREDIT_LIMIT));
         try {
-            limit = Amount.parse(row.cell(mapping.column(Column.CREDIT_LIMIT))).orElse(null);
+            limit = Amount.parse(limitText).orElse(null);
         } catch (IllegalArgumentException e) {
-            return new Invalid(row.number(), value, "INVALID_AMOUNT", "credit limit " + e.getMessage());
+            return new Invalid(row.number(), value, "INVALID_AMOUNT", e.getMessage(),
+                    Wording.of(e instanceof Amount.TooLargeException ? "watchlist.detail.creditLimit.tooLarge" : "watchlist.detail.creditLimit", limitText.strip()));
         }
+        String exposureText = row.cell(mapping.column(Column.EXPOSURE));
         try {
-            exposure = Amount.parse(row.cell(mapping.column(Column.EXPOSURE))).orElse(null);
+            exposure = Amount.parse(exposureText).orElse(null);
         } catch (IllegalArgumentException e) {
-            return new Invalid(row.number(), value, "INVALID_AMOUNT", "exposure " + e.getMessage());
+            return new Invalid(row.number(), value, "INVALID_AMOUNT", e.getMessage(),
+                    Wording.of(e instanceof Amount.TooLargeException ? "watchlist.detail.exposure.tooLarge" : "watchlist.detail.exposure", exposureText.strip()));
         }
         String ownerText = row.cell(mapping.column(Column.OWNER));
         UUID owner = null;
         if (!ownerText.isBlank()) {
             owner = owners.get(ownerText.strip().toLowerCase(Locale.ROOT));
             if (owner == null) {
-                return new Invalid(row.number(), value, "UNKNOWN_OWNER", "owner '" + ownerText + "' is not a user of this portal");
+                return new Invalid(row.number(), value, "UNKNOWN_OWNER", Wording.of("watchlist.detail.owner", ownerText.strip()));
             }
         }
         return new Valid(row.number(), value, id, new EntryData(reference, relationship, limit, exposure, owner,

@@ -50,10 +50,10 @@ public final class UploadReader {
                 return xlsx(file);
             }
             if (read >= 8 && ReadableWorkbook.isOLE2Header(head)) {
-                throw new UploadFormatException("This is an old Excel .xls file: save it as .xlsx or CSV and upload that.");
+                throw new UploadFormatException("watchlist.file.xls");
             }
             if (read >= 4 && head[0] == 'P' && head[1] == 'K') {
-                throw new UploadFormatException("This zip file is not an Excel workbook: upload a .xlsx or a CSV file.");
+                throw new UploadFormatException("watchlist.file.zip");
             }
             return csv(Files.readAllBytes(file));
         } catch (IOException e) {
@@ -91,8 +91,7 @@ public final class UploadReader {
                     try {
                         return records.hasNext();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new UploadFormatException("Row " + (lineOfNext + offset) + " cannot be read: "
-                                + describe(e) + ". Nothing was imported.");
+                        throw new UploadFormatException(describe(e), lineOfNext + offset);
                     }
                 }
 
@@ -102,8 +101,7 @@ public final class UploadReader {
                     try {
                         record = records.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new UploadFormatException("Row " + (lineOfNext + offset) + " cannot be read: "
-                                + describe(e) + ". Nothing was imported.");
+                        throw new UploadFormatException(describe(e), lineOfNext + offset);
                     }
                     int number = (int) record.getRecordNumber() + offset;
                     lineOfNext = parser.getCurrentLineNumber() + 1;
@@ -127,15 +125,16 @@ public final class UploadReader {
         }
     }
 
+    /** The message key for what commons-csv found wrong at a row. */
     private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("between encapsulated token and delimiter")) {
+            return "watchlist.file.textAfterQuote";
+        }
         if (message.contains("EOF reached before encapsulated token finished") || message.contains("encapsulated token")) {
-            return "a quoted field is opened but never closed";
+            return "watchlist.file.unclosedQuote";
         }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
-            return "text follows a closing quote before the next separator";
-        }
-        return "the CSV structure is broken there";
+        return "watchlist.file.broken";
     }
 
     static Stream<RawRow> xlsx(Path file) throws IOException {
@@ -143,7 +142,7 @@ public final class UploadReader {
         try {
             workbook = new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new UploadFormatException("This Excel file cannot be opened: it is damaged or not a .xlsx workbook.");
+            throw new UploadFormatException("watchlist.file.damaged");
         }
         try {
             Stream<Row> rows = workbook.getFirstSheet().openStream();
@@ -156,7 +155,7 @@ public final class UploadReader {
             });
         } catch (IOException | RuntimeException e) {
             workbook.close();
-            throw new UploadFormatException("The first sheet of this Excel file cannot be read.");
+            throw new UploadFormatException("watchlist.file.sheet");
         }
     }
 

@@ -6,7 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
 
 /** One upload into a watchlist: PREVIEW (file kept, mapping being chosen), RUNNING, DONE or FAILED. */
 @Entity
@@ -70,6 +72,13 @@ public class WatchlistImport {
     @Column
     private String error;
 
+    @Column(name = "error_key")
+    private String errorKey;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "error_args", nullable = false)
+    private String[] errorArgs = new String[0];
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -119,10 +128,14 @@ public class WatchlistImport {
         this.storedFile = null;
     }
 
-    public void fail(String reason) {
+    /** {@code english} for support; {@code wording} for the reader, in their language. */
+    public void fail(String english, Wording wording) {
         this.status = FAILED;
-        this.error = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
+        this.error = english.length() > 2000 ? english.substring(0, 2000) : english;
+        this.errorKey = wording.key();
+        this.errorArgs = wording.args().toArray(String[]::new);
         this.finishedAt = Instant.now();
+        this.storedFile = null;
     }
 
     public UUID getId() {
@@ -187,6 +200,11 @@ public class WatchlistImport {
 
     public String getError() {
         return error;
+    }
+
+    /** Why it failed, to be worded in the reader's language; null for imports that failed before wordings were kept. */
+    public Wording getErrorWording() {
+        return errorKey == null ? null : new Wording(errorKey, java.util.List.of(errorArgs));
     }
 
     public Instant getCreatedAt() {

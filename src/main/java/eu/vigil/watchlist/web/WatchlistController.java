@@ -7,6 +7,7 @@ import eu.vigil.tenancy.UserView;
 import eu.vigil.tenancy.VigilUser;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.Column;
+import eu.vigil.watchlist.CompanySuggestion;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.EntryFilter;
 import eu.vigil.watchlist.EntryView;
@@ -47,6 +48,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WatchlistController {
 
     private static final int PAGE_SIZE = 50;
+    private static final int SUGGESTIONS = 8;
+    private static final int CHOICES = 20;
 
     private final WatchlistManagement watchlists;
     private final WatchlistImports imports;
@@ -59,7 +62,12 @@ class WatchlistController {
     }
 
     /** What a person may type for an entry; parsed here, never bound to an entity. */
-    record EntryForm(String number, String reference, String type, String creditLimit, String exposure, UUID owner, String tags) {
+    record EntryForm(String number, String reference, String type, String creditLimit, String exposure, UUID owner, String tags)
+            implements java.io.Serializable {
+
+        EntryForm withNumber(String other) {
+            return new EntryForm(other, reference, type, creditLimit, exposure, owner, tags);
+        }
     }
 
     @GetMapping
@@ -95,20 +103,49 @@ class WatchlistController {
         model.addAttribute("people", people());
         model.addAttribute("types", Relationship.values());
         model.addAttribute("others", watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
-        model.addAttribute("uploads", imports.recent(id));
+        model.addAttribute("uploads", imports.recent(id, LocaleContextHolder.getLocale()));
         return "watchlist/show";
     }
 
+    /**
+     * Adds one company. Without JavaScript the search box is a plain field: a number in any notation is
+     * added, and a name is added when exactly one company Vigil knows matches it; several are offered to pick from.
+     */
     @PostMapping("/{id}/entries")
     String add(@PathVariable UUID id, EntryForm form, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
         requireEditor(user);
         try {
             EntryView added = watchlists.add(id, form.number(), data(form));
-            notice(redirect, "watchlist.added", added.display());
+            notice(redirect, "watchlist.added", added.country() + " " + added.display());
+        } catch (WatchlistException e) {
+            List<CompanySuggestion> choices = e.messageKey().startsWith(WatchlistException.INVALID_NUMBER)
+                    ? watchlists.suggest(id, form.number(), CHOICES, LocaleContextHolder.getLocale().getLanguage()).stream()
+                            .filter(CompanySuggestion::known).toList()
+                    : List.of();
+            if (choices.size() == 1) {
+                return add(id, form.withNumber(choices.getFirst().value()), user, redirect);
+            }
+            if (choices.size() > 1) {
+                notice(redirect, "watchlist.pickOne", form.number());
+                redirect.addFlashAttribute("choices", choices);
+                redirect.addFlashAttribute("addForm", form);
+            } else {
+                flash(redirect, e);
+            }
         } catch (TenancyException e) {
             flash(redirect, e);
         }
         return "redirect:/watchlists/" + id;
+    }
+
+    /** The search box's suggestions as an htmx partial: name, number, town and status of each company. */
+    @GetMapping("/{id}/suggestions")
+    String suggestions(@PathVariable UUID id, @RequestParam(defaultValue = "") String number, Model model) {
+        model.addAttribute("watchlist", watchlists.watchlist(id));
+        model.addAttribute("q", number.strip());
+        model.addAttribute("suggestions", watchlists.suggest(id, number, SUGGESTIONS, LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute("hint", watchlists.numberProblem(number).orElse(null));
+        return "watchlist/suggestions :: suggestions";
     }
 
     @GetMapping("/{id}/entries/{entryId}")
@@ -178,11 +215,11 @@ class WatchlistController {
 
     @GetMapping("/{id}/imports/{importId}")
     String upload(@PathVariable UUID id, @PathVariable UUID importId, Model model) {
-        ImportStatus status = imports.status(id, importId);
+        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.preview()) {
-            model.addAttribute("preview", imports.preview(id, importId, null, null));
+            model.addAttribute("preview", imports.preview(id, importId, null, null, LocaleContextHolder.getLocale()));
             model.addAttribute("columns", Column.values());
         } else {
             result(id, importId, status, model);
@@ -193,8 +230,8 @@ class WatchlistController {
     @PostMapping("/{id}/imports/{importId}/preview")
     String preview(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("watchlist", watchlists.watchlist(id));
-        model.addAttribute("upload", imports.status(id, importId));
-        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header")));
+        model.addAttribute("upload", imports.status(id, importId, LocaleContextHolder.getLocale()));
+        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header"), LocaleContextHolder.getLocale()));
         model.addAttribute("columns", Column.values());
         return "watchlist/import";
     }
@@ -214,7 +251,7 @@ class WatchlistController {
     /** The progress block alone, polled by htmx while the upload runs; the whole page once it is done. */
     @GetMapping("/{id}/imports/{importId}/status")
     String status(@PathVariable UUID id, @PathVariable UUID importId, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        ImportStatus status = imports.status(id, importId);
+        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.finished()) {
@@ -225,17 +262,17 @@ class WatchlistController {
 
     @GetMapping("/{id}/imports/{importId}/rejected.csv")
     ResponseEntity<byte[]> rejected(@PathVariable UUID id, @PathVariable UUID importId) {
-        ImportStatus status = imports.status(id, importId);
+        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
         String name = status.fileName().replaceAll("\\.[A-Za-z0-9]+$", "") + "-rejected.csv";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(imports.rejectedCsv(id, importId).getBytes(StandardCharsets.UTF_8));
+                .body(imports.rejectedCsv(id, importId, LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8));
     }
 
     private void result(UUID id, UUID importId, ImportStatus status, Model model) {
         if (status.status().equals("DONE")) {
-            model.addAttribute("report", imports.report(id, importId, 500));
+            model.addAttribute("report", imports.report(id, importId, 500, LocaleContextHolder.getLocale()));
             model.addAttribute("health", imports.healthCheck(id, importId, LocaleContextHolder.getLocale().getLanguage()));
         }
     }
@@ -263,6 +300,9 @@ class WatchlistController {
     }
 
     private EntryData data(EntryForm form) {
+        if (form.owner() != null && !people().containsKey(form.owner())) {
+            throw new WatchlistException("watchlist.error.owner");
+        }
         Relationship relationship = form.type() == null || form.type().isBlank() ? Relationship.CUSTOMER
                 : Relationship.parse(form.type()).orElseThrow(() -> new WatchlistException("watchlist.error.type", form.type()));
         return new EntryData(form.reference(), relationship, amount(form.creditLimit()), amount(form.exposure()), form.owner(),

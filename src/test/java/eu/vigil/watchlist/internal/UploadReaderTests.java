@@ -11,14 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Files as ERPs and Excel really write them come out as the same rows. */
 class UploadReaderTests {
+
+    /** The watchlist bundles as the application reads them. */
+    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasename("messages/watchlist");
+        MESSAGES.setDefaultEncoding("UTF-8");
+        MESSAGES.setFallbackToSystemLocale(false);
+    }
 
     @TempDir
     Path dir;
@@ -46,10 +57,22 @@ class UploadReaderTests {
     }
 
     @Test
-    void anUnclosedQuoteNamesItsRow() throws IOException {
+    void anUnclosedQuoteNamesItsRowInEachLanguage() throws IOException {
         Path file = write("Nummer\n0403170701\n\"0202239951\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> rows(file)).isInstanceOf(UploadFormatException.class)
-                .hasMessageContaining("Row 3").hasMessageContaining("quoted field");
+        assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e -> {
+            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 3 cannot be read: a quoted field is opened but never closed");
+            assertThat(e.wording().in(MESSAGES, Locale.FRENCH)).startsWith("La ligne 3 ne peut pas être lue : un champ entre guillemets")
+                    .endsWith("Rien n'a été importé.");
+            assertThat(e.wording().in(MESSAGES, Locale.forLanguageTag("nl"))).startsWith("Rij 3 kan niet worden gelezen");
+            assertThat(e.wording().in(MESSAGES, Locale.ITALIAN)).startsWith("La riga 3 non si può leggere");
+        });
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsToldApartFromAnUnclosedOne() throws IOException {
+        Path file = write("Nummer;Naam\n0403170701;\"Acme\" NV\n", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e ->
+                assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 2 cannot be read: text follows a closing quote"));
     }
 
     @Test
@@ -83,7 +106,10 @@ class UploadReaderTests {
     void anOldXlsFileIsRefusedWithAnExplanation() throws IOException {
         Path file = dir.resolve("old.xls");
         Files.write(file, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
-        assertThatThrownBy(() -> rows(file)).isInstanceOf(UploadFormatException.class).hasMessageContaining(".xlsx");
+        assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e -> {
+            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).contains(".xlsx");
+            assertThat(e.wording().in(MESSAGES, Locale.ITALIAN)).contains("vecchio file Excel .xls");
+        });
     }
 
     private Path write(String text, Charset charset) throws IOException {

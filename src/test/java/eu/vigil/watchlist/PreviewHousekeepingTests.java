@@ -1,0 +1,100 @@
+package eu.vigil.watchlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.vigil.support.TestData;
+import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.VigilTest;
+import eu.vigil.tenancy.Language;
+import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.tenancy.TenantContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** An upload nobody took past its preview does not stay forever, nor does its file. */
+@VigilTest
+class PreviewHousekeepingTests {
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    WatchlistManagement watchlists;
+
+    @Autowired
+    WatchlistImports imports;
+
+    @Autowired
+    PreviewHousekeeping housekeeping;
+
+    @Autowired
+    WatchlistProperties properties;
+
+    @Test
+    void anUploadLeftAtItsPreviewForADayIsRemovedWithItsFile() throws Exception {
+        assertThat(properties.previewRetention()).isEqualTo(Duration.ofHours(24));
+        TestTenant tenant = data.tenant("Forgotten Previews");
+        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Half done").id());
+        Uploader uploader = new Uploader(tenant.admin().email(), tenant.admin().id(), tenant.admin().email(), Language.EN);
+        UUID forgotten = prepare(tenant, list, uploader, "forgotten.csv");
+        UUID recent = prepare(tenant, list, uploader, "recent.csv");
+        Path forgottenFile = storedFile(forgotten);
+        Path recentFile = storedFile(recent);
+        jdbc.update("update watchlist_import set created_at = now() - interval '25 hours' where id = ?", forgotten);
+        Path stray = stray(Instant.now().minus(Duration.ofHours(25)));
+        Path newStray = stray(Instant.now());
+
+        housekeeping.removeExpired();
+
+        assertThat(forgottenFile).doesNotExist();
+        assertThat(count(forgotten)).isZero();
+        assertThatThrownBy(() -> TenantContext.callAs(tenant.id(), () -> imports.status(list, forgotten, Locale.ENGLISH)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(stray).as("a day-old file no upload waits on").doesNotExist();
+
+        assertThat(recentFile).exists();
+        assertThat(count(recent)).isOne();
+        assertThat(TenantContext.callAs(tenant.id(), () -> imports.preview(list, recent, null, null, Locale.ENGLISH)).rows())
+                .as("a recent preview still works").isNotEmpty();
+        assertThat(newStray).as("a file may be an upload being saved right now").exists();
+        Files.delete(newStray);
+    }
+
+    private UUID prepare(TestTenant tenant, UUID list, Uploader uploader, String name) {
+        byte[] csv = "Nummer;Naam\r\n0403.170.701;Acme\r\n".getBytes(StandardCharsets.UTF_8);
+        return TenantContext.callAs(tenant.id(), () -> imports.prepare(list, new ByteArrayInputStream(csv), name, uploader));
+    }
+
+    private Path storedFile(UUID upload) {
+        Path file = Path.of(jdbc.queryForObject("select stored_file from watchlist_import where id = ?", String.class, upload));
+        assertThat(file).exists();
+        return file;
+    }
+
+    private Path stray(Instant modified) throws Exception {
+        Files.createDirectories(properties.uploads());
+        Path file = properties.uploads().resolve(UUID.randomUUID() + ".upload");
+        Files.writeString(file, "0403.170.701");
+        Files.setLastModifiedTime(file, FileTime.from(modified));
+        return file;
+    }
+
+    private int count(UUID upload) {
+        Integer count = jdbc.queryForObject("select count(*) from watchlist_import where id = ?", Integer.class, upload);
+        return count == null ? 0 : count;
+    }
+}
