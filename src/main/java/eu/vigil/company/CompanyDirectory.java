@@ -103,7 +103,7 @@ public class CompanyDirectory {
     /**
      * What a search box suggests for {@code text}: the company a complete number in any notation names,
      * companies whose number starts with the digits typed (at least four), or companies one of whose
-     * names contains the text. At most {@code limit}, names sorted alphabetically.
+     * names contains the text. At most {@code limit}: by name, the closest first; by number, sorted by name.
      */
     @Transactional(readOnly = true)
     public List<CompanySummary> suggest(String text, int limit, String language) {
@@ -114,8 +114,13 @@ public class CompanyDirectory {
         if (CompanyNumbers.parse(q, null) instanceof ParseResult.Valid valid) {
             return summary(valid.id(), language).map(List::of).orElse(List.of());
         }
-        List<Long> ids = looksLikeAName(q) ? byName(q, limit) : byNumberPrefix(q, limit);
-        List<CompanySummary> found = new ArrayList<>(summaries(ids, language).values());
+        if (looksLikeAName(q)) {
+            // the name search's order: the closest names first
+            List<Long> ids = byName(q, limit);
+            Map<Long, CompanySummary> summaries = summaries(ids, language);
+            return ids.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
+        }
+        List<CompanySummary> found = new ArrayList<>(summaries(byNumberPrefix(q, limit), language).values());
         found.sort(java.util.Comparator.comparing((CompanySummary s) -> s.name() == null ? "\uFFFF" : s.name().toLowerCase(Locale.ROOT))
                 .thenComparing(s -> s.companyId().number()));
         return found;

@@ -73,10 +73,10 @@ public class WatchedCompanies {
         }
     }
 
-    /** Each company's legal name, where Vigil knows one. */
+    /** Each company's legal name, where Vigil knows one, in the current locale's language where it has one. */
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> companyIds) {
-        return reads.names(companyIds);
+        return reads.names(companyIds, org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
     }
 
     /** Each company's traffic light ({@code red}, {@code amber}, {@code green}) as of now, recomputed first. */

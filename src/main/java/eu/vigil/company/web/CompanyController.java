@@ -94,7 +94,6 @@ class CompanyController {
             row.put("active", match.active());
             matches.add(row);
         }
-        matches.sort(java.util.Comparator.comparing(m -> String.valueOf(m.get("name")).toLowerCase(Locale.ROOT)));
         model.addAttribute("matches", matches);
         model.addAttribute("more", found.size() > NAME_RESULTS);
         model.addAttribute("nameSearch", true);
