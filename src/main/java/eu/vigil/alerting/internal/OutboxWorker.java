@@ -3,17 +3,18 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.notification.Mailer;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
- * Each instance's outbox worker: claims due rows, renders and sends each, and marks it; polls again at once while
- * there is work, else after {@code vigil.alerts.poll-interval}. Rows survive restarts in the table.
+ * Each instance's outbox workers ({@code vigil.alerts.senders} threads): each claims due rows, renders and sends
+ * each, and marks it; polls again at once while there is work, else after {@code vigil.alerts.poll-interval}. Rows
+ * survive restarts in the table. A thread's claims carry its name, {@code host:pid:instance#n}.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -26,7 +27,7 @@ class OutboxWorker implements SmartLifecycle {
     private final AlertingProperties properties;
     private final String name = workerName();
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     OutboxWorker(Outbox outbox, AlertMails mails, Mailer mailer, AlertingProperties properties) {
         this.outbox = outbox;
@@ -35,28 +36,29 @@ class OutboxWorker implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** Sends what is due now; answers how many rows it handled. */
-    int deliverDue() {
-        List<Outbox.Claimed> claimed = outbox.claim(name);
+    /** Sends what is due now as worker {@code worker}; answers how many rows it handled. */
+    int deliverDue(String worker) {
+        List<Outbox.Claimed> claimed = outbox.claim(worker);
         for (Outbox.Claimed row : claimed) {
-            deliver(row);
+            deliver(row, worker);
         }
         return claimed.size();
     }
 
-    private void deliver(Outbox.Claimed row) {
+    private void deliver(Outbox.Claimed row, String worker) {
         try {
             switch (mails.compose(row)) {
-                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), name, nothing.why());
+                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
                 case AlertMails.Mail mail -> {
                     mailer.send(mail.mail());
-                    if (!outbox.sent(row.id(), name)) {
+                    if (!outbox.sent(row.id(), worker)) {
                         log.warn("Outbox row {} was sent, but its claim had passed to another worker", row.id());
                     }
                 }
             }
-        } catch (MailException | IllegalStateException | org.springframework.dao.DataAccessException e) {
-            boolean dead = outbox.failed(row, name, e.getMessage());
+        } catch (RuntimeException e) {
+            // a refused or timed-out send, an unreadable row, a template that failed: retried, then a dead letter
+            boolean dead = outbox.failed(row, worker, e.getMessage());
             if (dead) {
                 log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
             } else {
@@ -65,11 +67,11 @@ class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    private void loop() {
+    private void loop(String worker) {
         while (running) {
             int handled = 0;
             try {
-                handled = deliverDue();
+                handled = deliverDue(worker);
             } catch (RuntimeException e) {
                 log.warn("The outbox worker could not claim rows: {}", e.getMessage());
             }
@@ -87,20 +89,24 @@ class OutboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("alert-outbox").start(this::loop);
+        for (int n = 1; n <= properties.senders(); n++) {
+            String worker = name + "#" + n;
+            threads.add(Thread.ofPlatform().daemon().name("alert-outbox-" + n).start(() -> loop(worker)));
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
             try {
                 thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override
@@ -116,6 +122,6 @@ class OutboxWorker implements SmartLifecycle {
             host = "host";
         }
         String name = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+        return name.length() > 90 ? name.substring(name.length() - 90) : name;
     }
 }
