@@ -55,9 +55,21 @@ class Outbox {
                 worker, properties.lease().toMillis(), dueNow(), properties.claimBatch());
     }
 
+    /**
+     * Renews the lease of one claimed row just before it is rendered and sent, so the lease has to cover one email,
+     * not the whole claimed batch; answers false when the row is no longer this worker's (its lease ran out and
+     * another instance took it over).
+     */
+    boolean renew(long id, String worker) {
+        return jdbc.update("""
+                update mail_outbox set claimed_until = now() + ? * interval '1 millisecond'
+                where id = ? and claimed_by = ? and status = 'SENDING'""", properties.lease().toMillis(), id, worker) == 1;
+    }
+
+    /** Keeps {@code claimed_by}: who sent it. */
     boolean sent(long id, String worker) {
         return jdbc.update("""
-                update mail_outbox set status = 'SENT', sent_at = now(), claimed_by = null, claimed_until = null, last_error = null
+                update mail_outbox set status = 'SENT', sent_at = now(), claimed_until = null, last_error = null
                 where id = ? and claimed_by = ?""", id, worker) == 1;
     }
 

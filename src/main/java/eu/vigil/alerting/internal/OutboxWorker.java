@@ -3,6 +3,7 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.notification.Mailer;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Each instance's outbox workers ({@code vigil.alerts.senders} threads): each claims due rows, renders and sends
  * each, and marks it; polls again at once while there is work, else after {@code vigil.alerts.poll-interval}. Rows
- * survive restarts in the table. A thread's claims carry its name, {@code host:pid:instance#n}.
+ * survive restarts in the table. A thread signs its claims {@code <vigil.alerts.instance>#n}.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -25,7 +26,7 @@ class OutboxWorker implements SmartLifecycle {
     private final AlertMails mails;
     private final Mailer mailer;
     private final AlertingProperties properties;
-    private final String name = workerName();
+    private final String name;
     private volatile boolean running;
     private final List<Thread> threads = new ArrayList<>();
 
@@ -34,6 +35,7 @@ class OutboxWorker implements SmartLifecycle {
         this.mails = mails;
         this.mailer = mailer;
         this.properties = properties;
+        this.name = properties.instance().isBlank() ? workerName() : properties.instance().strip();
     }
 
     /** Sends what is due now as worker {@code worker}; answers how many rows it handled. */
@@ -47,6 +49,10 @@ class OutboxWorker implements SmartLifecycle {
 
     private void deliver(Outbox.Claimed row, String worker) {
         try {
+            if (!outbox.renew(row.id(), worker)) {
+                log.info("Outbox row {} was taken over by another worker while it waited in this one's batch", row.id());
+                return;
+            }
             switch (mails.compose(row)) {
                 case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
                 case AlertMails.Mail mail -> {
@@ -99,9 +105,11 @@ class OutboxWorker implements SmartLifecycle {
     public void stop() {
         running = false;
         threads.forEach(Thread::interrupt);
+        // a send in progress may finish (at most 10 s in all); a row left unfinished is taken over when its lease ends
+        long deadline = System.nanoTime() + 10_000_000_000L;
         for (Thread thread : threads) {
             try {
-                thread.join(10_000);
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
