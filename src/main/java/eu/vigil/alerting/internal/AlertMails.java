@@ -83,28 +83,70 @@ class AlertMails {
     private record DigestAlert(long id, long companyId, List<UUID> watchlists, long eventId) {
     }
 
-    Composed compose(Outbox.Claimed row) {
-        if (Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from alert_preference where rule_id = ? and recipient = ? and delivery = 'NONE')",
-                Boolean.class, row.ruleId(), row.recipient()))) {
-            return new Nothing("the recipient unsubscribed from the rule");
+    /**
+     * Composes a claimed batch: what the immediate rows need (silences, rules, events, names, lights) is read once for
+     * the batch, not once per email; a digest is composed on its own. Answers each row's mail, or why there is none.
+     */
+    Map<Long, Composed> compose(List<Outbox.Claimed> rows) {
+        Map<Long, Composed> result = new HashMap<>();
+        Set<String> unsubscribed = new HashSet<>(jdbc.queryForList("""
+                select p.rule_id || '|' || p.recipient from alert_preference p
+                join unnest(?::uuid[], ?::text[]) as r(rule_id, recipient) on p.rule_id = r.rule_id and p.recipient = r.recipient
+                where p.delivery = 'NONE'""", String.class, (Object) rows.stream().map(Outbox.Claimed::ruleId).toArray(UUID[]::new),
+                (Object) rows.stream().map(Outbox.Claimed::recipient).toArray(String[]::new)));
+        List<Outbox.Claimed> immediate = new ArrayList<>();
+        for (Outbox.Claimed row : rows) {
+            if (unsubscribed.contains(row.ruleId() + "|" + row.recipient())) {
+                result.put(row.id(), new Nothing("the recipient unsubscribed from the rule"));
+            } else if (row.digest()) {
+                result.put(row.id(), digest(row));
+            } else {
+                immediate.add(row);
+            }
         }
-        return row.digest() ? digest(row) : immediate(row);
+        if (!immediate.isEmpty()) {
+            result.putAll(immediate(immediate));
+        }
+        return result;
     }
 
-    private Composed immediate(Outbox.Claimed row) {
-        if (row.userId() != null && row.companyId() != null && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from alert_silence where user_id = ? and company_id = ? and until > now())",
-                Boolean.class, row.userId(), row.companyId()))) {
-            return new Nothing("the recipient silenced this company");
+    private Map<Long, Composed> immediate(List<Outbox.Claimed> rows) {
+        Set<String> silenced = new HashSet<>(jdbc.queryForList(
+                "select user_id || '|' || company_id from alert_silence where user_id = any(?::uuid[]) and until > now()",
+                String.class, (Object) rows.stream().map(Outbox.Claimed::userId).filter(java.util.Objects::nonNull).distinct()
+                        .toArray(UUID[]::new)));
+        Map<UUID, String> ruleNames = new HashMap<>();
+        jdbc.query("select id, name from alert_rule where id = any(?::uuid[])",
+                rs -> { ruleNames.put(rs.getObject(1, UUID.class), rs.getString(2)); },
+                (Object) rows.stream().map(Outbox.Claimed::ruleId).distinct().toArray(UUID[]::new));
+        Map<Long, Long> eventOfAlert = new HashMap<>();
+        jdbc.query("select id, signal_event_id from alert where id = any(?::bigint[])",
+                rs -> { eventOfAlert.put(rs.getLong(1), rs.getLong(2)); },
+                (Object) rows.stream().flatMap(r -> r.alertIds().stream()).distinct().toArray(Long[]::new));
+        Map<Long, RecordedEvent> eventsById = events.byIds(eventOfAlert.values().stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(RecordedEvent::id, e -> e, (x, y) -> x));
+        List<Long> companyIds = eventsById.values().stream().map(RecordedEvent::companyId).distinct().toList();
+        Map<Long, String> names = companyIds.isEmpty() ? Map.of() : watched.names(companyIds);
+        Map<Long, String> lights = companyIds.isEmpty() ? Map.of() : watched.lights(companyIds);
+        Map<Long, Composed> result = new HashMap<>();
+        for (Outbox.Claimed row : rows) {
+            Composed composed;
+            if (row.userId() != null && silenced.contains(row.userId() + "|" + row.companyId())) {
+                composed = new Nothing("the recipient silenced this company");
+            } else if (!ruleNames.containsKey(row.ruleId())) {
+                composed = new Nothing("the rule was deleted");
+            } else {
+                List<RecordedEvent> recorded = row.alertIds().stream().map(eventOfAlert::get).filter(java.util.Objects::nonNull)
+                        .distinct().map(eventsById::get).filter(java.util.Objects::nonNull).toList();
+                composed = immediate(row, recorded, ruleNames.get(row.ruleId()), names, lights);
+            }
+            result.put(row.id(), composed);
         }
-        List<String> ruleNames = jdbc.queryForList("select name from alert_rule where id = ?", String.class, row.ruleId());
-        if (ruleNames.isEmpty()) {
-            return new Nothing("the rule was deleted");
-        }
-        List<Long> eventIds = jdbc.queryForList("select signal_event_id from alert where id = any(?::bigint[])", Long.class,
-                (Object) row.alertIds().toArray(Long[]::new));
-        List<RecordedEvent> recorded = events.byIds(eventIds);
+        return result;
+    }
+
+    private Composed immediate(Outbox.Claimed row, List<RecordedEvent> recorded, String ruleName, Map<Long, String> names,
+                               Map<Long, String> lights) {
         if (recorded.isEmpty()) {
             return new Nothing("no alerts left");
         }
@@ -116,8 +158,8 @@ class AlertMails {
         RecordedEvent first = recorded.getFirst();
         long companyId = first.companyId();
         CompanyId company = new CompanyId(first.country(), first.number());
-        String name = watched.names(List.of(companyId)).get(companyId);
-        String light = watched.lights(List.of(companyId)).getOrDefault(companyId, "green");
+        String name = names.get(companyId);
+        String light = lights.getOrDefault(companyId, "green");
         String language = row.language();
         List<Change> changes = worth.stream().map(e -> {
             Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
@@ -132,7 +174,7 @@ class AlertMails {
         model.put("companyLink", links.link("/companies/" + company.country() + "/" + company.number()));
         model.put("light", light);
         model.put("changes", changes);
-        model.put("ruleName", ruleNames.getFirst());
+        model.put("ruleName", ruleName);
         model.put("preferencesLink", links.link("/alerts/preferences"));
         model.put("unsubscribeLink", unsubscribe);
         Change top = changes.getFirst();

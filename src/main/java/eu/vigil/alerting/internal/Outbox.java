@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,14 +58,14 @@ class Outbox {
     }
 
     /**
-     * Renews the lease of one claimed row just before it is rendered and sent, so the lease has to cover one email,
-     * not the whole claimed batch; answers false when the row is no longer this worker's (its lease ran out and
-     * another instance took it over).
+     * Renews the lease of the batch's rows still to send; answers those that are still this worker's (a row whose
+     * lease ran out may have been taken over by another instance).
      */
-    boolean renew(long id, String worker) {
-        return jdbc.update("""
+    Set<Long> renew(List<Long> ids, String worker) {
+        return new HashSet<>(jdbc.queryForList("""
                 update mail_outbox set claimed_until = now() + ? * interval '1 millisecond'
-                where id = ? and claimed_by = ? and status = 'SENDING'""", properties.lease().toMillis(), id, worker) == 1;
+                where id = any(?::bigint[]) and claimed_by = ? and status = 'SENDING'
+                returning id""", Long.class, properties.lease().toMillis(), ids.toArray(Long[]::new), worker));
     }
 
     /** Keeps {@code claimed_by}: who sent it. */

@@ -5,7 +5,11 @@ import eu.vigil.notification.Mailer;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,20 +44,44 @@ class OutboxWorker implements SmartLifecycle {
 
     /** Sends what is due now as worker {@code worker}; answers how many rows it handled. */
     int deliverDue(String worker) {
+        long leaseFrom = System.nanoTime();
         List<Outbox.Claimed> claimed = outbox.claim(worker);
-        for (Outbox.Claimed row : claimed) {
-            deliver(row, worker);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<Long, AlertMails.Composed> composed;
+        try {
+            composed = mails.compose(claimed);
+        } catch (RuntimeException e) {
+            // one row that cannot be composed must not hold back the others: each on its own then
+            composed = new HashMap<>();
+            for (Outbox.Claimed row : claimed) {
+                try {
+                    composed.putAll(mails.compose(List.of(row)));
+                } catch (RuntimeException failure) {
+                    failed(row, worker, failure);
+                }
+            }
+        }
+        // the lease must cover the batch: renewed for the rows left whenever a third of it has gone by
+        long renewAfter = properties.lease().toNanos() / 3;
+        Set<Long> owned = new HashSet<>(composed.keySet());
+        for (int i = 0; i < claimed.size(); i++) {
+            Outbox.Claimed row = claimed.get(i);
+            if (System.nanoTime() - leaseFrom > renewAfter) {
+                leaseFrom = System.nanoTime();
+                owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(), worker));
+            }
+            if (owned.contains(row.id())) {
+                deliver(row, composed.get(row.id()), worker);
+            }
         }
         return claimed.size();
     }
 
-    private void deliver(Outbox.Claimed row, String worker) {
+    private void deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker) {
         try {
-            if (!outbox.renew(row.id(), worker)) {
-                log.info("Outbox row {} was taken over by another worker while it waited in this one's batch", row.id());
-                return;
-            }
-            switch (mails.compose(row)) {
+            switch (composed) {
                 case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
                 case AlertMails.Mail mail -> {
                     mailer.send(mail.mail());
@@ -64,12 +92,16 @@ class OutboxWorker implements SmartLifecycle {
             }
         } catch (RuntimeException e) {
             // a refused or timed-out send, an unreadable row, a template that failed: retried, then a dead letter
-            boolean dead = outbox.failed(row, worker, e.getMessage());
-            if (dead) {
-                log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
-            } else {
-                log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
-            }
+            failed(row, worker, e);
+        }
+    }
+
+    private void failed(Outbox.Claimed row, String worker, RuntimeException e) {
+        boolean dead = outbox.failed(row, worker, e.getMessage());
+        if (dead) {
+            log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
+        } else {
+            log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
         }
     }
 
