@@ -66,25 +66,28 @@ class OutboxWorker implements SmartLifecycle {
         // the lease must cover the batch: renewed for the rows left whenever a third of it has gone by
         long renewAfter = properties.lease().toNanos() / 3;
         Set<Long> owned = new HashSet<>(composed.keySet());
-        for (int i = 0; i < claimed.size(); i++) {
-            Outbox.Claimed row = claimed.get(i);
-            if (System.nanoTime() - leaseFrom > renewAfter) {
-                leaseFrom = System.nanoTime();
-                owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(), worker));
-            }
-            if (owned.contains(row.id())) {
-                deliver(row, composed.get(row.id()), worker);
+        try (Mailer.Connection smtp = mailer.connection()) {
+            for (int i = 0; i < claimed.size(); i++) {
+                Outbox.Claimed row = claimed.get(i);
+                if (System.nanoTime() - leaseFrom > renewAfter) {
+                    leaseFrom = System.nanoTime();
+                    owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(),
+                            worker));
+                }
+                if (owned.contains(row.id())) {
+                    deliver(row, composed.get(row.id()), worker, smtp);
+                }
             }
         }
         return claimed.size();
     }
 
-    private void deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker) {
+    private void deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker, Mailer.Connection smtp) {
         try {
             switch (composed) {
                 case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
                 case AlertMails.Mail mail -> {
-                    mailer.send(mail.mail());
+                    smtp.send(mail.mail());
                     if (!outbox.sent(row.id(), worker)) {
                         log.warn("Outbox row {} was sent, but its claim had passed to another worker", row.id());
                     }
