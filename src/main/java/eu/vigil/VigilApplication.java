@@ -1,8 +1,10 @@
 package eu.vigil;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
@@ -12,5 +14,11 @@ public class VigilApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(VigilApplication.class, args);
+    }
+
+    /** Business time: when digests and outbox rows fall due. One bean, so a test can move it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

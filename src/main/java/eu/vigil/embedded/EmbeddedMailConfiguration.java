@@ -4,9 +4,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** Captures every outgoing email in an in-process SMTP server when no {@code spring.mail.host} is set. */
@@ -22,11 +27,16 @@ class EmbeddedMailConfiguration {
     }
 
     @Bean
-    JavaMailSenderImpl mailSender(CapturedMail capturedMail) {
+    JavaMailSenderImpl mailSender(CapturedMail capturedMail, Environment environment) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(capturedMail.smtpPort());
         sender.setDefaultEncoding("UTF-8");
+        // the same JavaMail settings (timeouts) as a configured server gets
+        Properties javaMail = new Properties();
+        javaMail.putAll(Binder.get(environment).bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()));
+        sender.setJavaMailProperties(javaMail);
         return sender;
     }
 

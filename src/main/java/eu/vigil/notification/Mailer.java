@@ -1,7 +1,9 @@
 package eu.vigil.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -9,7 +11,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,6 +45,59 @@ public class Mailer {
     public void send(OutgoingMail mail) {
         sender.send(render(mail));
         log.info("Sent '{}' mail to {}", mail.template(), mail.to());
+    }
+
+    /**
+     * A connection to send several mails over, one after the other, each accepted or refused on its own: saves an
+     * SMTP handshake per mail. Opened at the first mail, opened again after a failure; close it when done.
+     */
+    public Connection connection() {
+        return new Connection();
+    }
+
+    public final class Connection implements AutoCloseable {
+
+        private Transport transport;
+
+        private Connection() {
+        }
+
+        /** Sends now over this connection; a failure is the caller's to handle. */
+        public void send(OutgoingMail mail) {
+            if (!(sender instanceof JavaMailSenderImpl smtp)) {
+                Mailer.this.send(mail);
+                return;
+            }
+            MimeMessage message = render(mail);
+            try {
+                if (transport == null || !transport.isConnected()) {
+                    transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+                    transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
+                }
+                if (message.getSentDate() == null) {
+                    message.setSentDate(new Date());
+                }
+                message.saveChanges();
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException e) {
+                close();
+                throw new MailSendException("Could not send the '" + mail.template() + "' mail to " + mail.to() + ": "
+                        + e.getMessage(), e);
+            }
+            log.info("Sent '{}' mail to {}", mail.template(), mail.to());
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("Closing the SMTP connection: {}", e.getMessage());
+                }
+                transport = null;
+            }
+        }
     }
 
     /**

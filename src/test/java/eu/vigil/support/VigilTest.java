@@ -36,6 +36,6 @@ import org.springframework.test.context.ContextConfiguration;
 })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import(TestData.class)
+@Import({TestData.class, TestClock.class})
 public @interface VigilTest {
 }

@@ -9,15 +9,32 @@ import eu.vigil.signal.SignalEvent;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.signal.SignalEvents.RecordedEvent;
 import eu.vigil.watchlist.WatchedCompanies;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.WatchlistManagement;
+import eu.vigil.watchlist.WatchlistView;
+import java.sql.Array;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Renders an immediate alert group for its recipient: the company, its light, what changed (old → new), in their language. */
+/**
+ * Renders an outbox row for its recipient, in their language, at send time: an immediate group (one company, its
+ * light, what changed, old → new) or a digest (a rule's alerts of the period by watchlist and polarity, most severe
+ * and newest first, with counts). Silences and unsubscriptions in force now are honoured.
+ */
 @Component
 class AlertMails {
 
@@ -28,14 +45,16 @@ class AlertMails {
     private final SignalCatalogue catalogue;
     private final WatchedCompanies watched;
     private final NotificationProperties links;
+    private final WatchlistManagement watchlists;
 
     AlertMails(JdbcTemplate jdbc, SignalEvents events, SignalCatalogue catalogue, WatchedCompanies watched,
-               NotificationProperties links) {
+               NotificationProperties links, WatchlistManagement watchlists) {
         this.jdbc = jdbc;
         this.events = events;
         this.catalogue = catalogue;
         this.watched = watched;
         this.links = links;
+        this.watchlists = watchlists;
     }
 
     /** The mail to send, or why there is none. */
@@ -53,19 +72,81 @@ class AlertMails {
                          String newValue, String date) {
     }
 
-    Composed compose(Outbox.Claimed row) {
-        if (row.userId() != null && row.companyId() != null && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from alert_silence where user_id = ? and company_id = ? and until > now())",
-                Boolean.class, row.userId(), row.companyId()))) {
-            return new Nothing("the recipient silenced this company");
+    /** One alert in a digest: the company, its light and link, and the change. */
+    public record DigestItem(String companyName, String companyNumber, String companyLink, String light, Change change) {
+    }
+
+    /** A digest's section: one watchlist's alerts of one polarity, with their count. */
+    public record DigestSection(String watchlist, String polarity, int count, List<DigestItem> items) {
+    }
+
+    private record DigestAlert(long id, long companyId, List<UUID> watchlists, long eventId) {
+    }
+
+    /**
+     * Composes a claimed batch: what the immediate rows need (silences, rules, events, names, lights) is read once for
+     * the batch, not once per email; a digest is composed on its own. Answers each row's mail, or why there is none.
+     */
+    Map<Long, Composed> compose(List<Outbox.Claimed> rows) {
+        Map<Long, Composed> result = new HashMap<>();
+        Set<String> unsubscribed = new HashSet<>(jdbc.queryForList("""
+                select p.rule_id || '|' || p.recipient from alert_preference p
+                join unnest(?::uuid[], ?::text[]) as r(rule_id, recipient) on p.rule_id = r.rule_id and p.recipient = r.recipient
+                where p.delivery = 'NONE'""", String.class, (Object) rows.stream().map(Outbox.Claimed::ruleId).toArray(UUID[]::new),
+                (Object) rows.stream().map(Outbox.Claimed::recipient).toArray(String[]::new)));
+        List<Outbox.Claimed> immediate = new ArrayList<>();
+        for (Outbox.Claimed row : rows) {
+            if (unsubscribed.contains(row.ruleId() + "|" + row.recipient())) {
+                result.put(row.id(), new Nothing("the recipient unsubscribed from the rule"));
+            } else if (row.digest()) {
+                result.put(row.id(), digest(row));
+            } else {
+                immediate.add(row);
+            }
         }
-        List<String> ruleNames = jdbc.queryForList("select name from alert_rule where id = ?", String.class, row.ruleId());
-        if (ruleNames.isEmpty()) {
-            return new Nothing("the rule was deleted");
+        if (!immediate.isEmpty()) {
+            result.putAll(immediate(immediate));
         }
-        List<Long> eventIds = jdbc.queryForList("select signal_event_id from alert where id = any(?::bigint[])", Long.class,
-                (Object) row.alertIds().toArray(Long[]::new));
-        List<RecordedEvent> recorded = events.byIds(eventIds);
+        return result;
+    }
+
+    private Map<Long, Composed> immediate(List<Outbox.Claimed> rows) {
+        Set<String> silenced = new HashSet<>(jdbc.queryForList(
+                "select user_id || '|' || company_id from alert_silence where user_id = any(?::uuid[]) and until > now()",
+                String.class, (Object) rows.stream().map(Outbox.Claimed::userId).filter(java.util.Objects::nonNull).distinct()
+                        .toArray(UUID[]::new)));
+        Map<UUID, String> ruleNames = new HashMap<>();
+        jdbc.query("select id, name from alert_rule where id = any(?::uuid[])",
+                rs -> { ruleNames.put(rs.getObject(1, UUID.class), rs.getString(2)); },
+                (Object) rows.stream().map(Outbox.Claimed::ruleId).distinct().toArray(UUID[]::new));
+        Map<Long, Long> eventOfAlert = new HashMap<>();
+        jdbc.query("select id, signal_event_id from alert where id = any(?::bigint[])",
+                rs -> { eventOfAlert.put(rs.getLong(1), rs.getLong(2)); },
+                (Object) rows.stream().flatMap(r -> r.alertIds().stream()).distinct().toArray(Long[]::new));
+        Map<Long, RecordedEvent> eventsById = events.byIds(eventOfAlert.values().stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(RecordedEvent::id, e -> e, (x, y) -> x));
+        List<Long> companyIds = eventsById.values().stream().map(RecordedEvent::companyId).distinct().toList();
+        Map<Long, String> names = companyIds.isEmpty() ? Map.of() : watched.names(companyIds);
+        Map<Long, String> lights = companyIds.isEmpty() ? Map.of() : watched.lights(companyIds);
+        Map<Long, Composed> result = new HashMap<>();
+        for (Outbox.Claimed row : rows) {
+            Composed composed;
+            if (row.userId() != null && silenced.contains(row.userId() + "|" + row.companyId())) {
+                composed = new Nothing("the recipient silenced this company");
+            } else if (!ruleNames.containsKey(row.ruleId())) {
+                composed = new Nothing("the rule was deleted");
+            } else {
+                List<RecordedEvent> recorded = row.alertIds().stream().map(eventOfAlert::get).filter(java.util.Objects::nonNull)
+                        .distinct().map(eventsById::get).filter(java.util.Objects::nonNull).toList();
+                composed = immediate(row, recorded, ruleNames.get(row.ruleId()), names, lights);
+            }
+            result.put(row.id(), composed);
+        }
+        return result;
+    }
+
+    private Composed immediate(Outbox.Claimed row, List<RecordedEvent> recorded, String ruleName, Map<Long, String> names,
+                               Map<Long, String> lights) {
         if (recorded.isEmpty()) {
             return new Nothing("no alerts left");
         }
@@ -77,8 +158,8 @@ class AlertMails {
         RecordedEvent first = recorded.getFirst();
         long companyId = first.companyId();
         CompanyId company = new CompanyId(first.country(), first.number());
-        String name = watched.names(List.of(companyId)).get(companyId);
-        String light = watched.lights(List.of(companyId)).getOrDefault(companyId, "green");
+        String name = names.get(companyId);
+        String light = lights.getOrDefault(companyId, "green");
         String language = row.language();
         List<Change> changes = worth.stream().map(e -> {
             Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
@@ -93,7 +174,7 @@ class AlertMails {
         model.put("companyLink", links.link("/companies/" + company.country() + "/" + company.number()));
         model.put("light", light);
         model.put("changes", changes);
-        model.put("ruleName", ruleNames.getFirst());
+        model.put("ruleName", ruleName);
         model.put("preferencesLink", links.link("/alerts/preferences"));
         model.put("unsubscribeLink", unsubscribe);
         Change top = changes.getFirst();
@@ -102,5 +183,97 @@ class AlertMails {
                 more ? "mail.alert.subject.more" : "mail.alert.subject",
                 new Object[] {companyName, top.label(), changes.size() - 1}, model,
                 Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+    }
+
+    private Composed digest(Outbox.Claimed row) {
+        List<String> ruleNames = jdbc.queryForList("select name from alert_rule where id = ?", String.class, row.ruleId());
+        if (ruleNames.isEmpty()) {
+            return new Nothing("the rule was deleted");
+        }
+        Set<Long> silenced = row.userId() == null ? Set.of() : new HashSet<>(jdbc.queryForList(
+                "select company_id from alert_silence where user_id = ? and until > now()", Long.class, row.userId()));
+        List<DigestAlert> alerts = jdbc.query(
+                "select id, company_id, watchlist_ids, signal_event_id from alert where id = any(?::bigint[])",
+                (rs, n) -> new DigestAlert(rs.getLong(1), rs.getLong(2), uuids(rs.getArray(3)), rs.getLong(4)),
+                (Object) row.alertIds().toArray(Long[]::new)).stream()
+                .filter(a -> !silenced.contains(a.companyId())).toList();
+        Map<Long, RecordedEvent> byEvent = events.byIds(alerts.stream().map(DigestAlert::eventId).toList()).stream()
+                .collect(Collectors.toMap(RecordedEvent::id, e -> e, (a, b) -> a));
+        Map<Long, List<SignalEvent>> byCompany = new LinkedHashMap<>();
+        for (DigestAlert alert : alerts) {
+            RecordedEvent recorded = byEvent.get(alert.eventId());
+            if (recorded != null) {
+                byCompany.computeIfAbsent(alert.companyId(), c -> new ArrayList<>()).add(recorded.event());
+            }
+        }
+        Set<Long> worth = new HashSet<>();
+        byCompany.values().forEach(group -> NoiseControl.worthSending(group,
+                code -> catalogue.find(code).map(Signal::field).orElse(null)).forEach(e -> worth.add(e.id())));
+        List<DigestAlert> kept = alerts.stream().filter(a -> worth.contains(a.eventId()))
+                .sorted(Comparator.comparingInt((DigestAlert a) -> byEvent.get(a.eventId()).event().severity().rank()).reversed()
+                        .thenComparing((DigestAlert a) -> byEvent.get(a.eventId()).event().effectiveDate(), Comparator.reverseOrder())
+                        .thenComparing(DigestAlert::id, Comparator.reverseOrder()))
+                .toList();
+        if (kept.isEmpty()) {
+            return new Nothing("an empty digest is not sent");
+        }
+        List<Long> companyIds = kept.stream().map(DigestAlert::companyId).distinct().toList();
+        Map<Long, String> names = watched.names(companyIds);
+        Map<Long, String> lights = watched.lights(companyIds);
+        Map<UUID, String> listNames = TenantContext.callAs(row.tenantId(), () -> watchlists.watchlists().stream()
+                .collect(Collectors.toMap(WatchlistView::id, WatchlistView::name)));
+        String language = row.language();
+        Map<List<String>, List<DigestItem>> sections = new HashMap<>();
+        for (DigestAlert alert : kept) {
+            RecordedEvent recorded = byEvent.get(alert.eventId());
+            SignalEvent e = recorded.event();
+            CompanyId company = new CompanyId(recorded.country(), recorded.number());
+            Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
+            DigestItem item = new DigestItem(names.getOrDefault(alert.companyId(), company.display()), company.display(),
+                    links.link("/companies/" + company.country() + "/" + company.number()),
+                    lights.getOrDefault(alert.companyId(), "green"),
+                    new Change(e.code(), label == null ? e.code() : label.label(), label == null ? null : label.explanation(),
+                            e.severity().key(), e.polarity().key(), e.oldValue(), e.newValue(), DAY.format(e.effectiveDate())));
+            List<UUID> lists = alert.watchlists().isEmpty() ? List.of(new UUID(0, 0)) : alert.watchlists();
+            for (UUID list : lists) {
+                sections.computeIfAbsent(List.of(listNames.getOrDefault(list, "—"), e.polarity().key()),
+                        k -> new ArrayList<>()).add(item);
+            }
+        }
+        List<DigestSection> ordered = sections.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<List<String>, List<DigestItem>> s) -> s.getKey().get(0))
+                        .thenComparingInt(s -> POLARITIES.indexOf(s.getKey().get(1))))
+                .map(s -> new DigestSection(s.getKey().get(0), s.getKey().get(1), s.getValue().size(),
+                        List.copyOf(s.getValue())))
+                .toList();
+        String ruleName = ruleNames.getFirst();
+        String unsubscribe = links.link("/alerts/unsubscribe/" + row.unsubscribeToken());
+        String date = DAY.format(digestDate(row));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("ruleName", ruleName);
+        model.put("weekly", "WEEKLY".equals(row.kind()));
+        model.put("date", date);
+        model.put("total", kept.size());
+        model.put("companies", companyIds.size());
+        model.put("sections", ordered);
+        model.put("preferencesLink", links.link("/alerts/preferences"));
+        model.put("unsubscribeLink", unsubscribe);
+        model.put("alertsLink", links.link("/alerts"));
+        return new Mail(new OutgoingMail(row.recipient(), Locale.forLanguageTag(language), row.template(),
+                "WEEKLY".equals(row.kind()) ? "mail.digest.subject.weekly" : "mail.digest.subject.daily",
+                new Object[] {ruleName, kept.size(), date}, model,
+                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+    }
+
+    /** The digest's date where the tenant lives: its group key ends with it. */
+    private static LocalDate digestDate(Outbox.Claimed row) {
+        String key = row.groupKey();
+        return LocalDate.parse(key.substring(key.lastIndexOf(':') + 1));
+    }
+
+    private static final List<String> POLARITIES = List.of("negative", "positive", "neutral");
+
+    private static List<UUID> uuids(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : Arrays.asList((UUID[]) array.getArray());
     }
 }

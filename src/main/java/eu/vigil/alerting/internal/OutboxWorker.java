@@ -3,17 +3,23 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.notification.Mailer;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Component;
 
 /**
- * Each instance's outbox worker: claims due rows, renders and sends each, and marks it; polls again at once while
- * there is work, else after {@code vigil.alerts.poll-interval}. Rows survive restarts in the table.
+ * Each instance's outbox workers ({@code vigil.alerts.senders} threads): each claims due rows, renders and sends
+ * each, and marks it; polls again at once while there is work, else after {@code vigil.alerts.poll-interval}. Rows
+ * survive restarts in the table. A thread signs its claims {@code <vigil.alerts.instance>#n}.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -24,52 +30,89 @@ class OutboxWorker implements SmartLifecycle {
     private final AlertMails mails;
     private final Mailer mailer;
     private final AlertingProperties properties;
-    private final String name = workerName();
+    private final String name;
     private volatile boolean running;
-    private Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
 
     OutboxWorker(Outbox outbox, AlertMails mails, Mailer mailer, AlertingProperties properties) {
         this.outbox = outbox;
         this.mails = mails;
         this.mailer = mailer;
         this.properties = properties;
+        this.name = properties.instance().isBlank() ? workerName() : properties.instance().strip();
     }
 
-    /** Sends what is due now; answers how many rows it handled. */
-    int deliverDue() {
-        List<Outbox.Claimed> claimed = outbox.claim(name);
-        for (Outbox.Claimed row : claimed) {
-            deliver(row);
+    /** Sends what is due now as worker {@code worker}; answers how many rows it handled. */
+    int deliverDue(String worker) {
+        long leaseFrom = System.nanoTime();
+        List<Outbox.Claimed> claimed = outbox.claim(worker);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Map<Long, AlertMails.Composed> composed;
+        try {
+            composed = mails.compose(claimed);
+        } catch (RuntimeException e) {
+            // one row that cannot be composed must not hold back the others: each on its own then
+            composed = new HashMap<>();
+            for (Outbox.Claimed row : claimed) {
+                try {
+                    composed.putAll(mails.compose(List.of(row)));
+                } catch (RuntimeException failure) {
+                    failed(row, worker, failure);
+                }
+            }
+        }
+        // the lease must cover the batch: renewed for the rows left whenever a third of it has gone by
+        long renewAfter = properties.lease().toNanos() / 3;
+        Set<Long> owned = new HashSet<>(composed.keySet());
+        try (Mailer.Connection smtp = mailer.connection()) {
+            for (int i = 0; i < claimed.size(); i++) {
+                Outbox.Claimed row = claimed.get(i);
+                if (System.nanoTime() - leaseFrom > renewAfter) {
+                    leaseFrom = System.nanoTime();
+                    owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(),
+                            worker));
+                }
+                if (owned.contains(row.id())) {
+                    deliver(row, composed.get(row.id()), worker, smtp);
+                }
+            }
         }
         return claimed.size();
     }
 
-    private void deliver(Outbox.Claimed row) {
+    private void deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker, Mailer.Connection smtp) {
         try {
-            switch (mails.compose(row)) {
-                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), name, nothing.why());
+            switch (composed) {
+                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
                 case AlertMails.Mail mail -> {
-                    mailer.send(mail.mail());
-                    if (!outbox.sent(row.id(), name)) {
+                    smtp.send(mail.mail());
+                    if (!outbox.sent(row.id(), worker)) {
                         log.warn("Outbox row {} was sent, but its claim had passed to another worker", row.id());
                     }
                 }
             }
-        } catch (MailException | IllegalStateException | org.springframework.dao.DataAccessException e) {
-            boolean dead = outbox.failed(row, name, e.getMessage());
-            if (dead) {
-                log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
-            } else {
-                log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
-            }
+        } catch (RuntimeException e) {
+            // a refused or timed-out send, an unreadable row, a template that failed: retried, then a dead letter
+            failed(row, worker, e);
         }
     }
 
-    private void loop() {
+    private void failed(Outbox.Claimed row, String worker, RuntimeException e) {
+        boolean dead = outbox.failed(row, worker, e.getMessage());
+        if (dead) {
+            log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
+        } else {
+            log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
+        }
+    }
+
+    private void loop(String worker) {
         while (running) {
             int handled = 0;
             try {
-                handled = deliverDue();
+                handled = deliverDue(worker);
             } catch (RuntimeException e) {
                 log.warn("The outbox worker could not claim rows: {}", e.getMessage());
             }
@@ -87,20 +130,26 @@ class OutboxWorker implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("alert-outbox").start(this::loop);
+        for (int n = 1; n <= properties.senders(); n++) {
+            String worker = name + "#" + n;
+            threads.add(Thread.ofPlatform().daemon().name("alert-outbox-" + n).start(() -> loop(worker)));
+        }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (thread != null) {
-            thread.interrupt();
+        threads.forEach(Thread::interrupt);
+        // a send in progress may finish (at most 10 s in all); a row left unfinished is taken over when its lease ends
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        for (Thread thread : threads) {
             try {
-                thread.join(10_000);
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
     }
 
     @Override
@@ -116,6 +165,6 @@ class OutboxWorker implements SmartLifecycle {
             host = "host";
         }
         String name = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
-        return name.length() > 100 ? name.substring(name.length() - 100) : name;
+        return name.length() > 90 ? name.substring(name.length() - 90) : name;
     }
 }

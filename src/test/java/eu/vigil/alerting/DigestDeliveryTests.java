@@ -1,0 +1,227 @@
+package eu.vigil.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.vigil.company.CompanyId;
+import eu.vigil.embedded.CapturedMail;
+import eu.vigil.embedded.CapturedMail.CapturedMessage;
+import eu.vigil.feed.FeedIngestion;
+import eu.vigil.feed.RunView;
+import eu.vigil.support.TestClock;
+import eu.vigil.support.TestData;
+import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.TestData.TestUser;
+import eu.vigil.support.VigilTest;
+import eu.vigil.tenancy.Language;
+import eu.vigil.tenancy.Role;
+import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.EntryData;
+import eu.vigil.watchlist.WatchlistManagement;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Digests: a positive signal on a watched company lands in the sales people's daily "Opportunities" digest at 08:00
+ * where the tenant lives, not before, once, in each one's language; a credit manager who prefers a digest to
+ * immediate emails gets the negative one there; nothing matched, no digest.
+ */
+@VigilTest
+class DigestDeliveryTests {
+
+    private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final ZoneId BRUSSELS = ZoneId.of("Europe/Brussels");
+
+    @Autowired
+    TestData data;
+
+    @Autowired
+    FeedIngestion ingestion;
+
+    @Autowired
+    WatchlistManagement watchlists;
+
+    @Autowired
+    Silences silences;
+
+    @Autowired
+    CapturedMail mail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aPositiveSignalLandsInTheSalesDigestAtItsHourOnceInTheirLanguage() {
+        TestTenant tenant = data.tenant("Digest");
+        TestUser dutch = data.member(tenant, Role.SALES, Language.NL);
+        TestUser french = data.member(tenant, Role.SALES, Language.FR);
+        TestUser unsubscribed = data.member(tenant, Role.SALES, Language.EN);
+        TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        TestUser creditDaily = data.member(tenant, Role.CREDIT_MANAGER, Language.IT);
+        TestTenant quiet = data.tenant("Quiet digest");
+        TestUser quietSales = data.member(quiet, Role.SALES, Language.FR);
+
+        String revived = KboUpdates.number();
+        String alsoRevived = KboUpdates.number();
+        String failing = KboUpdates.number();
+        String untouched = KboUpdates.number();
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(revived, "Herstel Proef NV", "050", false),
+                new KboUpdates.Enterprise(alsoRevived, "Tweede Herstel BV", "050", false),
+                new KboUpdates.Enterprise(failing, "Wankel Proef NV", "000", false),
+                new KboUpdates.Enterprise(untouched, "Stil Proef NV", "000", false)));
+        TenantContext.runAs(tenant.id(), () -> {
+            UUID prospects = watchlists.create("Prospects").id();
+            watchlists.add(prospects, revived, new EntryData(null, null, null, null, null, List.of()));
+            watchlists.add(prospects, alsoRevived, new EntryData(null, null, null, null, null, List.of()));
+            watchlists.add(watchlists.create("Customers").id(), failing, new EntryData(null, null, null, null, null, List.of()));
+            silences.silence(french.id(), new CompanyId("BE", alsoRevived), Instant.now().plus(Duration.ofDays(3)), "Already a customer");
+        });
+        TenantContext.runAs(quiet.id(), () -> watchlists.add(watchlists.create("Prospects").id(), untouched,
+                new EntryData(null, null, null, null, null, List.of())));
+        UUID opportunities = rule(tenant, "opportunities");
+        UUID risk = rule(tenant, "risk");
+        jdbc.update("insert into alert_preference (tenant_id, rule_id, recipient, user_id, delivery) values (?, ?, ?, ?, 'NONE')",
+                tenant.id(), opportunities, unsubscribed.email(), unsubscribed.id());
+        jdbc.update("insert into alert_preference (tenant_id, rule_id, recipient, user_id, delivery) values (?, ?, ?, ?, 'DAILY')",
+                tenant.id(), risk, creditDaily.email(), creditDaily.id());
+
+        LocalDate tomorrow = LocalDate.now(BRUSSELS).plusDays(1);
+        Instant eight = ZonedDateTime.of(tomorrow, LocalTime.of(8, 0), BRUSSELS).toInstant();
+        clock.set(eight.minus(Duration.ofHours(1)));
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(revived, "Herstel Proef NV", "000", true),
+                new KboUpdates.Enterprise(alsoRevived, "Tweede Herstel BV", "000", true),
+                new KboUpdates.Enterprise(failing, "Wankel Proef NV", "050", true),
+                new KboUpdates.Enterprise(untouched, "Stil Proef NV", "000", true)));
+
+        await("the immediate email of the risk rule", () -> !mail.messagesTo(credit.email()).isEmpty());
+        await("the digest rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'DAILY'", tenant.id()) == 3);
+        assertThat(jdbc.queryForList("select distinct next_attempt_at from mail_outbox where tenant_id = ? and kind = 'DAILY'",
+                OffsetDateTime.class, tenant.id())).extracting(OffsetDateTime::toInstant).containsExactly(eight);
+        assertThat(count("select count(*) from mail_outbox where tenant_id = ?", quiet.id())).isZero();
+
+        clock.set(eight.minus(Duration.ofMinutes(1)));
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).as("nothing before 08:00").isEmpty();
+        assertThat(mail.messagesTo(creditDaily.email())).as("a credit manager who prefers the daily digest").isEmpty();
+
+        clock.set(eight);
+        CapturedMessage toDutch = awaitMail(dutch.email());
+        assertThat(toDutch.subject()).contains("dagelijks overzicht").contains("Opportunities").contains(KBO_DATE.format(tomorrow));
+        assertThat(toDutch.text()).contains("Herstel Proef NV").contains("Tweede Herstel BV").contains("Faillissement ingetrokken")
+                .contains("050 → 000").contains("Prospects, positieve signalen: 2").contains("/companies/BE/" + revived)
+                .contains("/alerts/preferences").contains("/alerts/unsubscribe/");
+        assertThat(toDutch.html()).contains("Faillissement ingetrokken").contains("/companies/BE/" + alsoRevived);
+        assertThat(toDutch.listUnsubscribe()).contains("/alerts/unsubscribe/");
+
+        CapturedMessage toFrench = awaitMail(french.email());
+        assertThat(toFrench.subject()).contains("résumé quotidien");
+        assertThat(toFrench.text()).as("the company she silenced is left out of her digest").contains("Herstel Proef NV")
+                .contains("Faillite rapportée").doesNotContain("Tweede Herstel BV").contains("Prospects, signaux positifs : 1");
+
+        CapturedMessage toCreditDaily = awaitMail(creditDaily.email());
+        assertThat(toCreditDaily.subject()).contains("riepilogo giornaliero");
+        assertThat(toCreditDaily.text()).contains("Wankel Proef NV").contains("Dichiarazione di fallimento")
+                .contains("Customers, segnali negativi: 1");
+
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).as("exactly once").hasSize(1);
+        assertThat(mail.messagesTo(french.email())).hasSize(1);
+        assertThat(mail.messagesTo(creditDaily.email())).hasSize(1);
+        assertThat(mail.messagesTo(credit.email())).as("the immediate one, and no digest").hasSize(1);
+        assertThat(mail.messagesTo(unsubscribed.email())).isEmpty();
+        assertThat(mail.messagesTo(quietSales.email())).as("nothing matched, no digest").isEmpty();
+        assertThat(jdbc.queryForList("select status from mail_outbox where tenant_id = ? and kind = 'DAILY'", String.class,
+                tenant.id())).containsOnly("SENT");
+    }
+
+    @Test
+    void digestsFallDueAtTheirLocalHourAcrossDaylightSavingAndTimeZones() {
+        // the night Brussels moves to summer time: 08:00 is 06:00 UTC the next morning, no longer 07:00
+        assertThat(due("Europe/Brussels", "DAILY", "08:00", null, "2026-03-28T20:00:00Z")).isEqualTo("2026-03-29T06:00:00Z");
+        assertThat(due("Europe/Brussels", "DAILY", "08:00", null, "2026-03-27T20:00:00Z")).isEqualTo("2026-03-28T07:00:00Z");
+        // and back to winter time
+        assertThat(due("Europe/Brussels", "DAILY", "08:00", null, "2026-10-24T20:00:00Z")).isEqualTo("2026-10-25T07:00:00Z");
+        // before the hour: today's; at or after it: tomorrow's
+        assertThat(due("Europe/Brussels", "DAILY", "08:00", null, "2026-06-10T05:59:59Z")).isEqualTo("2026-06-10T06:00:00Z");
+        assertThat(due("Europe/Brussels", "DAILY", "08:00", null, "2026-06-10T06:00:00Z")).isEqualTo("2026-06-11T06:00:00Z");
+        // the tenant's own zone: 08:00 in New York, whose clocks change on other dates than Brussels'
+        assertThat(due("America/New_York", "DAILY", "08:00", null, "2026-03-09T01:00:00Z")).isEqualTo("2026-03-09T12:00:00Z");
+        assertThat(due("America/New_York", "DAILY", "08:00", null, "2026-03-27T20:00:00Z")).isEqualTo("2026-03-28T12:00:00Z");
+        // weekly: the next Monday at 08:00 (2026-03-28 is a Saturday, the Monday after falls in summer time)
+        assertThat(due("Europe/Brussels", "WEEKLY", "08:00", "MONDAY", "2026-03-28T12:00:00Z")).isEqualTo("2026-03-30T06:00:00Z");
+        assertThat(due("Europe/Brussels", "WEEKLY", "08:00", "MONDAY", "2026-03-30T06:00:00Z")).isEqualTo("2026-04-06T06:00:00Z");
+        assertThat(due("Europe/Brussels", "WEEKLY", "17:30", "FRIDAY", "2026-03-30T06:00:00Z")).isEqualTo("2026-04-03T15:30:00Z");
+        // a local time the clocks skip is the moment Java names for it too
+        assertThat(due("Europe/Brussels", "DAILY", "02:30", null, "2026-03-28T20:00:00Z")).isEqualTo(
+                ZonedDateTime.of(LocalDate.of(2026, 3, 29), LocalTime.of(2, 30), BRUSSELS).toInstant().toString());
+    }
+
+    private String due(String zone, String mode, String at, String weekday, String after) {
+        return jdbc.queryForObject("select alert_digest_due(?, ?, ?::time, ?, ?::timestamptz)", OffsetDateTime.class,
+                zone, mode, at, weekday, after).toInstant().toString();
+    }
+
+    private UUID rule(TestTenant tenant, String defaultRule) {
+        return jdbc.queryForObject("select id from alert_rule where tenant_id = ? and default_rule = ?", UUID.class,
+                tenant.id(), defaultRule);
+    }
+
+    private long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private RunView ingest(byte[] extract) {
+        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(extract), "digest-update.zip", true, "test");
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    private static String today() {
+        return KBO_DATE.format(LocalDate.now());
+    }
+
+    private CapturedMessage awaitMail(String to) {
+        await("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
+        return mail.messagesTo(to).getFirst();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Waited 20 s in vain for " + what);
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+}
