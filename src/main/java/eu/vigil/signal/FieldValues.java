@@ -37,7 +37,6 @@ public final class FieldValues {
     private int count;
     /** Per slot, made on first use: a dated set's member dates, or a number's earlier periods. */
     private Object[] extras;
-    private Map<BigDecimal, String> plainTexts;
     private final String homeCountry;
     private LocalDate asOf;
 
@@ -223,15 +222,16 @@ public final class FieldValues {
         return text(raw(slot));
     }
 
-    private String text(Object value) {
+    private static String text(Object value) {
         return value instanceof String text ? text : value instanceof BigDecimal number ? plain(number) : null;
     }
 
-    private String plain(BigDecimal number) {
-        if (plainTexts == null) {
-            plainTexts = new java.util.IdentityHashMap<>(4);
+    private static String plain(BigDecimal number) {
+        if (number.signum() == 0) {
+            return "0";
         }
-        return plainTexts.computeIfAbsent(number, n -> n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString());
+        // a whole number has no trailing zeros to strip
+        return number.scale() <= 0 ? number.toPlainString() : number.stripTrailingZeros().toPlainString();
     }
 
     /** The field as a number, or null when absent or not a number. */
@@ -322,7 +322,6 @@ public final class FieldValues {
     /** The value as a person reads it in an event: the text, or the set's members joined. */
     String display(int slot) {
         Object value = raw(slot);
-        return value instanceof Set<?> set ? (set.isEmpty() ? null : String.join(", ", set.stream().map(String::valueOf).toList()))
-                : text(value);
+        return value instanceof Set<?> set ? (set.isEmpty() ? null : String.join(", ", set(value))) : text(value);
     }
 }

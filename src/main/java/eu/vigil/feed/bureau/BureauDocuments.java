@@ -66,7 +66,8 @@ final class BureauDocuments {
         String key() {
             StringBuilder key = new StringBuilder(date == null ? "undated" : date);
             if (amount != null) {
-                key.append(" · ").append(amount.stripTrailingZeros().toPlainString());
+                // a whole amount has no trailing zeros to strip (the usual case, and this runs for every incident of every view)
+                key.append(" · ").append(amount.scale() <= 0 ? amount.toPlainString() : amount.stripTrailingZeros().toPlainString());
             }
             if (daysLate != null) {
                 key.append(" · ").append(daysLate).append(" d");
