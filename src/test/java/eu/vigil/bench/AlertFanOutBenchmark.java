@@ -7,6 +7,11 @@ import eu.vigil.alerting.KboUpdates;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +22,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,6 +86,8 @@ public final class AlertFanOutBenchmark {
             List<Double> p95All = new ArrayList<>();
             List<Double> lastAll = new ArrayList<>();
             List<Double> medianAll = new ArrayList<>();
+            List<Double> rateAll = new ArrayList<>();
+            List<Double> baseline = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 Result half = round(jdbc, ingestion, smtp, halfWatched.get(round), tenants / 2);
                 Result all = round(jdbc, ingestion, smtp, allWatched.get(round), tenants);
@@ -85,10 +97,14 @@ public final class AlertFanOutBenchmark {
                 p95All.add(all.p95());
                 lastAll.add(all.last());
                 medianAll.add(all.median());
+                rateAll.add(all.rate());
+                // the SMTP server's own ceiling, right after Vigil's round: the same message, as many threads
+                baseline.add(greenMailRate(smtp, smtp.getReceivedMessages()[0], tenants, senders));
                 System.out.printf("round %d: %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s"
-                                + " | %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s%n", round + 1,
+                                + " | %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s, %.0f emails/s"
+                                + " | GreenMail alone %.0f emails/s%n", round + 1,
                         tenants / 2, half.fanOut(), half.median(), half.p95(), half.last(),
-                        tenants, all.fanOut(), all.median(), all.p95(), all.last());
+                        tenants, all.fanOut(), all.median(), all.p95(), all.last(), all.rate(), baseline.getLast());
             }
             System.out.printf("%nAlerting, %d rounds, %d sender threads, grouping window 0:%n", rounds, senders);
             System.out.printf("  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
@@ -98,12 +114,53 @@ public final class AlertFanOutBenchmark {
             System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s (p50 %.2f s, last %.2f s)%n",
                     tenants, median(p95All), median(medianAll), median(lastAll));
             System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s%n", tenants / 2, median(p95Half));
+            System.out.printf("  send rate, %,d emails (first to last accepted): median %.0f emails/s; GreenMail alone, %d threads"
+                            + " sending the same message: median %.0f emails/s; ratio %.2f%n", tenants, median(rateAll), senders,
+                    median(baseline), median(rateAll) / median(baseline));
         } finally {
             smtp.stop();
         }
     }
 
-    private record Result(double fanOut, double median, double p95, double last) {
+    private record Result(double fanOut, double median, double p95, double last, double rate) {
+    }
+
+    /**
+     * How many emails/s GreenMail accepts from {@code threads} threads, each over one connection, sending {@code sample}
+     * to {@code count} distinct recipients (mailboxes it creates, as for Vigil's): nothing rendered, nothing read.
+     */
+    private static double greenMailRate(GreenMail smtp, MimeMessage sample, int count, int threads) throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        Session session = Session.getInstance(properties);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                senders.add(pool.submit(() -> {
+                    MimeMessage message = new MimeMessage(sample);
+                    try (Transport transport = session.getTransport("smtp")) {
+                        transport.connect();
+                        for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                            transport.sendMessage(message, new Address[] {new InternetAddress("baseline-" + n + "@bench.test")});
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> sender : senders) {
+                sender.get();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (smtp.getReceivedMessages().length != count) {
+            throw new IllegalStateException("GreenMail received " + smtp.getReceivedMessages().length + " of " + count);
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        return count / seconds;
     }
 
     private static Result round(JdbcTemplate jdbc, FeedIngestion ingestion, GreenMail smtp, String number, int expected)
@@ -128,14 +185,17 @@ public final class AlertFanOutBenchmark {
             Thread.sleep(50);
         }
         Map<String, Object> times = jdbc.queryForMap("""
-                select percentile_disc(0.5) within group (order by sent_at) as p50,
+                select min(sent_at) as first, percentile_disc(0.5) within group (order by sent_at) as p50,
                        percentile_disc(0.95) within group (order by sent_at) as p95, max(sent_at) as last
                 from mail_outbox where company_id = ? and status = 'SENT'""", companyId);
         int received = smtp.getReceivedMessages().length;
         if (alerts != expected || received != expected) {
             throw new IllegalStateException("Expected " + expected + " alerts and emails, got " + alerts + " and " + received);
         }
-        return new Result(fanOut, since(runEnd, times.get("p50")), since(runEnd, times.get("p95")), since(runEnd, times.get("last")));
+        double first = since(runEnd, times.get("first"));
+        double last = since(runEnd, times.get("last"));
+        return new Result(fanOut, since(runEnd, times.get("p50")), since(runEnd, times.get("p95")), last,
+                expected / Math.max(0.001, last - first));
     }
 
     private static double since(Instant runEnd, Object sentAt) {
