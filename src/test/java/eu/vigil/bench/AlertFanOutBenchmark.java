@@ -1,7 +1,5 @@
 package eu.vigil.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import eu.vigil.VigilApplication;
 import eu.vigil.alerting.KboUpdates;
 import eu.vigil.feed.FeedIngestion;
@@ -37,11 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * all watch company B, the first half also watches company A. Each round, a real KBO Update bankrupts an A company
  * (its event fans out to half the tenants) and then a B company (to all of them), and times, from the moment the
  * ingestion run returned (its events committed): the fan-out (until its alerts are committed) and each immediate
- * email until the SMTP server (GreenMail, in this JVM) accepted it. The grouping window is 0 here: in production every
- * email comes {@code vigil.alerts.group-window} (2 min by default) later by design. Medians over the rounds.
+ * email until the SMTP server (GreenMail, in this JVM, or in one of its own with {@code -Dbench.smtp=process})
+ * accepted it. After each round, GreenMail alone: the same message sent to as many recipients from as many threads,
+ * its ceiling in the same conditions. The grouping window is 0 here: in production every email comes
+ * {@code vigil.alerts.group-window} (2 min by default) later by design. Medians over the rounds.
  *
- * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.AlertFanOutBenchmark -Dbench.args="10000 5 8" -Dbench.heap=2g</pre>
- * (arguments: tenants, rounds, sender threads)
+ * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.AlertFanOutBenchmark -Dbench.args="10000 3 8" -Dbench.heap=2g</pre>
+ * (arguments: tenants, rounds, sender threads; {@code "-Dbench.heap=2g -Dbench.smtp=process"} for the separate server)
  */
 public final class AlertFanOutBenchmark {
 
@@ -53,8 +53,7 @@ public final class AlertFanOutBenchmark {
         int senders = Integer.parseInt(args.length > 2 ? args[2] : "8");
         Path work = Path.of("target/bench-alerts");
         Files.createDirectories(work);
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
+        SmtpServer smtp = SmtpServer.start();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pgdata-" + System.nanoTime())).setCleanDataDirectory(true)
                 .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
@@ -63,7 +62,7 @@ public final class AlertFanOutBenchmark {
                      "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                      "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=" + (senders + 10),
                      "--server.port=0", "--spring.quartz.auto-startup=false",
-                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                      "--vigil.demo.seed=false", "--vigil.feeds.uploads=" + work.resolve("uploads"),
                      "--vigil.feeds.inbox=" + work.resolve("inbox"),
                      "--vigil.alerts.group-window=0s", "--vigil.alerts.poll-interval=50ms", "--vigil.alerts.senders=" + senders,
@@ -99,7 +98,7 @@ public final class AlertFanOutBenchmark {
                 medianAll.add(all.median());
                 rateAll.add(all.rate());
                 // the SMTP server's own ceiling, right after Vigil's round: the same message, as many threads
-                baseline.add(greenMailRate(smtp, smtp.getReceivedMessages()[0], tenants, senders));
+                baseline.add(greenMailRate(smtp, smtp.sample(), tenants, senders));
                 System.out.printf("round %d: %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s"
                                 + " | %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s, %.0f emails/s"
                                 + " | GreenMail alone %.0f emails/s%n", round + 1,
@@ -118,7 +117,7 @@ public final class AlertFanOutBenchmark {
                             + " sending the same message: median %.0f emails/s; ratio %.2f%n", tenants, median(rateAll), senders,
                     median(baseline), median(rateAll) / median(baseline));
         } finally {
-            smtp.stop();
+            smtp.close();
         }
     }
 
@@ -129,11 +128,11 @@ public final class AlertFanOutBenchmark {
      * How many emails/s GreenMail accepts from {@code threads} threads, each over one connection, sending {@code sample}
      * to {@code count} distinct recipients (mailboxes it creates, as for Vigil's): nothing rendered, nothing read.
      */
-    private static double greenMailRate(GreenMail smtp, MimeMessage sample, int count, int threads) throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+    private static double greenMailRate(SmtpServer smtp, MimeMessage sample, int count, int threads) throws Exception {
+        smtp.purge();
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        properties.put("mail.smtp.port", String.valueOf(smtp.port()));
         Session session = Session.getInstance(properties);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -156,16 +155,16 @@ public final class AlertFanOutBenchmark {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (smtp.getReceivedMessages().length != count) {
-            throw new IllegalStateException("GreenMail received " + smtp.getReceivedMessages().length + " of " + count);
+        if (smtp.received() != count) {
+            throw new IllegalStateException("GreenMail received " + smtp.received() + " of " + count);
         }
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         return count / seconds;
     }
 
-    private static Result round(JdbcTemplate jdbc, FeedIngestion ingestion, GreenMail smtp, String number, int expected)
+    private static Result round(JdbcTemplate jdbc, FeedIngestion ingestion, SmtpServer smtp, String number, int expected)
             throws Exception {
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         long companyId = jdbc.queryForObject("select id from company where country = 'BE' and number = ?", Long.class, number);
         ingest(ingestion, List.of(number), "050");
         Instant runEnd = Instant.now();
@@ -188,7 +187,7 @@ public final class AlertFanOutBenchmark {
                 select min(sent_at) as first, percentile_disc(0.5) within group (order by sent_at) as p50,
                        percentile_disc(0.95) within group (order by sent_at) as p95, max(sent_at) as last
                 from mail_outbox where company_id = ? and status = 'SENT'""", companyId);
-        int received = smtp.getReceivedMessages().length;
+        int received = smtp.received();
         if (alerts != expected || received != expected) {
             throw new IllegalStateException("Expected " + expected + " alerts and emails, got " + alerts + " and " + received);
         }
