@@ -43,8 +43,12 @@ abstract sealed class SmtpServer implements AutoCloseable {
 
     /** The child process's main. */
     public static void main(String[] args) throws Exception {
-        GreenMail smtp = greenMail();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // standard output answers commands; logs go to standard error, which the parent sends to a file
+        System.setOut(System.err);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        GreenMail smtp = greenMail();
         out.println(smtp.getSmtp().getPort());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = in.readLine(); command != null; command = in.readLine()) {
@@ -108,8 +112,11 @@ abstract sealed class SmtpServer implements AutoCloseable {
 
         Child() throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            process = new ProcessBuilder(java.toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                    SmtpServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            // as Vigil's Mailer does, so that Jakarta Mail does not scan the classpath for each body part GreenMail parses
+            process = new ProcessBuilder(java.toString(), "-Xmx1g",
+                    "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
+                    "-cp", System.getProperty("java.class.path"),
+                    SmtpServer.class.getName()).redirectError(Path.of("target/bench-alerts/smtp-server.log").toFile()).start();
             commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             port = Integer.parseInt(answers.readLine().strip());
