@@ -5,7 +5,9 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -18,6 +20,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.util.ClassUtils;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -26,11 +29,27 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
+    /** Bodies one connection keeps for the recipients after: an outbox batch holds a few distinct contents. */
+    private static final int MAX_SHARED_BODIES = 64;
+
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader, scanning every jar, for each body part it
+        // creates (jakartaee/mail-api#699, #861): named here, it is a class lookup instead. An operator's choice stands.
+        if (System.getProperty(STREAM_PROVIDER) == null
+                && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, Mailer.class.getClassLoader())) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
+    }
+
     private final JavaMailSender sender;
     private final ITemplateEngine htmlTemplates;
     private final ITemplateEngine textTemplates;
     private final MessageSource messages;
     private final NotificationProperties properties;
+    private final String placeholderNonce = UUID.randomUUID().toString().replace("-", "");
 
     Mailer(JavaMailSender sender, ITemplateEngine templateEngine, MailTextTemplates textTemplates,
            MessageSource messages, NotificationProperties properties) {
@@ -58,6 +77,7 @@ public class Mailer {
     public final class Connection implements AutoCloseable {
 
         private Transport transport;
+        private final Map<Body.Shared, Body> bodies = new HashMap<>();
 
         private Connection() {
         }
@@ -68,7 +88,10 @@ public class Mailer {
                 Mailer.this.send(mail);
                 return;
             }
-            MimeMessage message = render(mail);
+            if (bodies.size() > MAX_SHARED_BODIES) {
+                bodies.clear();
+            }
+            MimeMessage message = message(mail, body(mail, bodies));
             try {
                 if (transport == null || !transport.isConnected()) {
                     transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
@@ -126,11 +149,58 @@ public class Mailer {
     }
 
     MimeMessage render(OutgoingMail mail) {
-        Map<String, Object> model = new HashMap<>(mail.model());
+        return message(mail, body(mail.template(), mail.locale(), mail.model()));
+    }
+
+    private record Body(String html, String text) {
+
+        /** What a body shared by several recipients is rendered from: their personal values are placeholders. */
+        private record Shared(String template, Locale locale, Map<String, Object> model) {
+        }
+    }
+
+    private Body body(String template, Locale locale, Map<String, Object> values) {
+        Map<String, Object> model = new HashMap<>(values);
         model.put("baseUrl", properties.baseUrl());
-        Context context = new Context(mail.locale(), model);
-        String html = htmlTemplates.process("mail/" + mail.template(), context);
-        String text = textTemplates.process(mail.template(), context);
+        Context context = new Context(locale, model);
+        return new Body(htmlTemplates.process("mail/" + template, context), textTemplates.process(template, context));
+    }
+
+    /**
+     * The body from {@code shared} if a recipient of the same content had it rendered, with this recipient's personal
+     * values put in place of the placeholders. Only values that no template mode escapes are put in so; any other is
+     * rendered on its own.
+     */
+    private Body body(OutgoingMail mail, Map<Body.Shared, Body> shared) {
+        if (mail.personal().isEmpty() || !mail.personal().stream().allMatch(key -> printedAsIs(mail.model().get(key)))) {
+            return body(mail.template(), mail.locale(), mail.model());
+        }
+        Map<String, Object> model = new HashMap<>(mail.model());
+        mail.personal().forEach(key -> model.put(key, placeholder(key)));
+        Body body = shared.computeIfAbsent(new Body.Shared(mail.template(), mail.locale(), model),
+                key -> body(key.template(), key.locale(), key.model()));
+        String html = body.html();
+        String text = body.text();
+        for (String key : mail.personal()) {
+            String value = (String) mail.model().get(key);
+            html = html.replace(placeholder(key), value);
+            text = text.replace(placeholder(key), value);
+        }
+        return new Body(html, text);
+    }
+
+    private String placeholder(String key) {
+        return "vigil-personal-" + placeholderNonce + "-" + key;
+    }
+
+    /** Printable ASCII that neither HTML nor text templates escape. */
+    private static boolean printedAsIs(Object value) {
+        return value instanceof String text && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && "&<>\"'`=".indexOf(c) < 0);
+    }
+
+    private MimeMessage message(OutgoingMail mail, Body body) {
+        String html = body.html();
+        String text = body.text();
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
         try {
             MimeMessage message = sender.createMimeMessage();

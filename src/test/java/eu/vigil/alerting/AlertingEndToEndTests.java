@@ -77,6 +77,7 @@ class AlertingEndToEndTests {
     void aWatchedCompanyGoingBankruptEmailsEachCreditManagerOnceInTheirLanguage() throws Exception {
         TestTenant tenant = data.tenant("Alerted");
         TestUser french = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);
+        TestUser frenchColleague = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);
         TestUser dutch = data.member(tenant, Role.CREDIT_MANAGER, Language.NL);
         TestUser muted = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
         TestUser sales = data.member(tenant, Role.SALES, Language.NL);
@@ -107,6 +108,17 @@ class AlertingEndToEndTests {
                 .contains("/companies/BE/" + number).contains("/alerts/unsubscribe/");
         assertThat(toFrench.html()).contains("Ouverture de faillite").contains("/companies/BE/" + number);
         assertThat(toFrench.listUnsubscribe()).contains("/alerts/unsubscribe/");
+        // the same email in the same language for two colleagues: each carries their own unsubscribe link, nobody else's
+        CapturedMessage toColleague = awaitMail(frenchColleague.email());
+        String token = unsubscribeToken(tenant, french.email());
+        String colleagueToken = unsubscribeToken(tenant, frenchColleague.email());
+        assertThat(toFrench.text()).contains("/alerts/unsubscribe/" + token).doesNotContain(colleagueToken);
+        assertThat(toFrench.html()).contains("/alerts/unsubscribe/" + token).doesNotContain(colleagueToken);
+        assertThat(toFrench.listUnsubscribe()).contains("/alerts/unsubscribe/" + token);
+        assertThat(toColleague.text()).contains("/alerts/unsubscribe/" + colleagueToken).doesNotContain(token)
+                .isEqualTo(toFrench.text().replace(token, colleagueToken));
+        assertThat(toColleague.html()).contains("/alerts/unsubscribe/" + colleagueToken).doesNotContain(token)
+                .isEqualTo(toFrench.html().replace(token, colleagueToken));
         assertThat(toDutch.subject()).contains("Faillissement geopend");
         assertThat(toDutch.text()).contains("Faillissement geopend").contains("Rood");
 
@@ -186,6 +198,11 @@ class AlertingEndToEndTests {
         RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(extract), "alerting-update.zip", true, "test");
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
         return run;
+    }
+
+    private String unsubscribeToken(TestTenant tenant, String recipient) {
+        return jdbc.queryForObject("select unsubscribe_token from mail_outbox where tenant_id = ? and recipient = ?", String.class,
+                tenant.id(), recipient);
     }
 
     private static String today() {

@@ -182,7 +182,8 @@ class AlertMails {
         return new Mail(new OutgoingMail(row.recipient(), Locale.forLanguageTag(language), row.template(),
                 more ? "mail.alert.subject.more" : "mail.alert.subject",
                 new Object[] {companyName, top.label(), changes.size() - 1}, model,
-                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click")));
+                Map.of("List-Unsubscribe", "<" + unsubscribe + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                Set.of("unsubscribeLink")));
     }
 
     private Composed digest(Outbox.Claimed row) {

@@ -68,11 +68,15 @@ class Outbox {
                 returning id""", Long.class, properties.lease().toMillis(), ids.toArray(Long[]::new), worker));
     }
 
-    /** Keeps {@code claimed_by}: who sent it. */
-    boolean sent(long id, String worker) {
-        return jdbc.update("""
+    /**
+     * Marks rows the SMTP server accepted, in one statement; keeps {@code claimed_by}: who sent them. Answers those that
+     * were still this worker's.
+     */
+    Set<Long> sent(List<Long> ids, String worker) {
+        return new HashSet<>(jdbc.queryForList("""
                 update mail_outbox set status = 'SENT', sent_at = now(), claimed_until = null, last_error = null
-                where id = ? and claimed_by = ?""", id, worker) == 1;
+                where id = any(?::bigint[]) and claimed_by = ?
+                returning id""", Long.class, ids.toArray(Long[]::new), worker));
     }
 
     /** Nothing to send after all (the company was silenced, the alerts cancelled out, the rule is gone). */

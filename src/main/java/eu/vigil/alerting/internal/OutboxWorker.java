@@ -66,37 +66,58 @@ class OutboxWorker implements SmartLifecycle {
         // the lease must cover the batch: renewed for the rows left whenever a third of it has gone by
         long renewAfter = properties.lease().toNanos() / 3;
         Set<Long> owned = new HashSet<>(composed.keySet());
+        // rows the SMTP server accepted are marked SENT together, one UPDATE a batch: a crash in between resends them
+        List<Long> accepted = new ArrayList<>();
         try (Mailer.Connection smtp = mailer.connection()) {
             for (int i = 0; i < claimed.size(); i++) {
                 Outbox.Claimed row = claimed.get(i);
                 if (System.nanoTime() - leaseFrom > renewAfter) {
+                    markSent(accepted, worker);
                     leaseFrom = System.nanoTime();
                     owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(),
                             worker));
                 }
-                if (owned.contains(row.id())) {
-                    deliver(row, composed.get(row.id()), worker, smtp);
+                if (owned.contains(row.id()) && deliver(row, composed.get(row.id()), worker, smtp)) {
+                    accepted.add(row.id());
                 }
             }
+        } finally {
+            markSent(accepted, worker);
         }
         return claimed.size();
     }
 
-    private void deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker, Mailer.Connection smtp) {
+    /** Answers whether the SMTP server accepted the row's mail: it is then still to be marked sent. */
+    private boolean deliver(Outbox.Claimed row, AlertMails.Composed composed, String worker, Mailer.Connection smtp) {
         try {
             switch (composed) {
-                case AlertMails.Nothing nothing -> outbox.skipped(row.id(), worker, nothing.why());
+                case AlertMails.Nothing nothing -> {
+                    outbox.skipped(row.id(), worker, nothing.why());
+                    return false;
+                }
                 case AlertMails.Mail mail -> {
                     smtp.send(mail.mail());
-                    if (!outbox.sent(row.id(), worker)) {
-                        log.warn("Outbox row {} was sent, but its claim had passed to another worker", row.id());
-                    }
+                    return true;
                 }
             }
         } catch (RuntimeException e) {
             // a refused or timed-out send, an unreadable row, a template that failed: retried, then a dead letter
             failed(row, worker, e);
+            return false;
         }
+    }
+
+    private void markSent(List<Long> accepted, String worker) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Set<Long> marked = outbox.sent(accepted, worker);
+        for (Long id : accepted) {
+            if (!marked.contains(id)) {
+                log.warn("Outbox row {} was sent, but its claim had passed to another worker", id);
+            }
+        }
+        accepted.clear();
     }
 
     private void failed(Outbox.Claimed row, String worker, RuntimeException e) {
