@@ -3,21 +3,12 @@ package eu.vigil.company.web;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.FeedLines;
 import eu.vigil.feed.RunView;
+import eu.vigil.support.KboUpdateZip;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A brewery with KBO identity, two bureau snapshots and two filings, ingested through the real feeds,
@@ -84,44 +75,8 @@ record DemoCompany(String number, String name, String word, String parentNumber)
 
     /** A KBO Update holding only these enterprises, with the real extract's code list so descriptions stay as they are. */
     private static void kbo(FeedIngestion ingestion, LocalDate today, Map<String, String> names) {
-        Map<String, String> files = new LinkedHashMap<>();
-        try (InputStream in = DemoCompany.class.getResourceAsStream("/kbo/KboOpenData_0147_2025_10_12_Update.zip");
-             ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                String content = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                files.put(entry.getName(), entry.getName().equals("code.csv") ? content : content.substring(0, content.indexOf('\n') + 1));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DateTimeFormatter kboDate = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-        String snapshot = today.minusDays(30).format(kboDate);
-        files.put("meta.csv", "\"Variable\",\"Value\"\n\"SnapshotDate\",\"" + snapshot + "\"\n\"ExtractTimestamp\",\"" + snapshot
-                + " 07:00:00\"\n\"ExtractType\",\"update\"\n\"ExtractNumber\",\"147\"\n\"Version\",\"1.0.0\"\n");
-        StringBuilder enterprises = new StringBuilder(files.get("enterprise_insert.csv"));
-        StringBuilder denominations = new StringBuilder(files.get("denomination_insert.csv"));
-        StringBuilder addresses = new StringBuilder(files.get("address_insert.csv"));
-        names.forEach((number, name) -> {
-            String dotted = number.substring(0, 4) + "." + number.substring(4, 7) + "." + number.substring(7);
-            enterprises.append("\"").append(dotted).append("\",\"AC\",\"000\",\"2\",\"014\",,01-03-2011\n");
-            denominations.append("\"").append(dotted).append("\",\"2\",\"001\",\"").append(name).append("\"\n");
-            addresses.append("\"").append(dotted).append("\",\"REGO\",\"\",\"\",\"9000\",\"Gent\",\"Gand\",\"Brouwerijstraat\",")
-                    .append("\"Rue de la Brasserie\",\"12\",\"\",\"\",\n");
-        });
-        files.put("enterprise_insert.csv", enterprises.toString());
-        files.put("denomination_insert.csv", denominations.toString());
-        files.put("address_insert.csv", addresses.toString());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        check(ingestion.ingestNow("kbo", new ByteArrayInputStream(bytes.toByteArray()), "KboOpenData_0147_demo_Update.zip", true, "test"));
+        byte[] zip = KboUpdateZip.newEnterprises(names, today.minusDays(30), "Brouwerijstraat", "Rue de la Brasserie", "12");
+        check(ingestion.ingestNow("kbo", new ByteArrayInputStream(zip), "KboOpenData_0147_demo_Update.zip", true, "test"));
     }
 
     private static void check(RunView run) {
