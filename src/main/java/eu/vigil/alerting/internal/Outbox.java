@@ -42,19 +42,26 @@ class Outbox {
         }
     }
 
+    /**
+     * Claims up to a batch of due rows. The due rows are picked once, in a materialised CTE: as an {@code IN} subquery
+     * the planner may re-run the locking scan for every row it joins when the table's statistics are stale (seen: 8
+     * workers stuck 13 s on 2,000 fresh rows).
+     */
     List<Claimed> claim(String worker) {
         return jdbc.query("""
+                with due as materialized (
+                    select id from mail_outbox
+                    where (status = 'PENDING' and next_attempt_at <= ?::timestamptz) or (status = 'SENDING' and claimed_until < now())
+                    order by next_attempt_at limit ? for update skip locked)
                 update mail_outbox o set status = 'SENDING', claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond',
                                          attempts = o.attempts + 1
-                where o.id in (select id from mail_outbox
-                               where (status = 'PENDING' and next_attempt_at <= ?::timestamptz) or (status = 'SENDING' and claimed_until < now())
-                               order by next_attempt_at limit ? for update skip locked)
+                from due where o.id = due.id
                 returning o.id, o.tenant_id, o.kind, o.group_key, o.rule_id, o.company_id, o.recipient, o.recipient_user_id,
                           o.language, o.template, o.alert_ids, o.attempts, o.unsubscribe_token""",
                 (rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), (Long) rs.getObject(6), rs.getString(7), rs.getObject(8, UUID.class),
                         rs.getString(9), rs.getString(10), longs(rs.getArray(11)), rs.getInt(12), rs.getString(13)),
-                worker, properties.lease().toMillis(), dueNow(), properties.claimBatch());
+                dueNow(), properties.claimBatch(), worker, properties.lease().toMillis());
     }
 
     /**
