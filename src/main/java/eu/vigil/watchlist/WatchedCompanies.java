@@ -79,28 +79,12 @@ public class WatchedCompanies {
         return reads.names(companyIds, org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
     }
 
-    /** Each company's traffic light ({@code red}, {@code amber}, {@code green}) as of now, recomputed first. */
-    @Transactional
+    /**
+     * Each company's traffic light ({@code red}, {@code amber}, {@code green}) as its signal events make it now: computed,
+     * not read from the stored lights, which the watchlist refreshes after each run on its own schedule.
+     */
+    @Transactional(readOnly = true)
     public Map<Long, String> lights(Collection<Long> companyIds) {
-        Map<Long, String> result = new HashMap<>();
-        if (companyIds.isEmpty()) {
-            return result;
-        }
-        lights.refresh(companyIds);
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement select = connection.prepareStatement(
-                "select company_id, light from company_light where company_id = any(?::bigint[])")) {
-            select.setArray(1, connection.createArrayOf("bigint", companyIds.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    result.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read traffic lights: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        return lights.current(companyIds);
     }
 }

@@ -54,18 +54,8 @@ public class Lights {
         if (companyIds.isEmpty()) {
             return;
         }
-        LocalDate today = LocalDate.now();
-        LocalDate amberSince = today.minusMonths(properties.amberMonths());
-        Set<String> redCodes = new HashSet<>();
-        for (RedRule rule : properties.red()) {
-            redCodes.add(rule.code());
-            redCodes.addAll(rule.until());
-        }
-        Map<Long, List<Event>> events = new HashMap<>(companyIds.size() * 2);
-        for (SignalQueries.EventFact fact : signals.withCodesOrNegativeSince(companyIds, redCodes, amberSince)) {
-            events.computeIfAbsent(fact.companyId(), k -> new ArrayList<>()).add(new Event(fact.code(), fact.polarity(),
-                    fact.severity(), fact.effectiveDate(), fact.id()));
-        }
+        LocalDate amberSince = amberSince();
+        Map<Long, List<Event>> events = events(companyIds, amberSince);
         Map<Long, Instant> lastNegative = signals.lastNegativeDetected(companyIds);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -126,6 +116,42 @@ public class Lights {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read traffic lights: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * These companies' lights as their events make them now, computed and not stored: for a reader that must not wait
+     * on, or lock, the stored rows (an alert email being composed while other senders compose the same company's).
+     */
+    public Map<Long, String> current(Collection<Long> companyIds) {
+        Map<Long, String> lights = new HashMap<>(companyIds.size() * 2);
+        if (companyIds.isEmpty()) {
+            return lights;
+        }
+        LocalDate amberSince = amberSince();
+        Map<Long, List<Event>> events = events(companyIds, amberSince);
+        for (Long id : companyIds) {
+            lights.put(id, decide(events.getOrDefault(id, List.of()), amberSince).light());
+        }
+        return lights;
+    }
+
+    private LocalDate amberSince() {
+        return LocalDate.now().minusMonths(properties.amberMonths());
+    }
+
+    /** Each company's events that can decide its light, newest first. */
+    private Map<Long, List<Event>> events(Collection<Long> companyIds, LocalDate amberSince) {
+        Set<String> redCodes = new HashSet<>();
+        for (RedRule rule : properties.red()) {
+            redCodes.add(rule.code());
+            redCodes.addAll(rule.until());
+        }
+        Map<Long, List<Event>> events = new HashMap<>(companyIds.size() * 2);
+        for (SignalQueries.EventFact fact : signals.withCodesOrNegativeSince(companyIds, redCodes, amberSince)) {
+            events.computeIfAbsent(fact.companyId(), k -> new ArrayList<>()).add(new Event(fact.code(), fact.polarity(),
+                    fact.severity(), fact.effectiveDate(), fact.id()));
+        }
+        return events;
     }
 
     /** {@code newestFirst}: the company's events, newest first. */
