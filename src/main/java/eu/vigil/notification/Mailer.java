@@ -1,13 +1,19 @@
 package eu.vigil.notification;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -16,7 +22,6 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,8 +34,11 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-    /** Bodies one connection keeps for the recipients after: an outbox batch holds a few distinct contents. */
-    private static final int MAX_SHARED_BODIES = 64;
+    /**
+     * Bodies kept for the recipients after, across connections and threads: one signal watched by thousands of tenants
+     * is a few distinct contents (one per language) sent in many batches. Content-addressed, so never stale.
+     */
+    private static final int MAX_SHARED_BODIES = 1_024;
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
@@ -50,6 +58,8 @@ public class Mailer {
     private final MessageSource messages;
     private final NotificationProperties properties;
     private final String placeholderNonce = UUID.randomUUID().toString().replace("-", "");
+    private final Map<Body.Shared, Body> sharedBodies = new ConcurrentHashMap<>();
+    private volatile InternetAddress fromAddress;
 
     Mailer(JavaMailSender sender, ITemplateEngine templateEngine, MailTextTemplates textTemplates,
            MessageSource messages, NotificationProperties properties) {
@@ -77,7 +87,6 @@ public class Mailer {
     public final class Connection implements AutoCloseable {
 
         private Transport transport;
-        private final Map<Body.Shared, Body> bodies = new HashMap<>();
 
         private Connection() {
         }
@@ -88,10 +97,7 @@ public class Mailer {
                 Mailer.this.send(mail);
                 return;
             }
-            if (bodies.size() > MAX_SHARED_BODIES) {
-                bodies.clear();
-            }
-            MimeMessage message = message(mail, body(mail, bodies));
+            MimeMessage message = message(mail, sharedBody(mail));
             try {
                 if (transport == null || !transport.isConnected()) {
                     transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
@@ -167,18 +173,26 @@ public class Mailer {
     }
 
     /**
-     * The body from {@code shared} if a recipient of the same content had it rendered, with this recipient's personal
+     * The body a recipient of the same content had rendered (kept in {@link #sharedBodies}), with this recipient's personal
      * values put in place of the placeholders. Only values that no template mode escapes are put in so; any other is
      * rendered on its own.
      */
-    private Body body(OutgoingMail mail, Map<Body.Shared, Body> shared) {
+    private Body sharedBody(OutgoingMail mail) {
         if (mail.personal().isEmpty() || !mail.personal().stream().allMatch(key -> printedAsIs(mail.model().get(key)))) {
             return body(mail.template(), mail.locale(), mail.model());
         }
         Map<String, Object> model = new HashMap<>(mail.model());
         mail.personal().forEach(key -> model.put(key, placeholder(key)));
-        Body body = shared.computeIfAbsent(new Body.Shared(mail.template(), mail.locale(), model),
-                key -> body(key.template(), key.locale(), key.model()));
+        Body.Shared shared = new Body.Shared(mail.template(), mail.locale(), model);
+        Body body = sharedBodies.get(shared);
+        if (body == null) {
+            if (sharedBodies.size() >= MAX_SHARED_BODIES) {
+                sharedBodies.clear();
+            }
+            // two threads may render the same content at once; either result is the same
+            body = body(shared.template(), shared.locale(), shared.model());
+            sharedBodies.put(shared, body);
+        }
         String html = body.html();
         String text = body.text();
         for (String key : mail.personal()) {
@@ -198,17 +212,21 @@ public class Mailer {
         return value instanceof String text && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && "&<>\"'`=".indexOf(c) < 0);
     }
 
+    /**
+     * A {@code multipart/alternative} of the text and the HTML, each quoted-printable in UTF-8: said up front, Jakarta
+     * Mail need not scan every body for the encoding to use when the message is saved.
+     */
     private MimeMessage message(OutgoingMail mail, Body body) {
-        String html = body.html();
-        String text = body.text();
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(mail.to());
-            helper.setSubject(subject);
-            helper.setText(text, html);
+            message.setFrom(from());
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            message.setSubject(subject, "UTF-8");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(part(body.text(), "plain"));
+            alternative.addBodyPart(part(body.html(), "html"));
+            message.setContent(alternative);
             message.setHeader("Content-Language", mail.locale().getLanguage());
             for (Map.Entry<String, String> header : mail.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
@@ -217,5 +235,22 @@ public class Mailer {
         } catch (MessagingException e) {
             throw new MailPreparationException("Could not build the '" + mail.template() + "' mail", e);
         }
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, "UTF-8", subtype);
+        // after setText, which clears it
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return part;
+    }
+
+    private InternetAddress from() throws AddressException {
+        InternetAddress from = fromAddress;
+        if (from == null) {
+            from = new InternetAddress(properties.from(), true);
+            fromAddress = from;
+        }
+        return (InternetAddress) from.clone();
     }
 }
