@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts   attempts before a row is given up as a dead letter
  * @param retryBackoff  the wait after the first failed attempt; doubled after each further one, up to {@code maxBackoff}
  * @param maxBackoff    the longest wait between two attempts
- * @param fanOutBatch   watch entries joined with the events per INSERT
+ * @param fanOutBatch   watch entries joined with the events per INSERT and per transaction: the senders start on a slice's emails
+ *                      once it commits
  * @param senders       threads per instance that claim and send outbox rows (one SMTP connection each at a time)
  * @param instance      how this instance signs its outbox claims ({@code claimed_by}); blank: host, process id and a random suffix
  */
@@ -29,7 +30,7 @@ public record AlertingProperties(
         @DefaultValue("10") @Min(1) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration retryBackoff,
         @DefaultValue("1h") @NotNull Duration maxBackoff,
-        @DefaultValue("20000") @Min(1) int fanOutBatch,
+        @DefaultValue("2000") @Min(1) int fanOutBatch,
         @DefaultValue("4") @Min(1) int senders,
         @DefaultValue("") String instance) {
 

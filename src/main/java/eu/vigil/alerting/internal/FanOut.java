@@ -22,6 +22,8 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns signal events into alerts, set-based: the events joined with the entries watching their companies and the
@@ -59,9 +61,12 @@ public class FanOut {
     private final AlertingProperties properties;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    FanOut(DataSource dataSource, SignalEvents events, WatchedCompanies watched, AlertingProperties properties, Clock clock) {
+    FanOut(DataSource dataSource, SignalEvents events, WatchedCompanies watched, AlertingProperties properties, Clock clock,
+           PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
         this.events = events;
         this.watched = watched;
@@ -73,32 +78,35 @@ public class FanOut {
     public record Result(int alerts, int outboxRows) {
     }
 
-    /** Runs on the caller's transaction. */
+    /**
+     * Each slice of the watching entries commits its alerts with their outbox rows in a transaction of its own (or in
+     * the caller's, if there is one), so the senders start on the first slice's emails while the next are written.
+     * Handled again after a failure, the slices already committed insert nothing.
+     */
     public Result fanOut(List<Long> eventIds) {
         if (eventIds.isEmpty()) {
             return new Result(0, 0);
         }
         List<RecordedEvent> recorded = events.byIds(eventIds);
         List<Watch> watches = watched.watching(recorded.stream().map(RecordedEvent::companyId).distinct().toList());
-        if (watches.isEmpty()) {
-            return new Result(0, 0);
+        int alerts = 0;
+        int outbox = 0;
+        for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
+            Result result = transactions.execute(status -> {
+                Connection connection = DataSourceUtils.getConnection(dataSource);
+                try {
+                    List<Long> ids = insertAlerts(connection, recorded, slice);
+                    return new Result(ids.size(), ids.isEmpty() ? 0 : insertOutbox(connection, ids));
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Could not fan signal events out into alerts: " + e.getMessage(), e);
+                } finally {
+                    DataSourceUtils.releaseConnection(connection, dataSource);
+                }
+            });
+            alerts += result.alerts();
+            outbox += result.outboxRows();
         }
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            List<Long> alerts = new ArrayList<>();
-            for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
-                alerts.addAll(insertAlerts(connection, recorded, slice));
-            }
-            int outbox = 0;
-            for (int from = 0; from < alerts.size(); from += properties.fanOutBatch()) {
-                outbox += insertOutbox(connection, alerts.subList(from, Math.min(alerts.size(), from + properties.fanOutBatch())));
-            }
-            return new Result(alerts.size(), outbox);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not fan signal events out into alerts: " + e.getMessage(), e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
+        return new Result(alerts, outbox);
     }
 
     /** What a rule would have raised: {@code alerts} signal events about {@code companies} companies. */

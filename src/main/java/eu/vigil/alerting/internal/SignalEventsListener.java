@@ -20,10 +20,11 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Hears of every batch of committed signal events (through the event publication registry, so across restarts)
- * and fans it out into alerts and outbox rows in one transaction of its own. A batch whose handling failed is
+ * and fans it out into alerts and outbox rows, slice by slice. A batch whose handling failed is
  * resubmitted by a clustered job a minute later; handling it twice changes nothing.
  */
 @Component
@@ -38,7 +39,8 @@ class SignalEventsListener {
         this.fanOut = fanOut;
     }
 
-    @ApplicationModuleListener(id = "alerting.fan-out")
+    // no transaction around the whole batch: the fan-out commits slice by slice, so the first emails need not wait for the last
+    @ApplicationModuleListener(id = "alerting.fan-out", propagation = Propagation.NOT_SUPPORTED)
     void on(SignalEventsRecorded recorded) {
         long started = System.nanoTime();
         FanOut.Result result = fanOut.fanOut(recorded.eventIds());
