@@ -35,8 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * all watch company B, the first half also watches company A. Each round, a real KBO Update bankrupts an A company
  * (its event fans out to half the tenants) and then a B company (to all of them), and times, from the moment the
  * ingestion run returned (its events committed): the fan-out (until its alerts are committed) and each immediate
- * email until the SMTP server (GreenMail, in this JVM, or in one of its own with {@code -Dbench.smtp=process})
- * accepted it. After each round, GreenMail alone: the same message sent to as many recipients from as many threads,
+ * email until the SMTP server (GreenMail, in this JVM, or in one of its own with {@code -Dbench.smtp=process}, or
+ * Postfix's {@code smtp-sink} with {@code -Dbench.smtp=smtp-sink}) accepted it. After each round, the server alone: the same message sent to as many recipients from as many threads,
  * its ceiling in the same conditions. The grouping window is 0 here: in production every email comes
  * {@code vigil.alerts.group-window} (2 min by default) later by design. Medians over the rounds.
  *
@@ -98,14 +98,15 @@ public final class AlertFanOutBenchmark {
                 medianAll.add(all.median());
                 rateAll.add(all.rate());
                 // the SMTP server's own ceiling, right after Vigil's round: the same message, as many threads
-                baseline.add(greenMailRate(smtp, smtp.sample(), tenants, senders));
+                baseline.add(serverRate(smtp, smtp.sample(), tenants, senders));
                 System.out.printf("round %d: %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s"
                                 + " | %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s, %.0f emails/s"
-                                + " | GreenMail alone %.0f emails/s%n", round + 1,
+                                + " | %s alone %.0f emails/s%n", round + 1,
                         tenants / 2, half.fanOut(), half.median(), half.p95(), half.last(),
-                        tenants, all.fanOut(), all.median(), all.p95(), all.last(), all.rate(), baseline.getLast());
+                        tenants, all.fanOut(), all.median(), all.p95(), all.last(), all.rate(), smtp.name(), baseline.getLast());
             }
-            System.out.printf("%nAlerting, %d rounds, %d sender threads, grouping window 0:%n", rounds, senders);
+            System.out.printf("%nAlerting, %d rounds, %d sender threads, grouping window 0, SMTP server: %s%n", rounds, senders,
+                    smtp.name());
             System.out.printf("  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
                     tenants / 2, median(fanOutHalf));
             System.out.printf("  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
@@ -113,7 +114,7 @@ public final class AlertFanOutBenchmark {
             System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s (p50 %.2f s, last %.2f s)%n",
                     tenants, median(p95All), median(medianAll), median(lastAll));
             System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s%n", tenants / 2, median(p95Half));
-            System.out.printf("  send rate, %,d emails (first to last accepted): median %.0f emails/s; GreenMail alone, %d threads"
+            System.out.printf("  send rate, %,d emails (first to last accepted): median %.0f emails/s; the SMTP server alone, %d threads"
                             + " sending the same message: median %.0f emails/s; ratio %.2f%n", tenants, median(rateAll), senders,
                     median(baseline), median(rateAll) / median(baseline));
         } finally {
@@ -125,10 +126,10 @@ public final class AlertFanOutBenchmark {
     }
 
     /**
-     * How many emails/s GreenMail accepts from {@code threads} threads, each over one connection, sending {@code sample}
+     * How many emails/s the SMTP server accepts from {@code threads} threads, each over one connection, sending {@code sample}
      * to {@code count} distinct recipients (mailboxes it creates, as for Vigil's): nothing rendered, nothing read.
      */
-    private static double greenMailRate(SmtpServer smtp, MimeMessage sample, int count, int threads) throws Exception {
+    private static double serverRate(SmtpServer smtp, MimeMessage sample, int count, int threads) throws Exception {
         smtp.purge();
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
@@ -156,7 +157,7 @@ public final class AlertFanOutBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (smtp.received() != count) {
-            throw new IllegalStateException("GreenMail received " + smtp.received() + " of " + count);
+            throw new IllegalStateException(smtp.name() + " received " + smtp.received() + " of " + count);
         }
         smtp.purge();
         return count / seconds;
