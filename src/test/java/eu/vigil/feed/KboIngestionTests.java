@@ -98,6 +98,39 @@ class KboIngestionTests {
     }
 
     @Test
+    void anEnterpriseDeletedAgainAfterItLeftKeepsTheDayItLeft() {
+        long first8 = 7_900_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
+        String number = "%08d%02d".formatted(first8, 97 - first8 % 97);
+        String key = "\"" + number.substring(0, 4) + "." + number.substring(4, 7) + "." + number.substring(7) + "\"";
+        ingestUpdate("01-11-2026", Map.of("enterprise_insert.csv", key + ",\"AC\",\"000\",\"2\",\"014\",,\"15-03-2010\"",
+                "denomination_insert.csv", key + ",\"2\",\"001\",\"Vertrokken Proef BV\""));
+        ingestUpdate("02-11-2026", Map.of("enterprise_delete.csv", key, "denomination_delete.csv", key));
+        var company = CompanyNumbers.require(number, "BE");
+        assertThat(registry.find(company).orElseThrow().sections().get(Section.STATUS).json())
+                .contains("\"active\":false").contains("\"ceasedOn\":\"2026-11-02\"");
+
+        // KBO lists it among the deletions again a day later: it left on the 2nd all the same, and nothing fires twice
+        ingestUpdate("03-11-2026", Map.of("enterprise_delete.csv", key));
+        assertThat(registry.find(company).orElseThrow().sections().get(Section.STATUS).json())
+                .contains("\"active\":false").contains("\"ceasedOn\":\"2026-11-02\"");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from signal_event e join company c on c.id = e.company_id
+                where c.country = 'BE' and c.number = ? and e.code = 'CEASED_ACTIVE'""", Long.class, number)).isEqualTo(1);
+    }
+
+    /** An Update extract of snapshot {@code snapshot} (dd-MM-yyyy) holding only {@code rows}: file name to its one row. */
+    private void ingestUpdate(String snapshot, Map<String, String> rows) {
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        Extracts.realUpdateFiles().forEach((name, content) -> files.put(name,
+                name.equals("code.csv") ? content : content.substring(0, content.indexOf('\n') + 1)));
+        files.put("meta.csv", Extracts.meta("update", 900, snapshot));
+        rows.forEach((name, row) -> files.put(name, files.get(name) + row + "\n"));
+        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(Extracts.zip(files)), "update-" + snapshot + ".zip",
+                true, "test");
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void aMissingFileOrWrongHeaderFailsAtOnceNamingTheFileAndNothingIsApplied() {
         long companies = count();
         Map<String, String> missing = Extracts.realUpdateFiles();

@@ -246,9 +246,12 @@ final class UpdateLoad {
             StoredSection storedStatus = statuses.get(companyId);
             Status oldStatus = KboAdapter.status(storedStatus == null ? null : storedStatus.json());
             if (patch.left()) {
+                // deleted again after it left: it keeps the date it left
+                String ceasedOn = oldStatus != null && !oldStatus.active() && oldStatus.ceasedOn() != null
+                        ? oldStatus.ceasedOn() : extract.snapshot().toString();
                 Status status = new Status(false, oldStatus == null ? null : oldStatus.status(),
                         oldStatus == null ? null : oldStatus.juridicalSituation(),
-                        oldStatus == null ? null : oldStatus.situationClass(), extract.snapshot().toString());
+                        oldStatus == null ? null : oldStatus.situationClass(), ceasedOn);
                 if (oldStatus == null || oldStatus.active()) {
                     left++;
                 }
