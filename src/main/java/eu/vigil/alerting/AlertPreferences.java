@@ -2,6 +2,7 @@ package eu.vigil.alerting;
 
 import eu.vigil.alerting.internal.AlertRule;
 import eu.vigil.alerting.internal.AlertRuleRepository;
+import eu.vigil.alerting.internal.FanOut;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +33,12 @@ public class AlertPreferences {
     private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{16,64}$");
 
     private final AlertRuleRepository rules;
+    private final FanOut fanOut;
     private final JdbcTemplate jdbc;
 
-    AlertPreferences(AlertRuleRepository rules, JdbcTemplate jdbc) {
+    AlertPreferences(AlertRuleRepository rules, FanOut fanOut, JdbcTemplate jdbc) {
         this.rules = rules;
+        this.fanOut = fanOut;
         this.jdbc = jdbc;
     }
 
@@ -46,7 +50,11 @@ public class AlertPreferences {
                              boolean asOwner) {
     }
 
-    /** The enabled rules of the bound tenant that name this person, by role, by name, or as owner of the matching entries. */
+    /**
+     * The enabled rules of the bound tenant that can reach this person, as the fan-out picks recipients: by their role,
+     * their id or their address, or, for a rule that writes to the matching entry's owner, when its scope holds at least
+     * one watch entry they own ({@code asOwner} when only that way).
+     */
     @Transactional(readOnly = true)
     public List<Preference> of(UUID userId, String email, Role role) {
         Map<UUID, String> chosen = new HashMap<>();
@@ -54,24 +62,28 @@ public class AlertPreferences {
                 rs -> {
                     chosen.put(rs.getObject(1, UUID.class), rs.getString(2).toLowerCase(Locale.ROOT));
                 }, TenantContext.require(), address(email));
+        Set<UUID> asOwner = fanOut.ownerRulesReaching(TenantContext.require(), userId);
         return rules.findAllByOrderByCreatedAtAscNameAsc().stream()
                 .filter(AlertRule::isEnabled)
-                .filter(r -> Arrays.asList(r.getRecipientRoles()).contains(role.name())
-                        || Arrays.asList(r.getRecipientUsers()).contains(userId) || r.isRecipientOwner())
+                .filter(r -> names(r, userId, email, role) || asOwner.contains(r.getId()))
                 .map(r -> {
-                    boolean named = Arrays.asList(r.getRecipientRoles()).contains(role.name())
-                            || Arrays.asList(r.getRecipientUsers()).contains(userId);
                     String own = r.getDelivery().key();
                     List<String> choices = choices(own);
                     String choice = chosen.getOrDefault(r.getId(), own);
-                    return new Preference(r.getId(), r.getName(), own, choices, choices.contains(choice) ? choice : own, !named);
+                    return new Preference(r.getId(), r.getName(), own, choices, choices.contains(choice) ? choice : own,
+                            !names(r, userId, email, role));
                 }).toList();
     }
 
-    /** Sets the person's delivery for a rule of the bound tenant; the rule's own delivery clears their choice. */
+    /**
+     * Sets the person's delivery for a rule of the bound tenant that can reach them (another rule is not theirs to set:
+     * not found); the rule's own delivery clears their choice.
+     */
     @Transactional
-    public void choose(UUID ruleId, UUID userId, String email, String delivery) {
-        AlertRule rule = rules.findById(ruleId).orElseThrow(() -> new NotFoundException("Alert rule"));
+    public void choose(UUID ruleId, UUID userId, String email, Role role, String delivery) {
+        AlertRule rule = rules.findById(ruleId)
+                .filter(r -> names(r, userId, email, role) || fanOut.ownerRulesReaching(r.getTenantId(), userId).contains(r.getId()))
+                .orElseThrow(() -> new NotFoundException("Alert rule"));
         String own = rule.getDelivery().key();
         String wanted = delivery == null ? "" : delivery.strip().toLowerCase(Locale.ROOT);
         if (!choices(own).contains(wanted)) {
@@ -82,6 +94,13 @@ public class AlertPreferences {
         } else {
             save(rule.getTenantId(), ruleId, address(email), userId, wanted);
         }
+    }
+
+    /** Whether the rule names this person among its recipients: by role, by id or by address. */
+    private static boolean names(AlertRule rule, UUID userId, String email, Role role) {
+        return Arrays.asList(rule.getRecipientRoles()).contains(role.name())
+                || Arrays.asList(rule.getRecipientUsers()).contains(userId)
+                || Arrays.asList(rule.getRecipientEmails()).contains(address(email));
     }
 
     /** What an unsubscribe link stands for: which rule, to which address, and whether it is unsubscribed already. */

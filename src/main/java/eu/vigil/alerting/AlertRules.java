@@ -12,9 +12,12 @@ import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.AccountActivity;
+import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
+import eu.vigil.tenancy.TenantManagement;
+import eu.vigil.tenancy.TenantView;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.Relationship;
@@ -34,6 +37,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +57,14 @@ public class AlertRules {
     private final UserManagement users;
     private final WatchlistManagement watchlists;
     private final FanOut fanOut;
+    private final TenantManagement tenants;
+    private final MessageSource messages;
 
     AlertRules(AlertRuleRepository rules, SignalCatalogue catalogue, UserManagement users, WatchlistManagement watchlists,
-               FanOut fanOut) {
+               FanOut fanOut, TenantManagement tenants, MessageSource messages) {
         this.fanOut = fanOut;
+        this.tenants = tenants;
+        this.messages = messages;
         this.rules = rules;
         this.catalogue = catalogue;
         this.users = users;
@@ -110,7 +118,10 @@ public class AlertRules {
         rules.delete(rules.findById(id).orElseThrow(() -> new NotFoundException("Alert rule")));
     }
 
-    /** A new tenant starts with two rules: negative signals of medium severity and up to credit managers at once, positive ones to sales in a daily digest. */
+    /**
+     * A new tenant starts with two rules, named in its language: negative signals of medium severity and up to credit
+     * managers at once, positive ones to sales in a daily digest.
+     */
     @EventListener
     void on(AccountActivity.TenantCreated created) {
         createDefaults(created.tenantId());
@@ -118,20 +129,26 @@ public class AlertRules {
 
     @Transactional
     public void createDefaults(UUID tenantId) {
+        Locale language = TenantContext.callAs(tenantId, () -> tenants.tenant(tenantId)).map(TenantView::language)
+                .orElse(Language.EN).locale();
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, RISK)) {
             AlertRule risk = new AlertRule(tenantId, RISK);
-            risk.define("Risk: negative signals", true, new String[0], new String[0], new String[] {"negative"}, "medium",
+            risk.define(defaultName(RISK, language), true, new String[0], new String[0], new String[] {"negative"}, "medium",
                     new UUID[0], new String[0], new String[0], new UUID[0], null, new String[] {Role.CREDIT_MANAGER.name()},
                     new UUID[0], false, new String[0], Delivery.IMMEDIATE, null, null);
             rules.save(risk);
         }
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, OPPORTUNITIES)) {
             AlertRule opportunities = new AlertRule(tenantId, OPPORTUNITIES);
-            opportunities.define("Opportunities", true, new String[0], new String[0], new String[] {"positive"}, "info",
-                    new UUID[0], new String[0], new String[0], new UUID[0], null, new String[] {Role.SALES.name()},
-                    new UUID[0], false, new String[0], Delivery.DAILY, LocalTime.of(8, 0), null);
+            opportunities.define(defaultName(OPPORTUNITIES, language), true, new String[0], new String[0],
+                    new String[] {"positive"}, "info", new UUID[0], new String[0], new String[0], new UUID[0], null,
+                    new String[] {Role.SALES.name()}, new UUID[0], false, new String[0], Delivery.DAILY, LocalTime.of(8, 0), null);
             rules.save(opportunities);
         }
+    }
+
+    private String defaultName(String rule, Locale language) {
+        return messages.getMessage("alerts.defaultRule." + rule, null, language);
     }
 
     private void define(AlertRule rule, AlertRuleSpec spec) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -172,10 +173,11 @@ class AlertPortalTests {
         assertThat(preference(risk, credit.email())).isEqualTo("DAILY");
         mvc.perform(post("/alerts/preferences/{rule}", risk).param("delivery", "immediate").with(csrf()).with(user(credit.principal())));
         assertThat(preference(risk, credit.email())).as("the rule's own delivery clears the choice").isNull();
+        TestUser sales = data.member(tenant, Role.SALES, Language.EN);
         MvcResult tooOften = mvc.perform(post("/alerts/preferences/{rule}", opportunities).param("delivery", "immediate")
-                .with(csrf()).with(user(credit.principal()))).andReturn();
+                .with(csrf()).with(user(sales.principal()))).andReturn();
         assertThat(tooOften.getFlashMap().get("errorKey")).as("more often than a daily rule").isEqualTo("alerts.error.preference");
-        assertThat(preference(opportunities, credit.email())).isNull();
+        assertThat(preference(opportunities, sales.email())).isNull();
 
         // "no email" for the risk rule: a bankruptcy still reaches the inbox, and mails the colleague only
         mvc.perform(post("/alerts/preferences/{rule}", risk).param("delivery", "none").with(csrf()).with(user(credit.principal())));
@@ -208,6 +210,70 @@ class AlertPortalTests {
                 .andReturn().getResponse().getStatus()).as("someone else's silence").isEqualTo(404);
         mvc.perform(post("/alerts/silences/{id}/remove", silence).with(csrf()).with(user(colleague.principal())));
         assertThat(jdbc.queryForObject("select count(*) from alert_silence where user_id = ?", Long.class, colleague.id())).isZero();
+    }
+
+    @Test
+    void aPersonSeesAndSetsOnlyTheRulesThatCanReachThem() throws Exception {
+        TestTenant tenant = data.tenant("Reach");
+        TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        TestUser sales = data.member(tenant, Role.SALES, Language.EN);
+        TestUser keyOwner = data.member(tenant, Role.VIEWER, Language.EN);
+        TestUser otherOwner = data.member(tenant, Role.VIEWER, Language.EN);
+        TestUser named = data.member(tenant, Role.VIEWER, Language.EN);
+        TestUser addressed = data.member(tenant, Role.VIEWER, Language.EN);
+        String keyCompany = KboUpdates.number();
+        String otherCompany = KboUpdates.number();
+        ingest(KboUpdates.update(today(), enterprise(keyCompany, "000", false), enterprise(otherCompany, "000", false)));
+        UUID[] created = TenantContext.callAs(tenant.id(), () -> {
+            UUID key = watchlists.create("Key accounts").id();
+            UUID others = watchlists.create("Others").id();
+            watchlists.add(key, keyCompany, new EntryData(null, null, null, null, keyOwner.id(), List.of()));
+            watchlists.add(others, otherCompany, new EntryData(null, null, null, null, otherOwner.id(), List.of()));
+            UUID owners = rules.create(new AlertRuleSpec("Owners of key accounts", true, null,
+                    new AlertRuleSpec.Scope(List.of(key), null, null, null, null), new AlertRuleSpec.Recipients(null, null, true, null),
+                    new AlertRuleSpec.DeliverySpec("immediate", null, null))).id();
+            UUID people = rules.create(new AlertRuleSpec("Named people", true, null, null,
+                    new AlertRuleSpec.Recipients(null, List.of(named.id()), null, null),
+                    new AlertRuleSpec.DeliverySpec("daily", "09:00", null))).id();
+            UUID board = rules.create(new AlertRuleSpec("Board copy", true, null, null,
+                    new AlertRuleSpec.Recipients(null, null, null, List.of(addressed.email().toUpperCase())),
+                    new AlertRuleSpec.DeliverySpec("immediate", null, null))).id();
+            return new UUID[] {owners, people, board};
+        });
+        UUID owners = created[0];
+        UUID risk = TenantContext.callAs(tenant.id(), () -> rules.rules().stream().filter(r -> "risk".equals(r.defaultRule()))
+                .findFirst().orElseThrow().id());
+        List<String> all = List.of("Risk: negative signals", "Opportunities", "Owners of key accounts", "Named people", "Board copy");
+
+        assertThat(rulesListed(credit, all)).containsExactly("Risk: negative signals");
+        assertThat(rulesListed(sales, all)).containsExactly("Opportunities");
+        assertThat(rulesListed(keyOwner, all)).as("the owner of an entry in the rule's scope").containsExactly("Owners of key accounts");
+        assertThat(page(keyOwner, get("/alerts/preferences"))).contains("for the watchlist entries you own");
+        assertThat(rulesListed(named, all)).containsExactly("Named people");
+        assertThat(rulesListed(addressed, all)).as("their address among the rule's").containsExactly("Board copy");
+        assertThat(rulesListed(otherOwner, all)).as("an owner of entries outside the rule's scope only").isEmpty();
+        assertThat(page(otherOwner, get("/alerts/preferences"))).contains("id=\"no-preferences\"");
+
+        // a crafted POST for a rule that does not reach the person: as if it did not exist
+        for (var attempt : List.of(Map.entry(otherOwner, owners), Map.entry(sales, risk), Map.entry(credit, created[1]))) {
+            MvcResult refused = mvc.perform(post("/alerts/preferences/{rule}", attempt.getValue()).param("delivery", "none")
+                    .with(csrf()).with(user(attempt.getKey().principal()))).andReturn();
+            assertThat(refused.getResponse().getStatus()).as(attempt.getKey().email()).isEqualTo(404);
+            assertThat(preference(attempt.getValue(), attempt.getKey().email())).isNull();
+        }
+        MvcResult chosen = mvc.perform(post("/alerts/preferences/{rule}", owners).param("delivery", "daily").with(csrf())
+                .with(user(keyOwner.principal()))).andReturn();
+        assertThat(chosen.getResponse().getRedirectedUrl()).isEqualTo("/alerts/preferences");
+        assertThat(preference(owners, keyOwner.email())).isEqualTo("DAILY");
+        mvc.perform(post("/alerts/preferences/{rule}", created[2]).param("delivery", "none").with(csrf())
+                .with(user(addressed.principal())));
+        assertThat(preference(created[2], addressed.email())).isEqualTo("NONE");
+    }
+
+    /** Which of these rule names the person's settings page lists. */
+    private List<String> rulesListed(TestUser who, List<String> names) throws Exception {
+        String html = page(who, get("/alerts/preferences"));
+        return names.stream().filter(name -> html.contains("data-rule=\"" + name + "\"")).toList();
     }
 
     @Test

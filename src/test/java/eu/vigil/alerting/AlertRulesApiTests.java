@@ -11,6 +11,7 @@ import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,18 @@ class AlertRulesApiTests {
                 .contains("\"minSeverity\":\"medium\"").contains("\"roles\":[\"CREDIT_MANAGER\"]").contains("\"mode\":\"immediate\"");
         assertThat(rules).contains("\"defaultRule\":\"opportunities\"").contains("\"polarity\":[\"positive\"]")
                 .contains("\"roles\":[\"SALES\"]").contains("\"mode\":\"daily\"").contains("\"at\":\"08:00\"");
+    }
+
+    @Test
+    void aNewTenantsDefaultRulesAreNamedInItsLanguage() throws Exception {
+        TestTenant french = data.tenant("Défauts", Language.FR);
+        TestTenant dutch = data.tenant("Standaard", Language.NL);
+        assertThat(call(french, get("/api/v1/alert-rules")).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"name\":\"Risque : signaux négatifs\"").contains("\"name\":\"Opportunités\"")
+                .contains("\"defaultRule\":\"risk\"").contains("\"polarity\":[\"negative\"]").doesNotContain("Risk: negative");
+        assertThat(call(dutch, get("/api/v1/alert-rules")).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"name\":\"Risico: negatieve signalen\"").contains("\"name\":\"Kansen\"")
+                .contains("\"defaultRule\":\"opportunities\"").doesNotContain("Opportunities");
     }
 
     @Test
@@ -102,6 +115,11 @@ class AlertRulesApiTests {
                 "delivery.at", "25:99");
         assertRefused(tenant, RISK_DESK.replace("\"Risk desk\"", "\"  \""), "name", "name");
         assertThat(call(tenant, get("/api/v1/alert-rules")).getResponse().getContentAsString()).doesNotContain("Risk desk");
+
+        MvcResult inDutch = call(tenant, post("/api/v1/alert-rules").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9,en;q=0.5").content(RISK_DESK.replace("\"immediate\"", "\"pigeon\"")));
+        assertThat(inDutch.getResponse().getContentAsString(StandardCharsets.UTF_8)).as("the detail in the caller's language, the field as it is")
+                .contains("\"field\":\"delivery.mode\"").contains("is geen levering");
     }
 
     private void assertRefused(TestTenant tenant, String body, String field, String named) throws Exception {

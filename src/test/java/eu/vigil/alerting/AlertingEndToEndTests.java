@@ -21,6 +21,7 @@ import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,8 @@ import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * From a KBO Update to the email in a real SMTP server: a watched company goes bankrupt and its tenant's credit
- * managers hear of it once each, in their own language; nobody else does.
+ * managers hear of it once each, in their own language; nobody else does. The API labels the alert in the caller's
+ * language, else the tenant's.
  */
 @VigilTest
 class AlertingEndToEndTests {
@@ -158,6 +160,47 @@ class AlertingEndToEndTests {
                 .isEqualTo(missing.getResponse().getContentAsString().replace("/" + Long.MAX_VALUE + "/", "/ID/"));
         assertThat(api(tenant, post("/api/v1/alerts/{id}/acknowledge", id)).getResponse().getContentAsString())
                 .contains("\"state\":\"acknowledged\"");
+    }
+
+    @Test
+    void theAlertsApiLabelsSignalsInTheCallersLanguageElseTheTenantsAndKeepsItsCodes() throws Exception {
+        TestTenant french = data.tenant("Alertes", Language.FR);
+        TestTenant dutch = data.tenant("Waarschuwingen", Language.NL);
+        String number = KboUpdates.number();
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Taal Proef NV", "000", false)));
+        for (TestTenant tenant : List.of(french, dutch)) {
+            TenantContext.runAs(tenant.id(), () -> watchlists.add(watchlists.create("Clients").id(), number,
+                    new EntryData(null, null, null, null, null, null)));
+        }
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Taal Proef NV", "050", true)));
+        await("both tenants' alerts", () -> jdbc.queryForObject("select count(*) from alert where tenant_id in (?, ?)",
+                Long.class, french.id(), dutch.id()) == 2);
+
+        String frenchPage = api(french, get("/api/v1/alerts")).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(frenchPage).as("no Accept-Language: the tenant's language").contains("\"label\":\"Ouverture de faillite\"")
+                .contains("\"signal\":\"BANKRUPTCY_OPENED\"").contains("\"polarity\":\"negative\"")
+                .contains("\"severity\":\"critical\"").contains("\"state\":\"new\"");
+        assertThat(api(french, get("/api/v1/alerts").header(HttpHeaders.ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9,fr;q=0.5"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"label\":\"Faillissement geopend\"")
+                .contains("\"signal\":\"BANKRUPTCY_OPENED\"").contains("\"polarity\":\"negative\"");
+        assertThat(api(dutch, get("/api/v1/alerts")).getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("\"label\":\"Faillissement geopend\"");
+        assertThat(api(dutch, get("/api/v1/alerts").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).as("a language Vigil does not speak: the tenant's")
+                .contains("\"label\":\"Faillissement geopend\"");
+        assertThat(api(dutch, get("/api/v1/alerts").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,fr;q=0.8"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"label\":\"Ouverture de faillite\"");
+
+        long id = jdbc.queryForObject("select id from alert where tenant_id = ?", Long.class, dutch.id());
+        assertThat(api(dutch, post("/api/v1/alerts/{id}/acknowledge", id).header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"label\":\"Ouverture de faillite\"")
+                .contains("\"state\":\"acknowledged\"");
+        MvcResult badCursor = api(dutch, get("/api/v1/alerts").param("since", "nonsense"));
+        assertThat(badCursor.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badCursor.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"field\":\"since\"")
+                .contains("is geen cursor die deze API gaf");
+        assertThat(api(dutch, get("/api/v1/alerts").param("since", "nonsense").header(HttpHeaders.ACCEPT_LANGUAGE, "fr"))
+                .getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("n'est pas un curseur donné par cette API");
     }
 
     @Test

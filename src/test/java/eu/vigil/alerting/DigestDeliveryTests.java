@@ -18,6 +18,7 @@ import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -37,7 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Digests: a positive signal on a watched company lands in the sales people's daily "Opportunities" digest at 08:00
  * where the tenant lives, not before, once, in each one's language; a credit manager who prefers a digest to
- * immediate emails gets the negative one there; nothing matched, no digest.
+ * immediate emails gets the negative one there; nothing matched, no digest. A weekly digest comes on its weekday at its
+ * hour with the week's alerts, once; a week without alerts sends nothing.
  */
 @VigilTest
 class DigestDeliveryTests {
@@ -65,6 +68,9 @@ class DigestDeliveryTests {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    AlertRules rules;
 
     @AfterEach
     void realTime() {
@@ -153,6 +159,111 @@ class DigestDeliveryTests {
         assertThat(mail.messagesTo(quietSales.email())).as("nothing matched, no digest").isEmpty();
         assertThat(jdbc.queryForList("select status from mail_outbox where tenant_id = ? and kind = 'DAILY'", String.class,
                 tenant.id())).containsOnly("SENT");
+    }
+
+    @Test
+    void aWeeklyDigestArrivesOnItsWeekdayAtItsHourWithTheWeeksAlertsOnce() {
+        TestTenant tenant = data.tenant("Weekly");
+        TestUser dutch = data.member(tenant, Role.VIEWER, Language.NL);
+        TestUser french = data.member(tenant, Role.VIEWER, Language.FR);
+        TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        TestUser quietReader = data.member(tenant, Role.VIEWER, Language.EN);
+
+        String tuesday = KboUpdates.number();
+        String saturday = KboUpdates.number();
+        String afterTheDigest = KboUpdates.number();
+        String unchanged = KboUpdates.number();
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(tuesday, "Dinsdag Proef NV", "000", false),
+                new KboUpdates.Enterprise(saturday, "Zaterdag Proef BV", "000", false),
+                new KboUpdates.Enterprise(afterTheDigest, "Maandag Proef NV", "000", false),
+                new KboUpdates.Enterprise(unchanged, "Stilte Proef NV", "000", false)));
+        UUID weekly = TenantContext.callAs(tenant.id(), () -> {
+            UUID suppliers = watchlists.create("Suppliers").id();
+            UUID quietList = watchlists.create("Quiet").id();
+            for (String number : List.of(tuesday, saturday, afterTheDigest)) {
+                watchlists.add(suppliers, number, new EntryData(null, null, null, null, null, List.of()));
+            }
+            watchlists.add(quietList, unchanged, new EntryData(null, null, null, null, null, List.of()));
+            rules.create(new AlertRuleSpec("Quiet weekly", true,
+                    new AlertRuleSpec.Match(null, null, null, null), new AlertRuleSpec.Scope(List.of(quietList), null, null, null, null),
+                    new AlertRuleSpec.Recipients(null, List.of(quietReader.id()), null, null),
+                    new AlertRuleSpec.DeliverySpec("weekly", "08:00", "MONDAY")));
+            return rules.create(new AlertRuleSpec("Weekly risk review", true,
+                    new AlertRuleSpec.Match(null, null, List.of("negative"), null),
+                    new AlertRuleSpec.Scope(List.of(suppliers), null, null, null, null),
+                    new AlertRuleSpec.Recipients(null, List.of(dutch.id(), french.id()), null, null),
+                    new AlertRuleSpec.DeliverySpec("weekly", "08:00", "MONDAY"))).id();
+        });
+        // the credit manager prefers a weekly digest of the immediate risk rule: Monday at 08:00, as the rule has no hour
+        jdbc.update("insert into alert_preference (tenant_id, rule_id, recipient, user_id, delivery) values (?, ?, ?, ?, 'WEEKLY')",
+                tenant.id(), rule(tenant, "risk"), credit.email(), credit.id());
+
+        // a Monday at least a week ahead, so that the whole week before it is still to come
+        LocalDate monday = LocalDate.now(BRUSSELS).plusDays(8).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        ZonedDateTime eight = ZonedDateTime.of(monday, LocalTime.of(8, 0), BRUSSELS);
+        clock.set(eight.minusDays(6).plusHours(2).toInstant());
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(tuesday, "Dinsdag Proef NV", "050", true)));
+        await("the weekly rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY'",
+                tenant.id()) == 3);
+        clock.set(eight.minusDays(2).plusHours(7).toInstant());
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(saturday, "Zaterdag Proef BV", "050", true)));
+        await("Saturday's alert in the same rows", () -> count("""
+                select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY' and cardinality(alert_ids) = 2""",
+                tenant.id()) == 3);
+        assertThat(jdbc.queryForList("select distinct next_attempt_at from mail_outbox where tenant_id = ? and kind = 'WEEKLY'",
+                OffsetDateTime.class, tenant.id())).extracting(OffsetDateTime::toInstant).containsExactly(eight.toInstant());
+        assertThat(mail.messagesTo(credit.email())).as("a preferred digest, no immediate email").isEmpty();
+
+        clock.set(eight.minusHours(12).toInstant());
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).as("nothing on Sunday").isEmpty();
+        clock.set(eight.minusMinutes(1).toInstant());
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).as("nothing at 07:59 on Monday").isEmpty();
+        assertThat(mail.messagesTo(credit.email())).isEmpty();
+
+        clock.set(eight.toInstant());
+        String day = KBO_DATE.format(monday);
+        CapturedMessage toDutch = awaitMail(dutch.email());
+        assertThat(toDutch.subject()).contains("Weekly risk review").contains("wekelijks overzicht").contains(day).contains("2 nieuw");
+        assertThat(toDutch.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV").contains("Faillissement geopend")
+                .contains("000 → 050").contains("Suppliers, negatieve signalen: 2").contains("/companies/BE/" + saturday)
+                .doesNotContain("Maandag Proef NV");
+        CapturedMessage toFrench = awaitMail(french.email());
+        assertThat(toFrench.subject()).contains("résumé hebdomadaire").contains(day);
+        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("Suppliers, signaux négatifs : 2");
+        CapturedMessage toCredit = awaitMail(credit.email());
+        assertThat(toCredit.subject()).contains("Risk: negative signals").contains("weekly digest").contains(day);
+        assertThat(toCredit.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV");
+
+        // an alert after Monday's digest waits for the next Monday, alone
+        clock.set(eight.plusHours(2).toInstant());
+        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(afterTheDigest, "Maandag Proef NV", "050", true)));
+        ZonedDateTime nextEight = eight.plusWeeks(1);
+        await("next week's rows", () -> count("""
+                select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY' and status = 'PENDING'
+                and next_attempt_at = ?""", tenant.id(), nextEight.toOffsetDateTime()) == 3);
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).as("exactly once").hasSize(1);
+        assertThat(mail.messagesTo(credit.email())).hasSize(1);
+
+        clock.set(nextEight.toInstant());
+        await("next week's digests", () -> mail.messagesTo(dutch.email()).size() == 2
+                && mail.messagesTo(french.email()).size() == 2 && mail.messagesTo(credit.email()).size() == 2);
+        CapturedMessage nextWeek = mail.messagesTo(dutch.email()).getFirst();
+        assertThat(nextWeek.subject()).contains(KBO_DATE.format(monday.plusWeeks(1))).contains("1 nieuw");
+        assertThat(nextWeek.text()).contains("Maandag Proef NV").doesNotContain("Dinsdag Proef NV").doesNotContain("Zaterdag Proef BV");
+
+        // a week without alerts: no digest
+        clock.set(nextEight.plusWeeks(1).plusMinutes(1).toInstant());
+        pause(Duration.ofMillis(1_500));
+        assertThat(mail.messagesTo(dutch.email())).hasSize(2);
+        assertThat(mail.messagesTo(french.email())).hasSize(2);
+        assertThat(mail.messagesTo(credit.email())).hasSize(2);
+        assertThat(mail.messagesTo(quietReader.email())).as("a rule that matched nothing all along").isEmpty();
+        assertThat(jdbc.queryForList("select status from mail_outbox where tenant_id = ? and kind = 'WEEKLY'", String.class,
+                tenant.id())).hasSize(6).containsOnly("SENT");
+        assertThat(count("select count(*) from mail_outbox where rule_id = ?", weekly)).isEqualTo(4);
     }
 
     @Test

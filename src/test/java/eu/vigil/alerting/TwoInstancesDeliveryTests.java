@@ -4,28 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import eu.vigil.VigilApplication;
-import eu.vigil.feed.FeedIngestion;
-import eu.vigil.feed.RunView;
-import eu.vigil.tenancy.Language;
-import eu.vigil.tenancy.Role;
-import eu.vigil.tenancy.TenantContext;
-import eu.vigil.tenancy.TenantManagement;
-import eu.vigil.watchlist.EntryData;
-import eu.vigil.watchlist.WatchlistManagement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -33,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,7 +28,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TwoInstancesDeliveryTests {
 
-    private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final int TENANTS = 4;
     private static final int MANAGERS = 3;
     private static final int COMPANIES = 24;
@@ -147,67 +132,24 @@ class TwoInstancesDeliveryTests {
 
     private static ConfigurableApplicationContext start(String instance, int smtpPort, int smtpTimeoutMillis,
                                                         Map<String, String> overrides) {
-        String work = "target/two-instances/" + instance;
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("server.port", "0");
-        properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(smtpPort));
-        for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
-            properties.put("spring.mail.properties[mail.smtp." + timeout + "]", String.valueOf(smtpTimeoutMillis));
-        }
-        // one cluster of its own: Quartz keys its JVM-wide connection providers by scheduler name, so sharing the name
-        // of another test context's scheduler would hand that context this database (and back a closed pool)
-        properties.put("spring.quartz.scheduler-name", "vigil-twins");
-        properties.put("spring.quartz.properties.org.quartz.scheduler.instanceId", instance);
-        properties.put("vigil.demo.seed", "false");
-        properties.put("vigil.feeds.inbox", work + "/inbox");
-        properties.put("vigil.feeds.uploads", work + "/uploads");
-        properties.put("vigil.alerts.instance", instance);
-        properties.put("vigil.alerts.group-window", "0s");
-        properties.put("vigil.alerts.poll-interval", "100ms");
         properties.put("vigil.alerts.claim-batch", "5");
         properties.put("vigil.alerts.senders", "2");
         properties.put("vigil.alerts.lease", LEASE.toMillis() + "ms");
-        properties.put("logging.level.root", "WARN");
         properties.putAll(overrides);
-        return new SpringApplicationBuilder(VigilApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        return OwnInstances.start("vigil-twins", instance, postgres.getJdbcUrl("postgres", "postgres"), smtpPort,
+                smtpTimeoutMillis, properties);
     }
 
     /** Tenants whose credit managers watch every company of both batches; answers the managers' addresses. */
     private static List<String> seed(ConfigurableApplicationContext app, List<String> first, List<String> second) {
         List<String> all = new ArrayList<>(first);
         all.addAll(second);
-        ingest(app, all, "000");
-        TenantManagement tenants = app.getBean(TenantManagement.class);
-        WatchlistManagement watchlists = app.getBean(WatchlistManagement.class);
-        List<String> recipients = new ArrayList<>();
-        for (int t = 0; t < TENANTS; t++) {
-            String suffix = UUID.randomUUID().toString().substring(0, 8);
-            UUID tenant = TenantContext.callAsPlatform(() -> tenants.createTenantWithoutInvitation("Twin " + suffix, Language.EN));
-            for (int m = 0; m < MANAGERS; m++) {
-                String email = "credit-" + m + "-" + suffix + "@twin.test";
-                TenantContext.callAsPlatform(() -> tenants.createActiveUser(tenant, email, "Credit", Role.CREDIT_MANAGER,
-                        Language.values()[recipients.size() % Language.values().length], "correct horse battery staple"));
-                recipients.add(email);
-            }
-            TenantContext.runAs(tenant, () -> {
-                UUID list = watchlists.create("Customers").id();
-                all.forEach(number -> watchlists.add(list, number, new EntryData(null, null, null, null, null, List.of())));
-            });
-        }
-        return recipients;
+        return OwnInstances.creditManagersWatching(app, TENANTS, MANAGERS, all);
     }
 
     private static void ingest(ConfigurableApplicationContext app, List<String> numbers, String situation) {
-        KboUpdates.Enterprise[] enterprises = numbers.stream()
-                .map(n -> new KboUpdates.Enterprise(n, "Tweeling " + n, situation, !"000".equals(situation)))
-                .toArray(KboUpdates.Enterprise[]::new);
-        RunView run = app.getBean(FeedIngestion.class).ingestNow("kbo",
-                new ByteArrayInputStream(KboUpdates.update(KBO_DATE.format(LocalDate.now()), enterprises)), "twins.zip", true, "test");
-        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
+        OwnInstances.ingest(app, numbers, situation);
     }
 
     /** Every (recipient, subject) once: the subject names the company. */

@@ -27,11 +27,16 @@ public class TestData {
     }
 
     public TestTenant tenant(String label) {
+        return tenant(label, Language.EN);
+    }
+
+    /** A tenant whose language (and its admin's) is {@code language}. */
+    public TestTenant tenant(String label, Language language) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         return TenantContext.callAsPlatform(() -> {
             String name = label + " " + suffix;
-            UUID id = tenants.createTenantWithoutInvitation(name, Language.EN);
-            TestUser admin = user(id, "admin-" + suffix + "@" + label.toLowerCase().replace(' ', '-') + ".test", Role.TENANT_ADMIN, Language.EN);
+            UUID id = tenants.createTenantWithoutInvitation(name, language);
+            TestUser admin = user(id, "admin-" + suffix + "@" + label.toLowerCase().replace(' ', '-') + ".test", Role.TENANT_ADMIN, language);
             String key = "vgl_test_" + suffix + "_" + UUID.randomUUID();
             apiKeys.createWithSecret(id, "Test key", ApiKeyScope.TENANT, key);
             return new TestTenant(id, name, admin, key);

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,14 @@ public class FanOut {
     /** Severities in rank order, as signal events store them. */
     private static final String SEVERITIES = "array['info','low','medium','high','critical']";
 
+    /** Whether watch entry {@code w} is in rule {@code r}'s scope: the part of {@link #MATCHES} about the entry. */
+    private static final String IN_SCOPE = """
+            (cardinality(r.watchlists) = 0 or w.watchlist_id = any(r.watchlists))
+                     and (cardinality(r.relationships) = 0 or w.relationship = any(r.relationships))
+                     and (cardinality(r.tags) = 0 or w.tags && r.tags)
+                     and (cardinality(r.owners) = 0 or w.owner_id = any(r.owners))
+                     and (r.min_exposure is null or w.exposure >= r.min_exposure)""";
+
     /**
      * Whether rule {@code r} matches event {@code e} on watch entry {@code w}: the one definition of a match, for the
      * fan-out and for the editor's preview. {@code e} has code, category, polarity, severity; {@code w} has
@@ -49,11 +59,7 @@ public class FanOut {
                      and (cardinality(r.categories) = 0 or e.category = any(r.categories))
                      and (cardinality(r.polarities) = 0 or e.polarity = any(r.polarities))
                      and array_position(%1$s, e.severity::text) >= array_position(%1$s, r.min_severity::text)
-                     and (cardinality(r.watchlists) = 0 or w.watchlist_id = any(r.watchlists))
-                     and (cardinality(r.relationships) = 0 or w.relationship = any(r.relationships))
-                     and (cardinality(r.tags) = 0 or w.tags && r.tags)
-                     and (cardinality(r.owners) = 0 or w.owner_id = any(r.owners))
-                     and (r.min_exposure is null or w.exposure >= r.min_exposure)""".formatted(SEVERITIES);
+                     and %2$s""".formatted(SEVERITIES, IN_SCOPE);
 
     private final DataSource dataSource;
     private final SignalEvents events;
@@ -147,6 +153,19 @@ public class FanOut {
             rs.next();
             return new Preview(rs.getLong(1), rs.getLong(2));
         });
+    }
+
+    /**
+     * Which of the tenant's rules that write to the matching entry's owner can reach this person: those whose scope holds
+     * at least one watch entry they own, the entries the fan-out would take their owners from.
+     */
+    public Set<UUID> ownerRulesReaching(UUID tenantId, UUID userId) {
+        // reads watchlist_entry directly, as the preview does: one set-based query over the person's entries
+        return new HashSet<>(jdbc.queryForList("""
+                select r.id from alert_rule r
+                where r.tenant_id = ? and r.recipient_owner
+                  and exists (select 1 from watchlist_entry w where w.tenant_id = r.tenant_id and w.owner_id = ? and %s)"""
+                .formatted(IN_SCOPE), UUID.class, tenantId, userId));
     }
 
     /** Slices of at most about {@code size} entries, never splitting one tenant's entries on one company. */

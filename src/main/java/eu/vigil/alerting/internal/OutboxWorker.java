@@ -135,7 +135,8 @@ class OutboxWorker implements SmartLifecycle {
             try {
                 handled = deliverDue(worker);
             } catch (RuntimeException e) {
-                log.warn("The outbox worker could not claim rows: {}", e.getMessage());
+                // rows it claimed and did not mark go out again once their lease has run out
+                log.warn("An outbox worker could not claim, send or mark its rows: {}", e.getMessage());
             }
             if (handled == 0) {
                 try {

@@ -50,7 +50,7 @@ class AlertPreferencesController {
     String choose(@PathVariable UUID ruleId, @RequestParam(defaultValue = "") String delivery, @AuthenticationPrincipal VigilUser user,
                   RedirectAttributes redirect) {
         try {
-            preferences.choose(ruleId, user.userId(), user.email(), delivery);
+            preferences.choose(ruleId, user.userId(), user.email(), user.role(), delivery);
             notice(redirect, "preferences.saved");
         } catch (TenancyException e) {
             flash(redirect, e);

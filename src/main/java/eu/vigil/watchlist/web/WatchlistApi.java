@@ -1,5 +1,6 @@
 package eu.vigil.watchlist.web;
 
+import eu.vigil.tenancy.ApiLanguage;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.Amount;

@@ -1,5 +1,6 @@
 package eu.vigil.watchlist.web;
 
+import eu.vigil.tenancy.ApiLanguage;
 import eu.vigil.watchlist.WatchlistException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;

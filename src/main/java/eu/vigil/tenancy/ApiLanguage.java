@@ -1,17 +1,13 @@
-package eu.vigil.watchlist.web;
+package eu.vigil.tenancy;
 
-import eu.vigil.tenancy.Language;
-import eu.vigil.tenancy.TenantContext;
-import eu.vigil.tenancy.TenantManagement;
-import eu.vigil.tenancy.TenantView;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** The language of the watchlist API's answers: the first of Vigil's in Accept-Language, else the key's tenant's. */
+/** The language of an API answer (labels, problem details): the first of Vigil's in Accept-Language, else the key's tenant's. */
 @Component
-class ApiLanguage {
+public class ApiLanguage {
 
     private final TenantManagement tenants;
 
@@ -19,7 +15,7 @@ class ApiLanguage {
         this.tenants = tenants;
     }
 
-    Language of(HttpServletRequest request) {
+    public Language of(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         if (header != null && !header.isBlank()) {
             try {
