@@ -41,12 +41,15 @@ final class ChCompany {
     List<InsolvencyCase> cases;
     List<Officer> officers;
     List<Disqualification> disqualified = List.of();
+    /** See {@link Identity#chargesReportedOn()}. */
+    String chargesReportedOn;
 
     static ChCompany of(Identity identity, Status status, Governance governance) {
         ChCompany company = new ChCompany();
         if (identity != null) {
             company.profile = identity.profile();
             company.charges = identity.charges();
+            company.chargesReportedOn = identity.chargesReportedOn();
         }
         if (status != null) {
             company.cases = status.cases();
@@ -62,6 +65,7 @@ final class ChCompany {
         ChCompany copy = new ChCompany();
         copy.profile = profile;
         copy.charges = charges;
+        copy.chargesReportedOn = chargesReportedOn;
         copy.cases = cases;
         copy.officers = officers;
         copy.disqualified = disqualified;
@@ -91,7 +95,7 @@ final class ChCompany {
             return null;
         }
         List<Name> names = profile == null || profile.name() == null ? List.of() : List.of(new Name("001", profile.name()));
-        return new Identity(names, profile, charges);
+        return new Identity(names, profile, charges, chargesReportedOn);
     }
 
     Status status() {
@@ -103,6 +107,17 @@ final class ChCompany {
     }
 
     // ---- what the profile and the cases mean ----
+
+    /** The profile says the company has charges, and the charges stream has named none of them yet. */
+    boolean chargesUnnamed() {
+        return (charges == null || charges.isEmpty()) && profile != null && Boolean.TRUE.equals(profile.hasCharges());
+    }
+
+    /** The profile's report of charges stood for this one: it was delivered (else created) by the day of the report. */
+    boolean reportedBefore(Charge charge) {
+        String day = charge.deliveredOn() != null ? charge.deliveredOn() : charge.createdOn();
+        return chargesReportedOn != null && day != null && day.compareTo(chargesReportedOn) <= 0;
+    }
 
     /** In the register (null when unknown): dissolved, removed, closed companies and withdrawn profiles are not. */
     Boolean active() {
@@ -192,13 +207,23 @@ final class ChCompany {
 
     /** Applies one event; answers the date the source gives what it changed, or null (the day it was published). */
     LocalDate apply(StreamEvent event) {
-        return switch (event.kind()) {
+        // a report stored before its day was kept stood until this event at the latest
+        noteChargesReported(event.day());
+        LocalDate dated = switch (event.kind()) {
             case PROFILE -> applyProfile(event);
             case OFFICER -> applyOfficer(event);
             case CHARGE -> applyCharge(event);
             case INSOLVENCY -> applyInsolvency(event);
             case DISQUALIFIED_OFFICER, IGNORED -> throw new IllegalStateException(event.kind() + " is not a company event");
         };
+        noteChargesReported(event.day());
+        return dated;
+    }
+
+    private void noteChargesReported(LocalDate day) {
+        if (chargesReportedOn == null && chargesUnnamed()) {
+            chargesReportedOn = day.toString();
+        }
     }
 
     private LocalDate applyProfile(StreamEvent event) {

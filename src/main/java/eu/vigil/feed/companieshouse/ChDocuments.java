@@ -82,7 +82,11 @@ final class ChDocuments {
         }
     }
 
-    record Identity(List<Name> names, Profile profile, List<Charge> charges) {
+    /**
+     * @param chargesReportedOn the day the profile first said the company has charges while none of them was named:
+     *                          the charges delivered by then are the ones that report stood for
+     */
+    record Identity(List<Name> names, Profile profile, List<Charge> charges, String chargesReportedOn) {
 
         Identity {
             names = names == null ? List.of() : List.copyOf(names);

@@ -24,7 +24,7 @@ final class CompaniesHouseFields {
     /** Where Companies House says a registered office is when it means the United Kingdom. */
     private static final Set<String> HOME = Set.of("united kingdom", "uk", "england", "wales", "scotland", "northern ireland",
             "england and wales", "great britain", "gb");
-    /** The member that stands for charges the profile reports when the charges stream has named none. */
+    /** The member that stands for the charges the profile reported before the charges stream named them. */
     static final String CHARGES_REPORTED = "Charges registered (company profile)";
 
     private CompaniesHouseFields() {
@@ -50,9 +50,19 @@ final class CompaniesHouseFields {
         }
         if (c.knowsCharges()) {
             Map<String, LocalDate> charges = new LinkedHashMap<>();
-            List<Charge> known = c.charges == null ? List.of() : c.charges;
-            known.stream().filter(Charge::outstanding).forEach(charge -> charges.put(charge.member(), date(charge.createdOn())));
-            if (known.isEmpty() && p != null && Boolean.TRUE.equals(p.hasCharges())) {
+            boolean reported = c.chargesUnnamed();
+            for (Charge charge : c.charges == null ? List.<Charge>of() : c.charges) {
+                if (!charge.outstanding()) {
+                    continue;
+                }
+                // a charge the profile already reported keeps the report's member: naming it is not a new charge
+                if (c.reportedBefore(charge)) {
+                    reported = true;
+                } else {
+                    charges.put(charge.member(), date(charge.createdOn()));
+                }
+            }
+            if (reported) {
                 charges.put(CHARGES_REPORTED, null);
             }
             fields.dated("identity.charges", charges);

@@ -1,6 +1,7 @@
 package eu.vigil.feed.companieshouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
@@ -251,6 +252,55 @@ class CompaniesHouseIngestionTests {
     }
 
     @Test
+    void theChargeTheProfileReportedIsRegisteredOnceWhenTheChargesStreamNamesItAndALaterChargeFiresAgain() {
+        String number = FeedLines.britishNumber();
+        ingest(text(List.of(profile(number, "active", null)), "2026-09-01T08:00:00"), 0);
+        ingest(text(List.of(CompaniesHouseStreamWriter.profile(charged(number), ++timepoint, "2026-10-02T08:00:00")), null), 0);
+        assertThat(codes(number)).containsExactly("CHARGE_REGISTERED");
+        assertThat(event(number, "CHARGE_REGISTERED").newValue()).isEqualTo("Charges registered (company profile)");
+
+        ingest(text(List.of(CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-1", 1, "Legal mortgage",
+                "outstanding", LocalDate.of(2026, 9, 28), List.of("Lloyds Bank PLC")), ++timepoint, "2026-10-03T08:00:00")), null), 0);
+        assertThat(codes(number)).as("the charge the profile reported, named").containsExactly("CHARGE_REGISTERED");
+
+        ingest(text(List.of(CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-2", 2, "Debenture",
+                "outstanding", LocalDate.of(2026, 10, 20), List.of("HSBC UK Bank PLC")), ++timepoint, "2026-10-24T08:00:00")), null), 0);
+        assertThat(codes(number)).containsExactly("CHARGE_REGISTERED", "CHARGE_REGISTERED");
+        assertThat(events.of(id(number), null)).filteredOn(e -> e.newValue().startsWith("Charge 2"))
+                .extracting(SignalEvent::newValue, SignalEvent::effectiveDate)
+                .containsExactly(tuple("Charge 2: Debenture (HSBC UK Bank PLC)", LocalDate.of(2026, 10, 20)));
+    }
+
+    @Test
+    void aCompanyFirstSeenWithChargesIsRegisteredOnceAndTheChargesItHadThenAreNotNewWhenNamed() {
+        String number = FeedLines.britishNumber();
+        ingest(text(List.of(CompaniesHouseStreamWriter.profile(charged(number), ++timepoint, "2026-10-02T08:00:00")), null), 0);
+        assertThat(codes(number)).as("a first sight: charges are a negative situation the company is already in")
+                .containsExactly("CHARGE_REGISTERED");
+
+        ingest(text(List.of(
+                CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-1", 1, "Legal mortgage", "outstanding",
+                        LocalDate.of(2015, 5, 4), List.of("Lloyds Bank PLC")), ++timepoint, "2026-10-05T08:00:00"),
+                CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-2", 2, "Debenture", "outstanding",
+                        LocalDate.of(2019, 2, 1), List.of("HSBC UK Bank PLC")), ++timepoint, "2026-10-05T08:00:01")), null), 0);
+        assertThat(codes(number)).as("both were behind the profile's report").containsExactly("CHARGE_REGISTERED");
+    }
+
+    @Test
+    void aReportOfChargesStoredWithoutItsDayStillCoversTheChargeThatNamesIt() {
+        String number = FeedLines.britishNumber();
+        ingest(text(List.of(profile(number, "active", null)), "2026-09-01T08:00:00"), 0);
+        ingest(text(List.of(CompaniesHouseStreamWriter.profile(charged(number), ++timepoint, "2026-10-02T08:00:00")), null), 0);
+        // as a version that did not keep the day of the report stored it
+        assertThat(jdbc.update("update company_section set doc = (doc::jsonb - 'chargesReportedOn')::json "
+                + "where company_id = ? and section = 'identity' and doc::jsonb -> 'chargesReportedOn' is not null", id(number))).isEqualTo(1);
+
+        ingest(text(List.of(CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-1", 1, "Legal mortgage",
+                "outstanding", LocalDate.of(2026, 9, 28), List.of("Lloyds Bank PLC")), ++timepoint, "2026-10-03T08:00:00")), null), 0);
+        assertThat(codes(number)).containsExactly("CHARGE_REGISTERED");
+    }
+
+    @Test
     void badLinesAreQuarantinedWithTheirLineAndReasonAndFilingHistoryIsLeftAside() {
         String good = FeedLines.britishNumber();
         String file = String.join("\n",
@@ -304,6 +354,13 @@ class CompaniesHouseIngestionTests {
         return new Profile(number, "PROEF TRADING LIMITED", "ltd", LocalDate.of(2010, 3, 15), null, status, detail,
                 new Address("1 Church Street", "London", "EC1A 1AA", "England"), List.of("62012"), false, insolvencyHistory,
                 false, LocalDate.of(2024, 12, 31), false);
+    }
+
+    /** The ordinary active company, now with charges registered against it. */
+    private Profile charged(String number) {
+        Profile p = base(number, "active", null, false);
+        return new Profile(number, p.name(), p.type(), p.createdOn(), p.ceasedOn(), p.status(), p.statusDetail(), p.office(),
+                p.sicCodes(), true, p.hasInsolvencyHistory(), p.accountsOverdue(), p.lastAccountsMadeUpTo(), p.confirmationOverdue());
     }
 
     private Envelope profile(String number, String status, String detail) {
