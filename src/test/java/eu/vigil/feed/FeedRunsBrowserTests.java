@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.options.FilePayload;
 import eu.vigil.demo.DemoAccounts;
 import eu.vigil.support.BrowserTest;
+import eu.vigil.support.KboUpdateZip;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,10 +13,10 @@ class FeedRunsBrowserTests extends BrowserTest {
 
     @Test
     void aPlatformAdminUploadsAnExtractAndSeesItsRunCountsAndQuarantine() {
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         files.put("enterprise_insert.csv", files.get("enterprise_insert.csv")
                 + "\"1999.999.999\",\"AC\",\"000\",\"2\",\"014\",,01-01-2020\n");
-        byte[] zip = Extracts.zip(files);
+        byte[] zip = KboUpdateZip.zip(files);
 
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.locator("#nav-feeds").click();
@@ -35,11 +36,11 @@ class FeedRunsBrowserTests extends BrowserTest {
 
     @Test
     void aBrokenUploadFailsWithAMessageNamingTheFile() {
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         files.remove("denomination_insert.csv");
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.navigate("/platform/feeds");
-        page.locator("#feed-file").setInputFiles(new FilePayload("broken.zip", "application/zip", Extracts.zip(files)));
+        page.locator("#feed-file").setInputFiles(new FilePayload("broken.zip", "application/zip", KboUpdateZip.zip(files)));
         page.locator("#feed-upload").click();
         assertThat(page.locator("#run-state")).hasText("Failed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(page.locator("#run-error")).containsText("denomination_insert.csv");
@@ -47,11 +48,11 @@ class FeedRunsBrowserTests extends BrowserTest {
 
     @Test
     void anyoneFindsACompanyByNumberInAnyNotationAndReadsItInTheirLanguage() {
-        Map<String, String> files = Extracts.realUpdateFiles();
-        files.put("meta.csv", Extracts.meta("update", 147, "11-10-2025"));
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
+        files.put("meta.csv", KboUpdateZip.meta("update", 147, "11-10-2025"));
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.navigate("/platform/feeds");
-        page.locator("#feed-file").setInputFiles(new FilePayload("147.zip", "application/zip", Extracts.zip(files)));
+        page.locator("#feed-file").setInputFiles(new FilePayload("147.zip", "application/zip", KboUpdateZip.zip(files)));
         page.locator("#feed-force").check();
         page.locator("#feed-upload").click();
         assertThat(page.locator("#run-state")).hasText("Completed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));

@@ -1,11 +1,13 @@
 package eu.vigil.feed;
 
+import static eu.vigil.support.KboUpdateZip.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.Section;
 import eu.vigil.demo.DemoAccounts;
+import eu.vigil.support.KboUpdateZip;
 import eu.vigil.support.VigilTest;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -44,7 +46,7 @@ class KboIngestionTests {
         assertThat(leaving).hasSize(158);
         long inactiveBefore = inactive(leaving);
         RunView run;
-        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+        try (InputStream in = getClass().getResourceAsStream(KboUpdateZip.REAL_UPDATE)) {
             run = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", true, "test");
         }
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
@@ -82,14 +84,14 @@ class KboIngestionTests {
                 .andReturn().getResponse().getStatus()).isEqualTo(400);
 
         RunView again;
-        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+        try (InputStream in = getClass().getResourceAsStream(KboUpdateZip.REAL_UPDATE)) {
             again = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", false, "test");
         }
         assertThat(again.status()).isEqualTo("REFUSED");
         assertThat(again.error()).containsPattern("already applied by run #\\d+");
 
         RunView forced;
-        try (InputStream in = getClass().getResourceAsStream(Extracts.REAL_UPDATE)) {
+        try (InputStream in = getClass().getResourceAsStream(KboUpdateZip.REAL_UPDATE)) {
             forced = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", true, "test");
         }
         assertThat(forced.status()).isEqualTo("COMPLETED");
@@ -101,16 +103,17 @@ class KboIngestionTests {
     void anEnterpriseDeletedAgainAfterItLeftKeepsTheDayItLeft() {
         long first8 = 7_900_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000);
         String number = "%08d%02d".formatted(first8, 97 - first8 % 97);
-        String key = "\"" + number.substring(0, 4) + "." + number.substring(4, 7) + "." + number.substring(7) + "\"";
-        ingestUpdate("01-11-2026", Map.of("enterprise_insert.csv", key + ",\"AC\",\"000\",\"2\",\"014\",,\"15-03-2010\"",
-                "denomination_insert.csv", key + ",\"2\",\"001\",\"Vertrokken Proef BV\""));
-        ingestUpdate("02-11-2026", Map.of("enterprise_delete.csv", key, "denomination_delete.csv", key));
+        String key = q(KboUpdateZip.dotted(number));
+        ingestUpdate(KboUpdateZip.update(900, "01-11-2026")
+                .insert("enterprise", key, q("AC"), q("000"), q("2"), q("014"), "", q("15-03-2010"))
+                .insert("denomination", key, q("2"), q("001"), q("Vertrokken Proef BV")));
+        ingestUpdate(KboUpdateZip.update(900, "02-11-2026").delete("enterprise", key).delete("denomination", key));
         var company = CompanyNumbers.require(number, "BE");
         assertThat(registry.find(company).orElseThrow().sections().get(Section.STATUS).json())
                 .contains("\"active\":false").contains("\"ceasedOn\":\"2026-11-02\"");
 
         // KBO lists it among the deletions again a day later: it left on the 2nd all the same, and nothing fires twice
-        ingestUpdate("03-11-2026", Map.of("enterprise_delete.csv", key));
+        ingestUpdate(KboUpdateZip.update(900, "03-11-2026").delete("enterprise", key));
         assertThat(registry.find(company).orElseThrow().sections().get(Section.STATUS).json())
                 .contains("\"active\":false").contains("\"ceasedOn\":\"2026-11-02\"");
         assertThat(jdbc.queryForObject("""
@@ -118,28 +121,21 @@ class KboIngestionTests {
                 where c.country = 'BE' and c.number = ? and e.code = 'CEASED_ACTIVE'""", Long.class, number)).isEqualTo(1);
     }
 
-    /** An Update extract of snapshot {@code snapshot} (dd-MM-yyyy) holding only {@code rows}: file name to its one row. */
-    private void ingestUpdate(String snapshot, Map<String, String> rows) {
-        Map<String, String> files = new java.util.LinkedHashMap<>();
-        Extracts.realUpdateFiles().forEach((name, content) -> files.put(name,
-                name.equals("code.csv") ? content : content.substring(0, content.indexOf('\n') + 1)));
-        files.put("meta.csv", Extracts.meta("update", 900, snapshot));
-        rows.forEach((name, row) -> files.put(name, files.get(name) + row + "\n"));
-        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(Extracts.zip(files)), "update-" + snapshot + ".zip",
-                true, "test");
+    private void ingestUpdate(KboUpdateZip.Update update) {
+        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(update.zip()), "update.zip", true, "test");
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
     }
 
     @Test
     void aMissingFileOrWrongHeaderFailsAtOnceNamingTheFileAndNothingIsApplied() {
         long companies = count();
-        Map<String, String> missing = Extracts.realUpdateFiles();
+        Map<String, String> missing = KboUpdateZip.realUpdateFiles();
         missing.remove("activity_insert.csv");
         RunView run = ingest(missing, true);
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.error()).contains("activity_insert.csv").contains("\"EntityNumber\",\"ActivityGroup\"");
 
-        Map<String, String> wrongHeader = Extracts.realUpdateFiles();
+        Map<String, String> wrongHeader = KboUpdateZip.realUpdateFiles();
         wrongHeader.put("address_insert.csv", wrongHeader.get("address_insert.csv").replace("\"Zipcode\"", "\"PostCode\""));
         RunView wrong = ingest(wrongHeader, true);
         assertThat(wrong.status()).isEqualTo("FAILED");
@@ -153,7 +149,7 @@ class KboIngestionTests {
 
     @Test
     void badRowsGoToTheQuarantineAndTheRunGoesOn() {
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         String enterprises = files.get("enterprise_insert.csv")
                 + "\"1999.999.999\",\"AC\",\"000\",\"2\",\"014\",,01-01-2020\n";
         files.put("enterprise_insert.csv", enterprises);
@@ -175,23 +171,23 @@ class KboIngestionTests {
     @Test
     void oldAndOutOfOrderExtractsAreRefusedUnlessForced() {
         String source = "kbo";
-        Map<String, String> files = Extracts.realUpdateFiles();
-        files.put("meta.csv", Extracts.meta("update", 9_000_001, "12-10-2025"));
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
+        files.put("meta.csv", KboUpdateZip.meta("update", 9_000_001, "12-10-2025"));
         files.put("enterprise_insert.csv", "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"\n");
         RunView base = ingest(files, true);
         assertThat(base.status()).as(base.error()).isEqualTo("COMPLETED");
 
-        files.put("meta.csv", Extracts.meta("update", 9_000_003, "14-10-2025"));
+        files.put("meta.csv", KboUpdateZip.meta("update", 9_000_003, "14-10-2025"));
         RunView gap = ingest(files, false);
         assertThat(gap.status()).isEqualTo("REFUSED");
         assertThat(gap.error()).contains("9000002").contains("missing");
 
-        files.put("meta.csv", Extracts.meta("update", 9_000_000, "10-10-2025"));
+        files.put("meta.csv", KboUpdateZip.meta("update", 9_000_000, "10-10-2025"));
         RunView old = ingest(files, false);
         assertThat(old.status()).isEqualTo("REFUSED");
         assertThat(old.error()).contains("not newer");
 
-        files.put("meta.csv", Extracts.meta("update", 9_000_002, "13-10-2025"));
+        files.put("meta.csv", KboUpdateZip.meta("update", 9_000_002, "13-10-2025"));
         assertThat(ingest(files, false).status()).isEqualTo("COMPLETED");
         assertThat(ingestion.sources()).contains(source);
     }
@@ -202,7 +198,7 @@ class KboIngestionTests {
                 insert into feed_run (source, file_name, file_sha256, status, triggered_by, started_at, heartbeat_at)
                 values ('kbo', 'crashed.zip', 'x', 'RUNNING', 'test', now() - interval '1 hour', now() - interval '1 hour')
                 returning id""", Long.class);
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         RunView run = ingest(files, true);
         assertThat(run.status()).isEqualTo("COMPLETED");
         RunView crashed = ingestion.run(stale).orElseThrow();
@@ -212,10 +208,10 @@ class KboIngestionTests {
 
     @Test
     void aFailureHalfwayLeavesTheRegistryAsItWas() {
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         String unsorted = files.get("activity_insert.csv") + "\"0200.065.765\",\"001\",\"2008\",\"62010\",\"MAIN\"\n";
         files.put("activity_insert.csv", unsorted);
-        files.put("meta.csv", Extracts.meta("update", 147, "11-10-2025"));
+        files.put("meta.csv", KboUpdateZip.meta("update", 147, "11-10-2025"));
         long sections = jdbc.queryForObject("select count(*) from company_section", Long.class);
         long companies = count();
         RunView run = ingest(files, true);
@@ -229,9 +225,9 @@ class KboIngestionTests {
     void theInboxAppliesExtractsAndSortsThemIntoDoneAndFailed() throws Exception {
         Path inbox = Path.of(properties.inbox(), "kbo");
         Files.createDirectories(inbox);
-        Map<String, String> broken = Extracts.realUpdateFiles();
+        Map<String, String> broken = KboUpdateZip.realUpdateFiles();
         broken.remove("code.csv");
-        Files.write(inbox.resolve("broken.zip"), Extracts.zip(broken));
+        Files.write(inbox.resolve("broken.zip"), KboUpdateZip.zip(broken));
         Files.setLastModifiedTime(inbox.resolve("broken.zip"), java.nio.file.attribute.FileTime.fromMillis(0));
         var runs = new FeedInbox(ingestion, properties).sweep("kbo");
         assertThat(runs).hasSize(1);
@@ -257,10 +253,10 @@ class KboIngestionTests {
 
     @Test
     void uploadsAreDeletedOnceTheirRunIsOlderThanTheRetention() throws Exception {
-        RunView run = ingest(Extracts.realUpdateFiles(), true);
+        RunView run = ingest(KboUpdateZip.realUpdateFiles(), true);
         String path = jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, run.id());
         assertThat(Path.of(path)).exists();
-        RunView fresh = ingest(Extracts.realUpdateFiles(), true);
+        RunView fresh = ingest(KboUpdateZip.realUpdateFiles(), true);
         jdbc.update("update feed_run set finished_at = now() - interval '31 days' where id = ?", run.id());
 
         int removed = new UploadHousekeeping(runStore, properties).removeExpired();
@@ -277,7 +273,7 @@ class KboIngestionTests {
     @Test
     void theApiTakesAnExtractAndReportsItsRun() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "KboOpenData_0147_2025_10_12_Update.zip", "application/zip",
-                getClass().getResourceAsStream(Extracts.REAL_UPDATE));
+                getClass().getResourceAsStream(KboUpdateZip.REAL_UPDATE));
         var response = mvc.perform(MockMvcRequestBuilders.multipart("/api/v1/admin/feeds/kbo/extracts").file(file)
                         .param("force", "true")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY))
@@ -303,11 +299,11 @@ class KboIngestionTests {
     }
 
     private RunView ingest(Map<String, String> files, boolean force) {
-        return ingestion.ingestNow("kbo", new ByteArrayInputStream(Extracts.zip(files)), "test.zip", force, "test");
+        return ingestion.ingestNow("kbo", new ByteArrayInputStream(KboUpdateZip.zip(files)), "test.zip", force, "test");
     }
 
     private static java.util.List<String> leavingEnterprises() {
-        Map<String, String> files = Extracts.realUpdateFiles();
+        Map<String, String> files = KboUpdateZip.realUpdateFiles();
         java.util.Set<String> inserted = new java.util.HashSet<>(keys(files.get("enterprise_insert.csv")));
         return keys(files.get("enterprise_delete.csv")).stream().filter(k -> !inserted.contains(k)).toList();
     }

@@ -1,13 +1,12 @@
 package eu.vigil.signal;
 
+import static eu.vigil.support.KboUpdateZip.q;
+
 import eu.vigil.demo.world.BodaccFileWriter;
 import eu.vigil.demo.world.BodaccFileWriter.Notice;
 import eu.vigil.demo.world.CompaniesHouseStreamWriter;
 import eu.vigil.demo.world.CompaniesHouseStreamWriter.Envelope;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import eu.vigil.support.KboUpdateZip;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,9 +16,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The feed files of the coverage suite: every case puts its companies' lines into the same few files
@@ -151,93 +147,34 @@ final class CoverageFeeds {
 
     /** The update that brings {@code previous} to {@code now} for the enterprises {@code now} lists. */
     static byte[] kboUpdate(int extractNumber, String snapshot, Map<String, KboCompany> now, Map<String, KboCompany> previous) {
-        Map<String, StringBuilder> files = new LinkedHashMap<>();
-        String[][] headers = {
-                {"enterprise", "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\""},
-                {"establishment", "\"EstablishmentNumber\",\"StartDate\",\"EnterpriseNumber\""},
-                {"denomination", "\"EntityNumber\",\"Language\",\"TypeOfDenomination\",\"Denomination\""},
-                {"address", "\"EntityNumber\",\"TypeOfAddress\",\"CountryNL\",\"CountryFR\",\"Zipcode\",\"MunicipalityNL\",\"MunicipalityFR\",\"StreetNL\",\"StreetFR\",\"HouseNumber\",\"Box\",\"ExtraAddressInfo\",\"DateStrikingOff\""},
-                {"contact", "\"EntityNumber\",\"EntityContact\",\"ContactType\",\"Value\""},
-                {"activity", "\"EntityNumber\",\"ActivityGroup\",\"NaceVersion\",\"NaceCode\",\"Classification\""},
-                {"branch", "\"Id\",\"StartDate\",\"EnterpriseNumber\""}};
-        for (String[] header : headers) {
-            files.put(header[0] + "_delete.csv", new StringBuilder(header[1].substring(0, header[1].indexOf(',')) + "\n"));
-            files.put(header[0] + "_insert.csv", new StringBuilder(header[1] + "\n"));
-        }
+        KboUpdateZip.Update update = KboUpdateZip.update(extractNumber, snapshot);
         // establishment files are keyed by establishment number, the others by enterprise: both sorted as KBO publishes
         Map<String, String> establishmentDeletes = new TreeMap<>();
-        Map<String, String> establishmentInserts = new TreeMap<>();
+        Map<String, String[]> establishmentInserts = new TreeMap<>();
         now.forEach((number, company) -> {
-            String key = KboCompany.dotted(number);
+            String key = q(KboCompany.dotted(number));
             KboCompany before = previous.get(number);
             if (before != null) {
                 before.establishments.forEach(s -> establishmentDeletes.put(KboCompany.establishmentNumber(number, s),
-                        q(KboCompany.establishmentNumber(number, s)) + "\n"));
-            }
-            if (before != null) {
+                        q(KboCompany.establishmentNumber(number, s))));
                 for (String part : List.of("enterprise", "denomination", "address", "contact", "activity")) {
-                    files.get(part + "_delete.csv").append(q(key)).append('\n');
+                    update.delete(part, key);
                 }
             }
             if (company.left) {
                 return;
             }
             company.establishments.forEach(s -> establishmentInserts.put(KboCompany.establishmentNumber(number, s),
-                    q(KboCompany.establishmentNumber(number, s)) + ",01-01-2015," + q(key) + "\n"));
-            files.get("enterprise_insert.csv").append(String.join(",", q(key), q("AC"), q(company.situation), q("2"),
-                    q(company.juridicalForm), "", company.startDate)).append('\n');
-            company.denominations.forEach(d -> files.get("denomination_insert.csv")
-                    .append(String.join(",", q(key), q(d[0]), q(d[1]), q(d[2]))).append('\n'));
-            company.addresses.forEach(a -> files.get("address_insert.csv").append(String.join(",", q(key), q(a[0]), q(a[1]),
-                    q(a[2]), q(a[3]), q(a[4]), q(a[4]), q(a[5]), q(a[5]), q(a[6]), "", "", a[7])).append('\n'));
-            company.contacts.forEach(c -> files.get("contact_insert.csv")
-                    .append(String.join(",", q(key), q("ENT"), q(c[0]), q(c[1]))).append('\n'));
-            company.activities.forEach(a -> files.get("activity_insert.csv")
-                    .append(String.join(",", q(key), q(a[0]), q(a[1]), q(a[2]), q(a[3]))).append('\n'));
+                    new String[] {q(KboCompany.establishmentNumber(number, s)), "01-01-2015", key}));
+            update.insert("enterprise", key, q("AC"), q(company.situation), q("2"), q(company.juridicalForm), "", company.startDate);
+            company.denominations.forEach(d -> update.insert("denomination", key, q(d[0]), q(d[1]), q(d[2])));
+            company.addresses.forEach(a -> update.insert("address", key, q(a[0]), q(a[1]), q(a[2]), q(a[3]), q(a[4]), q(a[4]),
+                    q(a[5]), q(a[5]), q(a[6]), "", "", a[7]));
+            company.contacts.forEach(c -> update.insert("contact", key, q("ENT"), q(c[0]), q(c[1])));
+            company.activities.forEach(a -> update.insert("activity", key, q(a[0]), q(a[1]), q(a[2]), q(a[3])));
         });
-        establishmentDeletes.values().forEach(files.get("establishment_delete.csv")::append);
-        establishmentInserts.values().forEach(files.get("establishment_insert.csv")::append);
-        Map<String, byte[]> zip = new LinkedHashMap<>();
-        zip.put("meta.csv", ("\"Variable\",\"Value\"\n\"SnapshotDate\",\"" + snapshot + "\"\n\"ExtractTimestamp\",\"" + snapshot
-                + " 07:00:00\"\n\"ExtractType\",\"update\"\n\"ExtractNumber\",\"" + extractNumber + "\"\n\"Version\",\"1.0.0\"\n")
-                .getBytes(StandardCharsets.UTF_8));
-        zip.put("code.csv", REAL_CODES);
-        files.forEach((name, content) -> zip.put(name, content.toString().getBytes(StandardCharsets.UTF_8)));
-        return zip(zip);
-    }
-
-    private static String q(String value) {
-        return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-
-    /** KBO's code list from the real extract 147: an update always carries it complete, and the run replaces the stored one. */
-    private static final byte[] REAL_CODES = realCodes();
-
-    private static byte[] realCodes() {
-        try (InputStream in = CoverageFeeds.class.getResourceAsStream("/kbo/KboOpenData_0147_2025_10_12_Update.zip");
-             ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (entry.getName().equals("code.csv")) {
-                    return zip.readAllBytes();
-                }
-            }
-            throw new IllegalStateException("The real KBO extract has no code.csv");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        establishmentDeletes.values().forEach(key -> update.delete("establishment", key));
+        establishmentInserts.values().forEach(cells -> update.insert("establishment", cells));
+        return update.zip();
     }
 }
