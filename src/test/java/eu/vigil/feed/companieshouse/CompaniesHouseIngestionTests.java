@@ -206,6 +206,24 @@ class CompaniesHouseIngestionTests {
     }
 
     @Test
+    void aDisqualificationIsMatchedByTheOfficerIdOfItsResourceUriAsAnAppointmentIsByItsOfficerLink() {
+        String number = FeedLines.britishNumber();
+        String officer = "P-" + number + "-5";
+        Appointment appointment = new Appointment(number, "A-" + number + "-5", officer, "WHITE, Rose", "director",
+                LocalDate.of(2018, 4, 1), null);
+        // an appointment's resource is the appointment; its officer is the id in links.officer.appointments
+        ingest(text(List.of(CompaniesHouseStreamWriter.appointment(appointment, ++timepoint, "2026-09-01T08:00:00")), null), 0);
+
+        // a disqualification's resource is the officer: /disqualified-officers/natural/<officer id>, here without resource_id
+        String line = CompaniesHouseStreamWriter.line(CompaniesHouseStreamWriter.disqualifiedOfficer(officer, "White", "Rose",
+                List.of(new Disqualification(LocalDate.of(2026, 9, 10), LocalDate.of(2030, 9, 9), "WHITE TRADING LIMITED")),
+                ++timepoint, "2026-09-12T08:00:00")).replace("\"resource_id\":\"" + officer + "\",", "");
+        assertThat(line).doesNotContain("resource_id").contains("\"resource_uri\":\"/disqualified-officers/natural/" + officer + "\"");
+        ingest(line, 0);
+        assertThat(codes(number)).containsExactly("DIRECTOR_DISQUALIFIED");
+    }
+
+    @Test
     void inOneCaptureADisqualificationSeesTheAppointmentBeforeItAndNotTheResignationAfterIt() {
         String number = FeedLines.britishNumber();
         String person = "P-" + number + "-7";
