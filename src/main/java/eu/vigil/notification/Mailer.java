@@ -1,5 +1,6 @@
 package eu.vigil.notification;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
@@ -8,6 +9,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -86,7 +89,11 @@ public class Mailer {
 
     public final class Connection implements AutoCloseable {
 
+        /** Longer idle than this, the connection is checked (a NOOP) before the next mail: not before every mail. */
+        private static final long CHECK_AFTER_IDLE_NANOS = 1_000_000_000L;
+
         private Transport transport;
+        private long lastUsed;
 
         private Connection() {
         }
@@ -99,7 +106,10 @@ public class Mailer {
             }
             MimeMessage message = message(mail, sharedBody(mail));
             try {
-                if (transport == null || !transport.isConnected()) {
+                if (transport != null && System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS && !transport.isConnected()) {
+                    close();
+                }
+                if (transport == null) {
                     transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
                     transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
                 }
@@ -108,6 +118,7 @@ public class Mailer {
                 }
                 message.saveChanges();
                 transport.sendMessage(message, message.getAllRecipients());
+                lastUsed = System.nanoTime();
             } catch (MessagingException e) {
                 close();
                 throw new MailSendException("Could not send the '" + mail.template() + "' mail to " + mail.to() + ": "
@@ -213,8 +224,8 @@ public class Mailer {
     }
 
     /**
-     * A {@code multipart/alternative} of the text and the HTML, each quoted-printable in UTF-8: said up front, Jakarta
-     * Mail need not scan every body for the encoding to use when the message is saved.
+     * A {@code multipart/alternative} of the text and the HTML, each quoted-printable in UTF-8, encoded by
+     * {@link QuotedPrintable} and sent as is.
      */
     private MimeMessage message(OutgoingMail mail, Body body) {
         String subject = messages.getMessage(mail.subjectKey(), mail.subjectArgs(), mail.locale());
@@ -238,9 +249,11 @@ public class Mailer {
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, "UTF-8", subtype);
-        // after setText, which clears it
+        String type = "text/" + subtype + "; charset=UTF-8";
+        MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(QuotedPrintable.encode(content), type)));
+        // both said up front, so saving the message does not read the body to guess them
+        part.setHeader("Content-Type", type);
         part.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return part;
     }

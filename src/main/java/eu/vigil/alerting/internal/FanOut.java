@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class FanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(FanOut.class);
 
     /** Severities in rank order, as signal events store them. */
     private static final String SEVERITIES = "array['info','low','medium','high','critical']";
@@ -93,16 +97,24 @@ public class FanOut {
         if (eventIds.isEmpty()) {
             return new Result(0, 0);
         }
+        long started = System.nanoTime();
         List<RecordedEvent> recorded = events.byIds(eventIds);
         List<Watch> watches = watched.watching(recorded.stream().map(RecordedEvent::companyId).distinct().toList());
+        log.debug("Fan-out of {} signal events: {} watch entries read in {} ms", recorded.size(), watches.size(),
+                (System.nanoTime() - started) / 1_000_000);
         int alerts = 0;
         int outbox = 0;
         for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
             Result result = transactions.execute(status -> {
                 Connection connection = DataSourceUtils.getConnection(dataSource);
                 try {
+                    long sliceStarted = System.nanoTime();
                     List<Long> ids = insertAlerts(connection, recorded, slice);
-                    return new Result(ids.size(), ids.isEmpty() ? 0 : insertOutbox(connection, ids));
+                    long alerted = System.nanoTime();
+                    int rows = ids.isEmpty() ? 0 : insertOutbox(connection, ids);
+                    log.debug("Fan-out slice of {} watch entries: {} alerts in {} ms, {} outbox rows in {} ms", slice.size(),
+                            ids.size(), (alerted - sliceStarted) / 1_000_000, rows, (System.nanoTime() - alerted) / 1_000_000);
+                    return new Result(ids.size(), rows);
                 } catch (SQLException e) {
                     throw new IllegalStateException("Could not fan signal events out into alerts: " + e.getMessage(), e);
                 } finally {

@@ -42,8 +42,11 @@ class OutboxWorker implements SmartLifecycle {
         this.name = properties.instance().isBlank() ? workerName() : properties.instance().strip();
     }
 
-    /** Sends what is due now as worker {@code worker}; answers how many rows it handled. */
-    int deliverDue(String worker) {
+    /**
+     * Sends what is due now as worker {@code worker} over {@code smtp}, kept open from one batch to the next while
+     * there is work; answers how many rows it handled.
+     */
+    int deliverDue(String worker, Mailer.Connection smtp) {
         long leaseFrom = System.nanoTime();
         List<Outbox.Claimed> claimed = outbox.claim(worker);
         if (claimed.isEmpty()) {
@@ -68,7 +71,7 @@ class OutboxWorker implements SmartLifecycle {
         Set<Long> owned = new HashSet<>(composed.keySet());
         // rows the SMTP server accepted are marked SENT together, one UPDATE a batch: a crash in between resends them
         List<Long> accepted = new ArrayList<>();
-        try (Mailer.Connection smtp = mailer.connection()) {
+        try {
             for (int i = 0; i < claimed.size(); i++) {
                 Outbox.Claimed row = claimed.get(i);
                 if (System.nanoTime() - leaseFrom > renewAfter) {
@@ -130,15 +133,18 @@ class OutboxWorker implements SmartLifecycle {
     }
 
     private void loop(String worker) {
+        Mailer.Connection smtp = mailer.connection();
         while (running) {
             int handled = 0;
             try {
-                handled = deliverDue(worker);
+                handled = deliverDue(worker, smtp);
             } catch (RuntimeException e) {
                 // rows it claimed and did not mark go out again once their lease has run out
                 log.warn("An outbox worker could not claim, send or mark its rows: {}", e.getMessage());
+                smtp.close();
             }
             if (handled == 0) {
+                smtp.close();
                 try {
                     Thread.sleep(properties.pollInterval());
                 } catch (InterruptedException e) {
@@ -147,6 +153,7 @@ class OutboxWorker implements SmartLifecycle {
                 }
             }
         }
+        smtp.close();
     }
 
     @Override
