@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 public record AlertingProperties(
         @DefaultValue("2m") @NotNull Duration groupWindow,
         @DefaultValue("1s") @NotNull Duration pollInterval,
-        @DefaultValue("50") @Min(1) int claimBatch,
+        @DefaultValue("200") @Min(1) int claimBatch,
         @DefaultValue("5m") @NotNull Duration lease,
         @DefaultValue("10") @Min(1) int maxAttempts,
         @DefaultValue("30s") @NotNull Duration retryBackoff,

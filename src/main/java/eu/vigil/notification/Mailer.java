@@ -11,7 +11,9 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.util.Date;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +65,7 @@ public class Mailer {
     private final String placeholderNonce = UUID.randomUUID().toString().replace("-", "");
     private final Map<Body.Shared, Body> sharedBodies = new ConcurrentHashMap<>();
     private volatile InternetAddress fromAddress;
+    private volatile DateHeader dateHeader = new DateHeader(-1, "");
 
     Mailer(JavaMailSender sender, ITemplateEngine templateEngine, MailTextTemplates textTemplates,
            MessageSource messages, NotificationProperties properties) {
@@ -113,9 +116,7 @@ public class Mailer {
                     transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
                     transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
                 }
-                if (message.getSentDate() == null) {
-                    message.setSentDate(new Date());
-                }
+                message.setHeader("Date", dateHeader());
                 message.saveChanges();
                 transport.sendMessage(message, message.getAllRecipients());
                 lastUsed = System.nanoTime();
@@ -256,6 +257,24 @@ public class Mailer {
         part.setHeader("Content-Type", type);
         part.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return part;
+    }
+
+    /** RFC 5322's date-time, as {@link MimeMessage#setSentDate} writes it, minus the comment. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private record DateHeader(long second, String value) {
+    }
+
+    /** The Date header of a mail sent now: formatted once a second, not once a mail. */
+    private String dateHeader() {
+        long second = System.currentTimeMillis() / 1000;
+        DateHeader header = dateHeader;
+        if (header.second() != second) {
+            header = new DateHeader(second, DATE.format(Instant.ofEpochSecond(second)));
+            dateHeader = header;
+        }
+        return header.value();
     }
 
     private InternetAddress from() throws AddressException {

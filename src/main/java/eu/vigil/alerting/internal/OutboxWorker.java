@@ -26,6 +26,9 @@ class OutboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
+    /** Accepted mails are marked SENT this many at a time: what a crash at the wrong moment may send twice. */
+    static final int MARK_SENT_EVERY = 50;
+
     private final Outbox outbox;
     private final AlertMails mails;
     private final Mailer mailer;
@@ -69,7 +72,7 @@ class OutboxWorker implements SmartLifecycle {
         // the lease must cover the batch: renewed for the rows left whenever a third of it has gone by
         long renewAfter = properties.lease().toNanos() / 3;
         Set<Long> owned = new HashSet<>(composed.keySet());
-        // rows the SMTP server accepted are marked SENT together, one UPDATE a batch: a crash in between resends them
+        // rows the SMTP server accepted are marked SENT together, one UPDATE per 50: a crash in between resends them
         List<Long> accepted = new ArrayList<>();
         try {
             for (int i = 0; i < claimed.size(); i++) {
@@ -82,6 +85,9 @@ class OutboxWorker implements SmartLifecycle {
                 }
                 if (owned.contains(row.id()) && deliver(row, composed.get(row.id()), worker, smtp)) {
                     accepted.add(row.id());
+                    if (accepted.size() >= MARK_SENT_EVERY) {
+                        markSent(accepted, worker);
+                    }
                 }
             }
         } finally {
