@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param groupWindow   signals for one company within this window after the first go out as one email
  * @param pollInterval  how often each instance looks for due outbox rows when it found none
- * @param claimBatch    how many due rows one poll claims
+ * @param claimBatch    how many due rows one poll claims (and at most as many whose lease ran out)
  * @param lease         how long a claimed row is an instance's before another may take it over (a crashed instance)
  * @param maxAttempts   attempts before a row is given up as a dead letter
  * @param retryBackoff  the wait after the first failed attempt; doubled after each further one, up to {@code maxBackoff}

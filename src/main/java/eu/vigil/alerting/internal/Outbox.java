@@ -43,16 +43,22 @@ class Outbox {
     }
 
     /**
-     * Claims up to a batch of due rows. The due rows are picked once, in a materialised CTE: as an {@code IN} subquery
-     * the planner may re-run the locking scan for every row it joins when the table's statistics are stale (seen: 8
-     * workers stuck 13 s on 2,000 fresh rows).
+     * Claims up to a batch of due rows, and up to a batch whose lease has run out (a crashed worker's). Each is its own
+     * scan in its partial index's order, stopping at the batch: one scan of both conditions at once read and sorted
+     * every due row for each claim (10,000 pending rows: 130 ms a claim). Each is picked once, in a materialised CTE:
+     * as an {@code IN} subquery the planner may re-run the locking scan for every row it joins when the table's
+     * statistics are stale (seen: 8 workers stuck 13 s on 2,000 fresh rows).
      */
     List<Claimed> claim(String worker) {
         return jdbc.query("""
-                with due as materialized (
-                    select id from mail_outbox
-                    where (status = 'PENDING' and next_attempt_at <= ?::timestamptz) or (status = 'SENDING' and claimed_until < now())
-                    order by next_attempt_at limit ? for update skip locked)
+                with pending as materialized (
+                    select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?::timestamptz
+                    order by next_attempt_at limit ? for update skip locked
+                ), expired as materialized (
+                    select id from mail_outbox where status = 'SENDING' and claimed_until < now()
+                    order by claimed_until limit ? for update skip locked
+                ), due as (
+                    select id from pending union select id from expired)
                 update mail_outbox o set status = 'SENDING', claimed_by = ?, claimed_until = now() + ? * interval '1 millisecond',
                                          attempts = o.attempts + 1
                 from due where o.id = due.id
@@ -61,7 +67,7 @@ class Outbox {
                 (rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, UUID.class), (Long) rs.getObject(6), rs.getString(7), rs.getObject(8, UUID.class),
                         rs.getString(9), rs.getString(10), longs(rs.getArray(11)), rs.getInt(12), rs.getString(13)),
-                dueNow(), properties.claimBatch(), worker, properties.lease().toMillis());
+                dueNow(), properties.claimBatch(), properties.claimBatch(), worker, properties.lease().toMillis());
     }
 
     /**
