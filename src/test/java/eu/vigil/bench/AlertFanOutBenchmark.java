@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its ceiling in the same conditions. The grouping window is 0 here: in production every email comes
  * {@code vigil.alerts.group-window} (2 min by default) later by design. Medians over the rounds.
  *
- * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.AlertFanOutBenchmark -Dbench.args="10000 3 8" -Dbench.heap=2g</pre>
+ * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.AlertFanOutBenchmark -Dbench.args="10000 4 8" "-Dbench.heap=2g -Dbench.smtp=smtp-sink"</pre>
  * (arguments: tenants, rounds, sender threads; {@code "-Dbench.heap=2g -Dbench.smtp=process"} for the separate server)
  */
 public final class AlertFanOutBenchmark {
