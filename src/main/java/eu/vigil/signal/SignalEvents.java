@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,17 +91,29 @@ public class SignalEvents {
     /** The events with these ids (for listeners of {@link SignalEventsRecorded}), with their company's country and number. */
     @Transactional(readOnly = true)
     public List<RecordedEvent> byIds(List<Long> ids) {
+        return byIds(ids, null);
+    }
+
+    /** Those of the events with these ids that are about one of {@code companies} (null: any company). */
+    @Transactional(readOnly = true)
+    public List<RecordedEvent> byIds(List<Long> ids, Collection<Long> companies) {
+        List<Object> args = new ArrayList<>(2);
+        args.add(ids.toArray(Long[]::new));
+        if (companies != null) {
+            args.add(companies.toArray(Long[]::new));
+        }
         return jdbc.query("""
                 select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
                        e.new_value, e.effective_date, e.detected_at, e.source
-                from signal_event e join company c on c.id = e.company_id where e.id = any(?) order by e.id""",
+                from signal_event e join company c on c.id = e.company_id
+                where e.id = any(?::bigint[])""" + (companies == null ? "" : " and e.company_id = any(?::bigint[])") + " order by e.id",
                 (rs, n) -> new RecordedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4),
                         new SignalEvent(rs.getLong(1), rs.getString(5),
                                 Category.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
                                 Polarity.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
                                 Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)), rs.getString(9), rs.getString(10),
                                 rs.getDate(11).toLocalDate(), rs.getTimestamp(12).toInstant(), rs.getString(13), null)),
-                (Object) ids.toArray(Long[]::new));
+                args.toArray());
     }
 
     /** An event with the company it is about. */

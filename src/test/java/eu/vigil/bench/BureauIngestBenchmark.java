@@ -36,7 +36,11 @@ public final class BureauIngestBenchmark {
         Files.createDirectories(work);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("pgdata-" + System.nanoTime())).setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1")).setServerConfig("max_wal_size", "4GB").start();
+                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
+                .setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1"))
+                // the statements it logs go to target/bench-bureau/pglog, not to the app's (quiet) logger
+                .setServerConfig("logging_collector", System.getProperty("bench.slowSql") == null ? "off" : "on")
+                .setServerConfig("log_directory", work.resolve("pglog").toAbsolutePath().toString()).start();
              ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class).run(
                      "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                      "--spring.datasource.username=postgres", "--server.port=0", "--spring.quartz.auto-startup=false",

@@ -3,6 +3,7 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.signal.SignalEvents.RecordedEvent;
+import eu.vigil.signal.SignalQueries;
 import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchedCompanies.Watch;
 import java.sql.Connection;
@@ -67,14 +68,16 @@ public class FanOut {
 
     private final DataSource dataSource;
     private final SignalEvents events;
+    private final SignalQueries queries;
     private final WatchedCompanies watched;
     private final AlertingProperties properties;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    FanOut(DataSource dataSource, SignalEvents events, WatchedCompanies watched, AlertingProperties properties, Clock clock,
-           PlatformTransactionManager transactionManager) {
+    FanOut(DataSource dataSource, SignalEvents events, SignalQueries queries, WatchedCompanies watched, AlertingProperties properties,
+           Clock clock, PlatformTransactionManager transactionManager) {
+        this.queries = queries;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
@@ -98,10 +101,14 @@ public class FanOut {
             return new Result(0, 0);
         }
         long started = System.nanoTime();
-        List<RecordedEvent> recorded = events.byIds(eventIds);
-        List<Watch> watches = watched.watching(recorded.stream().map(RecordedEvent::companyId).distinct().toList());
-        log.debug("Fan-out of {} signal events: {} watch entries read in {} ms", recorded.size(), watches.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        // most events are about companies no one watches (a bureau feed covers them all): those are never read
+        List<Watch> watches = watched.watching(queries.companiesOf(eventIds));
+        if (watches.isEmpty()) {
+            return new Result(0, 0);
+        }
+        List<RecordedEvent> recorded = events.byIds(eventIds, watches.stream().map(Watch::companyId).distinct().toList());
+        log.debug("Fan-out of {} signal events: {} of them on the {} watch entries' companies, read in {} ms", eventIds.size(),
+                recorded.size(), watches.size(), (System.nanoTime() - started) / 1_000_000);
         int alerts = 0;
         int outbox = 0;
         for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {

@@ -9,6 +9,7 @@ import eu.vigil.embedded.CapturedMail;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import eu.vigil.signal.SignalEvents;
+import eu.vigil.signal.SignalQueries;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
@@ -66,6 +67,9 @@ class FanOutSlicesTests {
     SignalEvents events;
 
     @Autowired
+    SignalQueries queries;
+
+    @Autowired
     WatchedCompanies watched;
 
     @Autowired
@@ -103,7 +107,7 @@ class FanOutSlicesTests {
         // slices of one entry each, in the fan-out's order (company, then tenant): the second one fails once
         List<TestTenant> inOrder = tenants.stream().sorted(Comparator.comparing((TestTenant t) -> t.id().toString())).toList();
         // (PostgreSQL orders uuids by their bytes, as their text sorts; java.util.UUID compares signed longs)
-        FanOut oneBySlice = new FanOut(dataSource, events, watched, withFanOutBatch(1), clock, transactions);
+        FanOut oneBySlice = new FanOut(dataSource, events, queries, watched, withFanOutBatch(1), clock, transactions);
         try {
             failOnce(inOrder.get(1).id());
             assertThatThrownBy(() -> TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds)))
