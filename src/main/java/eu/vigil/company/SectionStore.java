@@ -190,7 +190,8 @@ public class SectionStore {
             try (Statement statement = connection.createStatement()) {
                 // one pass: the version a write replaces (PostgreSQL 18's RETURNING old) goes to the history as it is
                 // replaced; a join of the stage with company_section before the upsert read the table a second time
-                // (BureauIngestBenchmark: the worst case 5.5 -> 4.6 s, the usual month 2.3 -> 1.0 s)
+                // (BureauIngestBenchmark, alternated with the previous build: the worst case 5.33 -> 4.85 s, the usual
+                // month 1.72 -> 1.24 s; README, Performance)
                 try (ResultSet rs = statement.executeQuery("""
                         with written as (
                             insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
@@ -199,17 +200,17 @@ public class SectionStore {
                                 doc = excluded.doc, doc_hash = excluded.doc_hash, source = excluded.source,
                                 extract = excluded.extract, as_of = excluded.as_of, run_id = excluded.run_id, updated_at = now()
                             where company_section.doc_hash <> excluded.doc_hash
-                            returning new.company_id, new.run_id as replaced_by_run, old.company_id as replaced, old.section,
+                            returning new.company_id, new.run_id as replaced_by_run, old.section as replaced_section,
                                       old.doc, old.doc_hash, old.source, old.extract, old.as_of, old.run_id
                         ), history as (
                             insert into company_section_history
                                 (company_id, section, doc, doc_hash, source, extract, as_of, run_id, replaced_by_run)
-                            select replaced, section, doc, doc_hash, source, extract, as_of, run_id, replaced_by_run
-                            from written where replaced is not null)
-                        select company_id, section, """ + (returnPrevious ? "doc::text" : "null") + " from written")) {
+                            select company_id, replaced_section, doc, doc_hash, source, extract, as_of, run_id, replaced_by_run
+                            from written where replaced_section is not null)
+                        select company_id, replaced_section, """ + (returnPrevious ? "doc::text" : "null") + " from written")) {
                     while (rs.next()) {
                         changed.add(rs.getLong(1));
-                        String section = rs.getString(2);
+                        String section = rs.getString(2); // null: a first write, nothing replaced
                         if (returnPrevious && section != null) {
                             previous.computeIfAbsent(rs.getLong(1), id -> new java.util.EnumMap<>(Section.class))
                                     .put(Section.valueOf(section.toUpperCase(java.util.Locale.ROOT)), rs.getString(3));
