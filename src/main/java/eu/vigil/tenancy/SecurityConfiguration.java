@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .requestMatchers("/alerts/rules/**", "/alerts/dead-letters/**").hasRole(Role.TENANT_ADMIN.name())
                         .requestMatchers("/alerts/**", "/companies/*/*/alerts").hasAnyRole(
                                 Role.TENANT_ROLES.stream().map(Role::name).toArray(String[]::new))
-                        .requestMatchers("/users/**", "/audit/**").hasRole(Role.TENANT_ADMIN.name())
+                        .requestMatchers("/users/**", "/audit/**", "/settings", "/settings/**").hasRole(Role.TENANT_ADMIN.name())
                         .requestMatchers("/api-keys/**").hasAnyRole(Role.TENANT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form

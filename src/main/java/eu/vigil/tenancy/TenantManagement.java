@@ -38,7 +38,7 @@ public class TenantManagement {
         requirePlatform();
         return tenants.findAllByPlatformFalseOrderByNameAsc().stream()
                 .map(t -> new TenantView(t.getId(), t.getName(), Language.fromCode(t.getLanguage()).orElse(Language.EN),
-                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId())))
+                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId()), t.getCountry()))
                 .toList();
     }
 
@@ -47,13 +47,26 @@ public class TenantManagement {
         return tenants.findById(id).filter(t -> !t.isPlatform())
                 .filter(t -> TenantContext.isPlatform() || t.getId().equals(TenantContext.current().orElse(null)))
                 .map(t -> new TenantView(t.getId(), t.getName(), Language.fromCode(t.getLanguage()).orElse(Language.EN),
-                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId())));
+                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId()), t.getCountry()));
     }
 
-    /** Creates a tenant and invites its first admin; with {@code withApiKey}, also a tenant API key. */
+    /** The countries whose company numbers Vigil reads, which a tenant's numbers without a prefix can belong to. */
+    public static final List<String> COUNTRIES = List.of("BE", "FR", "IT", "NL", "DE", "LU", "GB");
+
+    /** Creates a tenant in Belgium (see the other form). */
     @Transactional
     public CreatedTenant createTenant(String rawName, Language language, String adminEmail, boolean withApiKey) {
+        return createTenant(rawName, language, null, adminEmail, withApiKey);
+    }
+
+    /**
+     * Creates a tenant and invites its first admin; with {@code withApiKey}, also a tenant API key. {@code country}
+     * (null: BE) is where its company numbers written without a prefix belong.
+     */
+    @Transactional
+    public CreatedTenant createTenant(String rawName, Language language, String country, String adminEmail, boolean withApiKey) {
         requirePlatform();
+        String code = countryCode(country);
         String name = rawName == null ? "" : rawName.trim();
         if (name.isEmpty() || name.length() > 200) {
             throw new TenancyException("tenants.error.name");
@@ -61,7 +74,9 @@ public class TenantManagement {
         if (tenants.existsByNameIgnoreCase(name)) {
             throw new TenancyException("tenants.error.nameTaken");
         }
-        Tenant tenant = tenants.save(new Tenant(name, language.code(), properties.defaultTimeZone()));
+        Tenant tenant = new Tenant(name, language.code(), properties.defaultTimeZone());
+        tenant.changeCountry(code);
+        tenant = tenants.save(tenant);
         events.publishEvent(new AccountActivity.TenantCreated(tenant.getId(), Actors.current(), name));
         AppUser admin = userManagement.inviteInto(tenant.getId(), adminEmail, Role.TENANT_ADMIN, language);
         String secret = withApiKey ? apiKeys.createFor(tenant.getId(), "Provisioning", ApiKeyScope.TENANT, null).secret() : null;
@@ -75,6 +90,32 @@ public class TenantManagement {
         Tenant tenant = tenants.save(new Tenant(name, language.code(), properties.defaultTimeZone()));
         events.publishEvent(new AccountActivity.TenantCreated(tenant.getId(), Actors.current(), name));
         return tenant.getId();
+    }
+
+    /** The signed-in tenant's country of numbers without a prefix. */
+    @Transactional(readOnly = true)
+    public String country() {
+        return tenants.findById(TenantContext.require()).map(Tenant::getCountry).orElse("BE");
+    }
+
+    /** Changes the signed-in tenant's country of numbers without a prefix (its admins and tenant keys). */
+    @Transactional
+    public void changeCountry(String country) {
+        String code = countryCode(country);
+        Tenant tenant = tenants.findById(TenantContext.require()).filter(t -> !t.isPlatform())
+                .orElseThrow(() -> new NotFoundException("Tenant"));
+        tenant.changeCountry(code);
+    }
+
+    private static String countryCode(String country) {
+        if (country == null || country.isBlank()) {
+            return "BE";
+        }
+        String code = country.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!COUNTRIES.contains(code)) {
+            throw new TenancyException("tenants.error.country", country.strip());
+        }
+        return code;
     }
 
     @Transactional(readOnly = true)

@@ -3,5 +3,6 @@ package eu.vigil.tenancy;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TenantView(UUID id, String name, Language language, String timeZone, Instant createdAt, long users) {
+public record TenantView(UUID id, String name, Language language, String timeZone, Instant createdAt, long users,
+                         String country) {
 }

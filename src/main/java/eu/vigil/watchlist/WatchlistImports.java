@@ -1,13 +1,16 @@
 package eu.vigil.watchlist;
 
+import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
+import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.internal.ColumnMapping;
 import eu.vigil.watchlist.internal.EntryQueries;
 import eu.vigil.watchlist.internal.EntryStore;
+import eu.vigil.watchlist.internal.NumberReading;
 import eu.vigil.watchlist.internal.Lights;
 import eu.vigil.watchlist.internal.RawRow;
 import eu.vigil.watchlist.internal.RowValidator;
@@ -68,6 +71,8 @@ public class WatchlistImports implements DisposableBean {
     private final EntryQueries queries;
     private final Lights lights;
     private final UserManagement users;
+    private final TenantManagement tenants;
+    private final CompanyDirectory directory;
     private final FlashbackReports flashbacks;
     private final WatchlistProperties properties;
     private final MessageSource messages;
@@ -78,7 +83,8 @@ public class WatchlistImports implements DisposableBean {
     private final Map<UUID, AtomicInteger> progress = new ConcurrentHashMap<>();
 
     WatchlistImports(WatchlistManagement watchlists, WatchlistImportRepository imports, EntryStore store, EntryQueries queries,
-                     Lights lights, UserManagement users, FlashbackReports flashbacks, WatchlistProperties properties,
+                     Lights lights, UserManagement users, TenantManagement tenants, CompanyDirectory directory,
+                     FlashbackReports flashbacks, WatchlistProperties properties,
                      MessageSource messages, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
         this.watchlists = watchlists;
         this.imports = imports;
@@ -86,6 +92,8 @@ public class WatchlistImports implements DisposableBean {
         this.queries = queries;
         this.lights = lights;
         this.users = users;
+        this.tenants = tenants;
+        this.directory = directory;
         this.flashbacks = flashbacks;
         this.properties = properties;
         this.messages = messages;
@@ -103,6 +111,15 @@ public class WatchlistImports implements DisposableBean {
 
     /** Validates and enrolls a whole file now, columns detected from its first rows. */
     public ImportReport importFile(UUID watchlistId, InputStream content, String fileName, Uploader uploader) {
+        return importFile(watchlistId, content, fileName, null, uploader);
+    }
+
+    /**
+     * Validates and enrolls a whole file now, columns detected from its first rows; {@code country} (an ISO code,
+     * null: detected) is the country of its numbers written without a prefix.
+     */
+    public ImportReport importFile(UUID watchlistId, InputStream content, String fileName, String country, Uploader uploader) {
+        String chosenCountry = country(country);
         Path file = save(content);
         try {
             WatchlistImport started = tx.execute(status -> {
@@ -113,7 +130,10 @@ public class WatchlistImports implements DisposableBean {
             });
             ColumnMapping mapping;
             try (Stream<RawRow> rows = UploadReader.rows(file)) {
-                mapping = ColumnMapping.detect(rows.limit(20).toList());
+                mapping = detect(rows.limit(ColumnMapping.SAMPLE_ROWS).toList());
+                if (chosenCountry != null) {
+                    mapping = mapping.withCountry(chosenCountry);
+                }
             } catch (UploadFormatException e) {
                 failed(started.getId(), e.wording());
                 throw refusal(e.wording());
@@ -149,7 +169,7 @@ public class WatchlistImports implements DisposableBean {
                 continue;
             }
             rows.add(new RawRow(row, List.of(nz(e.number()), nz(e.reference()), nz(e.type()), nz(e.creditLimit()),
-                    nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : String.join("|", e.tags()))));
+                    nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : RowValidator.listCell(e.tags().stream().filter(java.util.Objects::nonNull).toList()))));
         }
         enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false), uploader, true);
         return report(started.getId(), uploader.language().locale());
@@ -163,11 +183,11 @@ public class WatchlistImports implements DisposableBean {
         ColumnMapping mapping;
         List<String> header;
         try (Stream<RawRow> rows = UploadReader.rows(stored)) {
-            List<RawRow> first = rows.limit(20).toList();
+            List<RawRow> first = rows.limit(ColumnMapping.SAMPLE_ROWS).toList();
             if (first.stream().allMatch(RawRow::blank)) {
                 throw new UploadFormatException("watchlist.file.empty");
             }
-            mapping = ColumnMapping.detect(first);
+            mapping = detect(first);
             header = first.stream().filter(r -> !r.blank()).findFirst().map(RawRow::cells).orElse(List.of());
         } catch (UploadFormatException e) {
             delete(stored);
@@ -186,63 +206,121 @@ public class WatchlistImports implements DisposableBean {
         });
     }
 
-    /** The first rows with {@code mapping} (null: as detected) and what each would become, said in {@code locale}. */
-    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader, Locale locale) {
+    /**
+     * The first rows with {@code mapping} (null: as detected) and {@code country} for numbers without a prefix (null: as
+     * detected), and what each would become, said in {@code locale}: the same groups and words as the import's report.
+     */
+    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader, String country,
+                                 Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         if (upload.getStoredFile() == null) {
             throw new NotFoundException("Upload");
         }
         ColumnMapping detected = ColumnMapping.decode(upload.getMapping());
         ColumnMapping mapping = chosen == null ? detected
-                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader);
+                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader, detected.country());
+        String chosenCountry = country(country);
+        if (chosenCountry != null) {
+            mapping = mapping.withCountry(chosenCountry);
+        }
         List<RawRow> first;
         try (Stream<RawRow> rows = UploadReader.rows(Path.of(upload.getStoredFile()))) {
             first = rows.limit(PREVIEW_ROWS + 1).toList();
         }
         Set<String> onList = tx.execute(status -> store.keysOn(upload.getWatchlistId()));
         RowValidator validator = new RowValidator(mapping, owners());
+        List<RowValidator.Valid> valid = new ArrayList<>();
+        List<RowValidator.Outcome> outcomes = new ArrayList<>();
+        for (RawRow raw : first) {
+            RowValidator.Outcome outcome = raw.blank() ? null : validator.check(raw);
+            outcomes.add(outcome);
+            if (outcome instanceof RowValidator.Valid ok) {
+                valid.add(ok);
+            }
+        }
+        Map<String, Long> known = tx.execute(status -> store.companyIds(valid.stream().map(RowValidator.Valid::id).toList()));
+        Map<Long, CompanyDirectory.CompanySummary> names = tx.execute(status ->
+                directory.summaries(known.values(), locale.getLanguage()));
         Map<String, Integer> seen = new HashMap<>();
         List<ImportPreview.Row> rows = new ArrayList<>();
         boolean headerSkipped = !mapping.header();
         List<String> header = List.of();
         int columns = 0;
-        for (RawRow raw : first) {
+        for (int i = 0; i < first.size(); i++) {
+            RawRow raw = first.get(i);
             columns = Math.max(columns, raw.cells().size());
             if (raw.blank()) {
-                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "blank", ""));
+                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "blank", "", List.of()));
                 continue;
             }
             if (!headerSkipped) {
                 headerSkipped = true;
                 header = raw.cells();
-                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "header", ""));
+                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "header", "", List.of()));
                 continue;
             }
-            switch (validator.check(raw)) {
+            RowValidator.Outcome outcome = outcomes.get(i);
+            List<String> warnings = outcome.warnings().stream().map(w -> warning(w.field(), w.wording(), locale)).toList();
+            switch (outcome) {
                 case RowValidator.Invalid invalid -> rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "rejected",
-                        invalid.wording().in(messages, locale)));
-                case RowValidator.Valid valid -> {
-                    String key = EntryStore.key(valid.id());
+                        invalid.wording().in(messages, locale), warnings));
+                case RowValidator.Valid ok -> {
+                    String key = EntryStore.key(ok.id());
                     Integer firstRow = seen.putIfAbsent(key, raw.number());
+                    String number = ok.id().country() + " " + ok.id().display();
+                    Long companyId = known.get(key);
                     if (onList.contains(key) || firstRow != null) {
-                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "duplicate", valid.id().country() + " " + valid.id().display()));
+                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "duplicate", number, warnings));
+                    } else if (companyId == null) {
+                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "pending", number, warnings));
                     } else {
-                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "accepted", valid.id().country() + " " + valid.id().display()));
+                        CompanyDirectory.CompanySummary summary = names.get(companyId);
+                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "accepted",
+                                summary == null ? number : number + " · " + named(summary), warnings));
                     }
                 }
             }
         }
         return new ImportPreview(upload.getId(), upload.getWatchlistId(), upload.getFileName(), columns, header, mapping.header(),
-                mapping.columns(), rows.size() > PREVIEW_ROWS ? rows.subList(0, PREVIEW_ROWS) : rows);
+                mapping.columns(), mapping.country(), NumberReading.COUNTRIES,
+                rows.size() > PREVIEW_ROWS ? rows.subList(0, PREVIEW_ROWS) : rows);
+    }
+
+    private static String named(CompanyDirectory.CompanySummary summary) {
+        String name = summary.name() == null ? "" : summary.name();
+        return summary.city() == null || summary.city().isBlank() ? name : name + ", " + summary.city();
+    }
+
+    private String warning(String field, Wording wording, Locale locale) {
+        return messages.getMessage("watchlist.column." + field, null, field, locale) + ": " + wording.in(messages, locale);
+    }
+
+    /** A country of numbers without a prefix as a form or the API gives it: null for none or "auto". */
+    private static String country(String code) {
+        if (code == null || code.isBlank() || code.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        String c = code.strip().toUpperCase(Locale.ROOT);
+        if (!NumberReading.COUNTRIES.contains(c)) {
+            throw new WatchlistException("watchlist.error.country", code.strip());
+        }
+        return c;
+    }
+
+    private ColumnMapping detect(List<RawRow> first) {
+        Map<String, UUID> owners = owners();
+        String tenantCountry = tx.execute(status -> tenants.country());
+        return ColumnMapping.detect(first, tenantCountry, owners::containsKey);
     }
 
     /** Starts the previewed upload in the background with this mapping; progress and outcome via {@link #status}. */
-    public void start(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, boolean hasHeader, Uploader uploader) {
+    public void start(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, boolean hasHeader, String country,
+                      Uploader uploader) {
         if (!chosen.containsKey(Column.NUMBER)) {
             throw new WatchlistException("watchlist.error.noNumberColumn");
         }
         UUID tenant = TenantContext.require();
-        ColumnMapping mapping = new ColumnMapping(chosen, hasHeader);
+        ColumnMapping mapping = new ColumnMapping(chosen, hasHeader, country(country));
         Path file = tx.execute(status -> {
             WatchlistImport upload = requireImport(watchlistId, importId);
             if (!upload.getStatus().equals(WatchlistImport.PREVIEW) || upload.getStoredFile() == null) {
@@ -310,16 +388,30 @@ public class WatchlistImports implements DisposableBean {
 
     private ImportReport report(WatchlistImport upload, int limit, Locale locale) {
         return tx.execute(status -> {
-            List<ImportReport.Entry> accepted = entries(upload.getId(), false, limit);
-            List<ImportReport.Entry> pending = entries(upload.getId(), true, limit);
+            Map<Integer, List<String>> warnings = warnings(upload.getId(), locale);
+            List<ImportReport.Entry> accepted = entries(upload.getId(), false, limit, warnings, locale);
+            List<ImportReport.Entry> pending = entries(upload.getId(), true, limit, warnings, locale);
             List<ImportReport.Rejected> rejected = jdbc.query("""
                     select row_no, value, reason, detail, detail_key, detail_args from watchlist_import_row
                     where import_id = ? and outcome = 'REJECTED' order by row_no limit ?""",
-                    (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2), rs.getString(3), detail(rs, locale)),
+                    (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2), rs.getString(3), detail(rs, locale),
+                            warnings.getOrDefault(rs.getInt(1), List.of())),
                     upload.getId(), limit);
             return new ImportReport(upload.getId(), upload.getWatchlistId(), upload.getStatus(), error(upload, locale),
-                    upload.getRowsTotal(), accepted, pending, rejected, duplicates(upload, limit));
+                    upload.getRowsTotal(), accepted, pending, rejected, duplicates(upload, limit), warnings.size());
         });
+    }
+
+    /** Each row's warnings, worded in {@code locale}, by row. */
+    private Map<Integer, List<String>> warnings(UUID importId, Locale locale) {
+        Map<Integer, List<String>> byRow = new HashMap<>();
+        jdbc.query("""
+                select row_no, field, detail_key, detail_args from watchlist_import_warning
+                where import_id = ? order by row_no, seq""", rs -> {
+            Wording wording = new Wording(rs.getString(3), List.of((String[]) rs.getArray(4).getArray()));
+            byRow.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(warning(rs.getString(2), wording, locale));
+        }, importId);
+        return byRow;
     }
 
     private List<ImportReport.Duplicate> duplicates(WatchlistImport upload, int limit) {
@@ -339,14 +431,23 @@ public class WatchlistImports implements DisposableBean {
         return new Wording(key, List.of((String[]) args.getArray())).in(messages, locale);
     }
 
-    private List<ImportReport.Entry> entries(UUID importId, boolean pending, int limit) {
-        return jdbc.query("""
-                select import_row, import_value, country, number from watchlist_entry
-                where import_id = ? and (company_id is null) = ? order by import_row limit ?""", (rs, n) -> {
-            String country = rs.getString(3);
-            String number = rs.getString(4);
-            return new ImportReport.Entry(rs.getInt(1), rs.getString(2), country, number, new CompanyId(country, number).display());
-        }, importId, pending, limit);
+    private List<ImportReport.Entry> entries(UUID importId, boolean pending, int limit, Map<Integer, List<String>> warnings,
+                                             Locale locale) {
+        record Row(int row, String value, String country, String number, Long companyId) {
+        }
+        List<Row> rows = jdbc.query("""
+                select import_row, import_value, country, number, company_id from watchlist_entry
+                where import_id = ? and (company_id is null) = ? order by import_row limit ?""",
+                (rs, n) -> new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5)),
+                importId, pending, limit);
+        Map<Long, CompanyDirectory.CompanySummary> names = pending ? Map.of()
+                : directory.summaries(rows.stream().map(Row::companyId).toList(), locale.getLanguage());
+        return rows.stream().map(r -> {
+            CompanyDirectory.CompanySummary summary = r.companyId() == null ? null : names.get(r.companyId());
+            return new ImportReport.Entry(r.row(), r.value(), r.country(), r.number(), new CompanyId(r.country(), r.number()).display(),
+                    summary == null ? null : summary.name(), summary == null ? null : summary.city(),
+                    warnings.getOrDefault(r.row(), List.of()));
+        }).toList();
     }
 
     /** The duplicate's detail holds {@code country number firstRow}; firstRow 0 means it was on the list before. */
@@ -356,34 +457,42 @@ public class WatchlistImports implements DisposableBean {
         return new ImportReport.Duplicate(row, value, parts[0], parts[1], first == 0 ? null : first);
     }
 
-    /** The rejected rows as a CSV in the upload's own columns plus the reason in {@code locale}, to fix and upload again. */
+    /**
+     * The rejected rows as a CSV in the upload's own columns, plus the reason and the row's other problems (warnings)
+     * in {@code locale}, to fix and upload again.
+     */
     public String rejectedCsv(UUID watchlistId, UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         List<String> header = new ArrayList<>(List.of(json.readValue(upload.getHeader() == null ? "[]" : upload.getHeader(), String[].class)));
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+            Map<Integer, List<String>> warnings = tx.execute(status -> warnings(upload.getId(), locale));
             List<List<String>> rows = tx.execute(status -> jdbc.query("""
-                    select cells, null, null, detail, detail_key, detail_args from watchlist_import_row
+                    select cells, row_no, null, detail, detail_key, detail_args from watchlist_import_row
                     where import_id = ? and outcome = 'REJECTED' order by row_no""",
                     (rs, n) -> {
                         List<String> cells = new ArrayList<>(List.of(json.readValue(rs.getString(1), String[].class)));
                         cells.add(detail(rs, locale));
+                        cells.add(String.join(" · ", warnings.getOrDefault(rs.getInt(2), List.of())));
                         return cells;
                     }, upload.getId()));
-            int width = Math.max(header.size(), rows.stream().mapToInt(r -> r.size() - 1).max().orElse(0));
+            int width = Math.max(header.size(), rows.stream().mapToInt(r -> r.size() - 2).max().orElse(0));
             if (!header.isEmpty()) {
                 while (header.size() < width) {
                     header.add("");
                 }
                 header.add(messages.getMessage("watchlist.rejected.reasonColumn", null, locale));
+                header.add(messages.getMessage("watchlist.rejected.warningsColumn", null, locale));
                 printer.printRecord(header.stream().map(Exports::neutralise).toList());
             }
             for (List<String> row : rows) {
+                String rowWarnings = row.removeLast();
                 String reason = row.removeLast();
                 while (row.size() < width) {
                     row.add("");
                 }
                 row.add(reason);
+                row.add(rowWarnings);
                 printer.printRecord(row.stream().map(Exports::neutralise).toList());
             }
         } catch (IOException e) {
@@ -422,6 +531,7 @@ public class WatchlistImports implements DisposableBean {
                 Map<String, Integer> firstRowOf = new HashMap<>();
                 List<RowValidator.Valid> valid = new ArrayList<>();
                 List<EntryStore.Problem> problems = new ArrayList<>();
+                List<EntryStore.RowWarning> warnings = new ArrayList<>();
                 int[] counts = new int[3];
                 boolean[] headerSkipped = {!mapping.header()};
                 List<String> header = new ArrayList<>();
@@ -442,6 +552,10 @@ public class WatchlistImports implements DisposableBean {
                     RowValidator.Outcome outcome = raw.blank()
                             ? new RowValidator.Invalid(raw.number(), "", "EMPTY", Wording.of("watchlist.number.EMPTY"))
                             : validator.check(raw);
+                    int seq = 0;
+                    for (RowValidator.Warning w : outcome.warnings()) {
+                        warnings.add(new EntryStore.RowWarning(raw.number(), seq++, w.field(), w.value(), w.wording()));
+                    }
                     switch (outcome) {
                         case RowValidator.Invalid invalid -> problems.add(new EntryStore.Problem(raw.number(), "REJECTED",
                                 invalid.value(), invalid.reason(), invalid.detail(), invalid.wording(), json.writeValueAsString(raw.cells())));
@@ -479,6 +593,7 @@ public class WatchlistImports implements DisposableBean {
                 long t2 = System.nanoTime();
                 store.insert(tenant, watchlist.getId(), importId, entries);
                 store.insertProblems(importId, problems);
+                store.insertWarnings(importId, warnings);
                 long t3 = System.nanoTime();
                 lights.refresh(enrolled);
                 if (entries.size() >= 10_000) {

@@ -68,7 +68,7 @@ class PreviewHousekeepingTests {
 
         assertThat(recentFile).exists();
         assertThat(count(recent)).isOne();
-        assertThat(TenantContext.callAs(tenant.id(), () -> imports.preview(list, recent, null, null, Locale.ENGLISH)).rows())
+        assertThat(TenantContext.callAs(tenant.id(), () -> imports.preview(list, recent, null, null, null, Locale.ENGLISH)).rows())
                 .as("a recent preview still works").isNotEmpty();
         assertThat(newStray).as("a file may be an upload being saved right now").exists();
         Files.delete(newStray);

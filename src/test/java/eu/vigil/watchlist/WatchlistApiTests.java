@@ -150,10 +150,10 @@ class WatchlistApiTests {
         assertThat(noName.getResponse().getContentAsString()).contains("name").doesNotContain("Exception");
 
         String id = create("Broken files");
-        byte[] broken = ("Nummer\r\n" + upload.known1 + "\r\n\"" + upload.known2 + "\r\n").getBytes();
+        byte[] broken = ("Nummer;Naam\r\n" + upload.known1 + ";A\r\n" + upload.known2 + ";" + "x".repeat(40_000) + "\r\n").getBytes();
         MvcResult failed = call(multipart("/api/v1/watchlists/{id}/entries", id).file(new MockMultipartFile("file", "b.csv", "text/csv", broken)));
         assertThat(failed.getResponse().getStatus()).isEqualTo(400);
-        assertThat(failed.getResponse().getContentAsString()).contains("Row 3").contains("quoted field");
+        assertThat(failed.getResponse().getContentAsString()).contains("Row 3").contains("damaged or oversized");
         JsonNode entries = json.readTree(call(get("/api/v1/watchlists/{id}/entries", id)).getResponse().getContentAsString());
         assertThat(entries.get("total").asInt()).as("a failed upload leaves the list as it was").isZero();
     }
@@ -166,20 +166,22 @@ class WatchlistApiTests {
                                 + "\", \"type\": \"grossiste\"}, {\"number\": \"" + upload.known3 + "\", \"exposure\": \"veel\"}]")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey()).header(HttpHeaders.ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9,en;q=0.5"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(dutch.get("rejected")).extracting(r -> r.get("reason").asString()).containsExactly("BAD_CHECK_DIGIT", "INVALID_TYPE", "INVALID_AMOUNT");
+        assertThat(dutch.get("rejected")).extracting(r -> r.get("reason").asString()).containsExactly("BAD_CHECK_DIGIT");
         assertThat(dutch.get("rejected")).extracting(r -> r.get("detail").asString()).containsExactly(
-                "\"" + MessyUpload.dotted(upload.badCheckDigit()) + "\" heeft een onjuist controlegetal: controleer of er geen typfout in staat.",
-                "Soort \"grossiste\" is geen klant, leverancier, prospect of andere.",
-                "Openstaand bedrag \"veel\" is geen bedrag (schrijf het als 10000, 10.000,00 EUR of € 10.000).");
+                "\"" + MessyUpload.dotted(upload.badCheckDigit()) + "\" heeft een onjuist controlegetal: controleer of er geen typfout in staat.");
+        assertThat(dutch.get("accepted")).as("a bad type or amount leaves the field empty and warns, the company is watched")
+                .extracting(r -> r.get("warnings").get(0).asString()).containsExactly(
+                        "Soort: \"grossiste\" is geen klant, leverancier, prospect of andere: leeg gelaten (klant).",
+                        "Openstaand bedrag: \"veel\" is geen bedrag (schrijf 10000, 10.000,00 EUR of € 10.000): leeg gelaten.");
 
-        byte[] broken = ("Nummer\r\n" + upload.known1 + "\r\n\"" + upload.known2 + "\r\n").getBytes();
+        byte[] broken = ("Nummer;Naam\r\n" + upload.known1 + ";A\r\n" + upload.known2 + ";" + "x".repeat(40_000) + "\r\n").getBytes();
         MvcResult french = mvc.perform(multipart("/api/v1/watchlists/{id}/entries", id).file(new MockMultipartFile("file", "b.csv", "text/csv", broken))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey()).header(HttpHeaders.ACCEPT_LANGUAGE, "fr")).andReturn();
         assertThat(french.getResponse().getStatus()).isEqualTo(400);
         JsonNode problem = json.readTree(french.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(problem.get("reason").asString()).isEqualTo("watchlist.file.unclosedQuote");
-        assertThat(problem.get("detail").asString()).isEqualTo(
-                "La ligne 3 ne peut pas être lue : un champ entre guillemets est ouvert mais jamais fermé. Rien n'a été importé.");
+        assertThat(problem.get("reason").asString()).isEqualTo("watchlist.file.cellTooLong");
+        assertThat(problem.get("detail").asString()).isEqualTo("La ligne 3 a une cellule de plus de 32767 caractères, plus qu'une "
+                + "cellule de tableur ne peut en contenir : le fichier est endommagé ou trop grand. Rien n'a été importé.");
 
         TestTenant italian = italianTenant();
         String list = json.readTree(mvc.perform(post("/api/v1/watchlists").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Clienti\"}")

@@ -23,6 +23,9 @@ public class Tenant {
     @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
+    @Column(nullable = false, length = 2)
+    private String country = "BE";
+
     @Column(nullable = false)
     private boolean platform;
 
@@ -54,6 +57,14 @@ public class Tenant {
 
     public String getTimeZone() {
         return timeZone;
+    }
+
+    public String getCountry() {
+        return country;
+    }
+
+    public void changeCountry(String code) {
+        this.country = code;
     }
 
     public boolean isPlatform() {

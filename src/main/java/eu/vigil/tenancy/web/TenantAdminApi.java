@@ -34,7 +34,7 @@ class TenantAdminApi {
     ResponseEntity<CreatedTenantResponse> create(@RequestBody NewTenant request) {
         Language language = request.language() == null ? Language.EN : Language.fromCode(request.language())
                 .orElseThrow(() -> new TenancyException("tenants.error.language"));
-        var created = tenants.createTenant(request.name(), language, request.adminEmail(), true);
+        var created = tenants.createTenant(request.name(), language, request.country(), request.adminEmail(), true);
         return ResponseEntity.created(URI.create("/api/v1/admin/tenants/" + created.id()))
                 .body(new CreatedTenantResponse(created.id(), created.apiKey()));
     }
@@ -45,7 +45,8 @@ class TenantAdminApi {
         return tenants.tenants();
     }
 
-    record NewTenant(String name, String adminEmail, String language) {
+    /** {@code country}: ISO code of the country its company numbers without a prefix belong to (BE when absent). */
+    record NewTenant(String name, String adminEmail, String language, String country) {
     }
 
     record CreatedTenantResponse(UUID id, String apiKey) {

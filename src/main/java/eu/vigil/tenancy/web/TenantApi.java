@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +37,18 @@ class TenantApi {
     @Operation(summary = "The tenant this key belongs to")
     TenantView tenant(@AuthenticationPrincipal ApiClient client) {
         return tenants.tenant(client.tenantId()).orElseThrow(() -> new NotFoundException("Tenant"));
+    }
+
+    @PatchMapping("/tenant")
+    @Operation(summary = "Change the tenant's settings: country, the ISO code of the country its company numbers without a prefix belong to")
+    TenantView change(@AuthenticationPrincipal ApiClient client, @RequestBody TenantSettings settings) {
+        if (settings.country() != null) {
+            tenants.changeCountry(settings.country());
+        }
+        return tenants.tenant(client.tenantId()).orElseThrow(() -> new NotFoundException("Tenant"));
+    }
+
+    record TenantSettings(String country) {
     }
 
     @GetMapping("/users")

@@ -28,6 +28,7 @@ class TenantController {
     @GetMapping
     String list(Model model) {
         model.addAttribute("tenants", tenants.tenants());
+        model.addAttribute("countries", TenantManagement.COUNTRIES);
         return "tenancy/tenants";
     }
 
@@ -41,7 +42,7 @@ class TenantController {
     String create(@ModelAttribute TenantForm form, RedirectAttributes redirect) {
         try {
             var created = tenants.createTenant(form.name(), Language.fromCode(form.language()).orElse(Language.EN),
-                    form.adminEmail(), false);
+                    form.country(), form.adminEmail(), false);
             Errors.notice(redirect, "tenants.created", form.name(), form.adminEmail());
             return "redirect:/platform/tenants/" + created.id();
         } catch (TenancyException e) {
@@ -51,6 +52,6 @@ class TenantController {
         }
     }
 
-    record TenantForm(String name, String adminEmail, String language) {
+    record TenantForm(String name, String adminEmail, String language, String country) {
     }
 }

@@ -1,139 +1,250 @@
 package eu.vigil.watchlist.internal;
 
-import eu.vigil.company.CompanyNumbers;
-import eu.vigil.company.ParseResult;
+import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.Column;
-import java.text.Normalizer;
+import eu.vigil.watchlist.Relationship;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
-/** Which column holds what, and whether the first row is a header; guessed from the file, then adjustable. */
-public record ColumnMapping(Map<Column, Integer> columns, boolean header) {
+/**
+ * Which column holds what, whether the first row is a header, and the country of numbers written without a prefix
+ * (null: each by its own form); guessed from the file, then adjustable.
+ */
+public record ColumnMapping(Map<Column, Integer> columns, boolean header, String country) {
+
+    /** How many rows {@link #detect} looks at. */
+    public static final int SAMPLE_ROWS = 200;
 
     public ColumnMapping {
         columns = columns.isEmpty() ? Map.of() : new EnumMap<>(columns);
+        country = country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT);
+    }
+
+    public ColumnMapping(Map<Column, Integer> columns, boolean header) {
+        this(columns, header, null);
     }
 
     public Integer column(Column column) {
         return columns.get(column);
     }
 
-    /** As stored: {@code header=true;NUMBER=0;REFERENCE=2}. */
+    public ColumnMapping withCountry(String bareCountry) {
+        return new ColumnMapping(columns, header, bareCountry);
+    }
+
+    /** As stored: {@code header=true;NUMBER=0;REFERENCE=2;country=NL}. */
     public String encode() {
         StringBuilder text = new StringBuilder("header=").append(header);
         columns.forEach((column, index) -> text.append(';').append(column.name()).append('=').append(index));
+        if (country != null) {
+            text.append(";country=").append(country);
+        }
         return text.toString();
     }
 
     public static ColumnMapping decode(String text) {
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         boolean header = false;
+        String country = null;
         for (String part : text.split(";")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
                 continue;
             }
-            if (kv[0].equals("header")) {
-                header = Boolean.parseBoolean(kv[1]);
-            } else {
-                columns.put(Column.valueOf(kv[0]), Integer.parseInt(kv[1]));
+            switch (kv[0]) {
+                case "header" -> header = Boolean.parseBoolean(kv[1]);
+                case "country" -> country = kv[1];
+                default -> columns.put(Column.valueOf(kv[0]), Integer.parseInt(kv[1]));
             }
         }
-        return new ColumnMapping(columns, header);
+        return new ColumnMapping(columns, header, country);
     }
 
-    /** The best guess from the first rows: header names in four languages, else the column whose values are company numbers. */
     public static ColumnMapping detect(List<RawRow> firstRows) {
-        List<RawRow> rows = firstRows.stream().filter(r -> !r.blank()).toList();
+        return detect(firstRows, null, value -> true);
+    }
+
+    /**
+     * The best reading of the first rows. Headers are matched by their words; the number column is the one whose cells
+     * most often are valid company numbers (a column named for numbers wins a tie, a column of names never does); a
+     * first row that reads like the rows below it is data. Other columns are kept only when their content fits (an
+     * owner column must name one of the tenant's people: {@code isOwner}). The country of bare numbers is the one the
+     * number column's header names, else the one the bare numbers fit, else {@code tenantCountry}.
+     */
+    public static ColumnMapping detect(List<RawRow> firstRows, String tenantCountry, Predicate<String> isOwner) {
+        List<RawRow> rows = firstRows.stream().filter(r -> !r.blank()).limit(SAMPLE_ROWS).toList();
         if (rows.isEmpty()) {
-            return new ColumnMapping(Map.of(), false);
+            return new ColumnMapping(Map.of(), false, tenantCountry);
         }
         RawRow first = rows.getFirst();
-        Map<Column, Integer> byName = new EnumMap<>(Column.class);
-        for (int i = 0; i < first.cells().size(); i++) {
-            Column column = byHeaderName(first.cells().get(i));
-            if (column != null && !byName.containsKey(column)) {
-                byName.put(column, i);
-            }
-        }
-        boolean firstRowHasNumber = first.cells().stream().anyMatch(ColumnMapping::isCompanyNumber);
-        boolean header = !byName.isEmpty() && !firstRowHasNumber || (!firstRowHasNumber && rows.size() > 1
-                && rows.get(1).cells().stream().anyMatch(ColumnMapping::isCompanyNumber));
-        Map<Column, Integer> columns = header ? byName : new EnumMap<>(Column.class);
-        if (!columns.containsKey(Column.NUMBER)) {
-            Integer guessed = mostlyNumbers(header ? rows.subList(1, rows.size()) : rows);
-            if (guessed != null) {
-                columns.values().remove(guessed);
-                columns.put(Column.NUMBER, guessed);
-            }
-        }
-        return new ColumnMapping(columns, header);
-    }
-
-    private static Integer mostlyNumbers(List<RawRow> rows) {
+        List<RawRow> below = rows.subList(1, rows.size());
         int width = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
-        int best = -1;
-        int bestCount = 0;
+        List<HeaderWords.Meaning> meanings = new ArrayList<>();
+        int[] valid = new int[width];
         for (int c = 0; c < width; c++) {
-            int count = 0;
-            for (RawRow row : rows) {
-                if (isCompanyNumber(row.cell(c))) {
-                    count++;
+            meanings.add(HeaderWords.meaning(first.cell(c)));
+            for (RawRow row : below) {
+                if (NumberReading.validSomewhere(row.cell(c))) {
+                    valid[c]++;
                 }
             }
-            if (count > bestCount) {
-                best = c;
-                bestCount = count;
+        }
+        Integer number = numberColumn(meanings, valid, below, width);
+        boolean firstIsData = number != null && NumberReading.validSomewhere(first.cell(number));
+        boolean named = meanings.stream().anyMatch(m -> m != null && m.strong());
+        boolean header = !firstIsData && rows.size() > 1
+                && (named || meanings.stream().anyMatch(m -> m != null)
+                || (number != null && valid[number] > 0 && !mostlyDigits(first.cell(number))));
+        if (rows.size() == 1 && !firstIsData && named) {
+            header = true;
+        }
+        if (!header && number == null) {
+            int[] all = new int[width];
+            for (int c = 0; c < width; c++) {
+                all[c] = valid[c] + (NumberReading.validSomewhere(first.cell(c)) ? 1 : 0);
+            }
+            number = bestByContent(all, width, meanings, false);
+        }
+        List<RawRow> data = header ? below : rows;
+        Map<Column, Integer> columns = new EnumMap<>(Column.class);
+        if (number != null) {
+            columns.put(Column.NUMBER, number);
+        }
+        if (header) {
+            for (boolean strongPass : new boolean[] {true, false}) {
+                for (int c = 0; c < width; c++) {
+                    HeaderWords.Meaning meaning = meanings.get(c);
+                    if (meaning == null || meaning.column() == null || meaning.column() == Column.NUMBER
+                            || meaning.strong() != strongPass || columns.containsKey(meaning.column())
+                            || columns.containsValue(c) || !meaning.strong() && !fits(meaning.column(), data, c, isOwner)) {
+                        continue;
+                    }
+                    columns.put(meaning.column(), c);
+                }
             }
         }
-        return best < 0 ? (width > 0 ? 0 : null) : best;
+        String country = tenantCountry;
+        if (number != null) {
+            HeaderWords.Meaning meaning = header ? meanings.get(number) : null;
+            if (meaning != null && meaning.country() != null) {
+                country = meaning.country();
+            } else {
+                int column = number;
+                String fitting = NumberReading.country(data.stream().map(r -> r.cell(column)).toList());
+                if (fitting != null) {
+                    country = fitting;
+                }
+            }
+        }
+        return new ColumnMapping(columns, header, country);
     }
 
-    private static boolean isCompanyNumber(String value) {
-        return !value.isBlank() && CompanyNumbers.parse(value, null) instanceof ParseResult.Valid;
-    }
-
-    static Column byHeaderName(String raw) {
-        String h = Normalizer.normalize(raw.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z]", "");
-        if (h.isEmpty() || h.contains("name") || h.contains("naam") || h.startsWith("nom") || h.contains("denomin")
-                || h.contains("ragione") || h.contains("raison")) {
-            return null;
+    private static Integer numberColumn(List<HeaderWords.Meaning> meanings, int[] valid, List<RawRow> below, int width) {
+        Integer named = null;
+        for (int c = 0; c < width; c++) {
+            HeaderWords.Meaning m = meanings.get(c);
+            if (m != null && m.column() == Column.NUMBER && m.strong() && (named == null || valid[c] > valid[named])) {
+                named = c;
+            }
         }
-        if (h.contains("owner") || h.contains("manager") || h.contains("gestionnaire") || h.contains("responsab")
-                || h.contains("verantwoordelijke") || h.contains("eigenaar") || h.contains("proprietaire")
-                || h.contains("beheerder") || h.contains("email") || h.contains("referent")) {
-            return Column.OWNER;
+        Integer content = bestByContent(valid, width, meanings, true);
+        if (named != null) {
+            if (valid[named] > 0 || content == null) {
+                return named;
+            }
+            int filled = nonEmpty(below, content);
+            return valid[content] * 2 >= filled ? content : named;
         }
-        if (h.startsWith("tag") || h.startsWith("label") || h.startsWith("etiquet") || h.startsWith("etiket") || h.startsWith("etichett")) {
-            return Column.TAGS;
+        if (content != null) {
+            return content;
         }
-        if (h.contains("limit") || h.contains("limiet") || h.contains("fido") || h.contains("plafond") || h.contains("limite")) {
-            return Column.CREDIT_LIMIT;
-        }
-        if (h.contains("exposure") || h.contains("outstanding") || h.contains("balance") || h.contains("encours")
-                || h.contains("saldo") || h.contains("openstaand") || h.contains("esposizione") || h.contains("exposition")
-                || h.contains("blootstelling") || h.contains("solde")) {
-            return Column.EXPOSURE;
-        }
-        if (h.equals("type") || h.contains("relationship") || h.contains("relation") || h.contains("relatie")
-                || h.equals("soort") || h.equals("tipo") || h.contains("relazione") || h.equals("categorie") || h.equals("kind")) {
-            return Column.TYPE;
-        }
-        if (h.contains("vat") || h.contains("btw") || h.contains("tva") || h.contains("iva") || h.contains("kbo")
-                || h.contains("bce") || h.contains("siren") || h.contains("siret") || h.contains("onderneming")
-                || h.contains("entreprise") || h.contains("impresa") || h.contains("enterprise") || h.contains("company")
-                || h.contains("registration") || h.contains("kvk") || h.equals("number") || h.equals("nummer")
-                || h.equals("numero") || h.equals("no") || h.equals("nr")) {
-            return Column.NUMBER;
-        }
-        if (h.startsWith("ref") || h.contains("customer") || h.contains("client") || h.contains("klant") || h.contains("debt")
-                || h.contains("debit") || h.contains("erp") || h.contains("supplier") || h.contains("fournisseur")
-                || h.contains("leverancier") || h.contains("fornitore") || h.equals("id") || h.equals("code") || h.contains("riferimento")) {
-            return Column.REFERENCE;
+        for (int c = 0; c < width; c++) {
+            HeaderWords.Meaning m = meanings.get(c);
+            if (m != null && m.column() == Column.NUMBER) {
+                return c;
+            }
         }
         return null;
+    }
+
+    /** The column with the most valid numbers, a number header first on a tie, never a name column; null when none has any. */
+    private static Integer bestByContent(int[] valid, int width, List<HeaderWords.Meaning> meanings, boolean useMeanings) {
+        Integer best = null;
+        for (int c = 0; c < width; c++) {
+            if (valid[c] == 0) {
+                continue;
+            }
+            HeaderWords.Meaning m = useMeanings ? meanings.get(c) : null;
+            if (m != null && m.name()) {
+                continue;
+            }
+            boolean numberHint = m != null && m.column() == Column.NUMBER;
+            if (best == null || valid[c] > valid[best]) {
+                best = c;
+            } else if (valid[c] == valid[best] && numberHint) {
+                HeaderWords.Meaning bm = meanings.get(best);
+                if (bm == null || bm.column() != Column.NUMBER) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean mostlyDigits(String value) {
+        long digits = value.chars().filter(Character::isDigit).count();
+        return digits > 0 && digits * 2 >= value.strip().length();
+    }
+
+    private static int nonEmpty(List<RawRow> rows, int column) {
+        int count = 0;
+        for (RawRow row : rows) {
+            if (!row.cell(column).isBlank()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether a column's cells hold what its header says: most amounts parse, a type is a type, an owner one of ours. */
+    private static boolean fits(Column column, List<RawRow> rows, int c, Predicate<String> isOwner) {
+        int filled = 0;
+        int fitting = 0;
+        for (RawRow row : rows) {
+            String value = row.cell(c);
+            if (value.isBlank()) {
+                continue;
+            }
+            filled++;
+            boolean fits = switch (column) {
+                case CREDIT_LIMIT, EXPOSURE -> parsesAsAmount(value);
+                case TYPE -> Relationship.parse(value).isPresent();
+                case OWNER -> isOwner.test(value.strip().toLowerCase(Locale.ROOT));
+                default -> true;
+            };
+            if (fits) {
+                fitting++;
+            }
+        }
+        if (filled == 0) {
+            return true;
+        }
+        return switch (column) {
+            case CREDIT_LIMIT, EXPOSURE -> fitting * 2 >= filled;
+            case TYPE, OWNER -> fitting > 0;
+            default -> true;
+        };
+    }
+
+    private static boolean parsesAsAmount(String value) {
+        try {
+            return Amount.parse(value).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

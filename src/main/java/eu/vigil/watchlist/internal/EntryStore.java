@@ -149,6 +149,28 @@ public class EntryStore {
         });
     }
 
+    /** A problem of an optional field on an upload row; the row is {@code seq}'s owner. */
+    public record RowWarning(int row, int seq, String field, String value, Wording wording) {
+    }
+
+    public void insertWarnings(UUID importId, List<RowWarning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        copy("copy watchlist_import_warning (import_id, row_no, seq, field, value, detail_key, detail_args) from stdin", out -> {
+            StringBuilder line = new StringBuilder(160);
+            for (RowWarning w : warnings) {
+                line.setLength(0);
+                line.append(importId).append('\t').append(w.row()).append('\t').append(w.seq()).append('\t');
+                text(line, w.field()).append('\t');
+                text(line, clip(w.value() == null ? "" : w.value(), 500)).append('\t');
+                text(line, w.wording().key()).append('\t');
+                tags(line, w.wording().args()).append('\n');
+                out.write(line.toString());
+            }
+        });
+    }
+
     /**
      * Links pending entries, on every list of every tenant, to the companies a feed has brought since:
      * the pending numbers are looked up in one call and linked in one update. Answers the company ids

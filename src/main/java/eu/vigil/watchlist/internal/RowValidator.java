@@ -1,7 +1,6 @@
 package eu.vigil.watchlist.internal;
 
 import eu.vigil.company.CompanyId;
-import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.Column;
@@ -16,6 +15,7 @@ import java.util.UUID;
 /** Turns one row into an entry or a rejection that names the value and the reason. */
 public final class RowValidator {
 
+    private static final char LIST_SEPARATOR = '\u001F';
     private static final java.util.regex.Pattern TAG_SEPARATORS = java.util.regex.Pattern.compile("[,;|]");
 
     private final ColumnMapping mapping;
@@ -31,82 +31,122 @@ public final class RowValidator {
         int row();
 
         String value();
+
+        List<Warning> warnings();
     }
 
-    public record Valid(int row, String value, CompanyId id, EntryData data) implements Outcome {
+    /** An optional field that could not be taken: the company is still watched, that field left empty. */
+    public record Warning(String field, String value, Wording wording) {
+    }
+
+    public record Valid(int row, String value, CompanyId id, EntryData data, List<Warning> warnings) implements Outcome {
     }
 
     /** {@code reason} is a stable code; {@code detail} the English technical text kept for support; {@code wording} what the reader sees. */
-    public record Invalid(int row, String value, String reason, String detail, Wording wording) implements Outcome {
+    public record Invalid(int row, String value, String reason, String detail, Wording wording, List<Warning> warnings)
+            implements Outcome {
 
         public Invalid(int row, String value, String reason, Wording wording) {
-            this(row, value, reason, null, wording);
+            this(row, value, reason, null, wording, List.of());
         }
     }
 
-    /** Null for a row with nothing in it. */
+    /** Null for a row with nothing in it. Every problem of the row is said; only the number can reject it. */
     public Outcome check(RawRow row) {
         if (row.blank()) {
             return null;
         }
-        String value = row.cell(mapping.column(Column.NUMBER));
-        ParseResult parsed = CompanyNumbers.parse(value, null);
-        if (parsed instanceof ParseResult.Invalid invalid) {
-            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail(), Wording.ofNumber(value, invalid));
-        }
-        CompanyId id = ((ParseResult.Valid) parsed).id();
+        List<Warning> warnings = new ArrayList<>();
         String reference = row.cell(mapping.column(Column.REFERENCE));
         if (reference.length() > 100) {
-            return new Invalid(row.number(), value, "INVALID_REFERENCE", Wording.of("watchlist.detail.reference", reference.length()));
+            warnings.add(new Warning(Column.REFERENCE.key(), clip(reference), Wording.of("watchlist.warning.reference", reference.length())));
+            reference = null;
         }
         String typeText = row.cell(mapping.column(Column.TYPE));
-        Relationship relationship = Relationship.CUSTOMER;
+        Relationship relationship = null;
         if (!typeText.isBlank()) {
-            var parsedType = Relationship.parse(typeText);
-            if (parsedType.isEmpty()) {
-                return new Invalid(row.number(), value, "INVALID_TYPE", Wording.of("watchlist.detail.type", typeText));
+            relationship = Relationship.parse(typeText).orElse(null);
+            if (relationship == null) {
+                warnings.add(new Warning(Column.TYPE.key(), typeText, Wording.of("watchlist.warning.type", typeText.strip())));
             }
-            relationship = parsedType.get();
         }
-        Amount limit;
-        Amount exposure;
-        String limitText = row.cell(mapping.column(Column.CREDIT_LIMIT));
-        try {
-            limit = Amount.parse(limitText).orElse(null);
-        } catch (IllegalArgumentException e) {
-            return new Invalid(row.number(), value, "INVALID_AMOUNT", e.getMessage(),
-                    Wording.of(e instanceof Amount.TooLargeException ? "watchlist.detail.creditLimit.tooLarge" : "watchlist.detail.creditLimit", limitText.strip()));
-        }
-        String exposureText = row.cell(mapping.column(Column.EXPOSURE));
-        try {
-            exposure = Amount.parse(exposureText).orElse(null);
-        } catch (IllegalArgumentException e) {
-            return new Invalid(row.number(), value, "INVALID_AMOUNT", e.getMessage(),
-                    Wording.of(e instanceof Amount.TooLargeException ? "watchlist.detail.exposure.tooLarge" : "watchlist.detail.exposure", exposureText.strip()));
-        }
+        Amount limit = amount(row, Column.CREDIT_LIMIT, warnings);
+        Amount exposure = amount(row, Column.EXPOSURE, warnings);
         String ownerText = row.cell(mapping.column(Column.OWNER));
         UUID owner = null;
         if (!ownerText.isBlank()) {
             owner = owners.get(ownerText.strip().toLowerCase(Locale.ROOT));
             if (owner == null) {
-                return new Invalid(row.number(), value, "UNKNOWN_OWNER", Wording.of("watchlist.detail.owner", ownerText.strip()));
+                warnings.add(new Warning(Column.OWNER.key(), ownerText, Wording.of("watchlist.warning.owner", ownerText.strip())));
             }
         }
-        return new Valid(row.number(), value, id, new EntryData(reference, relationship, limit, exposure, owner,
-                tags(row.cell(mapping.column(Column.TAGS)))));
+        List<String> tags = new ArrayList<>();
+        for (String tag : splitTags(row.cell(mapping.column(Column.TAGS)))) {
+            if (tag.length() > 50) {
+                warnings.add(new Warning(Column.TAGS.key(), clip(tag), Wording.of("watchlist.warning.tag", clip(tag), tag.length())));
+            } else if (!tags.contains(tag)) {
+                tags.add(tag);
+            }
+        }
+        String value = row.cell(mapping.column(Column.NUMBER));
+        ParseResult parsed = NumberReading.read(value, mapping.country());
+        if (parsed instanceof ParseResult.Invalid invalid) {
+            Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail())
+                    ? Wording.of("watchlist.number.ambiguous", value.strip()) : Wording.ofNumber(value, invalid);
+            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail(), wording, List.copyOf(warnings));
+        }
+        CompanyId id = ((ParseResult.Valid) parsed).id();
+        return new Valid(row.number(), value, id, new EntryData(reference, relationship, limit, exposure, owner, tags),
+                List.copyOf(warnings));
     }
 
-    public static List<String> tags(String text) {
-        List<String> tags = new ArrayList<>();
+    private Amount amount(RawRow row, Column column, List<Warning> warnings) {
+        String text = row.cell(mapping.column(column));
+        String field = column == Column.CREDIT_LIMIT ? "creditLimit" : "exposure";
+        try {
+            Amount amount = Amount.parse(text).orElse(null);
+            if (amount != null && amount.value().signum() < 0) {
+                warnings.add(new Warning(column.key(), text, Wording.of("watchlist.warning." + field + ".negative", text.strip())));
+                return null;
+            }
+            return amount;
+        } catch (IllegalArgumentException e) {
+            String key = e instanceof Amount.TooLargeException ? "watchlist.warning." + field + ".tooLarge" : "watchlist.warning." + field;
+            warnings.add(new Warning(column.key(), text, Wording.of(key, clip(text.strip()))));
+            return null;
+        }
+    }
+
+    private static String clip(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    private static List<String> splitTags(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
-        for (String tag : TAG_SEPARATORS.split(text)) {
+        List<String> tags = new ArrayList<>();
+        String[] parts = text.indexOf(LIST_SEPARATOR) >= 0 ? text.split(String.valueOf(LIST_SEPARATOR)) : TAG_SEPARATORS.split(text);
+        for (String tag : parts) {
             String t = tag.strip();
-            if (!t.isEmpty() && t.length() <= 50 && !tags.contains(t)) {
+            if (!t.isEmpty()) {
                 tags.add(t);
             }
         }
         return tags;
+    }
+
+    /** Tags as a cell holds them, split on commas, semicolons or pipes; a list given as such keeps each tag whole. */
+    public static List<String> tags(String text) {
+        return splitTags(text).stream().filter(t -> t.length() <= 50).distinct().toList();
+    }
+
+    /** Joins a list of tags into one cell that {@link #tags} splits back into exactly these tags. */
+    public static String listCell(List<String> tags) {
+        StringBuilder cell = new StringBuilder();
+        for (String tag : tags) {
+            cell.append(LIST_SEPARATOR).append(tag);
+        }
+        return cell.toString();
     }
 }

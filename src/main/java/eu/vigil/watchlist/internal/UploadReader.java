@@ -2,7 +2,6 @@ package eu.vigil.watchlist.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,9 +17,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -71,73 +67,29 @@ public final class UploadReader {
             start = end < 0 ? text.length() : end + 1;
         }
         String body = text.substring(start);
-        char delimiter = separator != null ? separator : detectDelimiter(body);
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setDelimiter(delimiter)
-                .setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(false)
-                .setAllowMissingColumnNames(true)
-                .setTrim(false)
-                .get();
-        int offset = start > 0 ? 1 : 0;
-        try {
-            CSVParser parser = CSVParser.parse(new StringReader(body), format);
-            Iterator<CSVRecord> records = parser.iterator();
-            Iterator<RawRow> rows = new Iterator<>() {
-                private long lineOfNext = 1;
+        char delimiter = separator != null ? separator : ExcelCsv.detectSeparator(body);
+        ExcelCsv records = new ExcelCsv(body, delimiter, start > 0 ? 1 : 0);
+        Iterator<RawRow> rows = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return records.hasNext();
+            }
 
-                @Override
-                public boolean hasNext() {
-                    try {
-                        return records.hasNext();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new UploadFormatException(describe(e), lineOfNext + offset);
-                    }
+            @Override
+            public RawRow next() {
+                List<String> record = records.next();
+                List<String> cells = new ArrayList<>(record.size());
+                for (String value : record) {
+                    cells.add(clean(value));
                 }
-
-                @Override
-                public RawRow next() {
-                    CSVRecord record;
-                    try {
-                        record = records.next();
-                    } catch (UncheckedIOException | IllegalStateException e) {
-                        throw new UploadFormatException(describe(e), lineOfNext + offset);
-                    }
-                    int number = (int) record.getRecordNumber() + offset;
-                    lineOfNext = parser.getCurrentLineNumber() + 1;
-                    List<String> cells = new ArrayList<>(record.size());
-                    for (String value : record) {
-                        cells.add(clean(value));
-                    }
-                    return new RawRow(number, cells);
-                }
-            };
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false)
-                    .onClose(() -> {
-                        try {
-                            parser.close();
-                        } catch (IOException ignored) {
-                            // a string reader does not fail on close
-                        }
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The message key for what commons-csv found wrong at a row. */
-    private static String describe(RuntimeException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("between encapsulated token and delimiter")) {
-            return "watchlist.file.textAfterQuote";
-        }
-        if (message.contains("EOF reached before encapsulated token finished") || message.contains("encapsulated token")) {
-            return "watchlist.file.unclosedQuote";
-        }
-        return "watchlist.file.broken";
+                return new RawRow(records.row(), cells);
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED), false);
     }
 
     static Stream<RawRow> xlsx(Path file) throws IOException {
+        XlsxGuard.check(file);
         ReadableWorkbook workbook;
         try {
             workbook = new ReadableWorkbook(file.toFile());
@@ -186,7 +138,7 @@ public final class UploadReader {
         if (value == null) {
             return "";
         }
-        String v = value.replace('\u00A0', ' ').strip();
+        String v = withoutControls(value).replace('\u00A0', ' ').strip();
         if (v.length() >= 3 && v.startsWith("=\"") && v.endsWith("\"")) {
             v = v.substring(2, v.length() - 1).strip();
         }
@@ -206,6 +158,10 @@ public final class UploadReader {
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
             return new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE);
         }
+        Charset utf16 = utf16WithoutMark(bytes);
+        if (utf16 != null) {
+            return new String(bytes, utf16);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -216,56 +172,47 @@ public final class UploadReader {
         }
     }
 
-    /** The separator that splits the first lines most consistently, quotes respected. */
-    static char detectDelimiter(String text) {
-        char[] candidates = {';', ',', '\t', '|'};
-        int[] firstLine = new int[candidates.length];
-        int lines = 0;
-        int[] perLine = new int[candidates.length];
-        boolean quoted = false;
-        boolean[] consistent = {true, true, true, true};
-        boolean content = false;
-        for (int i = 0; i < text.length() && lines < 20; i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                content = true;
+    /** UTF-16 saved without a byte-order mark: most characters of a text file are ASCII, so every other byte is zero. */
+    private static Charset utf16WithoutMark(byte[] bytes) {
+        int sample = Math.min(bytes.length, 4096) & ~1;
+        if (sample < 4) {
+            return null;
+        }
+        int evenZeros = 0;
+        int oddZeros = 0;
+        for (int i = 0; i < sample; i += 2) {
+            if (bytes[i] == 0) {
+                evenZeros++;
             }
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '\n') {
-                if (content) {
-                    for (int k = 0; k < candidates.length; k++) {
-                        if (lines == 0) {
-                            firstLine[k] = perLine[k];
-                        } else if (perLine[k] != firstLine[k]) {
-                            consistent[k] = false;
-                        }
+            if (bytes[i + 1] == 0) {
+                oddZeros++;
+            }
+        }
+        int pairs = sample / 2;
+        if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    /** A cell without the control characters (NUL and the like) that some exports leave in, which no field may hold. */
+    private static String withoutControls(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F) {
+                StringBuilder clean = new StringBuilder(value.length());
+                for (int k = 0; k < value.length(); k++) {
+                    char d = value.charAt(k);
+                    if (!(d < 0x20 && d != '\t' && d != '\n' && d != '\r' || d == 0x7F)) {
+                        clean.append(d);
                     }
-                    lines++;
                 }
-                java.util.Arrays.fill(perLine, 0);
-                content = false;
-            } else if (!quoted) {
-                for (int k = 0; k < candidates.length; k++) {
-                    if (c == candidates[k]) {
-                        perLine[k]++;
-                    }
-                }
+                return clean.toString();
             }
         }
-        if (lines == 0) {
-            System.arraycopy(perLine, 0, firstLine, 0, candidates.length);
-        }
-        int best = -1;
-        for (int k = 0; k < candidates.length; k++) {
-            if (firstLine[k] == 0) {
-                continue;
-            }
-            if (best < 0 || (consistent[k] && !consistent[best])
-                    || (consistent[k] == consistent[best] && firstLine[k] > firstLine[best])) {
-                best = k;
-            }
-        }
-        return best < 0 ? ';' : candidates[best];
+        return value;
     }
 }

@@ -77,12 +77,16 @@ class WatchlistApi {
     }
 
     @PostMapping(path = "/{id}/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a CSV or XLSX (multipart field 'file'): every row answered as accepted, pending, rejected or duplicate")
-    ImportReport importFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file, HttpServletRequest request) throws IOException {
+    @Operation(summary = "Import a CSV or XLSX (multipart field 'file'): every row answered as accepted, pending, rejected or duplicate, "
+            + "with the company's name and town and the warnings of optional fields left empty. 'country' (a multipart field or "
+            + "query parameter, ISO code such as NL, or 'auto') is the country of numbers written without a prefix; by default the "
+            + "one the number column's header or the numbers themselves point to, else the tenant's country")
+    ImportReport importFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
+                            @RequestParam(name = "country", required = false) String country, HttpServletRequest request) throws IOException {
         if (file.isEmpty()) {
             throw new WatchlistException("watchlist.error.emptyFile");
         }
-        return imports.importFile(id, file.getInputStream(), file.getOriginalFilename(), uploader(request));
+        return imports.importFile(id, file.getInputStream(), file.getOriginalFilename(), country, uploader(request));
     }
 
     @PostMapping(path = "/{id}/entries", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -76,6 +76,22 @@ class WatchlistController {
         return "watchlist/list";
     }
 
+    /** Where the company search sends a valid number Vigil does not know (or any company): pick a list to watch it on. */
+    @GetMapping("/watch")
+    String watch(@RequestParam String number, @AuthenticationPrincipal VigilUser user, Model model) {
+        requireEditor(user);
+        model.addAttribute("number", number);
+        model.addAttribute("watchlists", watchlists.watchlists());
+        return "watchlist/watch";
+    }
+
+    @PostMapping("/watch")
+    String watch(@RequestParam String number, @RequestParam UUID watchlist, @AuthenticationPrincipal VigilUser user,
+                 RedirectAttributes redirect) {
+        add(watchlist, new EntryForm(number, null, null, null, null, null, null), user, redirect);
+        return "redirect:/watchlists/" + watchlist;
+    }
+
     @PostMapping
     String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
         requireEditor(user);
@@ -219,7 +235,7 @@ class WatchlistController {
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.preview()) {
-            model.addAttribute("preview", imports.preview(id, importId, null, null, LocaleContextHolder.getLocale()));
+            model.addAttribute("preview", imports.preview(id, importId, null, null, null, LocaleContextHolder.getLocale()));
             model.addAttribute("columns", Column.values());
         } else {
             result(id, importId, status, model);
@@ -231,7 +247,8 @@ class WatchlistController {
     String preview(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", imports.status(id, importId, LocaleContextHolder.getLocale()));
-        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header"), LocaleContextHolder.getLocale()));
+        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header"), params.get("country"),
+                LocaleContextHolder.getLocale()));
         model.addAttribute("columns", Column.values());
         return "watchlist/import";
     }
@@ -241,7 +258,7 @@ class WatchlistController {
                  @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
         requireEditor(user);
         try {
-            imports.start(id, importId, mapping(params), params.containsKey("header"), Uploader.current());
+            imports.start(id, importId, mapping(params), params.containsKey("header"), params.get("country"), Uploader.current());
         } catch (TenancyException e) {
             flash(redirect, e);
         }

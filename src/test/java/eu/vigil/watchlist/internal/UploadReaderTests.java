@@ -57,22 +57,55 @@ class UploadReaderTests {
     }
 
     @Test
-    void anUnclosedQuoteNamesItsRowInEachLanguage() throws IOException {
-        Path file = write("Nummer\n0403170701\n\"0202239951\n", StandardCharsets.UTF_8);
+    void aQuoteOpenedAndNeverClosedIsTextAsExcelReadsIt() throws IOException {
+        Path file = write("Nummer;Naam\n0403170701;\"t Hoekje\n0202239951;Bakkerij \"De Zon\"\n", StandardCharsets.UTF_8);
+        List<RawRow> rows = rows(file);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).cells()).containsExactly("0403170701", "\"t Hoekje");
+        assertThat(rows.get(2).cells()).as("a quote inside an unquoted field is part of the text")
+                .containsExactly("0202239951", "Bakkerij \"De Zon\"");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsKeptAsExcelKeepsIt() throws IOException {
+        Path file = write("Nummer;Naam\n0403170701;\"Acme\" NV\n0202239951;\"Beta; Gamma\"\n", StandardCharsets.UTF_8);
+        List<RawRow> rows = rows(file);
+        assertThat(rows.get(1).cells()).containsExactly("0403170701", "Acme NV");
+        assertThat(rows.get(2).cells()).containsExactly("0202239951", "Beta; Gamma");
+    }
+
+    @Test
+    void aStrayQuoteDoesNotSwallowTheLinesBelowIt() throws IOException {
+        Path file = write("\"Cafe 't Pleintje;12345678\nBakker Jansen;23456789\nDe \"Gouden\" Leeuw;34567890\n",
+                StandardCharsets.UTF_8);
+        List<RawRow> rows = rows(file);
+        assertThat(rows).extracting(RawRow::cells).containsExactly(
+                List.of("\"Cafe 't Pleintje", "12345678"),
+                List.of("Bakker Jansen", "23456789"),
+                List.of("De \"Gouden\" Leeuw", "34567890"));
+    }
+
+    @Test
+    void aCellLongerThanASpreadsheetHoldsRefusesTheFileNamingTheRowAndTheLimit() throws IOException {
+        Path file = write("Nummer;Naam\n0403170701;" + "x".repeat(40_000) + "\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e -> {
-            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 3 cannot be read: a quoted field is opened but never closed");
-            assertThat(e.wording().in(MESSAGES, Locale.FRENCH)).startsWith("La ligne 3 ne peut pas être lue : un champ entre guillemets")
-                    .endsWith("Rien n'a été importé.");
-            assertThat(e.wording().in(MESSAGES, Locale.forLanguageTag("nl"))).startsWith("Rij 3 kan niet worden gelezen");
-            assertThat(e.wording().in(MESSAGES, Locale.ITALIAN)).startsWith("La riga 3 non si può leggere");
+            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 2 has a cell longer than 32767 characters")
+                    .contains("damaged or oversized");
+            assertThat(e.wording().in(MESSAGES, Locale.FRENCH)).startsWith("La ligne 2 a une cellule de plus de 32767 caractères");
         });
     }
 
     @Test
-    void textAfterAClosingQuoteIsToldApartFromAnUnclosedOne() throws IOException {
-        Path file = write("Nummer;Naam\n0403170701;\"Acme\" NV\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e ->
-                assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 2 cannot be read: text follows a closing quote"));
+    void utf16WithoutAByteOrderMarkIsReadAsUtf16() throws IOException {
+        Path file = write("Nummer;Société\r\n0403170701;Crème SA\r\n", StandardCharsets.UTF_16LE);
+        List<RawRow> rows = rows(file);
+        assertThat(rows.get(1).cells()).containsExactly("0403170701", "Crème SA");
+    }
+
+    @Test
+    void controlCharactersLeftInCellsByAnExportAreDropped() throws IOException {
+        Path file = write("Nummer;Naam\n0403\u0000170701;Ac\u0001me\n", StandardCharsets.UTF_8);
+        assertThat(rows(file).get(1).cells()).containsExactly("0403170701", "Acme");
     }
 
     @Test

@@ -1,0 +1,144 @@
+package eu.vigil.watchlist.internal;
+
+import eu.vigil.company.CompanyNumbers;
+import eu.vigil.company.ParseResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Company numbers as spreadsheets hold them. A number with a country prefix is read as written. A bare number
+ * (digits only) is read in the upload's country of numbers without a prefix, with the leading zeros that a cell
+ * stored as a number lost put back; failing that, by its length and check digits alone. Eight bare digits (a Dutch
+ * KvK or a British company number) are never guessed: they need that country.
+ */
+public final class NumberReading {
+
+    public static final List<String> COUNTRIES = List.of("BE", "FR", "IT", "NL", "GB", "LU", "DE");
+
+    private NumberReading() {
+    }
+
+    /** The number as it reads in {@code country} (null: by its form alone). */
+    public static ParseResult read(String value, String country) {
+        String digits = bareDigits(value);
+        if (digits == null) {
+            return CompanyNumbers.parse(value, null);
+        }
+        ParseResult inCountry = country == null ? null : CompanyNumbers.parse(padded(digits, country), country);
+        if (inCountry instanceof ParseResult.Valid) {
+            return inCountry;
+        }
+        ParseResult byForm = CompanyNumbers.parse(value, null);
+        if (byForm instanceof ParseResult.Valid) {
+            return byForm;
+        }
+        if (digits.length() == 8 && !"NL".equals(country) && !"GB".equals(country) && !"LU".equals(country)) {
+            return new ParseResult.Invalid(value, ParseResult.Reason.UNKNOWN_FORMAT, AMBIGUOUS);
+        }
+        return inCountry != null ? inCountry : byForm;
+    }
+
+    /** What {@link ParseResult.Invalid#detail()} says of eight bare digits without a country. */
+    public static final String AMBIGUOUS = "8 digits without a country: a Dutch KvK number or a British company number";
+
+    /** Whether the value is a valid company number in some country. */
+    static boolean validSomewhere(String value) {
+        if (value == null || value.isBlank() || NOT_A_NUMBER.matcher(value.strip()).matches()) {
+            return false;
+        }
+        if (CompanyNumbers.parse(value, null) instanceof ParseResult.Valid) {
+            return true;
+        }
+        String digits = bareDigits(value);
+        if (digits == null) {
+            return false;
+        }
+        for (String country : COUNTRIES) {
+            if (CompanyNumbers.parse(digits, country) instanceof ParseResult.Valid
+                    && (!country.equals("GB") || digits.length() >= 7)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Amounts with decimals and dates, whose digits alone could pass for a number that has no check digit. */
+    private static final java.util.regex.Pattern NOT_A_NUMBER = java.util.regex.Pattern.compile(
+            "-?\\d+[.,]\\d{1,2}|\\d{4}-\\d{2}-\\d{2}.*|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+
+    /**
+     * The one country whose formats and check digits explain the bare numbers among {@code values} best, or null
+     * when there are none, too few are explained, or two countries explain them equally (eight digits: NL or GB).
+     */
+    static String country(List<String> values) {
+        Map<String, Integer> explained = new LinkedHashMap<>();
+        int bare = 0;
+        for (String value : values) {
+            String digits = bareDigits(value);
+            if (digits == null) {
+                continue;
+            }
+            bare++;
+            for (String country : COUNTRIES) {
+                if (CompanyNumbers.parse(padded(digits, country), country) instanceof ParseResult.Valid
+                        && (!country.equals("GB") || digits.length() >= 7 && plausibleCompaniesHouseNumber(digits))) {
+                    explained.merge(country, 1, Integer::sum);
+                }
+            }
+        }
+        if (bare == 0) {
+            return null;
+        }
+        String best = null;
+        int bestCount = 0;
+        boolean tie = false;
+        for (Map.Entry<String, Integer> e : explained.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+                tie = false;
+            } else if (e.getValue() == bestCount) {
+                tie = true;
+            }
+        }
+        return tie || bestCount * 2 < bare ? null : best;
+    }
+
+    /**
+     * Companies House has numbered English and Welsh companies from 1 up to about 16 million; eight digits above
+     * 20 million are no company number there (but are a KvK number).
+     */
+    private static boolean plausibleCompaniesHouseNumber(String digits) {
+        return digits.length() < 8 || digits.compareTo("20000000") < 0;
+    }
+
+    /** The digits of a number written without a country prefix; null when it has letters or nothing. */
+    static String bareDigits(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (Character.isLetter(c)) {
+                return null;
+            }
+        }
+        return digits.isEmpty() ? null : digits.toString();
+    }
+
+    /** Puts back the leading zeros a spreadsheet drops from a number cell, where the country's length says how many. */
+    static String padded(String digits, String country) {
+        int length = digits.length();
+        int target = switch (country) {
+            case "IT" -> length >= 9 && length < 11 ? 11 : length;
+            case "NL", "LU" -> length >= 6 && length < 8 ? 8 : length;
+            case "FR" -> length >= 7 && length < 9 ? 9 : length >= 12 && length < 14 ? 14 : length;
+            default -> length;
+        };
+        return "0".repeat(target - length) + digits;
+    }
+}
