@@ -111,17 +111,19 @@ public class CompanyNames {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK);
             jdbc.execute("drop table if exists company_name_next");
             jdbc.execute("""
-                    create table company_name_next as
-                    select s.company_id, n->>'value' as name
+                    create table company_name_next (company_id bigint not null, name text not null,
+                                                    folded text generated always as (vigil_fold(name)) stored)""");
+            jdbc.execute("""
+                    insert into company_name_next (company_id, name)
+                    select s.company_id, n->>'value'
                     from company_section s, json_array_elements(s.doc->'names') n
                     where s.section = 'identity' and coalesce(n->>'value', '') <> ''""");
-            jdbc.execute("alter table company_name_next alter column company_id set not null, alter column name set not null");
             jdbc.execute("create index company_name_next_company_idx on company_name_next (company_id)");
-            jdbc.execute("create index company_name_next_trgm_idx on company_name_next using gin (name gin_trgm_ops)");
+            jdbc.execute("create index company_name_next_folded_trgm_idx on company_name_next using gin (folded gin_trgm_ops)");
             jdbc.execute("drop table company_name");
             jdbc.execute("alter table company_name_next rename to company_name");
             jdbc.execute("alter index company_name_next_company_idx rename to company_name_company_idx");
-            jdbc.execute("alter index company_name_next_trgm_idx rename to company_name_trgm_idx");
+            jdbc.execute("alter index company_name_next_folded_trgm_idx rename to company_name_folded_trgm_idx");
             // runs that committed while the table was being built
             rewrite(jdbc.queryForList("delete from company_name_stale returning company_id", Long.class).toArray(Long[]::new));
         });

@@ -1,6 +1,7 @@
 package eu.vigil.company;
 
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,23 +84,34 @@ public class CompanyRegistry {
      */
     @Transactional(readOnly = true)
     public List<NameMatch> searchByName(String text, int limit) {
-        String wanted = text.trim();
-        String pattern = "%" + wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        // the trigram index finds the names; the closest names come first, then the shorter ones
+        List<String> words = NameFolding.words(text);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        // every word, in any order, from the trigram index (words of three letters or more narrow it, shorter ones are
+        // checked on what it found); the closest names first, then the shorter ones
+        List<Object> args = new ArrayList<>();
+        args.add(String.join(" ", words));
+        StringBuilder where = new StringBuilder();
+        for (String word : words) {
+            where.append(where.isEmpty() ? "" : " and ").append("folded like ?");
+            args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        args.add(limit);
         return jdbc.query("""
                 select c.country, c.number, s.doc::text, st.doc->>'active'
-                from (select company_id, max(similarity(name, ?)) as score, min(length(name)) as shortest
-                      from company_name where name ilike ?
+                from (select company_id, max(similarity(folded, ?)) as score, min(length(name)) as shortest
+                      from company_name where %s
                       group by company_id
                       order by score desc, shortest, company_id
                       limit ?) m
                 join company c on c.id = m.company_id
                 join company_section s on s.company_id = m.company_id and s.section = 'identity'
                 left join company_section st on st.company_id = m.company_id and st.section = 'status'
-                order by m.score desc, m.shortest, m.company_id""",
+                order by m.score desc, m.shortest, m.company_id""".formatted(where),
                 (rs, n) -> new NameMatch(new CompanyId(rs.getString(1).trim(), rs.getString(2)), rs.getString(3),
                         rs.getString(4) == null ? null : Boolean.valueOf(rs.getString(4))),
-                wanted, pattern, limit);
+                args.toArray());
     }
 
     /** A company found by name: its identity document (for its names) and whether it is active, when known. */

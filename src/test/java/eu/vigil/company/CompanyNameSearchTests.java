@@ -63,7 +63,21 @@ class CompanyNameSearchTests {
 
         assertThat(found("trigrammo")).startsWith(exact).contains(longer, percent);
         assertThat(found("100%")).containsExactly(percent);
-        assertThat(found("o_1")).isEmpty();
+        assertThat(found("100% trigrammo")).as("the words in any order").containsExactly(percent);
+        assertThat(found("trigrammo_xyz")).as("an underscore is a separator, no wildcard").isEmpty();
+    }
+
+    @Test
+    void everyWordIsFoundInAnyOrderWithAccentsAndCaseFolded() {
+        long brasserie = writeIdentity("0897.000.966", "Brasserie Le Vieux Moulin Quervax", null);
+        long atelier = writeIdentity("0897.001.065", "Atelier Lumière Quervax SAS", null);
+
+        assertThat(found("brasserie moulin quervax")).containsExactly(brasserie);
+        assertThat(found("MOULIN vieux Quervax")).containsExactly(brasserie);
+        assertThat(found("lumiere quervax")).containsExactly(atelier);
+        assertThat(found("LUMIÈRE atelier QUERVAX")).containsExactly(atelier);
+        assertThat(found("quervax")).containsExactlyInAnyOrder(brasserie, atelier);
+        assertThat(found("brasserie lumiere quervax")).as("every word, not any").isEmpty();
     }
 
     @Test
@@ -79,7 +93,7 @@ class CompanyNameSearchTests {
         assertThat(found("Rebuildia")).isEqualTo(before).containsExactly(id);
         assertThat(found("RBL")).contains(id);
         assertThat(count()).isEqualTo(rows);
-        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'company_name' and indexname = 'company_name_trgm_idx'",
+        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'company_name' and indexname = 'company_name_folded_trgm_idx'",
                 Integer.class)).isEqualTo(1);
     }
 

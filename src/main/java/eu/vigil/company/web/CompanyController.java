@@ -4,6 +4,7 @@ import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.CompanyState;
+import eu.vigil.company.NameFolding;
 import eu.vigil.company.ParseResult;
 import eu.vigil.company.ReferenceCodes;
 import eu.vigil.company.Section;
@@ -53,7 +54,8 @@ class CompanyController {
             return "company/search";
         }
         ParseResult parsed = CompanyNumbers.parse(q, null);
-        if (parsed instanceof ParseResult.Invalid invalid) {
+        List<CompanyId> readings = bareReadings(q);
+        if (parsed instanceof ParseResult.Invalid invalid && readings.isEmpty()) {
             if (looksLikeAName(q)) {
                 return searchByName(q.trim(), model);
             }
@@ -61,12 +63,58 @@ class CompanyController {
             model.addAttribute("invalidKey", "companies.invalid." + invalid.reason().name());
             return "company/search";
         }
-        CompanyId id = ((ParseResult.Valid) parsed).id();
-        if (registry.find(id).isEmpty()) {
-            model.addAttribute("unknown", id);
+        if (readings.isEmpty()) {
+            readings = List.of(((ParseResult.Valid) parsed).id());
+        }
+        List<CompanyId> known = readings.stream().filter(id -> registry.find(id).isPresent()).toList();
+        if (known.size() == 1) {
+            CompanyId id = known.getFirst();
+            return "redirect:/companies/" + id.country() + "/" + id.number();
+        }
+        if (known.isEmpty()) {
+            model.addAttribute("unknown", readings);
             return "company/search";
         }
-        return "redirect:/companies/" + id.country() + "/" + id.number();
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        List<Map<String, Object>> matches = new ArrayList<>();
+        for (CompanyId id : known) {
+            var state = registry.find(id).orElseThrow();
+            var identity = state.sections().get(Section.IDENTITY);
+            var status = state.sections().get(Section.STATUS);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", id);
+            row.put("name", identity == null ? null : officialName(json.readTree(identity.json()), language));
+            row.put("also", null);
+            row.put("active", status == null ? null : json.readTree(status.json()).path("active").asBoolean(true));
+            matches.add(row);
+        }
+        model.addAttribute("matches", matches);
+        model.addAttribute("more", false);
+        model.addAttribute("nameSearch", true);
+        model.addAttribute("numberSearch", true);
+        return "company/search";
+    }
+
+    /**
+     * A number typed without a country prefix, read in every country whose format and check digits it fits
+     * ({@code 12345678}: a Dutch KvK and a British company number); empty for anything else.
+     */
+    private static List<CompanyId> bareReadings(String q) {
+        String compact = q.strip();
+        if (compact.isEmpty() || !Character.isDigit(compact.charAt(0)) || compact.chars().anyMatch(Character::isLetter)) {
+            return List.of();
+        }
+        List<CompanyId> readings = new ArrayList<>();
+        for (String country : List.of("BE", "FR", "IT", "NL", "DE", "LU", "GB")) {
+            if (CompanyNumbers.parse(q, country) instanceof ParseResult.Valid valid && !readings.contains(valid.id())
+                    && valid.id().country().equals(country)) {
+                readings.add(valid.id());
+            }
+        }
+        if (readings.isEmpty() && CompanyNumbers.parse(q, null) instanceof ParseResult.Valid valid) {
+            readings.add(valid.id());
+        }
+        return readings;
     }
 
     /** More letters than digits: "Garage 2000" is a name, "BE0403170702" a mistyped number. */
@@ -90,7 +138,7 @@ class CompanyController {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", match.id());
             row.put("name", name == null ? matchingName(identity, q) : name);
-            row.put("also", name != null && !name.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)) ? matchingName(identity, q) : null);
+            row.put("also", name != null && !holdsEveryWord(name, q) ? matchingName(identity, q) : null);
             row.put("active", match.active());
             matches.add(row);
         }
@@ -100,14 +148,19 @@ class CompanyController {
         return "company/search";
     }
 
+    /** The first of the company's names that holds every word searched for, accents and case folded. */
     private static String matchingName(JsonNode identity, String q) {
-        String wanted = q.toLowerCase(Locale.ROOT);
         for (JsonNode name : identity.path("names")) {
-            if (name.path("value").asString("").toLowerCase(Locale.ROOT).contains(wanted)) {
+            if (holdsEveryWord(name.path("value").asString(""), q)) {
                 return name.path("value").asString();
             }
         }
         return null;
+    }
+
+    private static boolean holdsEveryWord(String name, String q) {
+        String folded = NameFolding.fold(name);
+        return NameFolding.words(q).stream().allMatch(folded::contains);
     }
 
     @GetMapping("/companies/{country}/{number}")
