@@ -147,6 +147,15 @@ public class WatchlistImports implements DisposableBean {
 
     /** Validates and enrolls a list of entries now; row numbers count from 1 in the list's order. */
     public ImportReport importEntries(UUID watchlistId, List<SubmittedEntry> entries, Uploader uploader) {
+        return importEntries(watchlistId, entries, null, uploader);
+    }
+
+    /**
+     * Validates and enrolls a list of entries now; {@code country} (an ISO code, null: the one the numbers fit, else
+     * the tenant's) is the country of numbers given without a prefix.
+     */
+    public ImportReport importEntries(UUID watchlistId, List<SubmittedEntry> entries, String country, Uploader uploader) {
+        String chosenCountry = country(country);
         if (entries.size() > properties.maxRows()) {
             throw new WatchlistException("watchlist.error.tooManyRows", entries.size(), properties.maxRows());
         }
@@ -171,7 +180,12 @@ public class WatchlistImports implements DisposableBean {
             rows.add(new RawRow(row, List.of(nz(e.number()), nz(e.reference()), nz(e.type()), nz(e.creditLimit()),
                     nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : RowValidator.listCell(e.tags().stream().filter(java.util.Objects::nonNull).toList()))));
         }
-        enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false), uploader, true);
+        String bareCountry = chosenCountry;
+        if (bareCountry == null && !"auto".equalsIgnoreCase(country)) {
+            String fitting = NumberReading.country(rows.stream().limit(ColumnMapping.SAMPLE_ROWS).map(r -> r.cell(0)).toList());
+            bareCountry = fitting != null ? fitting : tx.execute(status -> tenants.country());
+        }
+        enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false, bareCountry), uploader, true);
         return report(started.getId(), uploader.language().locale());
     }
 

@@ -69,6 +69,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(page.locator("#col-type").inputValue()).isEqualTo("3");
         assertThat(outcome(1)).isEqualTo("header");
         assertThat(outcome(2)).isEqualTo("accepted");
+        assertThat(outcome(5)).as("a valid number Vigil does not know: pending, as the import will say").isEqualTo("pending");
         assertThat(outcome(6)).isEqualTo("rejected");
         assertThat(outcome(7)).isEqualTo("duplicate");
         assertThat(outcome(8)).isEqualTo("blank");
@@ -79,6 +80,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(rows("pending")).containsExactly("5", "9", "10");
         assertThat(rows("rejected")).containsExactly("6");
         assertThat(rows("duplicates")).containsExactly("7");
+        assertThat(page.locator("#group-accepted tr[data-row='3'] .entry-name").textContent()).isEqualTo("Gezond Twee BV");
         assertThat(page.locator("#group-rejected tr[data-row='6']").textContent()).contains(MessyUpload.dotted(upload.badCheckDigit()))
                 .contains("Chiffre de contrôle erroné");
         assertThat(page.locator("#health-table tr[data-kind='bankruptcy'] td").nth(1).textContent()).isEqualTo("1");
@@ -115,6 +117,54 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(WatchlistApiTests.rows(api, "pending")).containsExactly(5, 9, 10);
         assertThat(WatchlistApiTests.rows(api, "rejected")).containsExactly(6);
         assertThat(WatchlistApiTests.rows(api, "duplicates")).containsExactly(7);
+    }
+
+    @Test
+    void eightDigitNumbersWaitForTheCountryThePersonChoosesAndAnUnusableAmountOnlyWarns() throws Exception {
+        TestTenant tenant = data.tenant("Browser Countries");
+        TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        signIn(credit.email(), TestData.PASSWORD);
+        String csv = "Alpha Holding;01234567;12,5k\r\nBeta Trading;00345678;5000\r\nGamma Services;00456789;abc\r\n";
+
+        page.navigate("/watchlists");
+        page.locator("#watchlist-name").fill("Suppliers UK");
+        page.locator("#create-watchlist").click();
+        page.locator("#upload-link").click();
+        page.locator("#upload-file").setInputFiles(new FilePayload("suppliers.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)));
+        page.locator("#upload-preview").click();
+
+        assertThat(page.locator("#col-number").inputValue()).isEqualTo("1");
+        assertThat(page.locator("#has-header").isChecked()).as("the first row reads like the others").isFalse();
+        assertThat(page.locator("#bare-country").inputValue()).as("no content decides: the tenant's country").isEqualTo("BE");
+        assertThat(outcome(1)).isEqualTo("rejected");
+        assertThat(page.locator("#preview-table tr[data-row='1']").textContent()).contains("8 digits")
+                .contains("Choose the country of numbers without a prefix");
+
+        page.locator("#col-credit-limit").selectOption("2");
+        page.locator("#bare-country").selectOption("GB");
+        page.locator("#refresh-preview").click();
+        assertThat(outcome(1)).isEqualTo("pending");
+        assertThat(outcome(2)).isEqualTo("pending");
+        assertThat(page.locator("#preview-table tr[data-row='1'] .preview-warnings").textContent())
+                .contains("Credit limit").contains("\"12,5k\" is not an amount");
+
+        page.locator("#start-import").click();
+        page.locator("#import-result").waitFor();
+        assertThat(rows("pending")).containsExactly("1", "2", "3");
+        assertThat(page.locator("#group-pending").textContent()).contains("GB 01234567");
+        assertThat(page.locator("#import-warnings").textContent()).startsWith("2 rows had a field that could not be taken");
+    }
+
+    @Test
+    void aTenantAdminSetsTheCountryOfNumbersWithoutAPrefix() {
+        TestTenant tenant = data.tenant("Browser Settings");
+        signIn(tenant.admin().email(), TestData.PASSWORD);
+        page.locator("#nav-settings").click();
+        assertThat(page.locator("#settings-country").inputValue()).isEqualTo("BE");
+        page.locator("#settings-country").selectOption("NL");
+        page.locator("#settings-save").click();
+        assertThat(page.locator("#settings-country").inputValue()).isEqualTo("NL");
+        assertThat(jdbc.queryForObject("select country from tenant where id = ?", String.class, tenant.id())).isEqualTo("NL");
     }
 
     private String outcome(int row) {

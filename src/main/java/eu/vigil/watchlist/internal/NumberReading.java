@@ -71,7 +71,7 @@ public final class NumberReading {
      * The one country whose formats and check digits explain the bare numbers among {@code values} best, or null
      * when there are none, too few are explained, or two countries explain them equally (eight digits: NL or GB).
      */
-    static String country(List<String> values) {
+    public static String country(List<String> values) {
         Map<String, Integer> explained = new LinkedHashMap<>();
         int bare = 0;
         for (String value : values) {

@@ -90,7 +90,8 @@ class WatchlistApi {
     }
 
     @PostMapping(path = "/{id}/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a JSON list of numbers, or of objects {number, reference, type, creditLimit, exposure, owner, tags}")
+    @Operation(summary = "Import a JSON list of numbers, or of objects {number, reference, type, creditLimit, exposure, owner, tags}; "
+            + "query parameter 'country' as for a file")
     ImportReport importJson(@PathVariable UUID id, @RequestBody JsonNode body, HttpServletRequest request) {
         if (body == null || !body.isArray()) {
             throw new WatchlistException("watchlist.error.jsonList");
@@ -111,7 +112,7 @@ class WatchlistApi {
                 entries.add(new SubmittedEntry(item.isNull() ? "" : item.asString(""), null, null, null, null, null, null));
             }
         }
-        return imports.importEntries(id, entries, uploader(request));
+        return imports.importEntries(id, entries, request.getParameter("country"), uploader(request));
     }
 
     @GetMapping("/{id}/entries")
