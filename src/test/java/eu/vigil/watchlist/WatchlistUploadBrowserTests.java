@@ -90,7 +90,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
 
         Download download = page.waitForDownload(() -> page.locator("#download-rejected").click());
         String rejected = Files.readString(download.path(), StandardCharsets.UTF_8);
-        assertThat(rejected).startsWith("\uFEFFKlant;Ondernemingsnummer;Naam;Type;Motif du rejet")
+        assertThat(rejected).startsWith("\uFEFFKlant;Ondernemingsnummer;Naam;Type;Motif du rejet;Autres problèmes de la ligne")
                 .contains("C-005;" + MessyUpload.dotted(upload.badCheckDigit()) + ";Tikfout;klant;")
                 .doesNotContain("C-001");
 

@@ -31,6 +31,9 @@ class CompanyPageTests {
     @Autowired
     FeedIngestion ingestion;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private TestUser reader;
     private TestUser frenchReader;
 
@@ -115,6 +118,33 @@ class CompanyPageTests {
                 .contains("id=\"company-invalid\"");
         assertThat(page(get("/companies").param("q", "50%_off"), reader)).as("wildcards are taken literally")
                 .contains("id=\"company-no-name\"");
+    }
+
+    @Test
+    void aNumberWithoutACountryIsTriedInEveryCountryItFitsAndAnUnknownOneCanBeWatched() throws Exception {
+        String digits = String.valueOf(10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9_000_000));
+        company("NL", digits, "Nederlandse Tulp B.V.");
+        MvcResult one = mvc.perform(get("/companies").param("q", digits).with(user(reader.principal()))).andReturn();
+        assertThat(one.getResponse().getRedirectedUrl()).isEqualTo("/companies/NL/" + digits);
+
+        company("GB", digits, "British Rose Limited");
+        String several = page(get("/companies").param("q", digits), reader);
+        assertThat(several).contains("id=\"company-matches\"").contains("Nederlandse Tulp B.V.").contains("British Rose Limited")
+                .contains("Netherlands").contains("United Kingdom");
+
+        String unknown = page(get("/companies").param("q", "0897.001.164"), frenchReader);
+        assertThat(unknown).as("a valid number Vigil does not know: said so, with a way to watch it, no 404")
+                .contains("id=\"company-unknown\"").contains("ne connaît pas encore").contains("/watchlists/watch?number=BE0897001164");
+        assertThat(page(get("/watchlists/watch").param("number", "BE0897001164"), frenchReader)).contains("BE0897001164")
+                .contains("Surveiller une entreprise");
+    }
+
+    private void company(String country, String number, String name) {
+        Long id = jdbc.queryForObject("insert into company (country, number) values (?, ?) returning id", Long.class, country, number);
+        jdbc.update("""
+                insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
+                values (?, 'identity', ?::json, 0, 'companies-house', 'test extract', current_date, 0)""",
+                id, "{\"names\":[{\"type\":\"001\",\"language\":\"2\",\"value\":\"" + name + "\"}]}");
     }
 
     private String timeline(String query, TestUser user) throws Exception {
