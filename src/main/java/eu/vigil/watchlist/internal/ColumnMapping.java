@@ -130,14 +130,14 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         String country = tenantCountry;
         if (number != null) {
             HeaderWords.Meaning meaning = header ? meanings.get(number) : null;
-            if (meaning != null && meaning.country() != null) {
+            int column = number;
+            List<String> values = data.stream().map(r -> r.cell(column)).toList();
+            String fitting = NumberReading.country(values);
+            if (meaning != null && meaning.country() != null
+                    && (fitting == null || fitting.equals(meaning.country()) || NumberReading.share(values, meaning.country()) >= 0.5)) {
                 country = meaning.country();
-            } else {
-                int column = number;
-                String fitting = NumberReading.country(data.stream().map(r -> r.cell(column)).toList());
-                if (fitting != null) {
-                    country = fitting;
-                }
+            } else if (fitting != null) {
+                country = fitting;
             }
         }
         return new ColumnMapping(columns, header, country);

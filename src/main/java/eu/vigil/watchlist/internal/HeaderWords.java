@@ -38,11 +38,12 @@ final class HeaderWords {
             "IT:partita iva", "IT:partitaiva", "IT:p iva", "IT:piva", "IT:codice fiscale", "IT:codicefiscale", "IT:cod fiscale",
             "IT:cf", "IT:c f", "IT:iva", "IT:numero iva", "IT:cf piva",
             "GB:crn", "GB:companies house", "GB:company registration number", "GB:company reg no", "GB:registered number",
+            "GB:company number", "GB:companynumber", "GB:company no", "GB:company registration no",
             "DE:ust idnr", "DE:ustidnr", "DE:ust id", "DE:ustid", "DE:ust id nr", "DE:umsatzsteuer id",
             "DE:umsatzsteuer identifikationsnummer", "DE:umsatzsteueridentifikationsnummer", "DE:hrb", "DE:hra",
             ":handelsregister", ":handelsregisternummer", ":handelsregister nummer",
             ":vat", ":vat number", ":vat no", ":vat id", ":vatin", ":tva", ":tva intracommunautaire", ":btw", ":btwnummer",
-            ":btw nummer", ":btw nr", ":btw id", ":company number", ":company no", ":company id", ":registration number",
+            ":btw nummer", ":btw nr", ":btw id", ":company id", ":registration number",
             ":registration no", ":reg no", ":reg nr", ":identifiant entreprise", ":numero identification",
             ":numero de tva", ":n tva", ":numero tva", ":identificatienummer", ":registernummer", ":numero registro imprese");
 

@@ -21,6 +21,9 @@ public final class NumberReading {
 
     /** The number as it reads in {@code country} (null: by its form alone). */
     public static ParseResult read(String value, String country) {
+        if (value != null && PERSONAL_CODICE_FISCALE.matcher(value.strip().toUpperCase(java.util.Locale.ROOT)).matches()) {
+            return new ParseResult.Invalid(value, ParseResult.Reason.UNKNOWN_FORMAT, PERSONAL);
+        }
         String digits = bareDigits(value);
         if (digits == null) {
             return CompanyNumbers.parse(value, null);
@@ -38,6 +41,12 @@ public final class NumberReading {
         }
         return inCountry != null ? inCountry : byForm;
     }
+
+    /** What {@link ParseResult.Invalid#detail()} says of an Italian person's tax code, which sole traders' lists hold. */
+    public static final String PERSONAL = "an Italian personal tax code (codice fiscale of a person), not a company number";
+
+    private static final java.util.regex.Pattern PERSONAL_CODICE_FISCALE =
+            java.util.regex.Pattern.compile("[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
 
     /** What {@link ParseResult.Invalid#detail()} says of eight bare digits without a country. */
     public static final String AMBIGUOUS = "8 digits without a country: a Dutch KvK number or a British company number";
@@ -69,20 +78,24 @@ public final class NumberReading {
 
     /**
      * The one country whose formats and check digits explain the bare numbers among {@code values} best, or null
-     * when there are none, too few are explained, or two countries explain them equally (eight digits: NL or GB).
+     * when there are none, too few are explained, or two countries explain them equally (eight digits: NL or GB) and
+     * the numbers written with a prefix do not say which.
      */
     public static String country(List<String> values) {
         Map<String, Integer> explained = new LinkedHashMap<>();
+        Map<String, Integer> prefixed = new LinkedHashMap<>();
         int bare = 0;
         for (String value : values) {
             String digits = bareDigits(value);
             if (digits == null) {
+                if (value != null && !value.isBlank() && CompanyNumbers.parse(value, null) instanceof ParseResult.Valid valid) {
+                    prefixed.merge(valid.id().country(), 1, Integer::sum);
+                }
                 continue;
             }
             bare++;
             for (String country : COUNTRIES) {
-                if (CompanyNumbers.parse(padded(digits, country), country) instanceof ParseResult.Valid
-                        && (!country.equals("GB") || digits.length() >= 7 && plausibleCompaniesHouseNumber(digits))) {
+                if (explains(digits, country)) {
                     explained.merge(country, 1, Integer::sum);
                 }
             }
@@ -90,19 +103,38 @@ public final class NumberReading {
         if (bare == 0) {
             return null;
         }
-        String best = null;
-        int bestCount = 0;
-        boolean tie = false;
-        for (Map.Entry<String, Integer> e : explained.entrySet()) {
-            if (e.getValue() > bestCount) {
-                best = e.getKey();
-                bestCount = e.getValue();
-                tie = false;
-            } else if (e.getValue() == bestCount) {
-                tie = true;
+        int bestCount = explained.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> best = explained.entrySet().stream().filter(e -> e.getValue() == bestCount).map(Map.Entry::getKey).toList();
+        if (bestCount * 2 < bare) {
+            return null;
+        }
+        if (best.size() == 1) {
+            return best.getFirst();
+        }
+        List<String> byPrefix = best.stream().filter(prefixed::containsKey).toList();
+        return byPrefix.size() == 1 ? byPrefix.getFirst() : null;
+    }
+
+    /** The share of the bare numbers among {@code values} that read as numbers of {@code country}; 1 when there are none. */
+    static double share(List<String> values, String country) {
+        int bare = 0;
+        int explained = 0;
+        for (String value : values) {
+            String digits = bareDigits(value);
+            if (digits != null) {
+                bare++;
+                if (explains(digits, country)) {
+                    explained++;
+                }
             }
         }
-        return tie || bestCount * 2 < bare ? null : best;
+        return bare == 0 ? 1 : (double) explained / bare;
+    }
+
+    private static boolean explains(String digits, String country) {
+        return CompanyNumbers.parse(padded(digits, country), country) instanceof ParseResult.Valid valid
+                && valid.id().country().equals(country)
+                && (!country.equals("GB") || digits.length() >= 7 && plausibleCompaniesHouseNumber(digits));
     }
 
     /**

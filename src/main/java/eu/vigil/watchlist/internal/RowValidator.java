@@ -91,8 +91,9 @@ public final class RowValidator {
         String value = row.cell(mapping.column(Column.NUMBER));
         ParseResult parsed = NumberReading.read(value, mapping.country());
         if (parsed instanceof ParseResult.Invalid invalid) {
-            Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail())
-                    ? Wording.of("watchlist.number.ambiguous", value.strip()) : Wording.ofNumber(value, invalid);
+            Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail()) ? Wording.of("watchlist.number.ambiguous", value.strip())
+                    : NumberReading.PERSONAL.equals(invalid.detail()) ? Wording.of("watchlist.number.personal", value.strip())
+                    : Wording.ofNumber(value, invalid);
             return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail(), wording, List.copyOf(warnings));
         }
         CompanyId id = ((ParseResult.Valid) parsed).id();

@@ -192,6 +192,47 @@ class SpreadsheetShapesTests {
     }
 
     @Test
+    void companiesHousesOwnExportIsReadAsBritishNumbers() throws IOException {
+        List<RawRow> rows = rows(write("BasicCompanyData.csv", "CompanyName, CompanyNumber,RegAddress.CareOf,RegAddress.PostTown,"
+                + "CompanyCategory,CompanyStatus\n"
+                + "\"NORTHERN BAKERIES LIMITED\",\"09100002\",\"\",\"LEEDS\",\"Private Limited Company\",\"Active\"\n"
+                + "\"CLYDE ENGINEERING LTD\",\"SC610001\",\"\",\"GLASGOW\",\"Private Limited Company\",\"Active\"\n"
+                + "\"OLD FIRM LIMITED\",\"00000086\",\"\",\"LONDON\",\"Private Limited Company\",\"Active\"\n"));
+        ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
+        assertThat(mapping.header()).isTrue();
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
+        assertThat(mapping.country()).isEqualTo("GB");
+        RowValidator validator = new RowValidator(mapping, Map.of());
+        assertThat(rows.subList(1, 4)).map(validator::check).allSatisfy(outcome -> assertThat(outcome)
+                .isInstanceOfSatisfying(RowValidator.Valid.class, valid -> assertThat(valid.id().country()).isEqualTo("GB")));
+    }
+
+    @Test
+    void aPersonsCodiceFiscaleIsRejectedForWhatItIs() throws IOException {
+        List<RawRow> rows = rows(write("ditte.csv", "Ragione sociale;Codice fiscale\nRossi Mario;RSSMRA85T10A562S\n"
+                + "Alfa Srl;" + italian() + "\n"));
+        ColumnMapping mapping = ColumnMapping.detect(rows, "IT", owner -> false);
+        RowValidator validator = new RowValidator(mapping, Map.of());
+        assertThat(validator.check(rows.get(1))).isInstanceOfSatisfying(RowValidator.Invalid.class, invalid ->
+                assertThat(invalid.wording().in(MESSAGES, Locale.ITALIAN)).isEqualTo(
+                        "«RSSMRA85T10A562S» è il codice fiscale di una persona fisica, non un numero d'impresa: indicate la partita IVA dell'impresa."));
+        assertThat(validator.check(rows.get(2))).isInstanceOf(RowValidator.Valid.class);
+    }
+
+    @Test
+    void aSireneExportWithSirenAndSiretColumnsInCamelCaseIsReadAsFrench() throws IOException {
+        String siret = siret();
+        List<RawRow> rows = rows(write("StockEtablissement.csv", "siren,nic,siret,statutDiffusionEtablissement,"
+                + "dateCreationEtablissement,denominationUsuelleEtablissement,codePostalEtablissement\n"
+                + siret.substring(0, 9) + "," + siret.substring(9) + "," + siret + ",O,2019-05-01,BOULANGERIE DU PORT,29200\n"));
+        ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(0);
+        assertThat(mapping.country()).isEqualTo("FR");
+        assertThat(new RowValidator(mapping, Map.of()).check(rows.get(1))).isInstanceOfSatisfying(RowValidator.Valid.class,
+                valid -> assertThat(valid.id().number()).isEqualTo(siret.substring(0, 9)));
+    }
+
+    @Test
     void headersAreMatchedByTheirWordsInFiveLanguages() {
         assertThat(HeaderWords.meaning("Managers Conseil Financier")).isNull();
         assertThat(HeaderWords.meaning("liv_accessibili")).isNull();
