@@ -28,7 +28,7 @@ class KboExtractGeneratorTests {
     static final LocalDate SNAPSHOT = LocalDate.of(2025, 10, 3);
     static final int N = 20_000;
     static final String[] DATA = {"enterprise", "establishment", "denomination", "address", "contact", "activity", "branch"};
-    /** Headers exactly as in feeds.md §1. */
+    /** Headers exactly as in src/docs/feeds.md §1. */
     static final Map<String, String> SPEC_HEADERS = Map.of(
             "meta", "\"Variable\",\"Value\"",
             "code", "\"Category\",\"Code\",\"Language\",\"Description\"",
@@ -252,7 +252,7 @@ class KboExtractGeneratorTests {
 
     @Test
     void rowRatiosAreWithinTenPercentOfTheNationalOnes() {
-        // Oct 2025 full extract: 1,938,239 enterprises (feeds.md §1)
+        // Oct 2025 full extract: 1,938,239 enterprises (src/docs/feeds.md §1)
         double n = 1_938_239;
         Map<String, Double> national = new LinkedHashMap<>();
         national.put("establishment", 1_672_491 / n);
