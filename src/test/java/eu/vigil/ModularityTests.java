@@ -3,6 +3,10 @@ package eu.vigil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -28,6 +32,41 @@ class ModularityTests {
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         Files.writeString(Path.of(DIAGRAMS, "module-graph.md"), mermaidGraph());
+        try (Stream<Path> files = Files.list(Path.of(DIAGRAMS))) {
+            for (Path file : files.filter(f -> !f.toString().endsWith(".md")).toList()) {
+                Files.write(file, inStableOrder(Files.readAllLines(file)));
+            }
+        }
+    }
+
+    /**
+     * The Documenter lists relations and canvas entries in no fixed order: sorted, the committed files change only
+     * when the modules do. Sorts each run of PlantUML relations and each bullet list of a canvas cell.
+     */
+    static List<String> inStableOrder(List<String> lines) {
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); ) {
+            String line = lines.get(i);
+            boolean relation = line.startsWith("Rel(");
+            boolean bullets = line.startsWith("|* ");
+            if (!relation && !bullets) {
+                result.add(line);
+                i++;
+                continue;
+            }
+            List<String> run = new ArrayList<>(List.of(bullets ? line.substring(1) : line));
+            int j = i + 1;
+            while (j < lines.size() && (relation ? lines.get(j).startsWith("Rel(") : lines.get(j).startsWith("* "))) {
+                run.add(lines.get(j++));
+            }
+            Collections.sort(run);
+            if (bullets) {
+                run.set(0, "|" + run.getFirst());
+            }
+            result.addAll(run);
+            i = j;
+        }
+        return result;
     }
 
     /** The same graph as components.puml, in Mermaid, which GitHub and most Markdown viewers draw. */
