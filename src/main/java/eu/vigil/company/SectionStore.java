@@ -189,9 +189,7 @@ public class SectionStore {
                     writes, runId);
             try (Statement statement = connection.createStatement()) {
                 // one pass: the version a write replaces (PostgreSQL 18's RETURNING old) goes to the history as it is
-                // replaced; a join of the stage with company_section before the upsert read the table a second time
-                // (BureauIngestBenchmark, alternated with the previous build: the worst case 5.33 -> 4.85 s, the usual
-                // month 1.72 -> 1.24 s; README, Performance)
+                // replaced, so company_section is read once
                 try (ResultSet rs = statement.executeQuery("""
                         with written as (
                             insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)

@@ -4,6 +4,10 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Properties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -40,12 +44,29 @@ class EmbeddedMailConfiguration {
         return sender;
     }
 
+    /** On {@code port}, or on a free one when it is 0 or taken (a second instance on the same machine). */
     private static GreenMail start(int port) {
+        boolean taken = port != 0 && !free(port);
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        GreenMail greenMail = new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+        GreenMail greenMail = new GreenMail(port == 0 || taken ? setup.dynamicPort() : setup);
         greenMail.start();
-        log.info("Outgoing mail is captured by the in-process SMTP server on port {}", greenMail.getSmtp().getPort());
+        if (taken) {
+            log.info("Port {} is taken (another instance?): outgoing mail is captured by the in-process SMTP server on port {} instead",
+                    port, greenMail.getSmtp().getPort());
+        } else {
+            log.info("Outgoing mail is captured by the in-process SMTP server on port {}", greenMail.getSmtp().getPort());
+        }
         return greenMail;
+    }
+
+    static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** One SMTP server per JVM when the port is dynamic, so that every test context shares it. */

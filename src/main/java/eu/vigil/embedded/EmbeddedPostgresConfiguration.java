@@ -31,9 +31,12 @@ class EmbeddedPostgresConfiguration {
         Path dir = Path.of(properties.postgresDir()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
+            // stopped by this context, after Quartz, the pool and the event publication registry: a JVM hook of its own
+            // would stop it while they still use it
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dir);
             return new EmbeddedPostgresServer(postgres, true);
@@ -59,7 +62,7 @@ class EmbeddedPostgresConfiguration {
         static synchronized EmbeddedPostgresServer get() {
             if (instance == null) {
                 try {
-                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
                     // after every context has closed: a JVM hook of its own would race them and leave their last queries hanging
                     SpringApplication.getShutdownHandlers().add(() -> {
                         try {

@@ -3,6 +3,7 @@ package eu.vigil.alerting;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import eu.vigil.support.BrowserTest;
@@ -128,14 +129,9 @@ class AlertInboxBrowserTests extends BrowserTest {
         assertThat(page.locator("#company-alerts")).not().containsText("Bankruptcy opened");
     }
 
-    private void awaitAlerts(TestTenant tenant, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id()) < count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 30 s in vain for " + count + " alerts");
-            }
-            Thread.sleep(100);
-        }
+    private void awaitAlerts(TestTenant tenant, int count) {
+        Wait.until(count + " alerts", () -> jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class,
+                tenant.id()) >= count);
         assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id())).isEqualTo(count);
     }
 

@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
+import eu.vigil.support.Wait;
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
@@ -26,7 +28,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -56,6 +57,9 @@ class AlertPortalTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     CapturedMail mail;
@@ -194,8 +198,8 @@ class AlertPortalTests {
                 .param("reason", "Payment plan agreed").param("back", "/companies/BE/" + muted)).andReturn();
         assertThat(silenced.getResponse().getRedirectedUrl()).isEqualTo("/companies/BE/" + muted);
         ingest(KboUpdates.update(today(), enterprise(number, "050", true), enterprise(muted, "050", true)));
-        await("the colleague's email", () -> !mail.messagesTo(colleague.email()).isEmpty());
-        Thread.sleep(1_500);
+        Wait.until("the colleague's email", () -> !mail.messagesTo(colleague.email()).isEmpty());
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(colleague.email())).as("the muted company mails nobody who muted it").hasSize(1);
         assertThat(mail.messagesTo(colleague.email()).getFirst().subject()).contains("Proef " + number);
         assertThat(mail.messagesTo(credit.email())).isEmpty();
@@ -285,7 +289,7 @@ class AlertPortalTests {
         TenantContext.runAs(tenant.id(), () -> watchlists.add(watchlists.create("Clients").id(), number,
                 new EntryData(null, null, null, null, null, null)));
         ingest(KboUpdates.update(today(), enterprise(number, "050", true)));
-        await("the alert email", () -> !mail.messagesTo(credit.email()).isEmpty());
+        Wait.until("the alert email", () -> !mail.messagesTo(credit.email()).isEmpty());
         String link = mail.messagesTo(credit.email()).getFirst().listUnsubscribe();
         String token = link.replaceAll(".*/alerts/unsubscribe/([0-9a-f]+)>?.*", "$1");
         UUID rule = jdbc.queryForObject("select rule_id from mail_outbox where unsubscribe_token = ?", UUID.class, token);
@@ -325,7 +329,7 @@ class AlertPortalTests {
         mailSender.setPort(closed);
         try {
             ingest(KboUpdates.update(today(), enterprise(number, "050", true)));
-            await("a dead letter", () -> Long.valueOf(1).equals(jdbc.queryForObject(
+            Wait.until("a dead letter", () -> Long.valueOf(1).equals(jdbc.queryForObject(
                     "select count(*) from mail_dead_letter where tenant_id = ?", Long.class, tenant.id())));
         } finally {
             mailSender.setPort(port);
@@ -340,9 +344,9 @@ class AlertPortalTests {
                 .andReturn().getResponse().getStatus()).as("another tenant's letter").isEqualTo(404);
 
         mvc.perform(post("/alerts/dead-letters/{id}/resend", id).with(csrf()).with(user(tenant.admin().principal())));
-        await("the resent email", () -> !mail.messagesTo(credit.email()).isEmpty());
+        Wait.until("the resent email", () -> !mail.messagesTo(credit.email()).isEmpty());
         assertThat(mail.messagesTo(credit.email()).getFirst().subject()).contains("Faillissement geopend");
-        await("sent", () -> "SENT".equals(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id)));
+        Wait.until("sent", () -> "SENT".equals(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, id)));
         assertThat(page(tenant.admin(), get("/alerts/dead-letters"))).contains("id=\"no-dead-letters\"");
     }
 
@@ -379,20 +383,5 @@ class AlertPortalTests {
 
     private static String today() {
         return KBO_DATE.format(LocalDate.now());
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 30 s in vain for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Clock;
+import eu.vigil.support.Wait;
 import eu.vigil.alerting.internal.FanOut;
 import eu.vigil.company.CompanyId;
 import eu.vigil.embedded.CapturedMail;
@@ -29,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +72,9 @@ class AlertingEndToEndTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -132,10 +136,11 @@ class AlertingEndToEndTests {
         assertThat(alert.get("lists")).isEqualTo(2);
 
         // replaying the extract records no event again; redelivering the events raises no alert again
-        ingest(bankruptcy);
+        assertThat(ingest(bankruptcy).signalEvents()).isZero();
         List<Long> eventIds = jdbc.queryForList("select signal_event_id from alert where tenant_id = ?", Long.class, tenant.id());
         assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds)).alerts()).isZero();
-        Thread.sleep(2_500);
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
+        Wait.outboxSettled(jdbc, bystander.id(), clock);
         assertThat(mail.messagesTo(french.email())).hasSize(1);
         assertThat(mail.messagesTo(dutch.email())).hasSize(1);
         assertThat(mail.messagesTo(muted.email())).as("a silenced company sends its alerts to the inbox only").isEmpty();
@@ -173,7 +178,7 @@ class AlertingEndToEndTests {
                     new EntryData(null, null, null, null, null, null)));
         }
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Taal Proef NV", "050", true)));
-        await("both tenants' alerts", () -> jdbc.queryForObject("select count(*) from alert where tenant_id in (?, ?)",
+        Wait.until("both tenants' alerts", () -> jdbc.queryForObject("select count(*) from alert where tenant_id in (?, ?)",
                 Long.class, french.id(), dutch.id()) == 2);
 
         String frenchPage = api(french, get("/api/v1/alerts")).getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -220,7 +225,7 @@ class AlertingEndToEndTests {
         mailSender.setPort(closed);
         try {
             ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Storing Proef BV", "050", true)));
-            await("two failed attempts", () -> Integer.valueOf(2).compareTo(jdbc.queryForObject(
+            Wait.until("two failed attempts", () -> Integer.valueOf(2).compareTo(jdbc.queryForObject(
                     "select coalesce(max(attempts), 0) from mail_outbox where tenant_id = ?", Integer.class, tenant.id())) <= 0);
             Map<String, Object> row = jdbc.queryForMap("select status, last_error from mail_outbox where tenant_id = ?", tenant.id());
             assertThat(row.get("status")).isIn("PENDING", "SENDING");
@@ -231,7 +236,7 @@ class AlertingEndToEndTests {
         }
         CapturedMessage message = awaitMail(credit.email());
         assertThat(message.subject()).contains("Faillissement geopend");
-        Thread.sleep(1_500);
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(credit.email())).hasSize(1);
         assertThat(jdbc.queryForObject("select status from mail_outbox where tenant_id = ?", String.class, tenant.id()))
                 .isEqualTo("SENT");
@@ -253,23 +258,8 @@ class AlertingEndToEndTests {
     }
 
     private CapturedMessage awaitMail(String to) {
-        await("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
+        Wait.until("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
         return mail.messagesTo(to).getFirst();
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 20 s in vain for " + what);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private MvcResult api(TestTenant tenant,

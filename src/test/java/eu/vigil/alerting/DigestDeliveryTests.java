@@ -2,6 +2,7 @@ package eu.vigil.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import eu.vigil.company.CompanyId;
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.embedded.CapturedMail.CapturedMessage;
@@ -30,7 +31,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,14 +120,14 @@ class DigestDeliveryTests {
                 new KboUpdates.Enterprise(failing, "Wankel Proef NV", "050", true),
                 new KboUpdates.Enterprise(untouched, "Stil Proef NV", "000", true)));
 
-        await("the immediate email of the risk rule", () -> !mail.messagesTo(credit.email()).isEmpty());
-        await("the digest rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'DAILY'", tenant.id()) == 3);
+        Wait.until("the immediate email of the risk rule", () -> !mail.messagesTo(credit.email()).isEmpty());
+        Wait.until("the digest rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'DAILY'", tenant.id()) == 3);
         assertThat(jdbc.queryForList("select distinct next_attempt_at from mail_outbox where tenant_id = ? and kind = 'DAILY'",
                 OffsetDateTime.class, tenant.id())).extracting(OffsetDateTime::toInstant).containsExactly(eight);
         assertThat(count("select count(*) from mail_outbox where tenant_id = ?", quiet.id())).isZero();
 
         clock.set(eight.minus(Duration.ofMinutes(1)));
-        pause(Duration.ofMillis(1_500));
+        Wait.senderPolled(jdbc, clock);
         assertThat(mail.messagesTo(dutch.email())).as("nothing before 08:00").isEmpty();
         assertThat(mail.messagesTo(creditDaily.email())).as("a credit manager who prefers the daily digest").isEmpty();
 
@@ -150,7 +150,7 @@ class DigestDeliveryTests {
         assertThat(toCreditDaily.text()).contains("Wankel Proef NV").contains("Dichiarazione di fallimento")
                 .contains("Customers, segnali negativi: 1");
 
-        pause(Duration.ofMillis(1_500));
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(dutch.email())).as("exactly once").hasSize(1);
         assertThat(mail.messagesTo(french.email())).hasSize(1);
         assertThat(mail.messagesTo(creditDaily.email())).hasSize(1);
@@ -203,11 +203,11 @@ class DigestDeliveryTests {
         ZonedDateTime eight = ZonedDateTime.of(monday, LocalTime.of(8, 0), BRUSSELS);
         clock.set(eight.minusDays(6).plusHours(2).toInstant());
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(tuesday, "Dinsdag Proef NV", "050", true)));
-        await("the weekly rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY'",
+        Wait.until("the weekly rows", () -> count("select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY'",
                 tenant.id()) == 3);
         clock.set(eight.minusDays(2).plusHours(7).toInstant());
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(saturday, "Zaterdag Proef BV", "050", true)));
-        await("Saturday's alert in the same rows", () -> count("""
+        Wait.until("Saturday's alert in the same rows", () -> count("""
                 select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY' and cardinality(alert_ids) = 2""",
                 tenant.id()) == 3);
         assertThat(jdbc.queryForList("select distinct next_attempt_at from mail_outbox where tenant_id = ? and kind = 'WEEKLY'",
@@ -215,10 +215,10 @@ class DigestDeliveryTests {
         assertThat(mail.messagesTo(credit.email())).as("a preferred digest, no immediate email").isEmpty();
 
         clock.set(eight.minusHours(12).toInstant());
-        pause(Duration.ofMillis(1_500));
+        Wait.senderPolled(jdbc, clock);
         assertThat(mail.messagesTo(dutch.email())).as("nothing on Sunday").isEmpty();
         clock.set(eight.minusMinutes(1).toInstant());
-        pause(Duration.ofMillis(1_500));
+        Wait.senderPolled(jdbc, clock);
         assertThat(mail.messagesTo(dutch.email())).as("nothing at 07:59 on Monday").isEmpty();
         assertThat(mail.messagesTo(credit.email())).isEmpty();
 
@@ -240,15 +240,15 @@ class DigestDeliveryTests {
         clock.set(eight.plusHours(2).toInstant());
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(afterTheDigest, "Maandag Proef NV", "050", true)));
         ZonedDateTime nextEight = eight.plusWeeks(1);
-        await("next week's rows", () -> count("""
+        Wait.until("next week's rows", () -> count("""
                 select count(*) from mail_outbox where tenant_id = ? and kind = 'WEEKLY' and status = 'PENDING'
                 and next_attempt_at = ?""", tenant.id(), nextEight.toOffsetDateTime()) == 3);
-        pause(Duration.ofMillis(1_500));
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(dutch.email())).as("exactly once").hasSize(1);
         assertThat(mail.messagesTo(credit.email())).hasSize(1);
 
         clock.set(nextEight.toInstant());
-        await("next week's digests", () -> mail.messagesTo(dutch.email()).size() == 2
+        Wait.until("next week's digests", () -> mail.messagesTo(dutch.email()).size() == 2
                 && mail.messagesTo(french.email()).size() == 2 && mail.messagesTo(credit.email()).size() == 2);
         CapturedMessage nextWeek = mail.messagesTo(dutch.email()).getFirst();
         assertThat(nextWeek.subject()).contains(KBO_DATE.format(monday.plusWeeks(1))).contains("1 nieuw");
@@ -256,7 +256,8 @@ class DigestDeliveryTests {
 
         // a week without alerts: no digest
         clock.set(nextEight.plusWeeks(1).plusMinutes(1).toInstant());
-        pause(Duration.ofMillis(1_500));
+        Wait.senderPolled(jdbc, clock);
+        Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(dutch.email())).hasSize(2);
         assertThat(mail.messagesTo(french.email())).hasSize(2);
         assertThat(mail.messagesTo(credit.email())).hasSize(2);
@@ -313,26 +314,7 @@ class DigestDeliveryTests {
     }
 
     private CapturedMessage awaitMail(String to) {
-        await("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
+        Wait.until("mail to " + to, () -> !mail.messagesTo(to).isEmpty());
         return mail.messagesTo(to).getFirst();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 20 s in vain for " + what);
-            }
-            pause(Duration.ofMillis(100));
-        }
     }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class KboUpdates {
 
     /** Enterprise numbers from 0600.000.000 upward are the alerting tests'. */
-    private static final AtomicLong NEXT = new AtomicLong(6_000_000 + (System.nanoTime() % 1000) * 100);
-    private static final AtomicInteger EXTRACT = new AtomicInteger(8_300_000 + (int) (System.nanoTime() % 1000) * 10);
+    private static final AtomicLong NEXT = new AtomicLong(6_000_000);
+    private static final AtomicInteger EXTRACT = new AtomicInteger(8_300_000);
 
     private KboUpdates() {
     }

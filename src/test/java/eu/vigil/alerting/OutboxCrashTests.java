@@ -2,6 +2,7 @@ package eu.vigil.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,10 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * row), so the rest of its batch stays claimed; once its lease has run out it is claimed and sent again. Every email
  * arrives, and only the mails of that one marking (at most 50) arrive twice.
  */
+@Tag("instances")
 class OutboxCrashTests {
+
+    /** Instances start, claim, hang and take over within leases of seconds. */
+    private static final Duration INSTANCES = Duration.ofSeconds(60);
 
     private static final int TENANTS = 4;
     private static final int MANAGERS = 4;
@@ -95,13 +100,12 @@ class OutboxCrashTests {
             String doomedRow = """
                     select o.id, o.status, o.attempts, o.claimed_until, o.sent_at from mail_outbox o
                     join company c on c.id = o.company_id where o.recipient = ? and c.number = ?""";
-            await("the doomed row's email accepted, the row still claimed", () -> received(doomedRecipient, doomedCompany) == 1
+            Wait.until("the doomed row's email accepted, the row still claimed", INSTANCES, () -> received(doomedRecipient, doomedCompany) == 1
                     && "SENDING".equals(jdbc.queryForMap(doomedRow, doomedRecipient, doomedCompany).get("status")));
             Instant leaseEnd = jdbc.queryForObject("select claimed_until from (" + doomedRow + ") r", OffsetDateTime.class,
                     doomedRecipient, doomedCompany).toInstant();
 
-            await("every row marked sent", () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
-            Thread.sleep(1_000);
+            Wait.until("every row marked sent", INSTANCES, () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
 
             Map<String, Long> counts = received();
             Set<String> everyEmail = new HashSet<>();
@@ -155,15 +159,5 @@ class OutboxCrashTests {
 
     private static long count(JdbcTemplate jdbc, String sql) {
         return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 60 s in vain for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -2,6 +2,7 @@ package eu.vigil.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,10 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * once per company, and both instances send some. Then an instance freezes mid-send and is shut down: when the
  * lease of its claimed rows runs out, the other instance sends them, and still every email arrives once.
  */
+@Tag("instances")
 class TwoInstancesDeliveryTests {
+
+    /** Instances start, claim, hang and take over within leases of seconds. */
+    private static final Duration INSTANCES = Duration.ofSeconds(60);
 
     private static final int TENANTS = 4;
     private static final int MANAGERS = 3;
@@ -88,9 +93,8 @@ class TwoInstancesDeliveryTests {
             try (ConfigurableApplicationContext two = start("two", smtp.getSmtp().getPort(), 2_000, Map.of())) {
                 ingest(one, firstBatch, "050");
                 int expected = TENANTS * MANAGERS * COMPANIES;
-                await("every email of the first batch", () -> smtp.getReceivedMessages().length >= expected);
-                await("every row marked sent", () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
-                Thread.sleep(1_000);
+                Wait.until("every email of the first batch", INSTANCES, () -> smtp.getReceivedMessages().length >= expected);
+                Wait.until("every row marked sent", INSTANCES, () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
                 assertEachOnce(recipients, expected);
                 Map<String, Long> byInstance = sentByInstance(jdbc);
                 assertThat(byInstance.keySet()).as("both instances sent some: " + byInstance).containsExactlyInAnyOrder("one", "two");
@@ -105,7 +109,7 @@ class TwoInstancesDeliveryTests {
             ingest(one, secondBatch, "050");
             int expected = 2 * TENANTS * MANAGERS * COMPANIES;
             String strandedRows = "select id, claimed_until from mail_outbox where status = 'SENDING' and claimed_by like 'three#%'";
-            await("instance three holding claimed rows while one sent the rest", () -> {
+            Wait.until("instance three holding claimed rows while one sent the rest", INSTANCES, () -> {
                 long held = jdbc.queryForList(strandedRows).size();
                 return held > 0 && count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") + held == expected;
             });
@@ -114,9 +118,8 @@ class TwoInstancesDeliveryTests {
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             Thread.ofVirtual().start(three::close);
 
-            await("instance one to take the stranded rows over", () -> count(jdbc,
+            Wait.until("instance one to take the stranded rows over", INSTANCES, () -> count(jdbc,
                     "select count(*) from mail_outbox where status = 'SENT'") == expected);
-            Thread.sleep(1_000);
             assertEachOnce(recipients, expected);
             List<Map<String, Object>> takenOver = jdbc.queryForList(
                     "select id, claimed_by, attempts, sent_at from mail_outbox where id = any(?::bigint[])",
@@ -179,15 +182,5 @@ class TwoInstancesDeliveryTests {
 
     private static long count(JdbcTemplate jdbc, String sql) {
         return jdbc.queryForObject(sql, Long.class);
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Waited 60 s in vain for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Uploads a messy {@code rows}-row CSV into a new watchlist through the real import path (validate, match,
  * enrol with COPY, traffic lights, report) and times it; then times pages of the 100k-entry list with
- * filters and sorts. Not a test: run with the bench profile (see README, Performance).
+ * filters and sorts. Not a test: run with the bench profile (see src/docs/performance.md).
  */
 public final class WatchlistUploadBenchmark {
 

@@ -2,6 +2,7 @@ package eu.vigil.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.demo.world.DemoWorld;
@@ -171,9 +172,7 @@ class DemoWorldTests {
         String demo = "(select id from tenant where name = '" + DemoAccounts.TENANT_NAME + "')";
         String counts = "select count(*) as alerts, count(*) filter (where polarity = 'negative') as negative, "
                 + "min(effective_date) as first from alert where tenant_id = " + demo;
-        for (int i = 0; i < 300 && ((Number) jdbc.queryForMap(counts).get("negative")).longValue() == 0; i++) {
-            Thread.sleep(100);
-        }
+        Wait.until("the demo tenant's negative alerts", () -> ((Number) jdbc.queryForMap(counts).get("negative")).longValue() > 0);
         Map<String, Object> inbox = jdbc.queryForMap(counts);
         assertThat(((Number) inbox.get("negative")).longValue()).as("the bankruptcies of the last months among the watched")
                 .isPositive();

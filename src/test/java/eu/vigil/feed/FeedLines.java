@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FeedLines {
 
     /** Enterprise numbers from 0890.000.000 upward are left to the record-feed tests. */
-    private static final AtomicLong NEXT = new AtomicLong(8_900_000 + (System.nanoTime() % 1000) * 100);
+    private static final AtomicLong NEXT = new AtomicLong(8_900_000);
 
     /** Companies House numbers from 70000000 upward, SIRENs from 700000000 upward: left to the feed tests. */
-    private static final AtomicLong NEXT_GB = new AtomicLong(70_000_000 + (System.nanoTime() % 1000) * 1000);
-    private static final AtomicLong NEXT_FR = new AtomicLong(70_000_000 + (System.nanoTime() % 1000) * 1000);
+    private static final AtomicLong NEXT_GB = new AtomicLong(70_000_000);
+    private static final AtomicLong NEXT_FR = new AtomicLong(70_000_000);
 
     private FeedLines() {
     }

@@ -3,6 +3,7 @@ package eu.vigil.feed;
 import static eu.vigil.support.KboUpdateZip.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.Section;
@@ -280,12 +281,9 @@ class KboIngestionTests {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(202);
         String id = response.getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1");
-        String status = "";
-        for (int i = 0; i < 100 && !status.contains("COMPLETED") && !status.contains("FAILED"); i++) {
-            Thread.sleep(100);
-            status = mvc.perform(MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs/" + id)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY)).andReturn().getResponse().getContentAsString();
-        }
+        String status = Wait.until("run " + id + " finished", () -> mvc.perform(MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY)).andReturn().getResponse().getContentAsString(),
+                s -> s.contains("COMPLETED") || s.contains("FAILED"));
         assertThat(status).contains("\"status\":\"COMPLETED\"").contains("\"rowsRead\":1103");
         assertThat(mvc.perform(MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.TENANT_API_KEY)).andReturn().getResponse().getStatus())

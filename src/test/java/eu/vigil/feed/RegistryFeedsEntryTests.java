@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.vigil.support.Wait;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.demo.DemoAccounts;
@@ -88,11 +89,7 @@ class RegistryFeedsEntryTests {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(202);
         long id = Long.parseLong(response.getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1"));
-        RunView run = ingestion.run(id).orElseThrow();
-        for (int i = 0; i < 100 && !run.finished(); i++) {
-            Thread.sleep(100);
-            run = ingestion.run(id).orElseThrow();
-        }
+        RunView run = Wait.until("run " + id + " finished", () -> ingestion.run(id).orElseThrow(), RunView::finished);
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         assertThat(run.source()).isEqualTo("bodacc");
         assertThat(registry.find(new CompanyId("FR", siren))).isPresent();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A real headless Chromium against the running portal: the system Chromium named by
  * {@code -Dvigil.test.chromium} (default /usr/bin/chromium), or Playwright's own where that is absent.
  */
+@Tag("browser")
 @VigilTest
 public abstract class BrowserTest {
 

@@ -2,8 +2,6 @@ package eu.vigil.support;
 
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.embedded.CapturedMail.CapturedMessage;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,15 +15,7 @@ public final class MailBox {
     }
 
     public static CapturedMessage awaitOne(CapturedMail mail, String to) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            List<CapturedMessage> messages = mail.messagesTo(to);
-            if (!messages.isEmpty()) {
-                return messages.getFirst();
-            }
-            sleep();
-        }
-        throw new AssertionError("No mail reached " + to + " within 10 s");
+        return Wait.until("mail to " + to, () -> mail.messagesTo(to), messages -> !messages.isEmpty()).getFirst();
     }
 
     public static List<CapturedMessage> all(CapturedMail mail, String to) {
@@ -39,14 +29,5 @@ public final class MailBox {
             throw new AssertionError("No account link in: " + message.text());
         }
         return matcher.group(1);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

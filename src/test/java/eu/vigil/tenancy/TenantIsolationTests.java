@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import eu.vigil.support.Wait;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -286,9 +288,8 @@ class TenantIsolationTests {
                 post("/alerts/preferences/{r}", missingId).param("delivery", "none"), 404);
         assertSameAsMissing(post("/alerts/silences/{id}/remove", silence), post("/alerts/silences/{id}/remove", missingId), 404);
         long letter = jdbc.queryForObject("select id from mail_outbox where tenant_id = ? order by id limit 1", Long.class, b.id());
-        for (int i = 0; i < 300 && !"SENT".equals(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)); i++) {
-            Thread.sleep(100);
-        }
+        Wait.until("the worker done with the alert email (sent, or skipped: the company is silenced)", () -> List.of("SENT",
+                "SKIPPED").contains(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)));
         // as if every attempt had failed: the worker is done with the row
         jdbc.update("update mail_outbox set status = 'DEAD', last_error = 'test: given up' where id = ?", letter);
         assertSameAsMissing(post("/alerts/dead-letters/{id}/resend", letter), post("/alerts/dead-letters/{id}/resend", missing), 404);
@@ -385,14 +386,9 @@ class TenantIsolationTests {
                 null, null, null, null, null, null)));
         ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
                 new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "050", true))), "bankrupt.zip", true, "test");
-        for (int i = 0; i < 200; i++) {
-            String page = apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString();
-            if (page.contains("\"id\":")) {
-                return Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("No alert for " + tenant.name() + " within 20 s");
+        String page = Wait.until("an alert for " + tenant.name(),
+                () -> apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString(), p -> p.contains("\"id\":"));
+        return Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 
     private UUID watchlistOf(TestTenant tenant, String name) {

@@ -44,10 +44,9 @@ class Outbox {
 
     /**
      * Claims up to a batch of due rows, and up to a batch whose lease has run out (a crashed worker's). Each is its own
-     * scan in its partial index's order, stopping at the batch: one scan of both conditions at once read and sorted
-     * every due row for each claim (10,000 pending rows: 130 ms a claim). Each is picked once, in a materialised CTE:
-     * as an {@code IN} subquery the planner may re-run the locking scan for every row it joins when the table's
-     * statistics are stale (seen: 8 workers stuck 13 s on 2,000 fresh rows).
+     * scan in its partial index's order, stopping at the batch: one scan of both conditions at once would read and sort
+     * every due row for each claim. Each is picked once, in a materialised CTE: as an {@code IN} subquery the planner
+     * may re-run the locking scan for every row it joins when the table's statistics are stale.
      */
     List<Claimed> claim(String worker) {
         return jdbc.query("""

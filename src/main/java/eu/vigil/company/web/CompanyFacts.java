@@ -30,7 +30,7 @@ final class CompanyFacts {
     /** How many periods the accounts table puts side by side. */
     static final int PERIODS = 3;
 
-    /** Key figures by rubric code (feeds.md §4), in the order the page lists them. */
+    /** Key figures by rubric code (src/docs/feeds.md §4), in the order the page lists them. */
     private static final Map<String, String> FIGURES = figures();
 
     private final ObjectMapper json;

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes annual-accounts filings as the accounts feed takes them (feeds.md §4): JSON Lines, one filing per line. */
+/** Writes annual-accounts filings as the accounts feed takes them (src/docs/feeds.md §4): JSON Lines, one filing per line. */
 public final class AccountsFileWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

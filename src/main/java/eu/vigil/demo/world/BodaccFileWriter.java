@@ -13,7 +13,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes BODACC annonces-commerciales records as the DILA export has them (feeds.md §3): {@code jugement},
+ * Writes BODACC annonces-commerciales records as the DILA export has them (src/docs/feeds.md §3): {@code jugement},
  * {@code depot} and {@code parutionavisprecedent} are JSON inside a string, {@code registre} a list of SIRENs
  * (each compact and spaced, as BODACC gives them). JSON Lines, or one JSON array as the bulk export.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes credit-bureau snapshots as the bureau feed takes them (feeds.md §5): JSON Lines, one company per
+ * Writes credit-bureau snapshots as the bureau feed takes them (src/docs/feeds.md §5): JSON Lines, one company per
  * line. A null field is left out of the line (unknown to the bureau, so the adapter keeps what it held);
  * a list is written whenever it is not null, so an empty one clears what was there.
  */

@@ -14,7 +14,7 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes Companies House stream lines as the streaming API sends them (feeds.md §2): one JSON envelope per
+ * Writes Companies House stream lines as the streaming API sends them (src/docs/feeds.md §2): one JSON envelope per
  * line, {@code resource_kind}, {@code resource_uri}, {@code resource_id}, {@code data} and {@code event}. The
  * etag is derived from the data unless one is given, so the same resource written twice the same way is the
  * same event.

@@ -41,7 +41,7 @@ public final class DemoWorld {
     public static final int FIRST_EXTRACT = 100;
     public static final String BUREAU = "demo-bureau";
 
-    /** Story companies the README and the tests name. */
+    /** Story companies the user guide (src/docs/user-guide.md) and the tests name. */
     public static final String BANKRUPT = "Bouwbedrijf Verhaegen NV";
     public static final String REORGANISED = "Brasserie Le Vieux Moulin SRL";
     public static final String GROWING = "Nova Software BV";
@@ -414,7 +414,7 @@ public final class DemoWorld {
         return c;
     }
 
-    /** Gives a story company its README name, trade and town (an index into {@link Places#MUNICIPALITIES}). */
+    /** Gives a story company its user-guide name, trade and town (an index into {@link Places#MUNICIPALITIES}). */
     private String named(Co c, String name, String form, String nace, int town) {
         Municipality municipality = Places.MUNICIPALITIES.get(town);
         c.french = municipality.region() == 'W';

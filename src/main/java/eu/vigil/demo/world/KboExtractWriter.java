@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Writes KBO Open Data extracts (feeds.md §1) as folders of CSV files: a Full from a set of enterprises, an
+ * Writes KBO Open Data extracts (src/docs/feeds.md §1) as folders of CSV files: a Full from a set of enterprises, an
  * Update from the enterprises before and after (delete-then-insert per key, every file sorted by its key).
  * Establishment units are written as units only (no names or addresses of their own).
  */

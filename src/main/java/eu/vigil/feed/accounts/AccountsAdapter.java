@@ -37,7 +37,7 @@ import static eu.vigil.feed.internal.RecordValues.requiredDate;
 import static eu.vigil.feed.internal.RecordValues.text;
 
 /**
- * The annual accounts feed (feeds.md §4): JSON Lines, one filing per line, items by Belgian rubric code.
+ * The annual accounts feed (src/docs/feeds.md §4): JSON Lines, one filing per line, items by Belgian rubric code.
  * Fills the accounts section; each filing is compared with the company's previous latest one and its
  * signals are dated on the day it was filed.
  */

@@ -55,7 +55,7 @@ record AccountsDocument(List<Filing> filings) {
         }
     }
 
-    /** The filing deadline of a period (feeds.md §4): seven months after its end, plus thirty days. */
+    /** The filing deadline of a period (src/docs/feeds.md §4): seven months after its end, plus thirty days. */
     static LocalDate deadline(LocalDate periodEnd) {
         return periodEnd.plusMonths(7).plusDays(30);
     }

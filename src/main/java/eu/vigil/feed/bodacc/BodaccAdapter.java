@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * BODACC annonces-commerciales (feeds.md §3): JSON Lines (one record per line) or a JSON array export.
+ * BODACC annonces-commerciales (src/docs/feeds.md §3): JSON Lines (one record per line) or a JSON array export.
  * Each notice is applied, once (by its id), to every company its {@code registre} names, and dated by its
  * judgment (else its publication). A rectificatif replaces the notice it names and an annulation withdraws
  * it: the company's situation is worked out again without it. Fills the status section of FR companies.

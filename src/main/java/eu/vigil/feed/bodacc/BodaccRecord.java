@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One BODACC annonces-commerciales record (feeds.md §3), checked: its notice, the companies it is about
+ * One BODACC annonces-commerciales record (src/docs/feeds.md §3), checked: its notice, the companies it is about
  * (the SIRENs of {@code registre}) and their name and town. The fields BODACC encodes as JSON inside a
  * string are parsed; one that is broken makes the record unusable, with the field named.
  */

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a BODACC judgment means (feeds.md §3): {@code jugement.nature} is free text, so it is normalised
+ * What a BODACC judgment means (src/docs/feeds.md §3): {@code jugement.nature} is free text, so it is normalised
  * (case, accents, apostrophes, spaces), its lead-in ("Jugement d'ouverture d'une procédure de", "Jugement
  * prononçant la", ...) is dropped, and what is left is matched on the spec's prefixes. Dates come ISO or,
  * in old notices, as French text ("10 décembre 2009").

@@ -48,7 +48,7 @@ import static eu.vigil.feed.internal.RecordValues.requiredDate;
 import static eu.vigil.feed.internal.RecordValues.text;
 
 /**
- * The credit-bureau snapshot feed (feeds.md §5): one company per line, the bureau's current view as of
+ * The credit-bureau snapshot feed (src/docs/feeds.md §5): one company per line, the bureau's current view as of
  * {@code as_of}, JSON Lines or CSV. A field a line does not give is unknown, not removed. Fills the
  * scores, payment-behaviour, governance and legal-events sections and keeps the officer index.
  */

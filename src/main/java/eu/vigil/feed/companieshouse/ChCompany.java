@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ChCompany {
 
     private static final Set<String> ENDED = Set.of("dissolved", "removed", "closed", "converted-closed");
-    /** Case dates that end a case (feeds.md §2); a case without one is open. */
+    /** Case dates that end a case (src/docs/feeds.md §2); a case without one is open. */
     private static final Set<String> CASE_ENDS = Set.of("administration-ended-on", "administration-discharged-on",
             "concluded-winding-up-on", "voluntary-arrangement-ended-on", "moratorium-ended-on", "dissolved-on", "case-end-on");
     private static final Set<String> CASE_STARTS = Set.of("wound-up-on", "petitioned-on", "ordered-to-wind-up-on",

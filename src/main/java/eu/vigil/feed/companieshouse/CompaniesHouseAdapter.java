@@ -43,7 +43,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Captured Companies House streams (feeds.md §2): a file of stream lines, one JSON envelope per line
+ * Captured Companies House streams (src/docs/feeds.md §2): a file of stream lines, one JSON envelope per line
  * (blank lines are heartbeats), from the company-profile, officers, insolvency-cases, charges and
  * disqualified-officers streams in any mix; filing-history and PSC events are counted and left aside.
  * Every event is applied once: the same resource with the same etag again, or an older one, is skipped.

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One envelope of a Companies House stream (feeds.md §2), checked: what kind of resource it is about,
+ * One envelope of a Companies House stream (src/docs/feeds.md §2), checked: what kind of resource it is about,
  * which company, and the event's identity (resource URI and etag) and time.
  *
  * @param company  the canonical company number, or null for a disqualified officer (not a company resource)

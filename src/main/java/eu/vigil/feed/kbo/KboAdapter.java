@@ -36,7 +36,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The Belgian KBO/BCE Open Data (feeds.md §1). A Full extract is read as one sorted merge over its
+ * The Belgian KBO/BCE Open Data (src/docs/feeds.md §1). A Full extract is read as one sorted merge over its
  * files; an Update is applied as delete-then-insert per key onto the stored state. Fills the
  * identity and status sections.
  */

@@ -102,7 +102,7 @@ final class KboDocuments {
 
     private static final Map<String, String> SITUATION_CLASSES = situationClasses();
 
-    /** The juridical situation classes of feeds.md §1; anything else counts as "other". */
+    /** The juridical situation classes of src/docs/feeds.md §1; anything else counts as "other". */
     static String situationClass(String code) {
         if (code == null || code.isEmpty()) {
             return null;
@@ -142,7 +142,7 @@ final class KboDocuments {
         return Map.copyOf(classes);
     }
 
-    /** Every juridical-situation code of feeds.md §1 (the ones given a class). */
+    /** Every juridical-situation code of src/docs/feeds.md §1 (the ones given a class). */
     static java.util.Set<String> allSituationCodes() {
         return SITUATION_CLASSES.keySet();
     }

@@ -3,6 +3,7 @@ package eu.vigil.alerting.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.vigil.support.Wait;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.alerting.KboUpdates;
 import eu.vigil.embedded.CapturedMail;
@@ -116,7 +117,7 @@ class FanOutSlicesTests {
             assertThat(alertsOf(inOrder.get(1))).isZero();
             assertThat(alertsOf(inOrder.get(2))).isZero();
             TestUser first = credit.get(tenants.indexOf(inOrder.get(0)));
-            await("the first slice's email", () -> !mail.messagesTo(first.email()).isEmpty());
+            Wait.until("the first slice's email", () -> !mail.messagesTo(first.email()).isEmpty());
 
             FanOut.Result retry = TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds));
             assertThat(retry.alerts()).as("only the slices that had failed or not run").isEqualTo(2);
@@ -124,9 +125,11 @@ class FanOutSlicesTests {
             jdbc.execute("drop trigger if exists fan_out_slices_test on alert");
         }
         for (TestUser user : credit) {
-            await("mail to " + user.email(), () -> !mail.messagesTo(user.email()).isEmpty());
+            Wait.until("mail to " + user.email(), () -> !mail.messagesTo(user.email()).isEmpty());
         }
-        Thread.sleep(1_500);
+        for (TestTenant tenant : tenants) {
+            Wait.outboxSettled(jdbc, tenant.id(), clock);
+        }
         for (int i = 0; i < tenants.size(); i++) {
             assertThat(alertsOf(tenants.get(i))).isEqualTo(1);
             assertThat(mail.messagesTo(credit.get(i).email())).as("one email each").hasSize(1);
@@ -168,15 +171,5 @@ class FanOutSlicesTests {
 
     private static String today() {
         return KBO_DATE.format(LocalDate.now());
-    }
-
-    private static void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The generators write what the feeds take (feeds.md §1, §4, §5), and the same seed writes the same bytes. */
+/** The generators write what the feeds take (src/docs/feeds.md §1, §4, §5), and the same seed writes the same bytes. */
 class DemoWorldFilesTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * Realistic bureau snapshot lines (feeds.md §5) for benchmarks: every company has scores, payment
+ * Realistic bureau snapshot lines (src/docs/feeds.md §5) for benchmarks: every company has scores, payment
  * behaviour, three officers, an auditor, sometimes a parent and some incidents. Version 0 is a
  * company's base view; version 1 moves its scores and payment days, adds a protest and replaces the
  * managing director (every section changes); version 2 only moves its rating and payment score.

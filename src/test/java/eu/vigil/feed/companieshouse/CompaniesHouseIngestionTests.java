@@ -52,7 +52,10 @@ class CompaniesHouseIngestionTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    private long timepoint = 50_000_000 + (System.nanoTime() % 1000) * 10_000;
+    /** Stream timepoints, a range of its own for each test. */
+    private static final java.util.concurrent.atomic.AtomicLong TIMEPOINTS = new java.util.concurrent.atomic.AtomicLong(50_000_000);
+
+    private long timepoint = TIMEPOINTS.getAndAdd(10_000);
 
     @Test
     void aCompanyFirstSeenIsRegisteredWithItsStateAndItsLaterChangesFireDatedFromTheStream() {

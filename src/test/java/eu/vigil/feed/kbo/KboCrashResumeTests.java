@@ -2,6 +2,7 @@ package eu.vigil.feed.kbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.vigil.support.Wait;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
@@ -15,12 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A process killed in the middle of a run: the extract is run again and the registry ends exactly as expected. */
+@Tag("instances")
 @VigilTest
 class KboCrashResumeTests {
 
@@ -77,20 +80,22 @@ class KboCrashResumeTests {
         assertThat(jdbc.queryForObject("select count(*) from company where first_run_id = ?", Long.class, crashedRun)).isZero();
     }
 
-    private Long awaitRunningWithProgress(long after, Process child) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            List<Long> running = jdbc.queryForList(
-                    "select id from feed_run where id > ? and status = 'RUNNING' and rows_read > 0", Long.class, after);
-            if (!running.isEmpty()) {
-                return running.getFirst();
-            }
-            if (!child.isAlive()) {
-                throw new AssertionError("The child JVM ended before its run got going; see child.log");
-            }
-            Thread.sleep(20);
+    private Long awaitRunningWithProgress(long after, Process child) {
+        try {
+            Wait.until("the child JVM's run under way", Duration.ofSeconds(90), () -> {
+                if (!child.isAlive()) {
+                    throw new AssertionError("The child JVM ended before its run got going; see child.log");
+                }
+                return !running(after).isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            child.destroyForcibly();
+            throw e;
         }
-        child.destroyForcibly();
-        throw new AssertionError("The child JVM never started its run");
+        return running(after).getFirst();
+    }
+
+    private List<Long> running(long after) {
+        return jdbc.queryForList("select id from feed_run where id > ? and status = 'RUNNING' and rows_read > 0", Long.class, after);
     }
 }

@@ -32,7 +32,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Test/benchmark data generator for the Belgian KBO/BCE Open Data extracts (feeds.md §1).
+ * Test/benchmark data generator for the Belgian KBO/BCE Open Data extracts (src/docs/feeds.md §1).
  *
  * <p>Writes Full and Update extracts shaped like the real ones (same files, headers, quoting, number
  * notation, sort order, delete-then-insert semantics) at any scale up to the national one (1.94 M

@@ -72,15 +72,13 @@ class KboExtractUpdateTests {
                 "contact_insert.csv", "denomination_delete.csv", "denomination_insert.csv", "enterprise_delete.csv",
                 "enterprise_insert.csv", "establishment_delete.csv", "establishment_insert.csv", "meta.csv");
         assertThat(upd1.keySet()).containsExactlyElementsOf(expectedNames);
-        if (sample != null) {
-            Map<String, byte[]> real = KboTestFiles.load(sample);
-            assertThat(upd1.keySet()).containsExactlyElementsOf(real.keySet());
-            for (String name : real.keySet()) {
-                if (name.equals("code.csv")) continue;
-                String realHeader = new String(real.get(name), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-                String ours = new String(upd1.get(name), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-                assertThat(ours).as(name).isEqualTo(realHeader);
-            }
+        Map<String, byte[]> real = KboTestFiles.load(sample);
+        assertThat(upd1.keySet()).containsExactlyElementsOf(real.keySet());
+        for (String name : real.keySet()) {
+            if (name.equals("code.csv")) continue;
+            String realHeader = new String(real.get(name), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            String ours = new String(upd1.get(name), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            assertThat(ours).as(name).isEqualTo(realHeader);
         }
         String meta = new String(upd1.get("meta.csv"), StandardCharsets.UTF_8);
         assertThat(meta).contains("\"ExtractType\",\"update\"\n", "\"ExtractNumber\",\"2\"\n", "\"SnapshotDate\",\"04-10-2025\"\n");

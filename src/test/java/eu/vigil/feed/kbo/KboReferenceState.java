@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Reference applier for tests: the parsed rows of a Full extract, keyed per file by the first column,
- * with Update extracts applied delete-then-insert per key (feeds.md §1).
+ * with Update extracts applied delete-then-insert per key (src/docs/feeds.md §1).
  */
 final class KboReferenceState {
 

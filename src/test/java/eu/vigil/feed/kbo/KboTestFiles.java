@@ -128,9 +128,12 @@ final class KboTestFiles {
         }
     }
 
+    /** A real KBO Update extract, as published, kept in the test resources. */
     static Path realSample() {
-        String p = System.getProperty("kbo.sample.zip", "/work/shared/data/kbo/KboOpenData_0147_2025_10_12_Update.zip");
-        Path path = Path.of(p);
-        return Files.isRegularFile(path) ? path : null;
+        try {
+            return Path.of(KboTestFiles.class.getResource(eu.vigil.support.KboUpdateZip.REAL_UPDATE).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
