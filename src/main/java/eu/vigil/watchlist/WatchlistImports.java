@@ -306,7 +306,8 @@ public class WatchlistImports implements DisposableBean {
     }
 
     private String warning(String field, Wording wording, Locale locale) {
-        return messages.getMessage("watchlist.column." + field, null, field, locale) + ": " + wording.in(messages, locale);
+        return messages.getMessage("watchlist.warning.field", new Object[] {
+                messages.getMessage("watchlist.column." + field, null, field, locale), wording.in(messages, locale)}, locale);
     }
 
     /** A country of numbers without a prefix as a form or the API gives it: null for none or "auto". */
