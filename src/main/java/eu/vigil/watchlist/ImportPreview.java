@@ -9,11 +9,12 @@ import java.util.UUID;
  * groups of the import itself: {@code accepted} (a company Vigil knows), {@code pending} (a valid number it does
  * not know yet), {@code rejected} (with the reason), {@code duplicate}, {@code header} or {@code blank}; with the
  * warnings of optional fields the import will leave empty. {@code country} is the country numbers written without
- * a prefix are read in (null: each by its own form).
+ * a prefix are read in (null: each by its own form); {@code headerRow} the row holding the column names when title lines
+ * come above it (0: the first row).
  */
 public record ImportPreview(UUID importId, UUID watchlistId, String fileName, int columns, List<String> header,
-                            boolean hasHeader, Map<Column, Integer> mapping, String country, List<String> countries,
-                            List<Row> rows) {
+                            boolean hasHeader, int headerRow, Map<Column, Integer> mapping, String country,
+                            List<String> countries, List<Row> rows) {
 
     public record Row(int row, List<String> cells, String outcome, String becomes, List<String> warnings) {
     }

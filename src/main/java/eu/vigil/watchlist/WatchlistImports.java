@@ -202,7 +202,8 @@ public class WatchlistImports implements DisposableBean {
                 throw new UploadFormatException("watchlist.file.empty");
             }
             mapping = detect(first);
-            header = first.stream().filter(r -> !r.blank()).findFirst().map(RawRow::cells).orElse(List.of());
+            ColumnMapping detected = mapping;
+            header = first.stream().filter(r -> !r.blank() && !detected.aboveHeader(r)).findFirst().map(RawRow::cells).orElse(List.of());
         } catch (UploadFormatException e) {
             delete(stored);
             throw refusal(e.wording());
@@ -232,7 +233,7 @@ public class WatchlistImports implements DisposableBean {
         }
         ColumnMapping detected = ColumnMapping.decode(upload.getMapping());
         ColumnMapping mapping = chosen == null ? detected
-                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader, detected.country());
+                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader, detected.country(), detected.headerRow());
         String chosenCountry = country(country);
         if (chosenCountry != null) {
             mapping = mapping.withCountry(chosenCountry);
@@ -246,7 +247,7 @@ public class WatchlistImports implements DisposableBean {
         List<RowValidator.Valid> valid = new ArrayList<>();
         List<RowValidator.Outcome> outcomes = new ArrayList<>();
         for (RawRow raw : first) {
-            RowValidator.Outcome outcome = raw.blank() ? null : validator.check(raw);
+            RowValidator.Outcome outcome = raw.blank() || mapping.aboveHeader(raw) ? null : validator.check(raw);
             outcomes.add(outcome);
             if (outcome instanceof RowValidator.Valid ok) {
                 valid.add(ok);
@@ -265,6 +266,10 @@ public class WatchlistImports implements DisposableBean {
             columns = Math.max(columns, raw.cells().size());
             if (raw.blank()) {
                 rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "blank", "", List.of()));
+                continue;
+            }
+            if (mapping.aboveHeader(raw)) {
+                rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "title", "", List.of()));
                 continue;
             }
             if (!headerSkipped) {
@@ -296,7 +301,7 @@ public class WatchlistImports implements DisposableBean {
             }
         }
         return new ImportPreview(upload.getId(), upload.getWatchlistId(), upload.getFileName(), columns, header, mapping.header(),
-                mapping.columns(), mapping.country(), NumberReading.COUNTRIES,
+                mapping.headerRow(), mapping.columns(), mapping.country(), NumberReading.COUNTRIES,
                 rows.size() > PREVIEW_ROWS ? rows.subList(0, PREVIEW_ROWS) : rows);
     }
 
@@ -335,15 +340,18 @@ public class WatchlistImports implements DisposableBean {
             throw new WatchlistException("watchlist.error.noNumberColumn");
         }
         UUID tenant = TenantContext.require();
-        ColumnMapping mapping = new ColumnMapping(chosen, hasHeader, country(country));
+        ColumnMapping chosenMapping = new ColumnMapping(chosen, hasHeader, country(country));
+        ColumnMapping[] holder = new ColumnMapping[1];
         Path file = tx.execute(status -> {
             WatchlistImport upload = requireImport(watchlistId, importId);
             if (!upload.getStatus().equals(WatchlistImport.PREVIEW) || upload.getStoredFile() == null) {
                 throw new WatchlistException("watchlist.error.alreadyStarted");
             }
-            upload.start(mapping.encode());
+            holder[0] = chosenMapping.withHeaderRow(ColumnMapping.decode(upload.getMapping()).headerRow());
+            upload.start(holder[0].encode());
             return Path.of(upload.getStoredFile());
         });
+        ColumnMapping mapping = holder[0];
         progress.put(importId, new AtomicInteger());
         background.submit(() -> TenantContext.runAs(tenant, () -> {
             try {
@@ -551,7 +559,7 @@ public class WatchlistImports implements DisposableBean {
                 boolean[] headerSkipped = {!mapping.header()};
                 List<String> header = new ArrayList<>();
                 rows.forEach(raw -> {
-                    if (raw.blank() && !jsonList) {
+                    if (raw.blank() && !jsonList || mapping.aboveHeader(raw)) {
                         return;
                     }
                     if (!headerSkipped[0]) {

@@ -132,6 +132,22 @@ class RealWorldUploadTests {
     }
 
     @Test
+    void anAgedBalanceWithTitleLinesIsImportedFromItsHeaderRowOn() throws Exception {
+        String known = MessyUpload.freshNumber(jdbc);
+        MessyUpload.company(jdbc, known, "Balans NV");
+        byte[] file = ("Balance âgée des clients;;\nArrêtée au 30/11/2026;;\n;;\nCode client;N° TVA;Encours\n"
+                + "C001;BE" + known + ";12 500,00\nC002;0403170702;100\n").getBytes(StandardCharsets.UTF_8);
+
+        JsonNode report = upload(create("Balance"), "balance.csv", file, null);
+
+        assertThat(rows(report, "accepted")).containsExactly(5);
+        assertThat(rows(report, "rejected")).as("the title lines are neither rows nor rejections").containsExactly(6);
+        assertThat(report.get("rows").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select exposure from watchlist_entry where tenant_id = ? and number = ?",
+                java.math.BigDecimal.class, tenant.id(), known)).isEqualByComparingTo("12500.00");
+    }
+
+    @Test
     void anXlsxBombIsRefusedAsOversizedAndVigilAnswersTheNextRequest() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Which column holds what, whether the first row is a header, and the country of numbers written without a prefix
- * (null: each by its own form); guessed from the file, then adjustable.
+ * Which column holds what, whether there is a header row (its row number {@code headerRow}, 0: the first non-blank
+ * row; a report's title lines above it are skipped), and the country of numbers written without a prefix (null: each
+ * by its own form); guessed from the file, then adjustable.
  */
-public record ColumnMapping(Map<Column, Integer> columns, boolean header, String country) {
+public record ColumnMapping(Map<Column, Integer> columns, boolean header, String country, int headerRow) {
 
     /** How many rows {@link #detect} looks at. */
     public static final int SAMPLE_ROWS = 200;
@@ -25,7 +26,20 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
     }
 
     public ColumnMapping(Map<Column, Integer> columns, boolean header) {
-        this(columns, header, null);
+        this(columns, header, null, 0);
+    }
+
+    public ColumnMapping(Map<Column, Integer> columns, boolean header, String country) {
+        this(columns, header, country, 0);
+    }
+
+    /** A line above the header row: a report's title, skipped. */
+    public boolean aboveHeader(RawRow row) {
+        return header && headerRow > 0 && row.number() < headerRow;
+    }
+
+    public ColumnMapping withHeaderRow(int row) {
+        return new ColumnMapping(columns, header, country, row);
     }
 
     public Integer column(Column column) {
@@ -33,7 +47,7 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
     }
 
     public ColumnMapping withCountry(String bareCountry) {
-        return new ColumnMapping(columns, header, bareCountry);
+        return new ColumnMapping(columns, header, bareCountry, headerRow);
     }
 
     /** As stored: {@code header=true;NUMBER=0;REFERENCE=2;country=NL}. */
@@ -43,6 +57,9 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         if (country != null) {
             text.append(";country=").append(country);
         }
+        if (headerRow > 0) {
+            text.append(";headerRow=").append(headerRow);
+        }
         return text.toString();
     }
 
@@ -50,6 +67,7 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
         boolean header = false;
         String country = null;
+        int headerRow = 0;
         for (String part : text.split(";")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2) {
@@ -58,10 +76,11 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
             switch (kv[0]) {
                 case "header" -> header = Boolean.parseBoolean(kv[1]);
                 case "country" -> country = kv[1];
+                case "headerRow" -> headerRow = Integer.parseInt(kv[1]);
                 default -> columns.put(Column.valueOf(kv[0]), Integer.parseInt(kv[1]));
             }
         }
-        return new ColumnMapping(columns, header, country);
+        return new ColumnMapping(columns, header, country, headerRow);
     }
 
     public static ColumnMapping detect(List<RawRow> firstRows) {
@@ -79,6 +98,11 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         List<RawRow> rows = firstRows.stream().filter(r -> !r.blank()).limit(SAMPLE_ROWS).toList();
         if (rows.isEmpty()) {
             return new ColumnMapping(Map.of(), false, tenantCountry);
+        }
+        int titleLines = titleLines(rows);
+        if (titleLines > 0) {
+            ColumnMapping below = detect(rows.subList(titleLines, rows.size()), tenantCountry, isOwner);
+            return below.header() ? below.withHeaderRow(rows.get(titleLines).number()) : below;
         }
         RawRow first = rows.getFirst();
         List<RawRow> below = rows.subList(1, rows.size());
@@ -141,6 +165,38 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
             }
         }
         return new ColumnMapping(columns, header, country);
+    }
+
+    /**
+     * How many lines a report puts above its header row (a title, a date, an empty-looking line): the header is the
+     * row among the first ten that names the most columns Vigil reads, when no row above it holds a company number.
+     */
+    private static int titleLines(List<RawRow> rows) {
+        int best = 0;
+        int bestNamed = namedColumns(rows.getFirst());
+        for (int k = 1; k < Math.min(10, rows.size()); k++) {
+            RawRow row = rows.get(k - 1);
+            if (row.cells().stream().anyMatch(NumberReading::validSomewhere)) {
+                break;
+            }
+            int named = namedColumns(rows.get(k));
+            if (named > bestNamed) {
+                best = k;
+                bestNamed = named;
+            }
+        }
+        return bestNamed >= 2 || best > 0 && bestNamed >= 1 && namedColumns(rows.getFirst()) == 0 ? best : 0;
+    }
+
+    private static int namedColumns(RawRow row) {
+        int named = 0;
+        for (String cell : row.cells()) {
+            HeaderWords.Meaning meaning = HeaderWords.meaning(cell);
+            if (meaning != null && meaning.strong()) {
+                named++;
+            }
+        }
+        return named;
     }
 
     private static Integer numberColumn(List<HeaderWords.Meaning> meanings, int[] valid, List<RawRow> below, int width) {

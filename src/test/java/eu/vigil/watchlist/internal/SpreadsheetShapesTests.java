@@ -233,6 +233,20 @@ class SpreadsheetShapesTests {
     }
 
     @Test
+    void anAgedBalanceReportWithTitleLinesAboveItsHeaderIsReadFromItsHeader() throws IOException {
+        List<RawRow> rows = rows(write("balance.csv", "Balance âgée des clients;;;\nArrêtée au 30/11/2026;;;\n;;;\n"
+                + "Code client;Raison sociale;N° TVA;Encours\nC001;Acme SA;BE0403170701;12 500,00\nC002;Beta SPRL;0202.239.951;3 200,00\n"));
+        ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
+        assertThat(mapping.header()).isTrue();
+        assertThat(mapping.headerRow()).as("the row of the column names, counted as the file counts them").isEqualTo(4);
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(2);
+        assertThat(mapping.column(Column.REFERENCE)).isEqualTo(0);
+        assertThat(mapping.column(Column.EXPOSURE)).isEqualTo(3);
+        assertThat(rows).filteredOn(mapping::aboveHeader).extracting(RawRow::number).containsExactly(1, 2);
+        assertThat(ColumnMapping.decode(mapping.encode())).isEqualTo(mapping);
+    }
+
+    @Test
     void headersAreMatchedByTheirWordsInFiveLanguages() {
         assertThat(HeaderWords.meaning("Managers Conseil Financier")).isNull();
         assertThat(HeaderWords.meaning("liv_accessibili")).isNull();
