@@ -81,7 +81,7 @@ class KboAdapter implements FeedAdapter {
         }
         checkHeader(files, "meta.csv", META);
         Map<String, String> meta = new HashMap<>();
-        try (CsvReader csv = new CsvReader(files.open("meta.csv"))) {
+        try (CsvReader csv = files.csv("meta.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() >= 2) {
@@ -123,7 +123,7 @@ class KboAdapter implements FeedAdapter {
             throw new StructureException("The extract has no " + name + "; a KBO " + (name.contains("_") ? "Update" : "")
                     + " extract holds it with the header " + quoted(expected) + ".");
         }
-        try (CsvReader csv = new CsvReader(files.open(name))) {
+        try (CsvReader csv = files.csv(name)) {
             List<String> found = csv.next() ? Arrays.asList(csv.fields()) : List.of();
             if (!found.isEmpty()) {
                 found = new ArrayList<>(found);
@@ -171,7 +171,7 @@ class KboAdapter implements FeedAdapter {
 
     /** Branches of foreign entities are not part of a company's state yet: their rows are counted as read, not used. */
     private static void countUnused(ExtractFiles files, String name, IngestionContext context) throws IOException {
-        try (CsvReader csv = new CsvReader(files.open(name))) {
+        try (CsvReader csv = files.csv(name)) {
             if (csv.next()) {
                 context.read(csv.skipRemaining());
             }
@@ -181,7 +181,7 @@ class KboAdapter implements FeedAdapter {
     private static Iterable<ReferenceCodes.Code> codes(ExtractFiles files) {
         return () -> {
             try {
-                CsvReader csv = new CsvReader(files.open("code.csv"));
+                CsvReader csv = files.csv("code.csv");
                 csv.next();
                 return new Iterator<>() {
                     private boolean ready;

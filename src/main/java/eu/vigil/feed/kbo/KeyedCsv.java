@@ -26,7 +26,7 @@ final class KeyedCsv implements Closeable {
         this.name = name;
         this.columns = columns;
         this.context = context;
-        this.csv = new CsvReader(files.open(name));
+        this.csv = files.csv(name);
         if (!csv.next()) {
             throw new StructureException(name + " is empty: it has no header row.");
         }

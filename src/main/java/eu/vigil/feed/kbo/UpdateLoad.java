@@ -75,7 +75,7 @@ final class UpdateLoad {
     private TreeSet<Long> applyEstablishments() throws IOException, SQLException {
         Set<Long> deleted = new HashSet<>();
         Map<Long, long[]> inserted = new LinkedHashMap<>();
-        try (CsvReader csv = new CsvReader(files.open("establishment_delete.csv"))) {
+        try (CsvReader csv = files.csv("establishment_delete.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() == 1 && csv.get(0).isEmpty()) {
@@ -91,7 +91,7 @@ final class UpdateLoad {
                 }
             }
         }
-        try (CsvReader csv = new CsvReader(files.open("establishment_insert.csv"))) {
+        try (CsvReader csv = files.csv("establishment_insert.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() == 1 && csv.get(0).isEmpty()) {
