@@ -33,7 +33,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * BODACC annonces-commerciales (feeds.md §3): JSON Lines (one record per line) or a JSON array export.
+ * BODACC annonces-commerciales (feeds.md §3) as the open data publishes it: JSON Lines, a JSON array export,
+ * an API answer (v1 search or Explore v2.1) or the CSV export (semicolons). Each notice is applied in the
+ * order of its own date, whatever the file's.
  * Each notice is applied, once (by its id), to every company its {@code registre} names, and dated by its
  * judgment (else its publication). A rectificatif replaces the notice it names and an annulation withdraws
  * it: the company's situation is worked out again without it. Fills the status section of FR companies.
@@ -51,21 +53,34 @@ class BodaccAdapter implements FeedAdapter {
         return SOURCE;
     }
 
+    /** Names the file by the span of its notices' publication dates; a file of records none of which is usable is run all the same, so that each is quarantined with its reason. */
     @Override
     public ExtractInfo inspect(ExtractFiles files) throws IOException {
-        try (JsonRecords records = JsonRecords.open(files, FILE)) {
-            while (records.next()) {
-                if (records.record() != null) {
+        LocalDate first = null;
+        LocalDate last = null;
+        long records = 0;
+        try (JsonRecords file = JsonRecords.open(files, FILE, true)) {
+            while (file.next()) {
+                records++;
+                if (file.record() != null) {
                     try {
-                        LocalDate published = LocalDate.parse(BodaccRecord.parse(records.record()).notice().published());
-                        return new ExtractInfo(null, "notices", published, "BODACC notices from " + published);
+                        LocalDate published = LocalDate.parse(BodaccRecord.parse(file.record()).notice().published());
+                        first = first == null || published.isBefore(first) ? published : first;
+                        last = last == null || published.isAfter(last) ? published : last;
                     } catch (IllegalArgumentException e) {
-                        // a bad record: the run quarantines it, the next one may name the file
+                        // a bad record: the run quarantines it
                     }
                 }
             }
         }
-        throw new StructureException(FILE + " holds no usable BODACC notice (a record with id, dateparution and a SIREN in registre).");
+        if (records == 0) {
+            throw new StructureException(FILE + " holds no BODACC notice at all.");
+        }
+        if (last == null) {
+            return new ExtractInfo(null, "notices", null, "BODACC file without a usable notice");
+        }
+        return new ExtractInfo(null, "notices", last, first.equals(last) ? "BODACC notices of " + last
+                : "BODACC notices of " + first + " to " + last);
     }
 
     @Override
@@ -76,11 +91,16 @@ class BodaccAdapter implements FeedAdapter {
     private record Line(BodaccRecord record, long number) {
     }
 
+    /** The order notices happened in: their date (judgment, else publication), then publication, then id. */
+    private static final java.util.Comparator<BodaccRecord> IN_TIME = java.util.Comparator
+            .comparing((BodaccRecord r) -> r.notice().date()).thenComparing(r -> r.notice().published())
+            .thenComparing(r -> r.notice().id());
+
     @Override
     public void ingest(ExtractFiles files, ExtractInfo extract, IngestionContext context) throws IOException {
         Run run = new Run(extract, context);
         List<Line> batch = new ArrayList<>();
-        try (JsonRecords records = JsonRecords.open(files, FILE)) {
+        try (JsonRecords records = JsonRecords.open(files, FILE, true)) {
             while (records.next()) {
                 context.read();
                 ObjectNode record = records.record();
@@ -124,12 +144,12 @@ class BodaccAdapter implements FeedAdapter {
                 return;
             }
             Map<String, List<BodaccRecord>> bySiren = new LinkedHashMap<>();
-            batch.forEach(line -> line.record().sirens().forEach(siren ->
-                    bySiren.computeIfAbsent(siren, s -> new ArrayList<>()).add(line.record())));
+            batch.stream().map(Line::record).sorted(IN_TIME).forEach(record -> record.sirens().forEach(siren ->
+                    bySiren.computeIfAbsent(siren, s -> new ArrayList<>()).add(record)));
             SectionStore.Resolved resolved = store.resolve(BodaccFields.COUNTRY, bySiren.keySet(), context.runId());
             context.counters().created += resolved.created().size();
             Map<Long, List<BodaccRecord>> byCompany = new LinkedHashMap<>();
-            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), records));
+            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), cancellationsFirst(records)));
             Map<Long, StoredSection> statuses = store.load(byCompany.keySet(), Section.STATUS);
             Map<Long, StoredSection> identities = store.load(byCompany.keySet(), Section.IDENTITY);
             List<SectionWrite> writes = new ArrayList<>();
@@ -145,7 +165,6 @@ class BodaccAdapter implements FeedAdapter {
                 for (BodaccRecord record : entry.getValue()) {
                     Notice notice = record.notice();
                     if (status != null && status.has(notice.id())) {
-                        duplicates++;
                         continue;
                     }
                     applied.add(notice.id());
@@ -170,8 +189,11 @@ class BodaccAdapter implements FeedAdapter {
                 if (latest == null) {
                     continue;
                 }
-                LocalDate asOf = LocalDate.parse(latest.notice().published());
+                // as of the newest notice the company has, whatever order the file came in
+                LocalDate asOf = status.notices().stream().map(n -> LocalDate.parse(n.published())).max(LocalDate::compareTo)
+                        .orElseThrow();
                 writes.add(write(companyId, Section.STATUS, status, asOf));
+                latest = entry.getValue().stream().filter(r -> r.name() != null).reduce((a, b) -> b).orElse(latest);
                 StoredSection identity = identities.get(companyId);
                 if (latest.name() != null && (identity == null || SOURCE.equals(identity.source()))) {
                     writes.add(write(companyId, Section.IDENTITY, new Identity(List.of(new Name("001", latest.name())),
@@ -179,11 +201,34 @@ class BodaccAdapter implements FeedAdapter {
                 }
                 fired.put(companyId, signals);
             }
-            context.applied(applied.size());
+            // every line is applied once: a notice named again (in an earlier run, or earlier in this file) is set aside
+            Set<String> counted = new HashSet<>();
+            long again = batch.stream().filter(line -> !(applied.contains(line.record().notice().id())
+                    && counted.add(line.record().notice().id()))).count();
+            context.applied(counted.size());
+            duplicates += again;
+            context.setAside("BODACC notices Vigil had already taken (an earlier run, or earlier in the file)", again);
             Set<Long> changed = store.upsert(writes, context.runId());
             context.counters().changed += changed.size();
             fired.keySet().retainAll(changed);
             context.recordSignals(store.connection(), fired);
+        }
+
+        /** An annulation goes before the notice it cancels when both are here: a notice cancelled before it is taken opens nothing. */
+        private static List<BodaccRecord> cancellationsFirst(List<BodaccRecord> records) {
+            List<BodaccRecord> ordered = new ArrayList<>(records);
+            for (BodaccRecord record : records) {
+                if (BodaccDocuments.ANNULATION.equals(record.notice().type()) && record.notice().target() != null) {
+                    for (int i = 0; i < ordered.indexOf(record); i++) {
+                        if (ordered.get(i).notice().id().equals(record.notice().target())) {
+                            ordered.remove(record);
+                            ordered.add(i, record);
+                            break;
+                        }
+                    }
+                }
+            }
+            return ordered;
         }
 
         private SectionWrite write(long companyId, Section section, Object document, LocalDate asOf) {

@@ -74,8 +74,9 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         String family = family(record);
         JsonNode judgment = inner.get("jugement");
         String nature = judgment == null ? null : first(RecordValues.text(judgment, "nature"), RecordValues.text(judgment, "famille"));
+        String complement = judgment == null ? null : RecordValues.text(judgment, "complementJugement");
         String kind = switch (family) {
-            case "collective" -> Judgments.kind(nature);
+            case "collective" -> Judgments.kind(nature, complement);
             case "conciliation", "vente", "radiation", "dpc" -> family;
             default -> Judgments.OTHER;
         };
@@ -99,7 +100,8 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         if ("dpc".equals(family) && closing == null) {
             closing = published.toString();
         }
-        Notice notice = new Notice(id, published.toString(), date.toString(), type, family, kind, nature, target, closing);
+        String implied = Judgments.DURING.equals(kind) ? Judgments.implied(nature, complement) : null;
+        Notice notice = new Notice(id, published.toString(), date.toString(), type, family, kind, nature, target, closing, implied);
         return new BodaccRecord(notice, sirens, RecordValues.text(record, "commercant"), RecordValues.text(record, "ville"),
                 RecordValues.text(record, "cp"));
     }
