@@ -76,6 +76,12 @@ public class RunStore {
                 + "order by finished_at desc, id desc limit 1", RunStore::view, source).stream().findFirst();
     }
 
+    /** Whether an extract of this type (e.g. a KBO full) was ever applied. */
+    public boolean completedOfType(String source, String type) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from feed_run where source = ? "
+                + "and status = 'COMPLETED' and lower(extract_type) = lower(?))", Boolean.class, source, type));
+    }
+
     public Optional<Long> completedWithSameFile(String source, String sha256) {
         return jdbc.queryForList("select id from feed_run where source = ? and file_sha256 = ? and status = 'COMPLETED' "
                 + "order by id limit 1", Long.class, source, sha256).stream().findFirst();
