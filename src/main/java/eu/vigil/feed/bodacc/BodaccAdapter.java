@@ -16,6 +16,7 @@ import eu.vigil.feed.internal.IngestionContext;
 import eu.vigil.feed.internal.JsonRecords;
 import eu.vigil.feed.internal.StructureException;
 import eu.vigil.signal.DetectedSignal;
+import eu.vigil.signal.FieldValues;
 import eu.vigil.signal.SignalEngine;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -124,6 +125,9 @@ class BodaccAdapter implements FeedAdapter {
         log.info("{}: {} notices applied, {} taken before", extract.name(), context.counters().applied, run.duplicates);
     }
 
+    private record Sanction(long companyId, BodaccRecord record, LocalDate day) {
+    }
+
     private static final class Run {
 
         private final ExtractInfo extract;
@@ -155,6 +159,7 @@ class BodaccAdapter implements FeedAdapter {
             List<SectionWrite> writes = new ArrayList<>();
             Map<Long, List<DetectedSignal>> fired = new HashMap<>();
             Set<String> applied = new HashSet<>();
+            List<Sanction> sanctions = new ArrayList<>();
             for (var entry : byCompany.entrySet()) {
                 long companyId = entry.getKey();
                 StoredSection stored = statuses.get(companyId);
@@ -168,6 +173,9 @@ class BodaccAdapter implements FeedAdapter {
                         continue;
                     }
                     applied.add(notice.id());
+                    if (Judgments.SANCTION.equals(notice.kind()) && !record.persons().isEmpty()) {
+                        sanctions.add(new Sanction(companyId, record, LocalDate.parse(notice.date())));
+                    }
                     Status after = (status == null ? Status.of(List.of()) : status).with(notice);
                     LocalDate day = LocalDate.parse(notice.date());
                     List<DetectedSignal> detected;
@@ -212,6 +220,51 @@ class BodaccAdapter implements FeedAdapter {
             context.counters().changed += changed.size();
             fired.keySet().retainAll(changed);
             context.recordSignals(store.connection(), fired);
+            if (!sanctions.isEmpty()) {
+                context.recordSignals(store.connection(), directorSignals(sanctions));
+            }
+        }
+
+        /**
+         * A sanction on a person (interdiction de gérer, faillite personnelle) is a director signal, like a
+         * Companies House disqualification: the person is found among the officers of the company the notice
+         * names (by name, whole words), and the signal reaches every company where that person sits now.
+         */
+        private Map<Long, List<DetectedSignal>> directorSignals(List<Sanction> sanctions) {
+            var connection = store.connection();
+            Map<Long, List<DetectedSignal>> signals = new HashMap<>();
+            for (Sanction sanction : sanctions) {
+                Set<String> keys = new HashSet<>();
+                context.network().currentOfficers(connection, sanction.companyId()).forEach((key, name) -> {
+                    if (sanction.record().persons().stream().anyMatch(person -> sameName(person, name))) {
+                        keys.add(key);
+                    }
+                });
+                if (keys.isEmpty()) {
+                    log.info("{}: {} names {} but no officer of that company by that name", extract.name(),
+                            sanction.record().notice().id(), sanction.record().persons());
+                    continue;
+                }
+                String what = sanction.record().persons().stream().map(BodaccRecord.Person::display)
+                        .reduce((a, b) -> a + ", " + b).orElseThrow() + ": " + sanction.record().notice().nature()
+                        + " (" + sanction.day() + ", BODACC " + sanction.record().notice().id() + ")";
+                FieldValues before = new FieldValues(BodaccFields.COUNTRY).dated("governance.disqualifiedOfficers", Map.of());
+                FieldValues after = new FieldValues(BodaccFields.COUNTRY).dated("governance.disqualifiedOfficers",
+                        Map.of(what.length() > 400 ? what.substring(0, 400) : what, sanction.day()));
+                context.network().currentMandates(connection, keys).values().forEach(companies -> companies.forEach(companyId ->
+                        engine.detect(before, after).forEach(d -> signals.computeIfAbsent(companyId, id -> new ArrayList<>())
+                                .add(d.datedIfUndated(sanction.day())))));
+            }
+            signals.replaceAll((companyId, list) -> list.stream().distinct().toList());
+            return signals;
+        }
+
+        /** The officer's name holds the person's surname and first forename as whole words ("MARTIN, Jean" for Jean Pierre Martin). */
+        private static boolean sameName(BodaccRecord.Person person, String officerName) {
+            Set<String> words = new HashSet<>(List.of(Judgments.normalise(officerName).split("[^a-z]+")));
+            List<String> surname = List.of(Judgments.normalise(person.surname()).split("[^a-z]+"));
+            String[] forenames = Judgments.normalise(person.forenames()).split("[^a-z]+");
+            return !surname.isEmpty() && words.containsAll(surname) && (forenames[0].isEmpty() || words.contains(forenames[0]));
         }
 
         /** An annulation goes before the notice it cancels when both are here: a notice cancelled before it is taken opens nothing. */

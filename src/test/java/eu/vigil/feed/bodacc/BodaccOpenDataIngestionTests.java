@@ -187,6 +187,38 @@ class BodaccOpenDataIngestionTests {
         }
     }
 
+    @Test
+    void sanctionsOnAPersonAreDirectorSignalsEverywhereThatPersonSits() {
+        String liquidated = FeedLines.siren();
+        String elsewhere = FeedLines.siren();
+        String person = "P-" + liquidated;
+        String other = "P-" + elsewhere;
+        RunView bureau = ingestion.ingestNow("bureau", FeedLines.file(
+                "{\"country\":\"FR\",\"number\":\"" + liquidated + "\",\"as_of\":\"2026-05-01\",\"officers\":["
+                        + "{\"id\":\"" + person + "\",\"name\":\"MARTIN, Jean\",\"role\":\"managing-director\",\"since\":\"2015-01-01\"}]}",
+                "{\"country\":\"FR\",\"number\":\"" + elsewhere + "\",\"as_of\":\"2026-05-01\",\"officers\":["
+                        + "{\"id\":\"" + person + "\",\"name\":\"MARTIN, Jean\",\"role\":\"director\",\"since\":\"2019-01-01\"},"
+                        + "{\"id\":\"" + other + "\",\"name\":\"DUBOIS, Claire\",\"role\":\"director\",\"since\":\"2019-01-01\"}]}"),
+                "officers.jsonl", true, "test");
+        assertThat(bureau.status()).as(bureau.error()).isEqualTo("COMPLETED");
+
+        Map<String, Object> interdiction = judgment(liquidated, "2026-06-16", "Jugement prononçant",
+                "Jugement d'interdiction de gérer", "2026-06-09", null);
+        interdiction.put("listepersonnes", "{\"personne\": {\"typePersonne\": \"pp\", \"nom\": \"MARTIN\", "
+                + "\"prenom\": \"Jean Pierre\", \"nationalite\": \"Française\"}}");
+        Map<String, Object> unknownPerson = judgment(elsewhere, "2026-06-16", "Jugement prononçant", "Autre jugement prononçant",
+                "2026-06-09", "Prononce la faillite personnelle pour une durée de 10 ans");
+        unknownPerson.put("listepersonnes", "{\"personne\": {\"typePersonne\": \"pp\", \"nom\": \"DURAND\", \"prenom\": \"Paul\"}}");
+        ingest(BodaccOpenDataShapes.v21(List.of(interdiction, unknownPerson)), "records.json");
+
+        assertThat(history(liquidated)).containsExactly("DIRECTOR_DISQUALIFIED 2026-06-09");
+        assertThat(history(elsewhere)).as("where the same person sits; Paul Durand sits nowhere Vigil knows")
+                .containsExactly("DIRECTOR_DISQUALIFIED 2026-06-09");
+        long id = registry.find(new CompanyId("FR", elsewhere)).orElseThrow().id();
+        assertThat(events.of(id, null).getFirst().newValue()).contains("Jean Pierre MARTIN: Jugement d'interdiction de gérer");
+        assertThat(situation(liquidated)).as("a sanction on a person leaves the company's situation as it was").isEqualTo("000");
+    }
+
     // ---- helpers ----
 
     private RunView ingest(String text, String name) {
