@@ -57,7 +57,7 @@ class KboUpdateAccountingTests {
     }
 
     @Test
-    void deletionsAboutEnterprisesVigilNeverHeldMakeNoCompanyAndEstablishmentRowsAreSetAsideByName() {
+    void deletionsAboutEnterprisesVigilNeverHeldMakeNoCompanyAndEstablishmentRowsAreSetAsideByName() throws Exception {
         String unknown = FeedLines.belgianNumber();
         String key = q(KboUpdateZip.dotted(unknown));
         RunView run = ingest(KboUpdateZip.update(902, "05-11-2026")
@@ -81,7 +81,17 @@ class KboUpdateAccountingTests {
                 + "enterprise's own data and its list of establishments)", 1L);
         assertThat(run.setAside()).containsEntry("activity_insert.csv: establishment-level rows (Vigil keeps each "
                 + "enterprise's own data and its list of establishments)", 1L);
+
+        String api = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs/" + run.id())
+                        .header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + eu.vigil.support.TestData.BOOTSTRAP_KEY))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(api).contains("\"rowsRead\":5").contains("\"rowsApplied\":0").contains("\"rowsRejected\":0")
+                .contains("\"rowsSetAside\":5")
+                .contains("\"deletions about enterprises Vigil never held (no company is made from a deletion)\":3");
     }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     private RunView ingest(KboUpdateZip.Update update) {
         return ingestion.ingestNow("kbo", new ByteArrayInputStream(update.zip()), "update.zip", true, "test");
