@@ -132,6 +132,21 @@ class FeedFileLimitsTests {
         assertAppAnswers(run.id());
     }
 
+    @Test
+    void anApiAnswerWithOneHugeRecordFailsNamingTheRecordLimit() throws Exception {
+        Path json = tmp.resolve("records.json");
+        try (OutputStream out = Files.newOutputStream(json)) {
+            out.write("{\"total_count\": 1, \"results\": [{\"id\": \"A202600190001\", \"commercant\": \"".getBytes(StandardCharsets.UTF_8));
+            repeat(out, (byte) 'X', 3L << 20);
+            out.write("\"}]}".getBytes(StandardCharsets.UTF_8));
+        }
+        RunView run = ingestion.ingestInPlace("bodacc", json, true, "test");
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).startsWith("Damaged or oversized file: records.json has a record longer than 1048576 characters")
+                .contains("limit vigil.feeds.limits.max-line-length");
+        assertAppAnswers(run.id());
+    }
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
