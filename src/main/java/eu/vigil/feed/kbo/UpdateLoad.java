@@ -59,7 +59,7 @@ final class UpdateLoad {
         /** Rows replaced by a later insert row for the same enterprise. */
         long superseded;
         final Set<String> replaced = new HashSet<>();
-        final Map<String, List<Object>> rows_ = new HashMap<>();
+        final Map<String, List<Object>> inserted = new HashMap<>();
         boolean establishmentsChanged;
 
         boolean left() {
@@ -68,11 +68,7 @@ final class UpdateLoad {
 
         /** Nothing but deletions: about an enterprise Vigil does not hold, there is nothing to apply. */
         boolean deletionsOnly() {
-            return enterpriseFields == null && this.rows().isEmpty();
-        }
-
-        private Map<String, List<Object>> rows() {
-            return rows_;
+            return enterpriseFields == null && inserted.isEmpty();
         }
     }
 
@@ -231,7 +227,7 @@ final class UpdateLoad {
                     }
                     while (inserts[p].key() == key) {
                         patch.replaced.add(PARTS[p]);
-                        if (KboAdapter.collect(PARTS[p], inserts[p].row(), patch.rows_, inserts[p].name, context)) {
+                        if (KboAdapter.collect(PARTS[p], inserts[p].row(), patch.inserted, inserts[p].name, context)) {
                             patch.rows++;
                         }
                         inserts[p].advance();
@@ -325,12 +321,12 @@ final class UpdateLoad {
                 }
             }
             for (String part : patch.replaced) {
-                List<Object> rows = patch.rows_.getOrDefault(part, List.of());
+                List<Object> rows = patch.inserted.getOrDefault(part, List.of());
                 identity = switch (part) {
-                    case "denomination" -> identity.withNames(KboAdapter.part(patch.rows_, part));
-                    case "address" -> identity.withAddresses(KboAdapter.part(patch.rows_, part));
-                    case "contact" -> identity.withContacts(KboAdapter.part(patch.rows_, part));
-                    case "activity" -> identity.withActivities(KboAdapter.part(patch.rows_, part));
+                    case "denomination" -> identity.withNames(KboAdapter.part(patch.inserted, part));
+                    case "address" -> identity.withAddresses(KboAdapter.part(patch.inserted, part));
+                    case "contact" -> identity.withContacts(KboAdapter.part(patch.inserted, part));
+                    case "activity" -> identity.withActivities(KboAdapter.part(patch.inserted, part));
                     default -> throw new IllegalStateException(part + rows.size());
                 };
             }
