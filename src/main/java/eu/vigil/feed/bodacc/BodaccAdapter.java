@@ -153,7 +153,9 @@ class BodaccAdapter implements FeedAdapter {
             SectionStore.Resolved resolved = store.resolve(BodaccFields.COUNTRY, bySiren.keySet(), context.runId());
             context.counters().created += resolved.created().size();
             Map<Long, List<BodaccRecord>> byCompany = new LinkedHashMap<>();
-            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), cancellationsFirst(records)));
+            Map<BodaccRecord, Long> lines = new java.util.IdentityHashMap<>();
+            batch.forEach(line -> lines.put(line.record(), line.number()));
+            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), cancellationsFirst(records, lines)));
             Map<Long, StoredSection> statuses = store.load(byCompany.keySet(), Section.STATUS);
             Map<Long, StoredSection> identities = store.load(byCompany.keySet(), Section.IDENTITY);
             List<SectionWrite> writes = new ArrayList<>();
@@ -267,13 +269,17 @@ class BodaccAdapter implements FeedAdapter {
             return !surname.isEmpty() && words.containsAll(surname) && (forenames[0].isEmpty() || words.contains(forenames[0]));
         }
 
-        /** An annulation goes before the notice it cancels when both are here: a notice cancelled before it is taken opens nothing. */
-        private static List<BodaccRecord> cancellationsFirst(List<BodaccRecord> records) {
+        /**
+         * An annulation the file gives before the notice it cancels stays before it: a notice cancelled before it
+         * arrived opens nothing. One the file gives after keeps its place in time: the notice opened, then was withdrawn.
+         */
+        private static List<BodaccRecord> cancellationsFirst(List<BodaccRecord> records, Map<BodaccRecord, Long> lines) {
             List<BodaccRecord> ordered = new ArrayList<>(records);
             for (BodaccRecord record : records) {
                 if (BodaccDocuments.ANNULATION.equals(record.notice().type()) && record.notice().target() != null) {
                     for (int i = 0; i < ordered.indexOf(record); i++) {
-                        if (ordered.get(i).notice().id().equals(record.notice().target())) {
+                        if (ordered.get(i).notice().id().equals(record.notice().target())
+                                && lines.get(record) < lines.get(ordered.get(i))) {
                             ordered.remove(record);
                             ordered.add(i, record);
                             break;

@@ -116,6 +116,11 @@ final class Judgments {
         if (byNature.equals(DURING)) {
             return byComplement.equals(SANCTION) || byComplement.equals(DURING) ? byComplement : DURING;
         }
+        if (byComplement.equals(OTHER)) {
+            // "Prononce à l'encontre de M. Jean Martin la faillite personnelle": a sanction named further on
+            String whole = normalise(complement);
+            return whole.contains("faillite personnelle") || whole.contains("interdiction de gerer") ? SANCTION : OTHER;
+        }
         return byComplement;
     }
 

@@ -75,6 +75,7 @@ class JudgmentsTests {
         complements.put("Arrête le plan de cession au profit de la société Y", Judgments.CESSION);
         complements.put("Met fin à la procédure de redressement judiciaire", Judgments.ENDED);
         complements.put("Prononce la faillite personnelle pour une durée de 10 ans", Judgments.SANCTION);
+        complements.put("Prononce à l'encontre de M. Jean Martin une interdiction de gérer de 5 ans", Judgments.SANCTION);
         complements.put("Désigne Maître Z en qualité de mandataire", Judgments.OTHER);
         for (String catchAll : new String[] {"Autre jugement prononçant", "Autre jugement et ordonnance", "Autre jugement d'ouverture"}) {
             complements.forEach((complement, kind) -> assertThat(Judgments.kind(catchAll, complement)).as(catchAll + " / " + complement)
