@@ -149,7 +149,7 @@ public class FeedIngestion {
                     runs.markRunning(runId);
                 });
                 Path file = Path.of(runs.filePath(runId).orElseThrow());
-                try (ExtractFiles files = ExtractFiles.open(file)) {
+                try (ExtractFiles files = ExtractFiles.open(file, properties.limits())) {
                     ExtractInfo extract = adapter.inspect(files);
                     aside.executeWithoutResult(s -> runs.describe(runId, extract.number(), extract.type(), extract.snapshot()));
                     boolean forced = runs.forced(runId);
@@ -166,6 +166,11 @@ public class FeedIngestion {
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);
                     context.flush();
+                    var counted = context.counters();
+                    if (counted.read != counted.applied + counted.rejected + counted.setAside) {
+                        log.warn("Run #{} does not account for every row: {} read, {} applied, {} rejected, {} set aside",
+                                runId, counted.read, counted.applied, counted.rejected, counted.setAside);
+                    }
                     context.publishSignals();
                     runs.complete(runId, context.counters());
                     publisher.publishEvent(new FeedRunCompleted(runId, source));
@@ -182,6 +187,10 @@ public class FeedIngestion {
         } catch (StructureException e) {
             runs.fail(runId, "FAILED", e.getMessage());
             log.warn("Run #{} failed: {}", runId, e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // the process is to stop (ExitOnOutOfMemoryError); the run at least says what happened
+            runs.fail(runId, "FAILED", "The extract could not be applied: the process ran out of memory reading it.");
+            throw e;
         } catch (RuntimeException e) {
             String message = e instanceof UncheckedIOException io && io.getCause() != null ? io.getCause().getMessage() : e.getMessage();
             runs.fail(runId, "FAILED", "The extract could not be applied: " + message);

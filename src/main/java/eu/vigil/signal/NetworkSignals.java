@@ -145,6 +145,23 @@ public class NetworkSignals {
         }
     }
 
+    /** The officers a company has now, by key, with their names as their source gave them. */
+    public Map<String, String> currentOfficers(Connection connection, long companyId) {
+        Map<String, String> officers = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select officer_key, name from company_officer where company_id = ? and until is null order by officer_key")) {
+            select.setLong(1, companyId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    officers.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return officers;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up a company's officers: " + e.getMessage(), e);
+        }
+    }
+
     /** The companies where each of these officers holds a mandate now, through the index (never a scan). */
     public Map<String, Set<Long>> currentMandates(Connection connection, java.util.Collection<String> officerKeys) {
         Map<String, Set<Long>> mandates = new LinkedHashMap<>();

@@ -29,6 +29,9 @@ class FeedRunsBrowserTests extends BrowserTest {
         assertThat(page.locator("#rows-rejected")).hasText("1");
         assertThat(page.locator("#quarantine-table")).containsText("enterprise_insert.csv");
         assertThat(page.locator("#quarantine-table")).containsText("check digit");
+        assertThat(page.locator("#rows-set-aside")).not().hasText("0");
+        assertThat(page.locator("#set-aside-table")).containsText("activity_insert.csv: establishment-level rows");
+        assertThat(page.locator("#set-aside-table")).containsText("405");
 
         page.locator("#nav-feeds").click();
         assertThat(page.locator("#runs-table")).containsText("KboOpenData_0147_2025_10_12_Update.zip");

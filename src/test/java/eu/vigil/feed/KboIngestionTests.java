@@ -42,10 +42,17 @@ class KboIngestionTests {
     FeedProperties properties;
 
     @Test
-    void theRealUpdate147IngestsWithTheRightCountsAndAgainChangesNothing() throws Exception {
+    void theRealUpdate147AccountsForEveryRowMakesNoCompanyFromADeletionAndAgainChangesNothing() throws Exception {
         java.util.List<String> leaving = leavingEnterprises();
         assertThat(leaving).hasSize(158);
+        // Vigil holds one of the enterprises that leave in 0147 (the others it never saw)
+        String held = q("0502.503.253");
+        ingestUpdate(KboUpdateZip.update(146, "10-10-2025")
+                .insert("enterprise", held, q("AC"), q("000"), q("2"), q("014"), "", q("15-03-2010"))
+                .insert("denomination", held, q("2"), q("001"), q("Vertrek Proef BV")));
+        long heldBefore = held(leaving);
         long inactiveBefore = inactive(leaving);
+        assertThat(heldBefore).isPositive();
         RunView run;
         try (InputStream in = getClass().getResourceAsStream(KboUpdateZip.REAL_UPDATE)) {
             run = ingestion.ingestNow("kbo", in, "KboOpenData_0147_2025_10_12_Update.zip", true, "test");
@@ -55,8 +62,16 @@ class KboIngestionTests {
         assertThat(run.extractType()).isEqualTo("update");
         assertThat(run.rowsRead()).isEqualTo(1103);
         assertThat(run.rowsRejected()).isZero();
-        assertThat(run.companiesLeft()).as("enterprises that left in this run").isEqualTo(158 - inactiveBefore);
-        assertThat(inactive(leaving)).as("all 158 enterprises that left are inactive").isEqualTo(158);
+        assertThat(run.rowsRead()).as("every row applied, rejected or set aside")
+                .isEqualTo(run.rowsApplied() + run.rowsRejected() + run.rowsSetAside());
+        assertThat(run.setAside().entrySet().stream().filter(e -> e.getKey().contains("establishment-level"))
+                .mapToLong(Map.Entry::getValue).sum()).as("establishment-level activities, addresses, contacts, names").isEqualTo(607);
+        assertThat(run.setAside().get("deletions about enterprises Vigil never held (no company is made from a deletion)"))
+                .as("the deletion rows of the 157 enterprises Vigil never held").isPositive();
+        assertThat(held(leaving)).as("no company is made from a deletion alone").isEqualTo(heldBefore);
+        assertThat(run.companiesLeft()).as("enterprises that left in this run").isEqualTo(heldBefore - inactiveBefore);
+        assertThat(inactive(leaving)).as("the enterprises Vigil held that left are inactive").isEqualTo(heldBefore);
+        assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
 
         var left = registry.find(CompanyNumbers.require("0502.503.253", "BE")).orElseThrow();
         assertThat(left.sections().get(Section.STATUS).json()).contains("\"active\":false").contains("\"ceasedOn\":\"2025-10-11\"");
@@ -210,14 +225,15 @@ class KboIngestionTests {
     @Test
     void aFailureHalfwayLeavesTheRegistryAsItWas() {
         Map<String, String> files = KboUpdateZip.realUpdateFiles();
-        String unsorted = files.get("activity_insert.csv") + "\"0200.065.765\",\"001\",\"2008\",\"62010\",\"MAIN\"\n";
-        files.put("activity_insert.csv", unsorted);
+        // the last file of the merge ends on a damaged line, longer than any line may be
+        String damaged = files.get("activity_insert.csv") + "\"0200.065.765\",\"001\",\"2008\",\"" + "6".repeat(1_100_000) + "\",\"MAIN\"\n";
+        files.put("activity_insert.csv", damaged);
         files.put("meta.csv", KboUpdateZip.meta("update", 147, "11-10-2025"));
         long sections = jdbc.queryForObject("select count(*) from company_section", Long.class);
         long companies = count();
         RunView run = ingest(files, true);
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).contains("activity_insert.csv").contains("not sorted");
+        assertThat(run.error()).startsWith("Damaged or oversized file: activity_insert.csv").contains("limit vigil.feeds.limits.");
         assertThat(count()).isEqualTo(companies);
         assertThat(jdbc.queryForObject("select count(*) from company_section", Long.class)).isEqualTo(sections);
     }
@@ -315,6 +331,11 @@ class KboIngestionTests {
                 select count(*) from company c join company_section s on s.company_id = c.id and s.section = 'status'
                 where c.country = 'BE' and c.number = any(?::text[]) and not (s.doc ->> 'active')::boolean
                   and s.doc ->> 'ceasedOn' = '2025-10-11'""", Long.class, (Object) numbers.toArray(String[]::new));
+    }
+
+    private long held(java.util.List<String> numbers) {
+        return jdbc.queryForObject("select count(*) from company c where c.country = 'BE' and c.number = any(?::text[])",
+                Long.class, (Object) numbers.toArray(String[]::new));
     }
 
     private long count() {

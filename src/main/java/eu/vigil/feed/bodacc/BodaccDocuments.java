@@ -35,15 +35,18 @@ final class BodaccDocuments {
      * @param kind    what it does: a judgment kind of {@link Judgments}, or conciliation, vente, radiation, dpc, other
      * @param target  the notice a rectificatif or an annulation names, or null
      * @param closing the end of the financial year of filed accounts (dpc), or null
+     * @param implied for a notice of a proceeding's course, the proceeding it names (a kind), or null
      */
     record Notice(String id, String published, String date, String type, String family, String kind, String nature,
-                  String target, String closing) {
+                  String target, String closing, String implied) {
 
         /** How a person reads it in an event. */
         String summary() {
             return id + " " + type + " " + (Judgments.OTHER.equals(kind) ? family : kind) + " " + date;
         }
     }
+
+    private static final Set<String> BANKRUPT = Set.of("048", "049", "050");
 
     /** What the notices add up to, and the notices. */
     record Status(boolean active, String juridicalSituation, String proceedings, String accountsFiled, List<Notice> notices) {
@@ -100,7 +103,15 @@ final class BodaccDocuments {
         String proceedings = NONE;
         String accounts = null;
         for (Notice notice : counting) {
-            switch (notice.kind()) {
+            String kind = notice.kind();
+            if (Judgments.DURING.equals(kind)) {
+                if (!NONE.equals(proceedings)) {
+                    continue;
+                }
+                // a claims list or a distribution exists only while a proceeding runs: the company is in one
+                kind = notice.implied() != null ? notice.implied() : Judgments.DURING;
+            }
+            switch (kind) {
                 case Judgments.SAUVEGARDE -> proceedings = Judgments.SAUVEGARDE;
                 case Judgments.REDRESSEMENT -> {
                     proceedings = Judgments.REDRESSEMENT;
@@ -121,6 +132,20 @@ final class BodaccDocuments {
                 case Judgments.CLOSED_PAID -> {
                     proceedings = "cloture";
                     situation = "000";
+                }
+                case Judgments.CLOSED -> {
+                    proceedings = "cloture";
+                    situation = situation != null && BANKRUPT.contains(situation) ? "051" : "000";
+                }
+                case Judgments.ENDED -> {
+                    proceedings = NONE;
+                    situation = "000";
+                }
+                case Judgments.CESSION -> proceedings = "vente";
+                case Judgments.DURING -> {
+                    // a proceeding whose kind no notice named yet
+                    proceedings = "collective";
+                    situation = null;
                 }
                 case "conciliation", "vente" -> proceedings = notice.kind();
                 case "radiation" -> {

@@ -22,7 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  * (the SIRENs of {@code registre}) and their name and town. The fields BODACC encodes as JSON inside a
  * string are parsed; one that is broken makes the record unusable, with the field named.
  */
-record BodaccRecord(Notice notice, List<String> sirens, String name, String city, String postcode) {
+record BodaccRecord(Notice notice, List<String> sirens, String name, String city, String postcode, List<Person> persons) {
+
+    /** A natural person a notice names ({@code listepersonnes}, typePersonne pp): whom a sanction is about. */
+    record Person(String surname, String forenames) {
+
+        String display() {
+            return (forenames == null ? "" : forenames + " ") + surname;
+        }
+    }
 
     /** The fields that hold JSON in a string in the DILA export. */
     private static final List<String> INNER_JSON = List.of("jugement", "depot", "acte", "radiationaurcs",
@@ -74,8 +82,9 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         String family = family(record);
         JsonNode judgment = inner.get("jugement");
         String nature = judgment == null ? null : first(RecordValues.text(judgment, "nature"), RecordValues.text(judgment, "famille"));
+        String complement = judgment == null ? null : RecordValues.text(judgment, "complementJugement");
         String kind = switch (family) {
-            case "collective" -> Judgments.kind(nature);
+            case "collective" -> Judgments.kind(nature, complement);
             case "conciliation", "vente", "radiation", "dpc" -> family;
             default -> Judgments.OTHER;
         };
@@ -99,9 +108,28 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         if ("dpc".equals(family) && closing == null) {
             closing = published.toString();
         }
-        Notice notice = new Notice(id, published.toString(), date.toString(), type, family, kind, nature, target, closing);
+        String implied = Judgments.DURING.equals(kind) ? Judgments.implied(nature, complement) : null;
+        Notice notice = new Notice(id, published.toString(), date.toString(), type, family, kind, nature, target, closing, implied);
         return new BodaccRecord(notice, sirens, RecordValues.text(record, "commercant"), RecordValues.text(record, "ville"),
-                RecordValues.text(record, "cp"));
+                RecordValues.text(record, "cp"), persons(inner.get("listepersonnes")));
+    }
+
+    /** The natural persons of {@code listepersonnes} ({@code personne}: one object or a list). */
+    private static List<Person> persons(JsonNode list) {
+        List<Person> persons = new ArrayList<>();
+        JsonNode people = list == null ? null : list.get("personne");
+        if (people == null) {
+            return persons;
+        }
+        for (JsonNode person : people.isArray() ? people.values() : List.of(people)) {
+            if (person.isObject() && "pp".equalsIgnoreCase(RecordValues.text(person, "typePersonne"))) {
+                String surname = first(RecordValues.text(person, "nom"), RecordValues.text(person, "nomUsage"));
+                if (surname != null) {
+                    persons.add(new Person(surname, RecordValues.text(person, "prenom")));
+                }
+            }
+        }
+        return persons;
     }
 
     /** The SIRENs of {@code registre}: a list or a comma-separated text, each written with or without spaces. */

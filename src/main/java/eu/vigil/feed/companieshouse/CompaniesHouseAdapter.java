@@ -44,8 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Captured Companies House streams (src/docs/feeds.md §2): a file of stream lines, one JSON envelope per line
- * (blank lines are heartbeats), from the company-profile, officers, insolvency-cases, charges and
- * disqualified-officers streams in any mix; filing-history and PSC events are counted and left aside.
+ * (blank lines are heartbeats; envelopes run together on one line are split), from the company-profile,
+ * officers, insolvency-cases, charges and disqualified-officers streams in any mix; events of every other
+ * stream (filing-history, PSC, company-exemptions, ...) are counted by stream and set aside.
  * Every event is applied once: the same resource with the same etag again, or an older one, is skipped.
  * Fills the identity, status and governance sections of GB companies and keeps the officer index.
  */
@@ -110,6 +111,7 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 }
                 if (event.kind() == Kind.IGNORED) {
                     ignored++;
+                    context.setAside(event.resourceKind() + " events: a stream Vigil does not apply", 1);
                     continue;
                 }
                 batch.add(event);
@@ -119,10 +121,13 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 }
             }
             heartbeats = records.blankLines();
+            if (records.concatenated() > 0) {
+                log.info("{}: {} events came run together on a line with another, and were split", extract.name(), records.concatenated());
+            }
         }
         run.flush(batch);
-        log.info("{}: {} events applied, {} seen before (same etag), {} older than what was applied, {} filing-history/PSC "
-                + "events left aside, {} heartbeats", extract.name(), context.counters().applied, run.duplicates, run.stale,
+        log.info("{}: {} events applied, {} seen before (same etag), {} older than what was applied, {} events of other "
+                + "streams set aside, {} heartbeats", extract.name(), context.counters().applied, run.duplicates, run.stale,
                 ignored, heartbeats);
     }
 
@@ -205,10 +210,12 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 Mark mark = marks.get(event.uri());
                 if (mark != null && mark.same(event)) {
                     duplicates++;
+                    context.setAside("events Vigil had already applied (same resource, same etag)", 1);
                     continue;
                 }
                 if (mark != null && mark.newerThan(event)) {
                     stale++;
+                    context.setAside("events older than what Vigil applied for the same resource", 1);
                     continue;
                 }
                 Mark now = Mark.of(event);

@@ -22,9 +22,15 @@ import tools.jackson.databind.node.ObjectNode;
  * @param etag     {@code data.etag}, or a hash of {@code data} when the stream left it out; null for a deletion without data
  */
 record StreamEvent(Kind kind, String uri, String resourceId, String company, String etag, Long timepoint,
-                   Instant publishedAt, boolean deleted, ObjectNode data, long line, String raw) {
+                   Instant publishedAt, boolean deleted, ObjectNode data, long line, String raw, String resourceKind) {
 
-    /** The streams Vigil reads, and the ones it counts and leaves aside. */
+    /** A resource kind as the streams name them (company-exemptions, filing-history, company-psc-individual, ...). */
+    private static final java.util.regex.Pattern RESOURCE_KIND = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{2,60}");
+
+    /**
+     * The streams Vigil reads; every other stream (filing-history, PSC, company-exemptions, ...) is counted by
+     * its name and set aside.
+     */
     enum Kind {
         PROFILE, OFFICER, INSOLVENCY, CHARGE, DISQUALIFIED_OFFICER, IGNORED;
 
@@ -35,8 +41,7 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
                 case "company-insolvency" -> INSOLVENCY;
                 case "company-charges" -> CHARGE;
                 case "disqualified-officer-natural", "disqualified-officer-corporate" -> DISQUALIFIED_OFFICER;
-                default -> resourceKind.equals("filing-history") || resourceKind.startsWith("company-psc")
-                        || resourceKind.startsWith("persons-with-significant-control") ? IGNORED : null;
+                default -> RESOURCE_KIND.matcher(resourceKind).matches() ? IGNORED : null;
             };
         }
     }
@@ -54,9 +59,8 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
         }
         Kind kind = Kind.of(resourceKind.toLowerCase(Locale.ROOT));
         if (kind == null) {
-            throw new IllegalArgumentException("resource_kind '" + resourceKind + "' is not one of the Companies House streams "
-                    + "(company-profile, company-officers, company-insolvency, company-charges, disqualified-officer-*, "
-                    + "filing-history, persons-with-significant-control)");
+            throw new IllegalArgumentException("resource_kind '" + (resourceKind.length() > 60 ? resourceKind.substring(0, 57) + "..."
+                    : resourceKind) + "' is not a Companies House stream's (such as company-profile or filing-history)");
         }
         String uri = RecordValues.text(envelope, "resource_uri");
         if (uri == null) {
@@ -98,7 +102,7 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
             etag = "hash:" + Long.toHexString(Hashes.fnv64(etag));
         }
         return new StreamEvent(kind, uri, resourceId == null ? lastSegment(uri) : resourceId, company, etag, timepoint,
-                published, deleted, data, line, raw);
+                published, deleted, data, line, raw, resourceKind.toLowerCase(Locale.ROOT));
     }
 
     /** {@code published_at} with or without a zone, with or without fractions; without a zone it is UTC. */
@@ -124,7 +128,8 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
 
     /** The company number from {@code /company/<number>/...}, canonical (8 characters). */
     private static String company(String uri, Kind kind, ObjectNode data) {
-        String[] parts = uri.split("/");
+        // the streams write /company/<number>/... and, in some, company/<number>/... without the first slash
+        String[] parts = (uri.startsWith("/") ? uri : "/" + uri).split("/");
         String number = parts.length >= 3 && parts[1].equals("company") ? parts[2] : null;
         if (number == null && kind == Kind.PROFILE && data != null) {
             number = RecordValues.text(data, "company_number");

@@ -26,8 +26,20 @@ public final class CsvReader implements Closeable {
     private int recordEnd;
     private boolean inRecord;
 
+    private final char delimiter;
+    private final String part;
+    private final int maxField;
+
     public CsvReader(Reader in) {
+        this(in, ',', "the file", Integer.MAX_VALUE);
+    }
+
+    /** A reader of {@code delimiter}-separated text whose cells may hold at most {@code maxField} characters. */
+    public CsvReader(Reader in, char delimiter, String part, int maxField) {
         this.in = in;
+        this.delimiter = delimiter;
+        this.part = part;
+        this.maxField = maxField;
     }
 
     /** Reads the next record; false at the end of the input. */
@@ -67,9 +79,9 @@ public final class CsvReader implements Closeable {
                     if (c == '\n') {
                         line++;
                     }
-                    field.append(c);
+                    append(c);
                 }
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 addField(wasQuoted);
                 wasQuoted = false;
             } else if (c == '\n') {
@@ -80,12 +92,23 @@ public final class CsvReader implements Closeable {
                 quoted = true;
                 wasQuoted = true;
             } else if (c != '\r') {
-                field.append(c);
+                append(c);
             }
         }
     }
 
+    private void append(char c) {
+        if (field.length() >= maxField) {
+            throw new OversizedFileException(part, "has a cell longer than " + maxField + " characters at line " + recordLine,
+                    "max-field-length");
+        }
+        field.append(c);
+    }
+
     private void addField(boolean wasQuoted) {
+        if (fieldCount == 10_000) {
+            throw new OversizedFileException(part, "has a record of more than 10000 cells at line " + recordLine, "max-field-length");
+        }
         if (fieldCount == fields.length) {
             fields = Arrays.copyOf(fields, fields.length * 2);
         }
@@ -98,7 +121,10 @@ public final class CsvReader implements Closeable {
             return true;
         }
         if (inRecord) {
-            rawHead.append(buffer, recordStart, limit - recordStart);
+            if (rawHead.length() < 4000) {
+                // only the start of a record is ever shown
+                rawHead.append(buffer, recordStart, Math.min(limit - recordStart, 4000));
+            }
             recordStart = 0;
         }
         int read;

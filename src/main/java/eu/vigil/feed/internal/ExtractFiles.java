@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import eu.vigil.feed.FeedProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -27,22 +28,29 @@ public final class ExtractFiles implements Closeable {
     private final Path path;
     private final ZipFile zip;
     private final boolean single;
+    private final FeedProperties.Limits limits;
 
-    private ExtractFiles(Path path, ZipFile zip, boolean single) {
+    private ExtractFiles(Path path, ZipFile zip, boolean single, FeedProperties.Limits limits) {
         this.path = path;
         this.zip = zip;
         this.single = single;
+        this.limits = limits;
     }
 
     public static ExtractFiles open(Path path) throws IOException {
+        return open(path, FeedProperties.Limits.defaults());
+    }
+
+    /** Opens the extract; every part is read within {@code limits}. */
+    public static ExtractFiles open(Path path, FeedProperties.Limits limits) throws IOException {
         if (Files.isDirectory(path)) {
-            return new ExtractFiles(path, null, false);
+            return new ExtractFiles(path, null, false, limits);
         }
         if (!startsWith(path, 'P', 'K')) {
-            return new ExtractFiles(path, null, true);
+            return new ExtractFiles(path, null, true, limits);
         }
         try {
-            return new ExtractFiles(path, new ZipFile(path.toFile(), StandardCharsets.UTF_8), false);
+            return new ExtractFiles(path, new ZipFile(path.toFile(), StandardCharsets.UTF_8), false, limits);
         } catch (java.util.zip.ZipException e) {
             throw new StructureException("The file is not a zip archive of CSV files (" + e.getMessage() + ").");
         }
@@ -72,36 +80,79 @@ public final class ExtractFiles implements Closeable {
             if (entry == null) {
                 throw new StructureException("The extract has no " + name + ".");
             }
-            return new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8);
+            return text(zipEntry(entry), name);
         }
         if (single) {
             throw new StructureException("The extract is a single file, not a zip archive or folder holding " + name + ".");
         }
-        return Files.newBufferedReader(path.resolve(name), StandardCharsets.UTF_8);
+        return text(new BoundedInputStream(Files.newInputStream(path.resolve(name)), name, limits, null), name);
+    }
+
+    /** A CSV part of the extract, read within the limits on lines and cells. */
+    public CsvReader csv(String name) throws IOException {
+        return new CsvReader(open(name), ',', name, limits.maxFieldLength());
+    }
+
+    public FeedProperties.Limits limits() {
+        return limits;
+    }
+
+    private InputStream zipEntry(ZipEntry entry) throws IOException {
+        long declared = entry.getSize();
+        if (declared > limits.maxUnpackedSize().toBytes()) {
+            throw new OversizedFileException(entry.getName(), "says it unpacks to " + declared + " bytes, more than "
+                    + limits.maxUnpackedSize().toBytes(), "max-unpacked-size");
+        }
+        long packed = entry.getCompressedSize();
+        return new BoundedInputStream(zip.getInputStream(entry), entry.getName(), limits,
+                entry.getMethod() == ZipEntry.DEFLATED && packed > 0 ? () -> packed : null);
+    }
+
+    private LimitedReader text(InputStream in, String part) {
+        return new LimitedReader(new InputStreamReader(in, StandardCharsets.UTF_8), part, limits.maxLineLength());
     }
 
     /**
      * The one data file of a record-per-line extract (JSON Lines or CSV): the file itself, or the only
      * {@code .jsonl}/{@code .csv} file of the zip or folder. Gzipped files are unpacked on the fly.
      */
-    public Reader openData() throws IOException {
+    public LimitedReader openData() throws IOException {
         InputStream raw;
+        String part;
         if (single) {
-            raw = Files.newInputStream(path);
+            part = path.getFileName().toString();
+            raw = new BoundedInputStream(Files.newInputStream(path), part, limits, null);
         } else if (zip != null) {
             List<? extends ZipEntry> data = zip.stream().filter(e -> !e.isDirectory() && isData(e.getName())).toList();
-            raw = zip.getInputStream(only(data.stream().map(ZipEntry::getName).toList(), data).getFirst());
+            ZipEntry entry = only(data.stream().map(ZipEntry::getName).toList(), data).getFirst();
+            part = entry.getName();
+            raw = zipEntry(entry);
         } else {
             try (Stream<Path> files = Files.list(path)) {
                 List<Path> data = files.filter(f -> Files.isRegularFile(f) && isData(f.getFileName().toString())).toList();
-                raw = Files.newInputStream(only(data.stream().map(p -> p.getFileName().toString()).toList(), data).getFirst());
+                Path file = only(data.stream().map(p -> p.getFileName().toString()).toList(), data).getFirst();
+                part = file.getFileName().toString();
+                raw = new BoundedInputStream(Files.newInputStream(file), part, limits, null);
             }
         }
         InputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(2);
         boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
-        return new InputStreamReader(gzipped ? new GZIPInputStream(in, 1 << 16) : in, StandardCharsets.UTF_8);
+        if (!gzipped) {
+            return text(in, part);
+        }
+        long[] packed = new long[1];
+        InputStream counted = new java.io.FilterInputStream(in) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                packed[0] += Math.max(read, 0);
+                return read;
+            }
+        };
+        return text(new BoundedInputStream(new GZIPInputStream(counted, 1 << 16), part + " (unpacked)", limits,
+                () -> packed[0]), part);
     }
 
     private static <T> List<T> only(List<String> names, List<T> items) {

@@ -144,6 +144,18 @@ public final class IngestionContext {
         counters.applied += rows;
     }
 
+    /**
+     * Counts {@code rows} read on purpose and not applied, with why (e.g. "company-exemptions events: a stream
+     * Vigil does not apply"): they are neither applied nor errors.
+     */
+    public void setAside(String reason, long rows) {
+        if (rows <= 0) {
+            return;
+        }
+        counters.setAside += rows;
+        counters.setAsideReasons.merge(reason, rows, Long::sum);
+    }
+
     public void quarantine(String file, long line, String raw, String reason) {
         counters.rejected++;
         pendingQuarantine.add(new QuarantinedRow(file, line, raw, reason));

@@ -19,7 +19,7 @@ public class RunStore {
 
     private static final String COLUMNS = """
             id, source, file_name, extract_number, extract_type, snapshot_date, status, forced, triggered_by, created_at,
-            started_at, finished_at, rows_read, rows_applied, rows_rejected, companies_changed, companies_new,
+            started_at, finished_at, rows_read, rows_applied, rows_rejected, rows_set_aside, set_aside, companies_changed, companies_new,
             companies_left, signal_events, error""";
 
     private final JdbcTemplate jdbc;
@@ -76,27 +76,34 @@ public class RunStore {
                 + "order by finished_at desc, id desc limit 1", RunStore::view, source).stream().findFirst();
     }
 
+    /** Whether an extract of this type (e.g. a KBO full) was ever applied. */
+    public boolean completedOfType(String source, String type) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from feed_run where source = ? "
+                + "and status = 'COMPLETED' and lower(extract_type) = lower(?))", Boolean.class, source, type));
+    }
+
     public Optional<Long> completedWithSameFile(String source, String sha256) {
         return jdbc.queryForList("select id from feed_run where source = ? and file_sha256 = ? and status = 'COMPLETED' "
                 + "order by id limit 1", Long.class, source, sha256).stream().findFirst();
     }
 
     public void markRunning(long id) {
-        jdbc.update("update feed_run set status = 'RUNNING', started_at = now(), heartbeat_at = now(), error = null, "
-                + "rows_read = 0, rows_applied = 0, rows_rejected = 0, companies_changed = 0, companies_new = 0, "
+        jdbc.update("update feed_run set status = 'RUNNING', started_at = clock_timestamp(), heartbeat_at = clock_timestamp(), "
+                + "error = null, rows_read = 0, rows_applied = 0, rows_rejected = 0, rows_set_aside = 0, set_aside = null, companies_changed = 0, companies_new = 0, "
                 + "companies_left = 0, signal_events = 0 where id = ?", id);
     }
 
     /** Runs of this source left RUNNING by a process that stopped: their transaction died with it. */
     public int markInterrupted(String source, long except) {
-        return jdbc.update("update feed_run set status = 'FAILED', finished_at = now(), "
+        return jdbc.update("update feed_run set status = 'FAILED', finished_at = clock_timestamp(), "
                 + "error = 'Interrupted: the process running it stopped. Nothing of it was applied; ingest the extract again.' "
                 + "where source = ? and status = 'RUNNING' and id <> ?", source, except);
     }
 
     public void progress(long id, Counters counters) {
-        jdbc.update("update feed_run set heartbeat_at = now(), rows_read = ?, rows_applied = ?, rows_rejected = ? where id = ?",
-                counters.read, counters.applied, counters.rejected, id);
+        jdbc.update("update feed_run set heartbeat_at = clock_timestamp(), rows_read = ?, rows_applied = ?, rows_rejected = ?, "
+                + "rows_set_aside = ?, set_aside = ?::jsonb where id = ?",
+                counters.read, counters.applied, counters.rejected, counters.setAside, counters.setAsideJson(), id);
     }
 
     public void describe(long id, Integer extractNumber, String extractType, LocalDate snapshot) {
@@ -106,15 +113,15 @@ public class RunStore {
 
     public void complete(long id, Counters counters) {
         jdbc.update("""
-                update feed_run set status = 'COMPLETED', finished_at = now(), heartbeat_at = now(),
-                    rows_read = ?, rows_applied = ?, rows_rejected = ?, companies_changed = ?, companies_new = ?,
-                    companies_left = ?, signal_events = ? where id = ?""",
-                counters.read, counters.applied, counters.rejected, counters.changed, counters.created, counters.left,
+                update feed_run set status = 'COMPLETED', finished_at = clock_timestamp(), heartbeat_at = clock_timestamp(),
+                    rows_read = ?, rows_applied = ?, rows_rejected = ?, rows_set_aside = ?, set_aside = ?::jsonb,
+                    companies_changed = ?, companies_new = ?, companies_left = ?, signal_events = ? where id = ?""",
+                counters.read, counters.applied, counters.rejected, counters.setAside, counters.setAsideJson(), counters.changed, counters.created, counters.left,
                 counters.signals, id);
     }
 
     public void fail(long id, String status, String error) {
-        jdbc.update("update feed_run set status = ?, finished_at = now(), error = ? where id = ?",
+        jdbc.update("update feed_run set status = ?, finished_at = clock_timestamp(), error = ? where id = ?",
                 status, error.length() > 4000 ? error.substring(0, 4000) : error, id);
     }
 
@@ -162,7 +169,8 @@ public class RunStore {
                 rs.getString("status"), rs.getBoolean("forced"), rs.getString("triggered_by"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getLong("rows_read"), rs.getLong("rows_applied"),
-                rs.getLong("rows_rejected"), rs.getLong("companies_changed"), rs.getLong("companies_new"),
+                rs.getLong("rows_rejected"), rs.getLong("rows_set_aside"), setAside(rs.getString("set_aside")),
+                rs.getLong("companies_changed"), rs.getLong("companies_new"),
                 rs.getLong("companies_left"), rs.getLong("signal_events"), rs.getString("error"));
     }
 
@@ -171,10 +179,34 @@ public class RunStore {
     }
 
     /** What a run has counted so far. */
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private static Map<String, Long> setAside(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+        JSON.readTree(json).properties().forEach(e -> reasons.put(e.getKey(), e.getValue().asLong()));
+        return reasons;
+    }
+
     public static final class Counters {
         public long read;
         public long applied;
         public long rejected;
+        public long setAside;
+        /** Rows set aside by reason, the reason first; the most frequent first when shown. */
+        public final Map<String, Long> setAsideReasons = new java.util.TreeMap<>();
+
+        String setAsideJson() {
+            if (setAsideReasons.isEmpty()) {
+                return null;
+            }
+            Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+            setAsideReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                    .thenComparing(Map.Entry.comparingByKey())).forEach(e -> ordered.put(e.getKey(), e.getValue()));
+            return JSON.writeValueAsString(ordered);
+        }
         public long changed;
         public long created;
         public long left;

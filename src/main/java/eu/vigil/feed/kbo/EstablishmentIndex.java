@@ -35,7 +35,7 @@ final class EstablishmentIndex {
 
     static EstablishmentIndex read(ExtractFiles files, IngestionContext context) throws IOException {
         EstablishmentIndex index = new EstablishmentIndex();
-        try (CsvReader csv = new CsvReader(files.open("establishment.csv"))) {
+        try (CsvReader csv = files.csv("establishment.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() == 1 && csv.get(0).isEmpty()) {

@@ -3,7 +3,6 @@ package eu.vigil.feed.kbo;
 import eu.vigil.company.Section;
 import eu.vigil.company.SectionStore;
 import eu.vigil.company.SectionWrite;
-import eu.vigil.feed.internal.CsvReader;
 import eu.vigil.feed.internal.ExtractFiles;
 import eu.vigil.feed.internal.ExtractInfo;
 import eu.vigil.feed.internal.IngestionContext;
@@ -85,7 +84,7 @@ final class FullLoad {
             String[] parts = {"denomination", "address", "contact", "activity"};
             while (enterprise.key() != KeyedCsv.END && KboNumbers.isEnterprise(enterprise.key())) {
                 long key = enterprise.key();
-                CsvReader row = enterprise.row();
+                KboRow row = enterprise.row();
                 Identity identity = null;
                 Status status = null;
                 if (!KboNumbers.validEnterprise(key)) {
@@ -106,8 +105,10 @@ final class FullLoad {
                         orphan(file);
                     }
                     while (file.key() == key) {
-                        if (identity != null) {
-                            KboAdapter.collect(parts[c], file.row(), collected, file.name, context);
+                        if (identity == null) {
+                            context.setAside(file.name + ": rows of an enterprise whose enterprise.csv row was rejected", 1);
+                        } else if (KboAdapter.collect(parts[c], file.row(), collected, file.name, context)) {
+                            context.applied(1);
                         }
                         file.advance();
                     }
@@ -145,7 +146,7 @@ final class FullLoad {
      */
     private void orphan(KeyedCsv file) throws IOException {
         if (!KboNumbers.isEnterprise(file.key())) {
-            file.skipRest();
+            KboAdapter.establishmentRows(file.name, file.skipRest(), context);
             return;
         }
         context.quarantine(file.name, file.row().line(), file.row().raw(),

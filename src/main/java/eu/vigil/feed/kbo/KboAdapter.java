@@ -12,6 +12,7 @@ import eu.vigil.feed.internal.ExtractInfo;
 import eu.vigil.feed.internal.FeedAdapter;
 import eu.vigil.feed.internal.IngestionContext;
 import eu.vigil.feed.internal.RefusedException;
+import eu.vigil.feed.internal.RunStore;
 import eu.vigil.feed.internal.StructureException;
 import eu.vigil.feed.kbo.KboDocuments.Activity;
 import eu.vigil.feed.kbo.KboDocuments.Address;
@@ -81,7 +82,7 @@ class KboAdapter implements FeedAdapter {
         }
         checkHeader(files, "meta.csv", META);
         Map<String, String> meta = new HashMap<>();
-        try (CsvReader csv = new CsvReader(files.open("meta.csv"))) {
+        try (CsvReader csv = files.csv("meta.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() >= 2) {
@@ -123,7 +124,7 @@ class KboAdapter implements FeedAdapter {
             throw new StructureException("The extract has no " + name + "; a KBO " + (name.contains("_") ? "Update" : "")
                     + " extract holds it with the header " + quoted(expected) + ".");
         }
-        try (CsvReader csv = new CsvReader(files.open(name))) {
+        try (CsvReader csv = files.csv(name)) {
             List<String> found = csv.next() ? Arrays.asList(csv.fields()) : List.of();
             if (!found.isEmpty()) {
                 found = new ArrayList<>(found);
@@ -139,8 +140,15 @@ class KboAdapter implements FeedAdapter {
         return fields.stream().map(f -> "\"" + f + "\"").reduce((a, b) -> a + "," + b).orElse("(nothing)");
     }
 
+    private final RunStore runs;
+
+    KboAdapter(RunStore runs) {
+        this.runs = runs;
+    }
+
     @Override
     public void checkOrder(ExtractInfo extract, Optional<RunView> last) {
+        refuseUpdateWithoutFull(extract, runs.completedOfType(SOURCE, "full"));
         if (last.isEmpty() || last.get().extractNumber() == null) {
             return;
         }
@@ -153,6 +161,18 @@ class KboAdapter implements FeedAdapter {
             throw new RefusedException("Update extract " + extract.number() + " does not follow extract " + previous
                     + ": extracts " + (previous + 1) + (extract.number() - 1 > previous + 1 ? " to " + (extract.number() - 1) : "")
                     + " are missing. Apply them first, or force this one.");
+        }
+    }
+
+    /**
+     * An Update lists only the day's changes: on a registry that never loaded a Full it would leave most
+     * enterprises unknown and could not tell which left.
+     */
+    static void refuseUpdateWithoutFull(ExtractInfo extract, boolean hadFull) {
+        if (!extract.isFull() && !hadFull) {
+            throw new RefusedException("Vigil has never loaded a KBO Full extract, and Update " + extract.number()
+                    + " only lists what changed the day before: load the latest Full extract first "
+                    + "(KboOpenData_NNNN_yyyy_mm_Full.zip), then the Updates that follow it. Force this Update to apply it anyway.");
         }
     }
 
@@ -169,19 +189,26 @@ class KboAdapter implements FeedAdapter {
         }
     }
 
-    /** Branches of foreign entities are not part of a company's state yet: their rows are counted as read, not used. */
+    /** Branches of foreign entities are not part of a company's state yet: their rows are read and set aside. */
     private static void countUnused(ExtractFiles files, String name, IngestionContext context) throws IOException {
-        try (CsvReader csv = new CsvReader(files.open(name))) {
+        try (CsvReader csv = files.csv(name)) {
             if (csv.next()) {
-                context.read(csv.skipRemaining());
+                long rows = csv.skipRemaining();
+                context.read(rows);
+                context.setAside(name + ": branches of foreign entities, not part of a company's state", rows);
             }
         }
+    }
+
+    /** Establishment-level rows of a file (activities, addresses, contacts, names of establishments), read and set aside. */
+    static void establishmentRows(String file, long rows, IngestionContext context) {
+        context.setAside(file + ": establishment-level rows (Vigil keeps each enterprise's own data and its list of establishments)", rows);
     }
 
     private static Iterable<ReferenceCodes.Code> codes(ExtractFiles files) {
         return () -> {
             try {
-                CsvReader csv = new CsvReader(files.open("code.csv"));
+                CsvReader csv = files.csv("code.csv");
                 csv.next();
                 return new Iterator<>() {
                     private boolean ready;
@@ -220,25 +247,25 @@ class KboAdapter implements FeedAdapter {
         };
     }
 
-    static Name name(CsvReader row) {
+    static Name name(KboRow row) {
         return new Name(row.get(2), row.get(1), row.get(3));
     }
 
-    static Address address(CsvReader row) {
+    static Address address(KboRow row) {
         return new Address(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6), row.get(7),
                 row.get(8), row.get(9), row.get(10), row.get(11), KboDocuments.isoDate(row.get(12)));
     }
 
-    static Contact contact(CsvReader row) {
+    static Contact contact(KboRow row) {
         return new Contact(row.get(1), row.get(2), row.get(3));
     }
 
-    static Activity activity(CsvReader row) {
+    static Activity activity(KboRow row) {
         return new Activity(row.get(1), row.get(2), row.get(3), row.get(4));
     }
 
-    /** Reads one child row into {@code target}, or quarantines it when a field is malformed. */
-    static void collect(String part, CsvReader row, Map<String, List<Object>> target, String file, IngestionContext context) {
+    /** Reads one child row into {@code target}, or quarantines it when a field is malformed; true when it was taken. */
+    static boolean collect(String part, KboRow row, Map<String, List<Object>> target, String file, IngestionContext context) {
         try {
             Object value = switch (part) {
                 case "denomination" -> name(row);
@@ -248,9 +275,10 @@ class KboAdapter implements FeedAdapter {
                 default -> throw new IllegalArgumentException(part);
             };
             target.computeIfAbsent(part, p -> new ArrayList<>()).add(value);
-            context.applied(1);
+            return true;
         } catch (IllegalArgumentException e) {
             context.quarantine(file, row.line(), row.raw(), e.getMessage());
+            return false;
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.TreeSet;
 /**
  * An Update extract: for every key a file lists, its rows in that file are replaced by the insert
  * file's (delete-then-insert), on top of what Vigil stored. An enterprise deleted and not inserted
- * has left the active population; its last known identity is kept.
+ * has left the active population; its last known identity is kept. Deletions about an enterprise Vigil
+ * never held change nothing and create no company; establishment-level rows are set aside. The files
+ * are sorted in memory when they are not (an Update is small).
  */
 final class UpdateLoad {
 
@@ -50,15 +52,23 @@ final class UpdateLoad {
     /** What the update says about one enterprise. */
     private static final class Patch {
         boolean deleted;
-        CsvReader enterpriseRow;
         String[] enterpriseFields;
         long enterpriseLine;
+        /** Rows of this key other than its enterprise_insert row, applied when the patch is. */
+        long rows;
+        /** Rows replaced by a later insert row for the same enterprise. */
+        long superseded;
         final Set<String> replaced = new HashSet<>();
-        final Map<String, List<Object>> rows = new HashMap<>();
+        final Map<String, List<Object>> inserted = new HashMap<>();
         boolean establishmentsChanged;
 
         boolean left() {
             return deleted && enterpriseFields == null;
+        }
+
+        /** Nothing but deletions: about an enterprise Vigil does not hold, there is nothing to apply. */
+        boolean deletionsOnly() {
+            return enterpriseFields == null && inserted.isEmpty();
         }
     }
 
@@ -75,7 +85,7 @@ final class UpdateLoad {
     private TreeSet<Long> applyEstablishments() throws IOException, SQLException {
         Set<Long> deleted = new HashSet<>();
         Map<Long, long[]> inserted = new LinkedHashMap<>();
-        try (CsvReader csv = new CsvReader(files.open("establishment_delete.csv"))) {
+        try (CsvReader csv = files.csv("establishment_delete.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() == 1 && csv.get(0).isEmpty()) {
@@ -91,7 +101,7 @@ final class UpdateLoad {
                 }
             }
         }
-        try (CsvReader csv = new CsvReader(files.open("establishment_insert.csv"))) {
+        try (CsvReader csv = files.csv("establishment_insert.csv")) {
             csv.next();
             while (csv.next()) {
                 if (csv.size() == 1 && csv.get(0).isEmpty()) {
@@ -148,13 +158,13 @@ final class UpdateLoad {
         List<String> enterpriseHeader = KboAdapter.HEADERS.get("enterprise");
         List<KeyedCsv> open = new ArrayList<>();
         try {
-            KeyedCsv enterpriseDelete = track(open, new KeyedCsv(files, "enterprise_delete.csv", 1, context));
-            KeyedCsv enterpriseInsert = track(open, new KeyedCsv(files, "enterprise_insert.csv", enterpriseHeader.size(), context));
+            KeyedCsv enterpriseDelete = track(open, new KeyedCsv(files, "enterprise_delete.csv", 1, context, true));
+            KeyedCsv enterpriseInsert = track(open, new KeyedCsv(files, "enterprise_insert.csv", enterpriseHeader.size(), context, true));
             KeyedCsv[] deletes = new KeyedCsv[PARTS.length];
             KeyedCsv[] inserts = new KeyedCsv[PARTS.length];
             for (int p = 0; p < PARTS.length; p++) {
-                deletes[p] = track(open, new KeyedCsv(files, PARTS[p] + "_delete.csv", 1, context));
-                inserts[p] = track(open, new KeyedCsv(files, PARTS[p] + "_insert.csv", KboAdapter.HEADERS.get(PARTS[p]).size(), context));
+                deletes[p] = track(open, new KeyedCsv(files, PARTS[p] + "_delete.csv", 1, context, true));
+                inserts[p] = track(open, new KeyedCsv(files, PARTS[p] + "_insert.csv", KboAdapter.HEADERS.get(PARTS[p]).size(), context, true));
             }
             var owners = establishmentOwners.iterator();
             long nextOwner = owners.hasNext() ? owners.next() : KeyedCsv.END;
@@ -169,8 +179,25 @@ final class UpdateLoad {
                 if (!KboNumbers.isEnterprise(key)) {
                     for (KeyedCsv file : open) {
                         while (file.key() == key) {
+                            KboAdapter.establishmentRows(file.name, 1, context);
                             file.advance();
                         }
+                    }
+                    if (key == nextOwner) {
+                        nextOwner = owners.hasNext() ? owners.next() : KeyedCsv.END;
+                    }
+                    continue;
+                }
+                if (!KboNumbers.validEnterprise(key)) {
+                    for (KeyedCsv file : open) {
+                        while (file.key() == key) {
+                            context.quarantine(file.name, file.row().line(), file.row().raw(),
+                                    KboNumbers.display(key) + " fails the enterprise-number check digit");
+                            file.advance();
+                        }
+                    }
+                    if (key == nextOwner) {
+                        nextOwner = owners.hasNext() ? owners.next() : KeyedCsv.END;
                     }
                     continue;
                 }
@@ -181,31 +208,30 @@ final class UpdateLoad {
                 }
                 while (enterpriseDelete.key() == key) {
                     patch.deleted = true;
-                    context.applied(1);
+                    patch.rows++;
                     enterpriseDelete.advance();
                 }
                 while (enterpriseInsert.key() == key) {
+                    if (patch.enterpriseFields != null) {
+                        patch.superseded++;
+                    }
                     patch.enterpriseFields = enterpriseInsert.row().fields();
                     patch.enterpriseLine = enterpriseInsert.row().line();
-                    patch.enterpriseRow = enterpriseInsert.row();
                     enterpriseInsert.advance();
                 }
                 for (int p = 0; p < PARTS.length; p++) {
                     while (deletes[p].key() == key) {
                         patch.replaced.add(PARTS[p]);
-                        context.applied(1);
+                        patch.rows++;
                         deletes[p].advance();
                     }
                     while (inserts[p].key() == key) {
                         patch.replaced.add(PARTS[p]);
-                        KboAdapter.collect(PARTS[p], inserts[p].row(), patch.rows, inserts[p].name, context);
+                        if (KboAdapter.collect(PARTS[p], inserts[p].row(), patch.inserted, inserts[p].name, context)) {
+                            patch.rows++;
+                        }
                         inserts[p].advance();
                     }
-                }
-                if (!KboNumbers.validEnterprise(key)) {
-                    context.quarantine("enterprise_insert.csv", patch.enterpriseLine, KboNumbers.display(key),
-                            KboNumbers.display(key) + " fails the enterprise-number check digit");
-                    continue;
                 }
                 batch.put(key, patch);
                 if (batch.size() >= 1_000) {
@@ -229,6 +255,25 @@ final class UpdateLoad {
         if (batch.isEmpty()) {
             return;
         }
+        List<String> deletionsOnly = new ArrayList<>();
+        batch.forEach((key, patch) -> {
+            if (patch.deletionsOnly()) {
+                deletionsOnly.add(KboNumbers.canonical(key));
+            }
+        });
+        if (!deletionsOnly.isEmpty()) {
+            Map<String, Long> held = store.existing(KboAdapter.COUNTRY, deletionsOnly);
+            for (String number : deletionsOnly) {
+                if (!held.containsKey(number)) {
+                    Patch patch = batch.remove(Long.parseLong(number));
+                    context.setAside("deletions about enterprises Vigil never held (no company is made from a deletion)",
+                            patch.rows);
+                }
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         List<String> numbers = new ArrayList<>(batch.size());
         batch.keySet().forEach(key -> numbers.add(KboNumbers.canonical(key)));
         SectionStore.Resolved resolved = store.resolve(KboAdapter.COUNTRY, numbers, context.runId());
@@ -241,6 +286,8 @@ final class UpdateLoad {
         int left = 0;
         for (var entry : batch.entrySet()) {
             Patch patch = entry.getValue();
+            context.applied(patch.rows);
+            context.setAside("enterprise_insert.csv: rows replaced by a later row for the same enterprise", patch.superseded);
             long companyId = resolved.ids().get(KboNumbers.canonical(entry.getKey()));
             StoredSection storedIdentity = identities.get(companyId);
             StoredSection storedStatus = statuses.get(companyId);
@@ -274,12 +321,12 @@ final class UpdateLoad {
                 }
             }
             for (String part : patch.replaced) {
-                List<Object> rows = patch.rows.getOrDefault(part, List.of());
+                List<Object> rows = patch.inserted.getOrDefault(part, List.of());
                 identity = switch (part) {
-                    case "denomination" -> identity.withNames(KboAdapter.part(patch.rows, part));
-                    case "address" -> identity.withAddresses(KboAdapter.part(patch.rows, part));
-                    case "contact" -> identity.withContacts(KboAdapter.part(patch.rows, part));
-                    case "activity" -> identity.withActivities(KboAdapter.part(patch.rows, part));
+                    case "denomination" -> identity.withNames(KboAdapter.part(patch.inserted, part));
+                    case "address" -> identity.withAddresses(KboAdapter.part(patch.inserted, part));
+                    case "contact" -> identity.withContacts(KboAdapter.part(patch.inserted, part));
+                    case "activity" -> identity.withActivities(KboAdapter.part(patch.inserted, part));
                     default -> throw new IllegalStateException(part + rows.size());
                 };
             }

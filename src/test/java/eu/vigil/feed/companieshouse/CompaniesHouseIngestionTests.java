@@ -322,7 +322,7 @@ class CompaniesHouseIngestionTests {
     }
 
     @Test
-    void badLinesAreQuarantinedWithTheirLineAndReasonAndFilingHistoryIsLeftAside() {
+    void badLinesAreQuarantinedWithTheirLineAndReasonAndOtherStreamsAreSetAsideByName() {
         String good = FeedLines.britishNumber();
         String file = String.join("\n",
                 CompaniesHouseStreamWriter.line(profile(good, "active", null)),
@@ -345,15 +345,49 @@ class CompaniesHouseIngestionTests {
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         assertThat(run.rowsRead()).isEqualTo(8);
         assertThat(run.rowsApplied()).isEqualTo(1);
+        assertThat(run.rowsSetAside()).isEqualTo(3);
+        assertThat(run.setAside()).containsOnly(Map.entry("company-exemptions events: a stream Vigil does not apply", 1L),
+                Map.entry("filing-history events: a stream Vigil does not apply", 1L),
+                Map.entry("company-psc-individual events: a stream Vigil does not apply", 1L));
+        assertThat(run.rowsRead()).isEqualTo(run.rowsApplied() + run.rowsRejected() + run.rowsSetAside());
         List<QuarantinedRow> quarantined = ingestion.quarantine(run.id(), 10);
-        assertThat(quarantined).extracting(QuarantinedRow::line).containsExactly(3L, 4L, 7L, 8L, 9L);
+        assertThat(quarantined).extracting(QuarantinedRow::line).containsExactly(3L, 7L, 8L, 9L);
         assertThat(quarantined.get(0).reason()).startsWith("Line 3 is not valid JSON");
-        assertThat(quarantined.get(1).reason()).contains("resource_kind 'company-exemptions'");
-        assertThat(quarantined.get(2).reason()).contains("published_at 'yesterday'");
-        assertThat(quarantined.get(3).reason()).contains("company number 'AB123456'");
-        assertThat(quarantined.get(4).reason()).contains("appointed_on must be a date yyyy-mm-dd, found '01/02/2020'");
-        assertThat(quarantined.get(4).raw()).contains("/appointments/Z");
+        assertThat(quarantined.get(1).reason()).contains("published_at 'yesterday'");
+        assertThat(quarantined.get(2).reason()).contains("company number 'AB123456'");
+        assertThat(quarantined.get(3).reason()).contains("appointed_on must be a date yyyy-mm-dd, found '01/02/2020'");
+        assertThat(quarantined.get(3).raw()).contains("/appointments/Z");
         assertThat(registry.find(new CompanyId("GB", good))).isPresent();
+    }
+
+    @Test
+    void eventsRunTogetherOnOneLineAreEachAppliedAndARealExemptionsEventIsSetAside() {
+        String number = FeedLines.britishNumber();
+        ingest(text(List.of(profile(number, "active", null)), "2026-09-01T08:00:00"), 0);
+        String insolvency = CompaniesHouseStreamWriter.line(CompaniesHouseStreamWriter.insolvency(number, List.of(new Case("1",
+                "in-administration", Map.of("administration-started-on", LocalDate.of(2026, 9, 28)))), ++timepoint, "2026-10-01T08:00:00"));
+        String charge = CompaniesHouseStreamWriter.line(CompaniesHouseStreamWriter.charge(new Charge(number, "C-" + number + "-1", 1,
+                "A registered charge", "outstanding", LocalDate.of(2026, 9, 29), List.of("Barclays Bank UK PLC")), ++timepoint,
+                "2026-10-01T08:00:01"));
+        // as the exemptions stream sends it: resource_uri without its first slash, published_at in microseconds and Z
+        String exemptions = "{\"resource_kind\":\"company-exemptions\",\"resource_uri\":\"company/" + number + "/exemptions\","
+                + "\"resource_id\":\"" + number + "\",\"data\":{\"etag\":\"16ee396e2f6a8b255fa09036a230a76b6895277d\","
+                + "\"exemptions\":{\"disclosure_transparency_rules_chapter_five_applies\":{\"exemption_type\":"
+                + "\"disclosure-transparency-rules-chapter-five-applies\",\"items\":[{\"exempt_from\":\"2022-10-24\"}]}},"
+                + "\"kind\":\"exemptions\",\"links\":{\"self\":\"/company/" + number + "/exemptions\"}},"
+                + "\"event\":{\"timepoint\":2401,\"published_at\":\"2026-10-01T22:13:03.742120Z\",\"type\":\"changed\"}}";
+        RunView run = ingestion.ingestNow(SOURCE, new ByteArrayInputStream((insolvency + charge + "\n" + exemptions + insolvency + "\n").getBytes(StandardCharsets.UTF_8)), "capture.jsonl", true, "test");
+
+        assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
+        assertThat(ingestion.quarantine(run.id(), 5)).isEmpty();
+        assertThat(run.rowsRead()).isEqualTo(4);
+        assertThat(run.rowsApplied()).isEqualTo(2);
+        assertThat(run.setAside()).containsOnly(Map.entry("company-exemptions events: a stream Vigil does not apply", 1L),
+                Map.entry("events Vigil had already applied (same resource, same etag)", 1L));
+        assertThat(run.rowsRead()).isEqualTo(run.rowsApplied() + run.rowsRejected() + run.rowsSetAside());
+        assertThat(codes(number)).containsExactlyInAnyOrder("ADMINISTRATION_ENTERED", "CHARGE_REGISTERED");
+        assertThat(registry.find(new CompanyId("GB", number)).orElseThrow().sections().get(Section.STATUS).json())
+                .contains("administration");
     }
 
     @Test

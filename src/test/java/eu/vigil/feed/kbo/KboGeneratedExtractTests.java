@@ -64,7 +64,7 @@ class KboGeneratedExtractTests {
         long changesInUpdate = generator.lastUpdateChanges().stream().map(KboExtractGenerator.Change::enterpriseNumber).distinct().count();
 
         Path broken = dir.resolve("broken.zip");
-        breakActivityOrder(update, broken);
+        damageActivityFile(update, broken);
         String before = fingerprint();
         RunView failed = ingestion.ingestInPlace("kbo", broken, false, "test");
         assertThat(failed.status()).isEqualTo("FAILED");
@@ -200,13 +200,14 @@ class KboGeneratedExtractTests {
     }
 
     /** The same update with one activity row moved out of order near the end: the run fails late. */
-    private static void breakActivityOrder(Path source, Path target) throws IOException {
+    /** The Update with a last activity row damaged past the line limit: the run fails when it reaches it. */
+    private static void damageActivityFile(Path source, Path target) throws IOException {
         try (ZipFile zip = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
                 String text = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (entry.getName().equals("activity_insert.csv")) {
                     List<String> lines = new ArrayList<>(text.lines().toList());
-                    lines.add(lines.get(1));
+                    lines.add(lines.get(1) + "x".repeat(1_100_000));
                     text = String.join("\n", lines) + "\n";
                 }
                 out.putNextEntry(new ZipEntry(entry.getName()));
