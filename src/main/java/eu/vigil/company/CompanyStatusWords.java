@@ -1,0 +1,44 @@
+package eu.vigil.company;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** A {@link CompanyStatus} as a badge reads, in the reader's language; templates call it as {@code @statusWords}. */
+@Component("statusWords")
+public class CompanyStatusWords {
+
+    private final MessageSource messages;
+
+    CompanyStatusWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** "En faillite depuis le 7 avr. 2026", "Actief". */
+    public String text(CompanyStatus status, Locale locale) {
+        if (status == null) {
+            return null;
+        }
+        String key = "status.kind." + status.kind().key();
+        return status.since() == null ? messages.getMessage(key, null, locale)
+                : messages.getMessage(key + ".since", new Object[] {ReaderFormats.day(status.since(), locale)}, locale);
+    }
+
+    /** The badge's colour, by the light the status gives. */
+    public String badgeClass(CompanyStatus status) {
+        return switch (status == null ? "green" : status.light()) {
+            case "red" -> "text-bg-danger";
+            case "amber" -> "text-bg-warning";
+            default -> "text-bg-success";
+        };
+    }
+
+    /** The badge's colour in an email, where no stylesheet applies. */
+    public String mailColour(CompanyStatus status) {
+        return switch (status == null ? "green" : status.light()) {
+            case "red" -> "#b3261e";
+            case "amber" -> "#b26a00";
+            default -> "#2e7d32";
+        };
+    }
+}
