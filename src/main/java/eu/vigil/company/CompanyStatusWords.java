@@ -41,4 +41,9 @@ public class CompanyStatusWords {
             default -> "#2e7d32";
         };
     }
+
+    /** A fraction as a percentage in the reader's style, for templates. */
+    public String percent(java.math.BigDecimal fraction, Locale locale) {
+        return ReaderFormats.percent(fraction, locale);
+    }
 }

@@ -258,7 +258,9 @@ public class ChangeWording {
 
     private String situation(String value, Locale locale) {
         if (value.length() == 3 && Character.isDigit(value.charAt(0))) {
-            return kbo("JuridicalSituation", value, locale);
+            // a registry loaded from updates only has no code table yet: the common situations have words of their own
+            return codes.describe("kbo", "JuridicalSituation", value, locale.getLanguage())
+                    .orElseGet(() -> messages.getMessage("change.situation." + value, null, value, locale));
         }
         return messages.getMessage("change.ch." + value, null, value, locale);
     }

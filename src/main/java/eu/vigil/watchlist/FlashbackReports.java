@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FlashbackReports {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final PortfolioReads reads;
     private final SignalCatalogue catalogue;
@@ -89,8 +88,9 @@ class FlashbackReports {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("watchlistName", watchlistName);
         model.put("check", check);
-        model.put("since", DAY.format(check.since()));
-        model.put("dates", DAY);
+        Locale locale = Locale.forLanguageTag(language);
+        model.put("since", eu.vigil.company.ReaderFormats.day(check.since(), locale));
+        model.put("dates", DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale));
         model.put("importPath", "/watchlists/" + watchlistId + "/imports/" + importId);
         mailer.sendAfterCommit(new OutgoingMail(uploader.email(), Locale.forLanguageTag(language), "watchlist-flashback",
                 "mail.watchlist.subject", new Object[] {watchlistName, check.withProblems(), enrolled}, model));
