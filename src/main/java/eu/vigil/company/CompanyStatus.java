@@ -12,7 +12,7 @@ public record CompanyStatus(Kind kind, LocalDate since) {
 
     /** What a credit manager reads in the badge; the order is from healthy to gone. */
     public enum Kind {
-        ACTIVE, STRIKE_OFF_PROPOSED, CONCILIATION, SAFEGUARD, REORGANISATION, MORATORIUM, ADMINISTRATION, RECEIVERSHIP,
+        ACTIVE, UNDER_PLAN, STRIKE_OFF_PROPOSED, CONCILIATION, SAFEGUARD, REORGANISATION, MORATORIUM, ADMINISTRATION, RECEIVERSHIP,
         LIQUIDATION, BANKRUPT, LIQUIDATION_CLOSED, BANKRUPTCY_CLOSED, DISSOLVED, STRUCK_OFF, CEASED;
 
         /** The message key suffix and the API's word: {@code strike-off-proposed}. */
@@ -38,12 +38,12 @@ public record CompanyStatus(Kind kind, LocalDate since) {
 
     /**
      * The light this status alone gives the company: red for insolvency, liquidation and companies that are gone,
-     * until the status ends; amber for a pending strike-off and a conciliation; green otherwise.
+     * until the status ends; amber for a pending strike-off, a conciliation and a plan the court adopted; green otherwise.
      */
     public String light() {
         return switch (kind) {
             case ACTIVE -> "green";
-            case STRIKE_OFF_PROPOSED, CONCILIATION -> "amber";
+            case UNDER_PLAN, STRIKE_OFF_PROPOSED, CONCILIATION -> "amber";
             default -> "red";
         };
     }
@@ -52,6 +52,7 @@ public record CompanyStatus(Kind kind, LocalDate since) {
     public String signalCode() {
         return switch (kind) {
             case ACTIVE -> null;
+            case UNDER_PLAN -> "SAFEGUARD_OPENED";
             case STRIKE_OFF_PROPOSED -> "STRIKE_OFF_PROPOSED";
             case CONCILIATION -> "CONCILIATION_OPENED";
             case SAFEGUARD -> "SAFEGUARD_OPENED";

@@ -153,6 +153,7 @@ public class CompanyStatuses {
             case "redressement" -> Kind.REORGANISATION;
             case "liquidation" -> Kind.LIQUIDATION;
             case "conciliation" -> Kind.CONCILIATION;
+            case "plan" -> Kind.UNDER_PLAN;
             case "radiation" -> Kind.STRUCK_OFF;
             case "cloture" -> "051".equals(status.path("juridicalSituation").asString("")) ? Kind.LIQUIDATION_CLOSED : Kind.ACTIVE;
             default -> Kind.ACTIVE;

@@ -258,9 +258,13 @@ public class ChangeWording {
 
     private String situation(String value, Locale locale) {
         if (value.length() == 3 && Character.isDigit(value.charAt(0))) {
-            // a registry loaded from updates only has no code table yet: the common situations have words of their own
-            return codes.describe("kbo", "JuridicalSituation", value, locale.getLanguage())
-                    .orElseGet(() -> messages.getMessage("change.situation." + value, null, value, locale));
+            // KBO describes its codes in French and Dutch only: other readers, and a registry without the code table, get ours
+            String own = messages.getMessage("change.situation." + value, null, null, locale);
+            boolean kboSpeaks = locale.getLanguage().equals("fr") || locale.getLanguage().equals("nl");
+            if (own != null && !kboSpeaks) {
+                return own;
+            }
+            return codes.describe("kbo", "JuridicalSituation", value, locale.getLanguage()).orElse(own == null ? value : own);
         }
         return messages.getMessage("change.ch." + value, null, value, locale);
     }

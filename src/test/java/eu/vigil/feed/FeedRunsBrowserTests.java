@@ -64,7 +64,7 @@ class FeedRunsBrowserTests extends BrowserTest {
         page.locator("#company-search").click();
         assertThat(page.locator("#company-name")).hasText("Callebaut, Brenda");
         assertThat(page.locator("body")).containsText("Modifications");
-        assertThat(page.locator("#company-active")).isVisible();
+        assertThat(page.locator("#company-status")).isVisible();
 
         page.navigate("/companies/BE/1029026379");
         assertThat(page.locator("#company-name")).hasText("COLLECTIF PARTIKUL");

@@ -212,6 +212,9 @@ class CompanyController {
     private Map<String, String> summary(String country, JsonNode identity, JsonNode status, String language) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> summary = new LinkedHashMap<>();
+        for (String key : List.of("legalForm", "address", "activity", "startDate", "age")) {
+            summary.put(key, null);
+        }
         JsonNode profile = identity.path("profile");
         String legalForm = text(identity, "juridicalForm");
         summary.put("legalForm", legalForm != null ? codes.describe("kbo", "JuridicalForm", legalForm, language).orElse(legalForm)
@@ -256,7 +259,11 @@ class CompanyController {
             return null;
         }
         if (code.length() == 3 && Character.isDigit(code.charAt(0))) {
-            return codes.describe("kbo", "JuridicalSituation", code, language).orElse(code);
+            String own = messages.getMessage("change.situation." + code, null, null, LocaleContextHolder.getLocale());
+            if (own != null && !(language.equals("fr") || language.equals("nl"))) {
+                return own;
+            }
+            return codes.describe("kbo", "JuridicalSituation", code, language).orElse(own == null ? code : own);
         }
         return messages.getMessage("change.ch." + code, null, code, LocaleContextHolder.getLocale());
     }

@@ -258,7 +258,14 @@ final class CompanyFacts {
         return format.format(value);
     }
 
+    /** A ratio or a probability as a percentage with one decimal, in the reader's style (30,2 %). */
     String percent(BigDecimal value) {
-        return ReaderFormats.percent(value, locale);
+        if (value == null) {
+            return null;
+        }
+        NumberFormat format = NumberFormat.getPercentInstance(locale);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
     }
 }
