@@ -53,11 +53,26 @@ public class ChangeWording {
     }
 
     public Words words(SignalEvent event, Locale locale) {
-        return words(event.code(), event.oldValue(), event.newValue(), locale);
+        return words(event.code(), event.oldValue(), event.newValue(), locale, event.source());
     }
 
     /** The change a signal recorded, in words; {@code oldValue}/{@code newValue} as the event holds them. */
     public Words words(String code, String oldValue, String newValue, Locale locale) {
+        return words(code, oldValue, newValue, locale, null);
+    }
+
+    /**
+     * The same, knowing the source that recorded it: BODACC and Companies House write their situations in KBO's codes
+     * where one means the same, and a person reads them in the source's own terms (liquidation judiciaire, not a
+     * Belgian bankruptcy with discharge).
+     */
+    public Words words(String code, String oldValue, String newValue, Locale locale, String source) {
+        if ("status.juridicalSituation".equals(catalogue.find(code).map(Signal::field).orElse("")) && source != null
+                && (source.equals("bodacc") || source.equals("companies-house"))) {
+            String before = foreignSituation(source, oldValue, locale);
+            String after = foreignSituation(source, newValue, locale);
+            return new Words(before, after, (before == null ? "—" : before) + " → " + (after == null ? "—" : after));
+        }
         String field = catalogue.find(code).map(Signal::field).orElse("");
         String detector = catalogue.find(code).map(Signal::detector).orElse("");
         if (oldValue == null && newValue == null) {
@@ -254,6 +269,27 @@ public class ChangeWording {
             case "governance.officers" -> list(field, members(value, field), locale);
             default -> value;
         };
+    }
+
+    private String foreignSituation(String source, String value, Locale locale) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String key = source.equals("bodacc") ? switch (value) {
+            case "000" -> "change.proceedings.none";
+            case "091" -> "change.proceedings.redressement";
+            case "048" -> "change.proceedings.liquidation";
+            case "051" -> "change.proceedings.cloture-insuffisance";
+            case "111" -> "change.proceedings.radiation";
+            default -> null;
+        } : switch (value) {
+            case "000" -> "change.ch.active";
+            case "012" -> "change.ch.liquidation";
+            case "091" -> "change.ch.voluntary-arrangement";
+            case "040" -> "change.ch.moratorium";
+            default -> "change.ch." + value;
+        };
+        return key == null ? situation(value, locale) : messages.getMessage(key, null, value, locale);
     }
 
     private String situation(String value, Locale locale) {

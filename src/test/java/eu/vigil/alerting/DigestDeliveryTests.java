@@ -251,7 +251,7 @@ class DigestDeliveryTests {
         await("next week's digests", () -> mail.messagesTo(dutch.email()).size() == 2
                 && mail.messagesTo(french.email()).size() == 2 && mail.messagesTo(credit.email()).size() == 2);
         CapturedMessage nextWeek = mail.messagesTo(dutch.email()).getFirst();
-        assertThat(nextWeek.subject()).contains(KBO_DATE.format(monday.plusWeeks(1))).contains("1 nieuw");
+        assertThat(nextWeek.subject()).contains(eu.vigil.company.ReaderFormats.day(monday.plusWeeks(1), java.util.Locale.of("nl"))).contains("1 nieuw");
         assertThat(nextWeek.text()).contains("Maandag Proef NV").doesNotContain("Dinsdag Proef NV").doesNotContain("Zaterdag Proef BV");
 
         // a week without alerts: no digest

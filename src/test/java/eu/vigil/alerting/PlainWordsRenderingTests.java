@@ -45,11 +45,11 @@ class PlainWordsRenderingTests {
     private static final Pattern TAG = Pattern.compile("<script.*?</script>|<[^>]+>", Pattern.DOTALL);
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
-    private static final Pattern RAW_CODE = Pattern.compile("\\b\\d{3} → |→ \\d{3}\\b");
+    private static final Pattern RAW_CODE = Pattern.compile("(^|\\s)\\d{3} → |→ \\d{3}(\\s|$)");
     private static final Pattern UNFORMATTED_AMOUNT = Pattern.compile("\\b\\d{5,}(\\.\\d+)? ?(EUR|€)|(EUR|€) ?\\d{5,}\\b|\\d+\\.\\d{2} EUR");
     private static final List<String> ENGLISH = List.of("dissolved", "liquidation-", "receivership", " due by ", "last filed", "period ending", "disqualified", "managing-director", "director,",
             "left the board", "joined the board", "Added:", "Removed:", "as of", "source BUREAU", "source KBO", "identity:",
-            "scores:", "status:", "governance:", "Bureau snapshot", "Annual accounts from", "changed (", "days late");
+            "scores:", "Bureau snapshot", "Annual accounts from", "changed (", "days late");
 
     @Autowired
     MockMvc mvc;

@@ -68,7 +68,7 @@ class FeedRunsBrowserTests extends BrowserTest {
 
         page.navigate("/companies/BE/1029026379");
         assertThat(page.locator("#company-name")).hasText("COLLECTIF PARTIKUL");
-        assertThat(page.locator("#company-legal-form")).hasText("Association sans but lucratif (017)");
+        assertThat(page.locator("#company-legal-form")).hasText("Association sans but lucratif");
         page.navigate("/companies/BE/0411104014");
         assertThat(page.locator("#company-activities")).containsText("90201");
         assertThat(page.locator("#company-activities")).containsText("Réalisation de spectacles par des artistes indépendants");
