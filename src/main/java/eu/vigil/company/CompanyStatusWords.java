@@ -46,4 +46,9 @@ public class CompanyStatusWords {
     public String percent(java.math.BigDecimal fraction, Locale locale) {
         return ReaderFormats.percent(fraction, locale);
     }
+
+    /** An amount with its currency in the reader's style (25 000,00 €), for templates. */
+    public String money(java.math.BigDecimal value, String currency, Locale locale) {
+        return ReaderFormats.amount(value, currency, locale);
+    }
 }

@@ -49,7 +49,7 @@ class PlainWordsRenderingTests {
     private static final Pattern UNFORMATTED_AMOUNT = Pattern.compile("\\b\\d{5,}(\\.\\d+)? ?(EUR|€)|(EUR|€) ?\\d{5,}\\b|\\d+\\.\\d{2} EUR");
     private static final List<String> ENGLISH = List.of("dissolved", "liquidation-", "receivership", " due by ", "last filed", "period ending", "disqualified", "managing-director", "director,",
             "left the board", "joined the board", "Added:", "Removed:", "as of", "source BUREAU", "source KBO", "identity:",
-            "scores:", "Bureau snapshot", "Annual accounts from", "changed (", "days late");
+            "Bureau snapshot", "Annual accounts from", "changed (", "days late");
 
     @Autowired
     MockMvc mvc;

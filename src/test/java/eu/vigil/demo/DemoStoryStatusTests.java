@@ -124,6 +124,25 @@ class DemoStoryStatusTests {
     @Autowired
     eu.vigil.signal.SignalEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void aCompanyThatIsBankruptLiquidatedDissolvedStruckOffOrCeasedGetsNoOverdueAccountsSignal() {
+        List<Long> withOverdue = jdbc.queryForList("""
+                select distinct company_id from signal_event where code in ('ACCOUNTS_OVERDUE', 'ACCOUNTS_MISSING_TWO_YEARS')""",
+                Long.class);
+        assertThat(withOverdue).as("the demo world has companies that stopped filing").isNotEmpty();
+        Map<Long, CompanyStatus> status = statuses.of(withOverdue);
+        assertThat(withOverdue.stream().filter(id -> status.containsKey(id) && status.get(id).woundUp())
+                .map(id -> id + " " + status.get(id)).toList()).isEmpty();
+        List<Long> woundUp = jdbc.queryForList("""
+                select s.company_id from company_section s join company_section a on a.company_id = s.company_id
+                where s.section = 'status' and a.section = 'accounts'""", Long.class);
+        assertThat(statuses.of(woundUp).values().stream().filter(CompanyStatus::woundUp).count())
+                .as("wound-up companies with accounts, whose filings stopped").isGreaterThan(5);
+    }
+
     private LocalDate effective(String country, String number, String code) {
         long id = registry.find(new CompanyId(country, number)).orElseThrow().id();
         return events.of(id, null).stream().filter(e -> e.code().equals(code)).findFirst()

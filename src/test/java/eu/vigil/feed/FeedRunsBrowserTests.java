@@ -75,7 +75,7 @@ class FeedRunsBrowserTests extends BrowserTest {
         page.navigate("/companies/BE/1029026379");
         page.locator("#lang-menu").click();
         page.locator("[data-lang=nl]").click();
-        assertThat(page.locator("#company-legal-form")).hasText("Vereniging zonder winstoogmerk (017)");
+        assertThat(page.locator("#company-legal-form")).hasText("Vereniging zonder winstoogmerk");
 
         page.navigate("/companies?q=0403.170.702");
         assertThat(page.locator("#company-invalid")).isVisible();

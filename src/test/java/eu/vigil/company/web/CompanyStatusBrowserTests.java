@@ -24,7 +24,7 @@ class CompanyStatusBrowserTests extends BrowserTest {
         assertThat(page.locator("#company-status")).hasClass(Pattern.compile("text-bg-danger"));
         assertThat(page.locator("#company-light-value")).hasAttribute("data-light", "red");
         assertThat(page.locator("#company-light-reason")).containsText("Ouverture de faillite");
-        assertThat(page.locator("#summary-legal-form")).hasText("Société anonyme");
+        assertThat(page.locator("#company-legal-form")).hasText("Société anonyme");
         assertThat(page.locator("#summary-address")).containsText("Malines");
         assertThat(page.locator("#summary-activity")).containsText("41201");
         assertThat(page.locator("#summary-scores")).containsText("Notation D");
