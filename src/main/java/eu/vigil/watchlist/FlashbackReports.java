@@ -28,7 +28,13 @@ class FlashbackReports {
     private final WatchlistProperties properties;
     private final Mailer mailer;
 
-    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer) {
+    private final eu.vigil.signal.SignalEvents events;
+    private final eu.vigil.signal.ChangeWording wording;
+
+    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer,
+                     eu.vigil.signal.SignalEvents events, eu.vigil.signal.ChangeWording wording) {
+        this.events = events;
+        this.wording = wording;
         this.reads = reads;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -60,12 +66,16 @@ class FlashbackReports {
             double percent = enrolled == 0 ? 0 : Math.round(companies.size() * 1000.0 / enrolled) / 10.0;
             kinds.add(new HealthCheck.Kind(kind, List.copyOf(companies.values()), percent));
         });
+        Locale locale = Locale.forLanguageTag(language);
+        Map<Long, String> changes = new java.util.HashMap<>();
+        events.byIds(flashback.stream().map(PastEvent::eventId).toList())
+                .forEach(e -> changes.put(e.id(), wording.words(e.event(), locale).text()));
         Map<Long, List<HealthCheck.Event>> byCompany = new LinkedHashMap<>();
         Map<Long, HealthCheck.Company> companyOf = new LinkedHashMap<>();
         for (PastEvent event : flashback) {
             companyOf.putIfAbsent(event.companyId(), company(event, names));
             byCompany.computeIfAbsent(event.companyId(), k -> new ArrayList<>()).add(new HealthCheck.Event(event.code(),
-                    label(event.code(), language), event.severity(), event.date()));
+                    label(event.code(), language), event.severity(), event.date(), changes.get(event.eventId())));
         }
         List<HealthCheck.Flashback> flashbacks = new ArrayList<>();
         byCompany.forEach((id, events) -> flashbacks.add(new HealthCheck.Flashback(companyOf.get(id), events)));
