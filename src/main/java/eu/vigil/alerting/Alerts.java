@@ -211,7 +211,7 @@ public class Alerts {
                     lights.getOrDefault(alert.getCompanyId(), "green"), alert.getPolarity(), alert.getSeverity(),
                     event == null ? null : event.oldValue(), event == null ? null : event.newValue(),
                     event == null ? null : wording.words(event, locale).text(),
-                    status.getOrDefault(alert.getCompanyId(), CompanyStatus.UNKNOWN_ACTIVE), alert.getEffectiveDate(),
+                    status.get(alert.getCompanyId()), alert.getEffectiveDate(),
                     Arrays.stream(alert.getWatchlistIds()).map(lists::get).filter(java.util.Objects::nonNull).sorted().toList(),
                     alert.getState().key(), alert.getAssigneeId(),
                     alert.getAssigneeId() == null ? null : people.get(alert.getAssigneeId()), alert.getAcknowledgedBy(),

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * An alert as the portal shows it: the signal and what changed in the reader's language, the company by name with its
- * light and status, who has it.
+ * light and status (null when no registry reports on it), who has it.
  */
 public record InboxAlert(long id, UUID ruleId, String ruleName, String signal, String label, String explanation, String country,
                          String number, String companyName, String light, String polarity, String severity, String oldValue,

@@ -180,7 +180,7 @@ class AlertMails {
         String light = lights.getOrDefault(companyId, "green");
         String language = row.language();
         List<Change> changes = worth.stream().map(e -> change(e, language)).toList();
-        CompanyStatus status = statuses.of(companyId);
+        CompanyStatus status = statuses.of(List.of(companyId)).get(companyId);
         String companyName = name != null ? name : company.display();
         String unsubscribe = links.link("/alerts/unsubscribe/" + row.unsubscribeToken());
         Map<String, Object> model = new LinkedHashMap<>();
@@ -247,7 +247,7 @@ class AlertMails {
             RecordedEvent recorded = byEvent.get(alert.eventId());
             SignalEvent e = recorded.event();
             CompanyId company = new CompanyId(recorded.country(), recorded.number());
-            CompanyStatus companyStatus = status.getOrDefault(alert.companyId(), CompanyStatus.UNKNOWN_ACTIVE);
+            CompanyStatus companyStatus = status.get(alert.companyId());
             DigestItem item = new DigestItem(names.getOrDefault(alert.companyId(), company.display()), company.display(),
                     links.link("/companies/" + company.country() + "/" + company.number()),
                     lights.getOrDefault(alert.companyId(), "green"),

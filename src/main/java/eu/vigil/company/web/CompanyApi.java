@@ -41,11 +41,14 @@ class CompanyApi {
         body.put("number", state.company().number());
         body.put("display", state.company().display());
         body.put("vatNumber", state.company().vatNumber());
-        CompanyStatus status = statuses.of(state.id());
-        Map<String, Object> statusBody = new LinkedHashMap<>();
-        statusBody.put("kind", status.kind().key());
-        statusBody.put("since", status.since() == null ? null : status.since().toString());
-        statusBody.put("light", status.light());
+        CompanyStatus status = statuses.of(java.util.List.of(state.id())).get(state.id());
+        Map<String, Object> statusBody = null;
+        if (status != null) {
+            statusBody = new LinkedHashMap<>();
+            statusBody.put("kind", status.kind().key());
+            statusBody.put("since", status.since() == null ? null : status.since().toString());
+            statusBody.put("light", status.light());
+        }
         body.put("status", statusBody);
         Map<String, Object> sections = new LinkedHashMap<>();
         state.sections().forEach((section, stored) -> {

@@ -102,7 +102,7 @@ class CompanyController {
             row.put("name", name == null ? matchingName(identity, q) : name);
             row.put("also", name != null && !name.toLowerCase(Locale.ROOT).contains(q.toLowerCase(Locale.ROOT)) ? matchingName(identity, q) : null);
             Long companyId = ids.get(match.id());
-            row.put("status", companyId == null ? null : status.getOrDefault(companyId, CompanyStatus.UNKNOWN_ACTIVE));
+            row.put("status", companyId == null ? null : status.get(companyId));
             matches.add(row);
         }
         model.addAttribute("matches", matches);
@@ -143,7 +143,8 @@ class CompanyController {
         model.addAttribute("situation", situation(st, language));
         model.addAttribute("seat", seat(id, language));
         model.addAttribute("activities", activities(id, language));
-        model.addAttribute("companyStatus", statuses.of(state.id()));
+        // a company no registry reports on (a bureau's only) has no status to show
+        model.addAttribute("companyStatus", state.sections().containsKey(Section.STATUS) ? statuses.of(state.id()) : null);
         model.addAttribute("summary", summary(state.company().country(), id, st, language));
         model.addAttribute("sourceDates", state.sections().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                 e -> e.getKey(), e -> ReaderFormats.day(e.getValue().asOf(), LocaleContextHolder.getLocale()),
