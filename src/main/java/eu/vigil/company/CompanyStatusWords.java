@@ -51,4 +51,9 @@ public class CompanyStatusWords {
     public String money(java.math.BigDecimal value, String currency, Locale locale) {
         return ReaderFormats.amount(value, currency, locale);
     }
+
+    /** A share already in percent (33.3) in the reader's style (33,3 %), for templates. */
+    public String percentOf(double percent, Locale locale) {
+        return ReaderFormats.percent(java.math.BigDecimal.valueOf(percent).movePointLeft(2), locale);
+    }
 }

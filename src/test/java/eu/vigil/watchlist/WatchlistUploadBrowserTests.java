@@ -96,7 +96,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(flashback.subject()).contains("Rétrospective").contains("Clients ERP");
         assertThat(flashback.text()).contains(MessyUpload.BANKRUPT_NAME).contains("/companies/BE/" + upload.known1)
                 .contains("Ouverture de faillite").as("the change in words, not in codes")
-                .contains("(Situation normale → Ouverture de faillite)").doesNotContain("000 → 050");
+                .contains("(Situation normale → Ouverture de faillite").doesNotContain("000 → 050");
 
         page.locator("#nav-watchlists").click();
         page.getByText("Clients ERP").click();
