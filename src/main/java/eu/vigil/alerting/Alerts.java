@@ -5,6 +5,9 @@ import eu.vigil.alerting.internal.AlertCommentRepository;
 import eu.vigil.alerting.internal.AlertRepository;
 import eu.vigil.alerting.internal.AlertRule;
 import eu.vigil.alerting.internal.AlertRuleRepository;
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatuses;
+import eu.vigil.signal.ChangeWording;
 import eu.vigil.signal.Signal;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvent;
@@ -54,10 +57,14 @@ public class Alerts {
     private final WatchlistManagement watchlists;
     private final UserManagement users;
     private final EntityManager entityManager;
+    private final ChangeWording wording;
+    private final CompanyStatuses statuses;
 
     Alerts(AlertRepository alerts, AlertCommentRepository comments, AlertRuleRepository rules, SignalEvents events,
            SignalCatalogue catalogue, WatchedCompanies watched, WatchlistManagement watchlists, UserManagement users,
-           EntityManager entityManager) {
+           EntityManager entityManager, ChangeWording wording, CompanyStatuses statuses) {
+        this.wording = wording;
+        this.statuses = statuses;
         this.alerts = alerts;
         this.comments = comments;
         this.rules = rules;
@@ -188,6 +195,8 @@ public class Alerts {
         List<Long> companies = page.stream().map(Alert::getCompanyId).distinct().toList();
         Map<Long, String> names = watched.names(companies);
         Map<Long, String> lights = watched.lights(companies);
+        Map<Long, CompanyStatus> status = statuses.of(companies);
+        java.util.Locale locale = java.util.Locale.forLanguageTag(language);
         Map<UUID, String> people = users.users().stream().collect(Collectors.toMap(UserView::id,
                 u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName()));
         Map<UUID, String> lists = watchlists.watchlists().stream().collect(Collectors.toMap(WatchlistView::id, WatchlistView::name));
@@ -200,7 +209,9 @@ public class Alerts {
                     label == null ? alert.getCode() : label.label(), label == null ? null : label.explanation(),
                     alert.getCountry().trim(), alert.getNumber(), names.get(alert.getCompanyId()),
                     lights.getOrDefault(alert.getCompanyId(), "green"), alert.getPolarity(), alert.getSeverity(),
-                    event == null ? null : event.oldValue(), event == null ? null : event.newValue(), alert.getEffectiveDate(),
+                    event == null ? null : event.oldValue(), event == null ? null : event.newValue(),
+                    event == null ? null : wording.words(event, locale).text(),
+                    status.get(alert.getCompanyId()), alert.getEffectiveDate(),
                     Arrays.stream(alert.getWatchlistIds()).map(lists::get).filter(java.util.Objects::nonNull).sorted().toList(),
                     alert.getState().key(), alert.getAssigneeId(),
                     alert.getAssigneeId() == null ? null : people.get(alert.getAssigneeId()), alert.getAcknowledgedBy(),
@@ -236,12 +247,15 @@ public class Alerts {
         }
         Map<Long, SignalEvent> byId = events.byIds(page.stream().map(Alert::getSignalEventId).distinct().toList()).stream()
                 .collect(Collectors.toMap(SignalEvents.RecordedEvent::id, SignalEvents.RecordedEvent::event, (a, b) -> a));
+        java.util.Locale locale = java.util.Locale.forLanguageTag(language);
         Function<Alert, AlertView> view = alert -> {
             SignalEvent event = byId.get(alert.getSignalEventId());
+            ChangeWording.Words words = event == null ? new ChangeWording.Words(null, null, null) : wording.words(event, locale);
             String label = catalogue.find(alert.getCode()).map(s -> s.label(language).label()).orElse(alert.getCode());
             return new AlertView(alert.getId(), alert.getRuleId(), alert.getCode(), label, alert.getCountry(), alert.getNumber(),
                     alert.getPolarity(), alert.getSeverity(), event == null ? null : event.oldValue(),
-                    event == null ? null : event.newValue(), alert.getEffectiveDate(), List.of(alert.getWatchlistIds()),
+                    event == null ? null : event.newValue(), words.before(), words.after(), words.text(), alert.getEffectiveDate(),
+                    List.of(alert.getWatchlistIds()),
                     alert.getState().key(), alert.getAssigneeId(), alert.getAcknowledgedBy(), alert.getAcknowledgedAt(),
                     alert.getCreatedAt());
         };

@@ -1,5 +1,7 @@
 package eu.vigil.feed;
 
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatuses;
 import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.Signal;
 import eu.vigil.signal.SignalCatalogue;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The signals no feed line can bring: a filing that did not come. Every night, each active company
  * whose next period's deadline (seven months after its end plus the signal's grace days) has passed
- * without a filing gets the catalogue's {@code overdue} signals, dated the day after the deadline.
+ * without a filing gets the catalogue's {@code overdue} signals, dated the day after the deadline. A company that is
+ * bankrupt, in liquidation, dissolved, struck off or ceased owes no more filings and gets none.
  */
 @Component
 public class FilingDeadlines {
@@ -61,11 +64,15 @@ public class FilingDeadlines {
         LocalDate latestEnd = today.minusDays(shortestGrace + 1L).minusMonths(7).minusYears(1);
         List<SignalEvents.Fired> fired = new ArrayList<>();
         jdbc.query("""
-                select a.company_id, (a.doc->'filings'->0->>'periodEnd')::date from company_section a
+                select a.company_id, (a.doc->'filings'->0->>'periodEnd')::date, c.country, s.doc::text from company_section a
+                join company c on c.id = a.company_id
                 left join company_section s on s.company_id = a.company_id and s.section = 'status'
                 where a.section = 'accounts' and coalesce((s.doc->>'active')::boolean, true)
                   and (a.doc->'filings'->0->>'periodEnd')::date <= ?""", rs -> {
             long companyId = rs.getLong(1);
+            if (new CompanyStatus(CompanyStatuses.kind(rs.getString(3).trim(), rs.getString(4)), null).woundUp()) {
+                return;
+            }
             LocalDate lastEnd = rs.getDate(2).toLocalDate();
             LocalDate nextEnd = lastEnd.plusYears(1);
             for (Signal signal : overdue) {

@@ -22,14 +22,19 @@ import org.springframework.stereotype.Component;
 @Component
 class FlashbackReports {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final PortfolioReads reads;
     private final SignalCatalogue catalogue;
     private final WatchlistProperties properties;
     private final Mailer mailer;
 
-    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer) {
+    private final eu.vigil.signal.SignalEvents events;
+    private final eu.vigil.signal.ChangeWording wording;
+
+    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer,
+                     eu.vigil.signal.SignalEvents events, eu.vigil.signal.ChangeWording wording) {
+        this.events = events;
+        this.wording = wording;
         this.reads = reads;
         this.catalogue = catalogue;
         this.properties = properties;
@@ -61,12 +66,16 @@ class FlashbackReports {
             double percent = enrolled == 0 ? 0 : Math.round(companies.size() * 1000.0 / enrolled) / 10.0;
             kinds.add(new HealthCheck.Kind(kind, List.copyOf(companies.values()), percent));
         });
+        Locale locale = Locale.forLanguageTag(language);
+        Map<Long, String> changes = new java.util.HashMap<>();
+        events.byIds(flashback.stream().map(PastEvent::eventId).toList())
+                .forEach(e -> changes.put(e.id(), wording.words(e.event(), locale).text()));
         Map<Long, List<HealthCheck.Event>> byCompany = new LinkedHashMap<>();
         Map<Long, HealthCheck.Company> companyOf = new LinkedHashMap<>();
         for (PastEvent event : flashback) {
             companyOf.putIfAbsent(event.companyId(), company(event, names));
             byCompany.computeIfAbsent(event.companyId(), k -> new ArrayList<>()).add(new HealthCheck.Event(event.code(),
-                    label(event.code(), language), event.severity(), event.date()));
+                    label(event.code(), language), event.severity(), event.date(), changes.get(event.eventId())));
         }
         List<HealthCheck.Flashback> flashbacks = new ArrayList<>();
         byCompany.forEach((id, events) -> flashbacks.add(new HealthCheck.Flashback(companyOf.get(id), events)));
@@ -89,8 +98,9 @@ class FlashbackReports {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("watchlistName", watchlistName);
         model.put("check", check);
-        model.put("since", DAY.format(check.since()));
-        model.put("dates", DAY);
+        Locale locale = Locale.forLanguageTag(language);
+        model.put("since", eu.vigil.company.ReaderFormats.day(check.since(), locale));
+        model.put("dates", DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale));
         model.put("importPath", "/watchlists/" + watchlistId + "/imports/" + importId);
         mailer.sendAfterCommit(new OutgoingMail(uploader.email(), Locale.forLanguageTag(language), "watchlist-flashback",
                 "mail.watchlist.subject", new Object[] {watchlistName, check.withProblems(), enrolled}, model));

@@ -27,7 +27,8 @@ public record HealthCheck(LocalDate since, int enrolled, List<Kind> kinds, List<
     public record Flashback(Company company, List<Event> events) {
     }
 
-    public record Event(String code, String label, String severity, LocalDate date) {
+    /** A past event: its label and, in {@code change}, what changed in the reader's words (null when nothing to say). */
+    public record Event(String code, String label, String severity, LocalDate date, String change) {
     }
 
     public int withProblems() {

@@ -87,4 +87,15 @@ public class WatchedCompanies {
     public Map<Long, String> lights(Collection<Long> companyIds) {
         return lights.current(companyIds);
     }
+
+    /** A company's traffic light now, the signal behind it and that signal's date (both null for green). */
+    public record CompanyLight(String light, String code, java.time.LocalDate date) {
+    }
+
+    /** One company's light as its events and its status make it now: what the company page's summary shows. */
+    @Transactional(readOnly = true)
+    public CompanyLight light(long companyId) {
+        Lights.Light light = lights.of(companyId);
+        return new CompanyLight(light.light(), light.code(), light.date());
+    }
 }

@@ -90,7 +90,7 @@ class AlertInboxBrowserTests extends BrowserTest {
 
         page.locator("[data-signal=BANKRUPTCY_OPENED] .alert-label").click();
         assertThat(page.locator("#alert-title")).containsText("Ouverture de faillite");
-        assertThat(page.locator("#alert-change")).hasText("000 → 050");
+        assertThat(page.locator("#alert-change")).hasText("Situation normale → Ouverture de faillite");
         assertThat(page.locator("#alert-company")).hasText("Bouwwerken Inbox NV");
         page.locator("#assignee").selectOption(tenant.admin().id().toString());
         page.locator("#assign").click();

@@ -110,7 +110,7 @@ class AlertingEndToEndTests {
         CapturedMessage toFrench = awaitMail(french.email());
         CapturedMessage toDutch = awaitMail(dutch.email());
         assertThat(toFrench.subject()).contains("Faillissement Proef NV").contains("Ouverture de faillite");
-        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("000 → 050").contains("Rouge")
+        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("Situation normale → Ouverture de faillite").doesNotContain("000 → 050").contains("Rouge")
                 .contains("/companies/BE/" + number).contains("/alerts/unsubscribe/");
         assertThat(toFrench.html()).contains("Ouverture de faillite").contains("/companies/BE/" + number);
         assertThat(toFrench.listUnsubscribe()).contains("/alerts/unsubscribe/");

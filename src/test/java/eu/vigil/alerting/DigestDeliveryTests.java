@@ -133,9 +133,9 @@ class DigestDeliveryTests {
 
         clock.set(eight);
         CapturedMessage toDutch = awaitMail(dutch.email());
-        assertThat(toDutch.subject()).contains("dagelijks overzicht").contains("Opportunities").contains(KBO_DATE.format(tomorrow));
+        assertThat(toDutch.subject()).contains("dagelijks overzicht").contains("Opportunities").contains(eu.vigil.company.ReaderFormats.day(tomorrow, java.util.Locale.of("nl")));
         assertThat(toDutch.text()).contains("Herstel Proef NV").contains("Tweede Herstel BV").contains("Faillissement ingetrokken")
-                .contains("050 → 000").contains("Prospects, positieve signalen: 2").contains("/companies/BE/" + revived)
+                .contains("Opening faillissement → Normale toestand").doesNotContain("050 → 000").contains("Prospects, positieve signalen: 2").contains("/companies/BE/" + revived)
                 .contains("/alerts/preferences").contains("/alerts/unsubscribe/");
         assertThat(toDutch.html()).contains("Faillissement ingetrokken").contains("/companies/BE/" + alsoRevived);
         assertThat(toDutch.listUnsubscribe()).contains("/alerts/unsubscribe/");
@@ -223,17 +223,17 @@ class DigestDeliveryTests {
         assertThat(mail.messagesTo(credit.email())).isEmpty();
 
         clock.set(eight.toInstant());
-        String day = KBO_DATE.format(monday);
+        String day = eu.vigil.company.ReaderFormats.day(monday, java.util.Locale.of("nl"));
         CapturedMessage toDutch = awaitMail(dutch.email());
         assertThat(toDutch.subject()).contains("Weekly risk review").contains("wekelijks overzicht").contains(day).contains("2 nieuw");
         assertThat(toDutch.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV").contains("Faillissement geopend")
-                .contains("000 → 050").contains("Suppliers, negatieve signalen: 2").contains("/companies/BE/" + saturday)
+                .contains("Normale toestand → Opening faillissement").doesNotContain("000 → 050").contains("Suppliers, negatieve signalen: 2").contains("/companies/BE/" + saturday)
                 .doesNotContain("Maandag Proef NV");
         CapturedMessage toFrench = awaitMail(french.email());
-        assertThat(toFrench.subject()).contains("résumé hebdomadaire").contains(day);
+        assertThat(toFrench.subject()).contains("résumé hebdomadaire").contains(eu.vigil.company.ReaderFormats.day(monday, java.util.Locale.FRENCH));
         assertThat(toFrench.text()).contains("Ouverture de faillite").contains("Suppliers, signaux négatifs : 2");
         CapturedMessage toCredit = awaitMail(credit.email());
-        assertThat(toCredit.subject()).contains("Risk: negative signals").contains("weekly digest").contains(day);
+        assertThat(toCredit.subject()).contains("Risk: negative signals").contains("weekly digest").contains(eu.vigil.company.ReaderFormats.day(monday, java.util.Locale.ENGLISH));
         assertThat(toCredit.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV");
 
         // an alert after Monday's digest waits for the next Monday, alone
@@ -251,7 +251,7 @@ class DigestDeliveryTests {
         Wait.until("next week's digests", () -> mail.messagesTo(dutch.email()).size() == 2
                 && mail.messagesTo(french.email()).size() == 2 && mail.messagesTo(credit.email()).size() == 2);
         CapturedMessage nextWeek = mail.messagesTo(dutch.email()).getFirst();
-        assertThat(nextWeek.subject()).contains(KBO_DATE.format(monday.plusWeeks(1))).contains("1 nieuw");
+        assertThat(nextWeek.subject()).contains(eu.vigil.company.ReaderFormats.day(monday.plusWeeks(1), java.util.Locale.of("nl"))).contains("1 nieuw");
         assertThat(nextWeek.text()).contains("Maandag Proef NV").doesNotContain("Dinsdag Proef NV").doesNotContain("Zaterdag Proef BV");
 
         // a week without alerts: no digest

@@ -95,6 +95,7 @@ class TenantIsolationTests {
             "GET /api/v1/companies/{country}/{number}/events",
             "GET /companies/{country}/{number}",
             "GET /companies/{country}/{number}/timeline",
+            "GET /companies/{country}/{number}/light",
             "GET /password-reset/{token}",
             "POST /password-reset/{token}",
             "GET /invitation/{token}",
@@ -457,6 +458,11 @@ class TenantIsolationTests {
             MvcResult timelineB = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number).with(user(b.admin().principal()))).andReturn();
             assertThat(timelineA.getResponse().getStatus()).isEqualTo(timelineB.getResponse().getStatus());
             assertThat(timelineA.getResponse().getContentAsString()).isEqualTo(timelineB.getResponse().getContentAsString());
+            MvcResult lightA = mvc.perform(get("/companies/{country}/{number}/light", "BE", number).with(user(a.admin().principal()))).andReturn();
+            MvcResult lightB = mvc.perform(get("/companies/{country}/{number}/light", "BE", number).with(user(b.admin().principal()))).andReturn();
+            assertThat(lightA.getResponse().getStatus()).isEqualTo(lightB.getResponse().getStatus());
+            assertThat(lightA.getResponse().getContentAsString()).as("shared registry data: the same light for every tenant")
+                    .isEqualTo(lightB.getResponse().getContentAsString());
         }
     }
 

@@ -86,7 +86,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(page.locator("#health-table tr[data-kind='bankruptcy'] td").nth(1).textContent()).isEqualTo("1");
         assertThat(page.locator("#health-table tr[data-kind='bankruptcy']").textContent()).contains(MessyUpload.BANKRUPT_NAME);
         assertThat(page.locator("#flashback").textContent()).contains(MessyUpload.BANKRUPT_NAME)
-                .contains(upload.bankruptcyDate.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+                .contains(eu.vigil.company.ReaderFormats.day(upload.bankruptcyDate, java.util.Locale.FRENCH));
 
         Download download = page.waitForDownload(() -> page.locator("#download-rejected").click());
         String rejected = Files.readString(download.path(), StandardCharsets.UTF_8);
@@ -97,7 +97,8 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         CapturedMessage flashback = MailBox.awaitOne(mail, credit.email());
         assertThat(flashback.subject()).contains("Rétrospective").contains("Clients ERP");
         assertThat(flashback.text()).contains(MessyUpload.BANKRUPT_NAME).contains("/companies/BE/" + upload.known1)
-                .contains("Ouverture de faillite");
+                .contains("Ouverture de faillite").as("the change in words, not in codes")
+                .contains("(Situation normale → Ouverture de faillite").doesNotContain("000 → 050");
 
         page.locator("#nav-watchlists").click();
         page.getByText("Clients ERP").click();
@@ -105,7 +106,7 @@ class WatchlistUploadBrowserTests extends BrowserTest {
         assertThat(page.locator("tr[data-number='BE" + upload.known1 + "']").getAttribute("data-light")).isEqualTo("red");
         assertThat(page.locator("tr[data-number='BE" + upload.known1 + "'] .light-reason").textContent())
                 .isEqualTo("rouge : Ouverture de faillite le "
-                        + upload.bankruptcyDate.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+                        + eu.vigil.company.ReaderFormats.day(upload.bankruptcyDate, java.util.Locale.FRENCH));
 
         String apiList = json.readTree(mvc.perform(post("/api/v1/watchlists").header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Via ERP\"}")).andReturn().getResponse().getContentAsString())

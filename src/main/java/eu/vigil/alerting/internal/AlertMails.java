@@ -1,6 +1,11 @@
 package eu.vigil.alerting.internal;
 
 import eu.vigil.company.CompanyId;
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatusWords;
+import eu.vigil.company.CompanyStatuses;
+import eu.vigil.company.ReaderFormats;
+import eu.vigil.signal.ChangeWording;
 import eu.vigil.notification.NotificationProperties;
 import eu.vigil.notification.OutgoingMail;
 import eu.vigil.signal.Signal;
@@ -14,7 +19,6 @@ import eu.vigil.watchlist.WatchlistManagement;
 import eu.vigil.watchlist.WatchlistView;
 import java.sql.Array;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,17 +42,22 @@ import org.springframework.stereotype.Component;
 @Component
 class AlertMails {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-
     private final JdbcTemplate jdbc;
     private final SignalEvents events;
     private final SignalCatalogue catalogue;
     private final WatchedCompanies watched;
     private final NotificationProperties links;
     private final WatchlistManagement watchlists;
+    private final ChangeWording wording;
+    private final CompanyStatuses statuses;
+    private final CompanyStatusWords statusWords;
 
     AlertMails(JdbcTemplate jdbc, SignalEvents events, SignalCatalogue catalogue, WatchedCompanies watched,
-               NotificationProperties links, WatchlistManagement watchlists) {
+               NotificationProperties links, WatchlistManagement watchlists, ChangeWording wording, CompanyStatuses statuses,
+               CompanyStatusWords statusWords) {
+        this.wording = wording;
+        this.statuses = statuses;
+        this.statusWords = statusWords;
         this.jdbc = jdbc;
         this.events = events;
         this.catalogue = catalogue;
@@ -67,13 +76,22 @@ class AlertMails {
     record Nothing(String why) implements Composed {
     }
 
-    /** One changed value as the email shows it. */
+    /** One changed value as the email shows it: {@code words} is the change in the recipient's language. */
     public record Change(String code, String label, String explanation, String severity, String polarity, String oldValue,
-                         String newValue, String date) {
+                         String newValue, String words, String date) {
     }
 
-    /** One alert in a digest: the company, its light and link, and the change. */
-    public record DigestItem(String companyName, String companyNumber, String companyLink, String light, Change change) {
+    /** One alert in a digest: the company, its light, status (in words, with its colour) and link, and the change. */
+    public record DigestItem(String companyName, String companyNumber, String companyLink, String light, String status,
+                             String statusColour, Change change) {
+    }
+
+    private Change change(SignalEvent e, String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
+        return new Change(e.code(), label == null ? e.code() : label.label(), label == null ? null : label.explanation(),
+                e.severity().key(), e.polarity().key(), e.oldValue(), e.newValue(), wording.words(e, locale).text(),
+                ReaderFormats.day(e.effectiveDate(), locale));
     }
 
     /** A digest's section: one watchlist's alerts of one polarity, with their count. */
@@ -161,11 +179,8 @@ class AlertMails {
         String name = names.get(companyId);
         String light = lights.getOrDefault(companyId, "green");
         String language = row.language();
-        List<Change> changes = worth.stream().map(e -> {
-            Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
-            return new Change(e.code(), label == null ? e.code() : label.label(), label == null ? null : label.explanation(),
-                    e.severity().key(), e.polarity().key(), e.oldValue(), e.newValue(), DAY.format(e.effectiveDate()));
-        }).toList();
+        List<Change> changes = worth.stream().map(e -> change(e, language)).toList();
+        CompanyStatus status = statuses.of(List.of(companyId)).get(companyId);
         String companyName = name != null ? name : company.display();
         String unsubscribe = links.link("/alerts/unsubscribe/" + row.unsubscribeToken());
         Map<String, Object> model = new LinkedHashMap<>();
@@ -173,6 +188,8 @@ class AlertMails {
         model.put("companyNumber", company.display());
         model.put("companyLink", links.link("/companies/" + company.country() + "/" + company.number()));
         model.put("light", light);
+        model.put("status", statusWords.text(status, Locale.forLanguageTag(language)));
+        model.put("statusColour", statusWords.mailColour(status));
         model.put("changes", changes);
         model.put("ruleName", ruleName);
         model.put("preferencesLink", links.link("/alerts/preferences"));
@@ -221,6 +238,7 @@ class AlertMails {
         List<Long> companyIds = kept.stream().map(DigestAlert::companyId).distinct().toList();
         Map<Long, String> names = watched.names(companyIds);
         Map<Long, String> lights = watched.lights(companyIds);
+        Map<Long, CompanyStatus> status = statuses.of(companyIds);
         Map<UUID, String> listNames = TenantContext.callAs(row.tenantId(), () -> watchlists.watchlists().stream()
                 .collect(Collectors.toMap(WatchlistView::id, WatchlistView::name)));
         String language = row.language();
@@ -229,12 +247,12 @@ class AlertMails {
             RecordedEvent recorded = byEvent.get(alert.eventId());
             SignalEvent e = recorded.event();
             CompanyId company = new CompanyId(recorded.country(), recorded.number());
-            Signal.Label label = catalogue.find(e.code()).map(s -> s.label(language)).orElse(null);
+            CompanyStatus companyStatus = status.get(alert.companyId());
             DigestItem item = new DigestItem(names.getOrDefault(alert.companyId(), company.display()), company.display(),
                     links.link("/companies/" + company.country() + "/" + company.number()),
                     lights.getOrDefault(alert.companyId(), "green"),
-                    new Change(e.code(), label == null ? e.code() : label.label(), label == null ? null : label.explanation(),
-                            e.severity().key(), e.polarity().key(), e.oldValue(), e.newValue(), DAY.format(e.effectiveDate())));
+                    statusWords.text(companyStatus, Locale.forLanguageTag(language)), statusWords.mailColour(companyStatus),
+                    change(e, language));
             List<UUID> lists = alert.watchlists().isEmpty() ? List.of(new UUID(0, 0)) : alert.watchlists();
             for (UUID list : lists) {
                 sections.computeIfAbsent(List.of(listNames.getOrDefault(list, "—"), e.polarity().key()),
@@ -249,7 +267,7 @@ class AlertMails {
                 .toList();
         String ruleName = ruleNames.getFirst();
         String unsubscribe = links.link("/alerts/unsubscribe/" + row.unsubscribeToken());
-        String date = DAY.format(digestDate(row));
+        String date = ReaderFormats.day(digestDate(row), Locale.forLanguageTag(language));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("ruleName", ruleName);
         model.put("weekly", "WEEKLY".equals(row.kind()));

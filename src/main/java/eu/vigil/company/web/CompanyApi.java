@@ -2,6 +2,8 @@ package eu.vigil.company.web;
 
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.CompanyState;
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatuses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,10 +21,12 @@ class CompanyApi {
 
     private final CompanyRegistry registry;
     private final ObjectMapper json;
+    private final CompanyStatuses statuses;
 
-    CompanyApi(CompanyRegistry registry, ObjectMapper json) {
+    CompanyApi(CompanyRegistry registry, ObjectMapper json, CompanyStatuses statuses) {
         this.registry = registry;
         this.json = json;
+        this.statuses = statuses;
     }
 
     @GetMapping("/api/v1/companies/{country}/{number}")
@@ -37,6 +41,15 @@ class CompanyApi {
         body.put("number", state.company().number());
         body.put("display", state.company().display());
         body.put("vatNumber", state.company().vatNumber());
+        CompanyStatus status = statuses.of(java.util.List.of(state.id())).get(state.id());
+        Map<String, Object> statusBody = null;
+        if (status != null) {
+            statusBody = new LinkedHashMap<>();
+            statusBody.put("kind", status.kind().key());
+            statusBody.put("since", status.since() == null ? null : status.since().toString());
+            statusBody.put("light", status.light());
+        }
+        body.put("status", statusBody);
         Map<String, Object> sections = new LinkedHashMap<>();
         state.sections().forEach((section, stored) -> {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -1,16 +1,18 @@
 package eu.vigil.company.web;
 
+import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.CompanyState;
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatuses;
 import eu.vigil.company.NameFolding;
+import eu.vigil.company.ReaderFormats;
 import eu.vigil.company.ParseResult;
 import eu.vigil.company.ReferenceCodes;
 import eu.vigil.company.Section;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,17 @@ class CompanyController {
     private final ReferenceCodes codes;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final CompanyStatuses statuses;
+    private final CompanyDirectory directory;
 
-    CompanyController(CompanyRegistry registry, ReferenceCodes codes, ObjectMapper json, MessageSource messages) {
+    CompanyController(CompanyRegistry registry, ReferenceCodes codes, ObjectMapper json, MessageSource messages,
+                      CompanyStatuses statuses, CompanyDirectory directory) {
         this.registry = registry;
         this.codes = codes;
         this.json = json;
         this.messages = messages;
+        this.statuses = statuses;
+        this.directory = directory;
     }
 
     /** How many companies a name search lists; a longer list asks for a more precise name. */
@@ -76,16 +83,18 @@ class CompanyController {
             return "company/search";
         }
         String language = LocaleContextHolder.getLocale().getLanguage();
+        Map<CompanyId, Long> ids = directory.ids(known);
+        Map<Long, CompanyStatus> statusOf = statuses.of(ids.values());
         List<Map<String, Object>> matches = new ArrayList<>();
         for (CompanyId id : known) {
             var state = registry.find(id).orElseThrow();
             var identity = state.sections().get(Section.IDENTITY);
-            var status = state.sections().get(Section.STATUS);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
             row.put("name", identity == null ? null : officialName(json.readTree(identity.json()), language));
             row.put("also", null);
-            row.put("active", status == null ? null : json.readTree(status.json()).path("active").asBoolean(true));
+            Long companyId = ids.get(id);
+            row.put("status", companyId == null ? null : statusOf.get(companyId));
             matches.add(row);
         }
         model.addAttribute("matches", matches);
@@ -132,14 +141,18 @@ class CompanyController {
             return "redirect:/companies/" + id.country() + "/" + id.number();
         }
         List<Map<String, Object>> matches = new ArrayList<>();
-        for (var match : found.subList(0, Math.min(found.size(), NAME_RESULTS))) {
+        List<CompanyRegistry.NameMatch> shown = found.subList(0, Math.min(found.size(), NAME_RESULTS));
+        Map<CompanyId, Long> ids = directory.ids(shown.stream().map(CompanyRegistry.NameMatch::id).toList());
+        Map<Long, CompanyStatus> status = statuses.of(ids.values());
+        for (var match : shown) {
             JsonNode identity = json.readTree(match.identityJson());
             String name = officialName(identity, language);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", match.id());
             row.put("name", name == null ? matchingName(identity, q) : name);
             row.put("also", name != null && !holdsEveryWord(name, q) ? matchingName(identity, q) : null);
-            row.put("active", match.active());
+            Long companyId = ids.get(match.id());
+            row.put("status", companyId == null ? null : status.get(companyId));
             matches.add(row);
         }
         model.addAttribute("matches", matches);
@@ -173,7 +186,7 @@ class CompanyController {
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("company", state.company());
         model.addAttribute("sections", state.sections());
-        model.addAttribute("changes", registry.changes(state.id(), 50));
+        model.addAttribute("changes", changes(state));
         var identity = state.sections().get(Section.IDENTITY);
         var status = state.sections().get(Section.STATUS);
         JsonNode id = identity == null ? json.createObjectNode() : json.readTree(identity.json());
@@ -182,9 +195,15 @@ class CompanyController {
         model.addAttribute("identity", id);
         model.addAttribute("status", st);
         model.addAttribute("legalForm", describe("JuridicalForm", text(id, "juridicalForm"), language));
-        model.addAttribute("situation", describe("JuridicalSituation", text(st, "juridicalSituation"), language));
+        model.addAttribute("situation", situation(st, language));
         model.addAttribute("seat", seat(id, language));
         model.addAttribute("activities", activities(id, language));
+        // a company no registry reports on (a bureau's only) has no status to show
+        model.addAttribute("companyStatus", state.sections().containsKey(Section.STATUS) ? statuses.of(state.id()) : null);
+        model.addAttribute("summary", summary(state.company().country(), id, st, language));
+        model.addAttribute("sourceDates", state.sections().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> e.getKey(), e -> ReaderFormats.day(e.getValue().asOf(), LocaleContextHolder.getLocale()),
+                (a, b) -> a, () -> new java.util.EnumMap<>(Section.class))));
         facts(state, model);
         return "company/show";
     }
@@ -200,8 +219,7 @@ class CompanyController {
         List<CompanyFacts.ScoreVersion> history = facts.scoreHistory(registry, state);
         model.addAttribute("scoreHistory", history.reversed());
         if (!history.isEmpty()) {
-            var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
-            List<String> labels = history.stream().map(v -> dates.format(v.asOf())).toList();
+            List<String> labels = history.stream().map(v -> ReaderFormats.day(v.asOf(), locale)).toList();
             Map<String, String> scoreLines = new LinkedHashMap<>();
             for (String field : List.of("paymentScore", "growthScore", "dissolutionScore", "multiscore")) {
                 scoreLines.put(field, messages.getMessage("companies.score." + field, null, locale));
@@ -212,16 +230,105 @@ class CompanyController {
             model.addAttribute("limitChart", facts.chart(history,
                     Map.of("creditLimit", messages.getMessage("companies.score.creditLimit", null, locale)), labels, BigDecimal.ONE));
         }
-        model.addAttribute("governance", facts.governance(sections.get(Section.GOVERNANCE), registry));
+        model.addAttribute("governance", facts.governance(sections.get(Section.GOVERNANCE), registry,
+                role -> messages.getMessage("change.role." + role, null, role, locale)));
         model.addAttribute("incidents", facts.incidents(sections.get(Section.LEGAL_EVENTS), sections.get(Section.PAYMENT_BEHAVIOUR)));
         model.addAttribute("hasIncidentSources", sections.containsKey(Section.LEGAL_EVENTS) || sections.containsKey(Section.PAYMENT_BEHAVIOUR));
+    }
+
+    /** A change of a section, dated by the source's date of the version that made it, newest first. */
+    record ChangeRow(java.time.LocalDate date, Section section, String source) {
+    }
+
+    private List<ChangeRow> changes(CompanyState state) {
+        List<ChangeRow> rows = new ArrayList<>();
+        Map<Section, java.time.LocalDate> newer = new java.util.EnumMap<>(Section.class);
+        Map<Section, String> newerSource = new java.util.EnumMap<>(Section.class);
+        state.sections().forEach((section, stored) -> {
+            newer.put(section, stored.asOf());
+            newerSource.put(section, stored.source());
+        });
+        // newest replacement first: each replaced version was replaced by the one after it, dated by that one's as-of
+        List<eu.vigil.company.SectionChange> changes = new ArrayList<>(registry.changes(state.id(), 50));
+        changes.sort(java.util.Comparator.comparing(eu.vigil.company.SectionChange::previousAsOf).reversed());
+        for (var change : changes) {
+            java.time.LocalDate date = newer.getOrDefault(change.section(), change.previousAsOf());
+            rows.add(new ChangeRow(date, change.section(), newerSource.getOrDefault(change.section(), change.previousSource())));
+            newer.put(change.section(), change.previousAsOf());
+            newerSource.put(change.section(), change.previousSource());
+        }
+        rows.sort(java.util.Comparator.comparing(ChangeRow::date).reversed());
+        return rows;
+    }
+
+    /**
+     * The summary card's facts, whichever registry filled the identity: legal form, the address of the seat in one
+     * line, the main activity, the start date and the age in years.
+     */
+    private Map<String, String> summary(String country, JsonNode identity, JsonNode status, String language) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Map<String, String> summary = new LinkedHashMap<>();
+        for (String key : List.of("legalForm", "address", "activity", "startDate", "age")) {
+            summary.put(key, null);
+        }
+        JsonNode profile = identity.path("profile");
+        String legalForm = text(identity, "juridicalForm");
+        summary.put("legalForm", legalForm != null ? codes.describe("kbo", "JuridicalForm", legalForm, language).orElse(legalForm)
+                : profile.isObject() && profile.hasNonNull("type")
+                ? messages.getMessage("companies.chType." + profile.path("type").asString(), null, profile.path("type").asString(), locale)
+                : null);
+        Map<String, String> seat = seat(identity, language);
+        if (seat != null) {
+            summary.put("address", String.join(", ", java.util.stream.Stream.of(seat.get("street"), seat.get("city"), seat.get("country"))
+                    .filter(v -> v != null && !v.isBlank()).toList()));
+        } else if (profile.path("office").isObject()) {
+            JsonNode office = profile.path("office");
+            summary.put("address", String.join(", ", java.util.stream.Stream.of("line1", "line2", "locality", "postalCode", "country")
+                    .map(f -> office.path(f).asString("")).filter(v -> !v.isBlank()).toList()));
+        } else if (identity.hasNonNull("city")) {
+            summary.put("address", (identity.path("postcode").asString("") + " " + identity.path("city").asString("")).trim());
+        }
+        String activity = null;
+        for (JsonNode a : identity.path("activities")) {
+            if ("MAIN".equals(a.path(3).asString("")) && activity == null) {
+                String code = a.path(2).asString("");
+                activity = code + " " + codes.describe("kbo", "Nace" + a.path(1).asString(""), code, language).orElse("");
+            }
+        }
+        if (activity == null && profile.path("sicCodes").size() > 0) {
+            activity = "SIC " + profile.path("sicCodes").path(0).asString();
+        }
+        summary.put("activity", activity == null ? null : activity.trim());
+        String started = identity.hasNonNull("startDate") ? identity.path("startDate").asString() : profile.path("createdOn").asString(null);
+        java.time.LocalDate start = ReaderFormats.parseDay(started);
+        if (start != null) {
+            summary.put("startDate", ReaderFormats.day(start, locale));
+            summary.put("age", String.valueOf(java.time.Period.between(start, java.time.LocalDate.now()).getYears()));
+        }
+        return summary;
+    }
+
+    /** The juridical situation as the registry states it: KBO's code described, or Companies House's status in words. */
+    private String situation(JsonNode status, String language) {
+        String code = text(status, "juridicalSituation");
+        if (code == null) {
+            return null;
+        }
+        if (code.length() == 3 && Character.isDigit(code.charAt(0))) {
+            String own = messages.getMessage("change.situation." + code, null, null, LocaleContextHolder.getLocale());
+            if (own != null && !(language.equals("fr") || language.equals("nl"))) {
+                return own;
+            }
+            return codes.describe("kbo", "JuridicalSituation", code, language).orElse(own == null ? code : own);
+        }
+        return messages.getMessage("change.ch." + code, null, code, LocaleContextHolder.getLocale());
     }
 
     private String describe(String category, String code, String language) {
         if (code == null) {
             return null;
         }
-        return codes.describe("kbo", category, code, language).map(d -> d + " (" + code + ")").orElse(code);
+        return codes.describe("kbo", category, code, language).orElse(code);
     }
 
     private static String text(JsonNode node, String field) {
@@ -281,7 +388,8 @@ class CompanyController {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("code", code);
             row.put("version", version);
-            row.put("classification", activity.path(3).asString(""));
+            String classification = activity.path(3).asString("");
+            row.put("classification", codes.describe("kbo", "Classification", classification, language).orElse(classification));
             row.put("group", describe("ActivityGroup", activity.path(0).asString(""), language));
             row.put("description", codes.describe("kbo", "Nace" + version, code, language).orElse(""));
             result.add(row);

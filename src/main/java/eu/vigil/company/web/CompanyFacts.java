@@ -5,6 +5,7 @@ import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.CompanyState;
 import eu.vigil.company.ParseResult;
+import eu.vigil.company.ReaderFormats;
 import eu.vigil.company.Section;
 import eu.vigil.company.StoredSection;
 import java.math.BigDecimal;
@@ -114,8 +115,7 @@ final class CompanyFacts {
         values.put("rating", text(s, "rating"));
         values.put("riskClass", decimal(number(s, "riskClass"), 0));
         values.put("pd", percent(number(s, "pd")));
-        String limit = amount(number(s, "creditLimit"));
-        values.put("creditLimit", limit == null ? null : limit + (text(s, "currency") == null ? "" : " " + text(s, "currency")));
+        values.put("creditLimit", ReaderFormats.amount(number(s, "creditLimit"), text(s, "currency"), locale));
         values.put("paymentScore", decimal(number(s, "paymentScore"), 0));
         values.put("growthScore", decimal(number(s, "growthScore"), 0));
         values.put("dissolutionScore", decimal(number(s, "dissolutionScore"), 0));
@@ -177,6 +177,13 @@ final class CompanyFacts {
     record Officer(String name, String role, String since) {
     }
 
+    /** Officers with their role in the reader's language. */
+    Governance governance(StoredSection section, CompanyRegistry registry, java.util.function.Function<String, String> roles) {
+        Governance g = governance(section, registry);
+        return g == null ? null : new Governance(g.officers().stream()
+                .map(o -> new Officer(o.name(), o.role() == null ? null : roles.apply(o.role()), o.since())).toList(), g.auditor(), g.parent());
+    }
+
     record Parent(CompanyId id, String display, boolean known) {
     }
 
@@ -222,7 +229,8 @@ final class CompanyFacts {
     }
 
     private Incident incident(String kind, JsonNode i) {
-        return new Incident(kind, text(i, "date"), amount(number(i, "amount")), decimal(number(i, "daysLate"), 0),
+        return new Incident(kind, text(i, "date"), ReaderFormats.amount(number(i, "amount"), text(i, "currency"), locale),
+                decimal(number(i, "daysLate"), 0),
                 text(i, "description"));
     }
 
@@ -250,6 +258,7 @@ final class CompanyFacts {
         return format.format(value);
     }
 
+    /** A ratio or a probability as a percentage with one decimal, in the reader's style (30,2 %). */
     String percent(BigDecimal value) {
         if (value == null) {
             return null;

@@ -5,6 +5,7 @@ import eu.vigil.company.CompanyRegistry;
 import eu.vigil.company.CompanyState;
 import eu.vigil.company.ParseResult;
 import eu.vigil.signal.Category;
+import eu.vigil.signal.ChangeWording;
 import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Signal;
 import eu.vigil.signal.SignalCatalogue;
@@ -13,6 +14,7 @@ import eu.vigil.signal.SignalEvents;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,16 +43,23 @@ class CompanyTimelineController {
     private final CompanyRegistry registry;
     private final SignalEvents events;
     private final SignalCatalogue catalogue;
+    private final ChangeWording wording;
 
-    CompanyTimelineController(CompanyRegistry registry, SignalEvents events, SignalCatalogue catalogue) {
+    CompanyTimelineController(CompanyRegistry registry, SignalEvents events, SignalCatalogue catalogue, ChangeWording wording) {
         this.registry = registry;
         this.events = events;
         this.catalogue = catalogue;
+        this.wording = wording;
     }
 
-    /** One event as the timeline shows it. */
-    record Entry(SignalEvent event, String label, String explanation) {
+    /** One event as the timeline shows it: its label, why it matters, and what changed in words. */
+    record Entry(SignalEvent event, String label, String explanation, String change) {
     }
+
+    /** Newest day first; within a day, the most severe first. */
+    static final Comparator<SignalEvent> ORDER = Comparator.comparing(SignalEvent::effectiveDate).reversed()
+            .thenComparing(Comparator.comparingInt((SignalEvent e) -> e.severity().rank()).reversed())
+            .thenComparing(Comparator.comparingLong(SignalEvent::id).reversed());
 
     @GetMapping("/companies/{country}/{number}/timeline")
     String timeline(@PathVariable String country, @PathVariable String number,
@@ -62,11 +71,12 @@ class CompanyTimelineController {
         Polarity wantedPolarity = Arrays.stream(Polarity.values()).filter(p -> p.key().equals(polarity)).findFirst().orElse(null);
         Integer period = PERIODS.stream().filter(p -> p.toString().equals(days)).findFirst().orElse(null);
         LocalDate since = period == null ? null : LocalDate.now(zone()).minusDays(period);
-        String language = LocaleContextHolder.getLocale().getLanguage();
+        Locale locale = LocaleContextHolder.getLocale();
         List<Entry> entries = events.of(company.id(), since).stream()
                 .filter(e -> wantedCategory == null || e.category() == wantedCategory)
                 .filter(e -> wantedPolarity == null || e.polarity() == wantedPolarity)
-                .map(e -> entry(e, language))
+                .sorted(ORDER)
+                .map(e -> entry(e, locale))
                 .toList();
         model.addAttribute("company", company.company());
         model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
@@ -80,9 +90,10 @@ class CompanyTimelineController {
         return htmx != null ? "partials/company-timeline :: timeline" : "signal/timeline";
     }
 
-    private Entry entry(SignalEvent event, String language) {
-        Signal.Label label = catalogue.find(event.code()).map(s -> s.label(language)).orElse(null);
-        return new Entry(event, label == null ? event.code() : label.label(), label == null ? null : label.explanation());
+    private Entry entry(SignalEvent event, Locale locale) {
+        Signal.Label label = catalogue.find(event.code()).map(s -> s.label(locale.getLanguage())).orElse(null);
+        return new Entry(event, label == null ? event.code() : label.label(), label == null ? null : label.explanation(),
+                wording.words(event, locale).text());
     }
 
     /** The portal answers a number that cannot be a company as it answers an unknown company: 404. */

@@ -1,5 +1,7 @@
 package eu.vigil.watchlist.internal;
 
+import eu.vigil.company.CompanyStatus;
+import eu.vigil.company.CompanyStatuses;
 import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.SignalQueries;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Each watched company's traffic light from its signal events (read through {@link SignalQueries}), by the
  * configured rules: red while a red signal is not followed by one that ends it, amber for a recent negative
- * signal of a listed severity, else green. Stored in {@code company_light} so lists can filter and sort by it.
+ * signal of a listed severity, else green; and at least as dark as the company's {@link CompanyStatus} makes it (red in
+ * administration, receivership or a moratorium until it ends, amber while a strike-off is pending). Stored in {@code company_light} so lists can filter and sort by it.
  */
 @Component
 public class Lights {
@@ -35,11 +38,13 @@ public class Lights {
     private final DataSource dataSource;
     private final SignalQueries signals;
     private final WatchlistProperties properties;
+    private final CompanyStatuses statuses;
 
-    Lights(DataSource dataSource, SignalQueries signals, WatchlistProperties properties) {
+    Lights(DataSource dataSource, SignalQueries signals, WatchlistProperties properties, CompanyStatuses statuses) {
         this.dataSource = dataSource;
         this.signals = signals;
         this.properties = properties;
+        this.statuses = statuses;
     }
 
     /** A company's light and the signal behind it (none for green). */
@@ -57,6 +62,7 @@ public class Lights {
         LocalDate amberSince = amberSince();
         Map<Long, List<Event>> events = events(companyIds, amberSince);
         Map<Long, Instant> lastNegative = signals.lastNegativeDetected(companyIds);
+        Map<Long, CompanyStatus> status = statuses.of(companyIds);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             // in id order, so that refreshes running side by side lock company_light rows in the same order
@@ -69,7 +75,7 @@ public class Lights {
                 Date[] dates = new Date[ids.length];
                 Timestamp[] negatives = new Timestamp[ids.length];
                 for (int i = 0; i < ids.length; i++) {
-                    Light light = decide(events.getOrDefault(ids[i], List.of()), amberSince);
+                    Light light = decide(events.getOrDefault(ids[i], List.of()), amberSince, status.get(ids[i]));
                     lights[i] = light.light();
                     codes[i] = light.code();
                     dates[i] = light.date() == null ? null : Date.valueOf(light.date());
@@ -129,10 +135,29 @@ public class Lights {
         }
         LocalDate amberSince = amberSince();
         Map<Long, List<Event>> events = events(companyIds, amberSince);
+        Map<Long, CompanyStatus> status = statuses.of(companyIds);
         for (Long id : companyIds) {
-            lights.put(id, decide(events.getOrDefault(id, List.of()), amberSince).light());
+            lights.put(id, decide(events.getOrDefault(id, List.of()), amberSince, status.get(id)).light());
         }
         return lights;
+    }
+
+    /** One company's light now, with the signal behind it and its date: for the company page. */
+    public Light of(long companyId) {
+        LocalDate amberSince = amberSince();
+        return decide(events(List.of(companyId), amberSince).getOrDefault(companyId, List.of()), amberSince,
+                statuses.of(companyId));
+    }
+
+    private static final List<String> DARKNESS = List.of("green", "amber", "red");
+
+    /** The events' light, or the status's when that is darker: the status names the signal that opened it, and its date. */
+    Light decide(List<Event> newestFirst, LocalDate amberSince, CompanyStatus status) {
+        Light byEvents = decide(newestFirst, amberSince);
+        if (status == null || DARKNESS.indexOf(status.light()) <= DARKNESS.indexOf(byEvents.light())) {
+            return byEvents;
+        }
+        return new Light(status.light(), status.signalCode(), status.since());
     }
 
     private LocalDate amberSince() {

@@ -32,7 +32,7 @@ public class PortfolioReads {
 
     /** A negative signal event of a watched company. */
     public record PastEvent(long companyId, String country, String number, int row, String code, String severity,
-                            LocalDate date) {
+                            LocalDate date, long eventId) {
     }
 
     private record Enrolled(long companyId, String country, String number, int row) {
@@ -68,7 +68,7 @@ public class PortfolioReads {
         for (Enrolled entry : enrolled.values()) {
             for (SignalQueries.EventFact e : byCompany.getOrDefault(entry.companyId(), List.of())) {
                 ordered.add(new PastEvent(entry.companyId(), entry.country(), entry.number(), entry.row(), e.code(),
-                        e.severity().key(), e.effectiveDate()));
+                        e.severity().key(), e.effectiveDate(), e.id()));
             }
         }
         return ordered;

@@ -54,8 +54,11 @@ class WatchlistController {
     private final WatchlistManagement watchlists;
     private final WatchlistImports imports;
     private final UserManagement users;
+    private final eu.vigil.company.CompanyStatuses statuses;
 
-    WatchlistController(WatchlistManagement watchlists, WatchlistImports imports, UserManagement users) {
+    WatchlistController(WatchlistManagement watchlists, WatchlistImports imports, UserManagement users,
+                        eu.vigil.company.CompanyStatuses statuses) {
+        this.statuses = statuses;
         this.watchlists = watchlists;
         this.imports = imports;
         this.users = users;
@@ -114,7 +117,10 @@ class WatchlistController {
         EntryFilter filter = filter(light, type, owner, tag, alerts, q, sort, desc);
         model.addAttribute("watchlist", watchlist);
         model.addAttribute("filter", filter);
-        model.addAttribute("page", watchlists.entries(id, filter, page, PAGE_SIZE));
+        var entries = watchlists.entries(id, filter, page, PAGE_SIZE);
+        model.addAttribute("page", entries);
+        model.addAttribute("statuses", statuses.of(entries.entries().stream().map(EntryView::companyId)
+                .filter(java.util.Objects::nonNull).toList()));
         model.addAttribute("tags", watchlists.tags(id));
         model.addAttribute("people", people());
         model.addAttribute("types", Relationship.values());

@@ -52,7 +52,7 @@ class CompanyPageTests {
         String page = page(get("/companies/BE/{number}", company.number()), reader);
         assertThat(page).contains(company.name());
         assertThat(page).contains("id=\"score-rating\">B<").contains("id=\"score-riskClass\">4<").contains("5.0%")
-                .contains("20,000 EUR").contains("id=\"score-dbt\">25<");
+                .contains("€20,000.00").contains("id=\"score-dbt\">25<");
         assertThat(page).as("a chart per score group, data in attributes (the CSP forbids inline scripts)")
                 .contains("id=\"chart-scores\"", "id=\"chart-pd\"", "id=\"chart-limit\"", "data-chart=\"{&quot;labels&quot;")
                 .doesNotContain("<script>");
@@ -60,7 +60,7 @@ class CompanyPageTests {
                 .contains("Current ratio").contains("1.47").contains("Solvency").contains("30.2%").contains("Net margin").contains("2.0%");
         assertThat(page).contains("Jansen, Eva").contains("Peeters, Jan").contains("Audit &amp; Co (B00123)");
         assertThat(page).as("the parent is known, so linked").contains("href=\"/companies/BE/" + company.parentNumber() + "\"");
-        assertThat(page).contains("Protest").contains("4,200").contains("75 days late");
+        assertThat(page).contains("Protest").contains("€4,200.00").contains("75 days late");
         assertThat(page).as("the timeline is loaded by htmx").contains("hx-get=\"/companies/BE/" + company.number() + "/timeline\"");
     }
 
@@ -70,7 +70,7 @@ class CompanyPageTests {
         assertThat(all).contains("Rating downgraded", "Turnover up more than 20%", "Protest registered");
         assertThat(all.indexOf("data-signal=\"RATING_DOWNGRADED\"")).as("newest first")
                 .isLessThan(all.indexOf("data-signal=\"TURNOVER_UP_20\"")).isLessThan(all.indexOf("data-signal=\"PROTEST_REGISTERED\""));
-        assertThat(all).contains("BBB").contains("→").contains("source BUREAU");
+        assertThat(all).contains("BBB").contains("→").contains("source credit bureau");
 
         String positive = timeline("?polarity=positive", reader);
         assertThat(positive).contains("data-signal=\"TURNOVER_UP_20\"").doesNotContain("data-polarity=\"negative\"");
