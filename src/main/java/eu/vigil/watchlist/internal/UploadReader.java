@@ -21,6 +21,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 
 /**
  * Reads an uploaded CSV or XLSX as rows of text cells. CSV: comma, semicolon, tab or pipe, UTF-8 with
@@ -97,7 +98,7 @@ public final class UploadReader {
             throw new UploadFormatException("watchlist.file.damaged");
         }
         try {
-            Stream<Row> rows = workbook.getFirstSheet().openStream();
+            Stream<Row> rows = companySheet(workbook).openStream();
             return rows.map(UploadReader::cells).onClose(() -> {
                 try {
                     workbook.close();
@@ -108,6 +109,31 @@ public final class UploadReader {
         } catch (IOException | RuntimeException e) {
             workbook.close();
             throw new UploadFormatException("watchlist.file.sheet");
+        }
+    }
+
+    /**
+     * The sheet that holds the companies: the first one, unless its first rows hold no company number and a later
+     * sheet's do (a workbook that opens on a cover or notes sheet).
+     */
+    private static Sheet companySheet(ReadableWorkbook workbook) throws IOException {
+        List<Sheet> sheets = workbook.getSheets().toList();
+        Sheet best = sheets.getFirst();
+        int bestNumbers = numbersIn(best);
+        for (int i = 1; i < sheets.size() && bestNumbers == 0 && i < 20; i++) {
+            int numbers = numbersIn(sheets.get(i));
+            if (numbers > bestNumbers) {
+                best = sheets.get(i);
+                bestNumbers = numbers;
+            }
+        }
+        return best;
+    }
+
+    private static int numbersIn(Sheet sheet) throws IOException {
+        try (Stream<Row> rows = sheet.openStream()) {
+            return (int) rows.limit(ColumnMapping.SAMPLE_ROWS).map(UploadReader::cells)
+                    .flatMap(r -> r.cells().stream()).filter(NumberReading::validSomewhere).count();
         }
     }
 

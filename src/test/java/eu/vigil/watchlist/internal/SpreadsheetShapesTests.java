@@ -247,6 +247,26 @@ class SpreadsheetShapesTests {
     }
 
     @Test
+    void aWorkbookThatOpensOnANotesSheetIsReadFromTheSheetWithTheCompanies() throws IOException {
+        Path file = dir.resolve("klanten.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            Workbook workbook = new Workbook(out, "export", "1.0");
+            Worksheet notes = workbook.newWorksheet("Toelichting");
+            notes.value(0, 0, "Klantenlijst, export van 30/11/2026");
+            notes.value(1, 0, "Vertrouwelijk");
+            Worksheet list = workbook.newWorksheet("Klanten");
+            list.value(0, 0, "Klant");
+            list.value(0, 1, "BTW-nummer");
+            list.value(1, 0, "K-1");
+            list.value(1, 1, "BE0403170701");
+            workbook.finish();
+        }
+        List<RawRow> rows = rows(file);
+        assertThat(rows.getFirst().cells()).containsExactly("Klant", "BTW-nummer");
+        assertThat(ColumnMapping.detect(rows, "BE", owner -> false).column(Column.NUMBER)).isEqualTo(1);
+    }
+
+    @Test
     void headersAreMatchedByTheirWordsInFiveLanguages() {
         assertThat(HeaderWords.meaning("Managers Conseil Financier")).isNull();
         assertThat(HeaderWords.meaning("liv_accessibili")).isNull();
