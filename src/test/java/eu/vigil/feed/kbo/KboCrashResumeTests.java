@@ -82,7 +82,7 @@ class KboCrashResumeTests {
 
     private Long awaitRunningWithProgress(long after, Process child) {
         try {
-            Wait.until("the child JVM's run under way", Duration.ofSeconds(90), () -> {
+            Wait.until("the child JVM's run under way", Duration.ofMinutes(3), () -> {
                 if (!child.isAlive()) {
                     throw new AssertionError("The child JVM ended before its run got going; see child.log");
                 }
