@@ -90,7 +90,7 @@ class WatchlistExportController {
         for (int c = 0; c < header.size(); c++) {
             sheet.value(0, c, header.get(c));
         }
-        sheet.style(0, 0, 0, header.size() - 1).bold().set();
+        sheet.range(0, 0, 0, header.size() - 1).style().bold().set();
         sheet.freezePane(0, 1);
         int[] r = {1};
         inBatches(id, filter, (entry, scores) -> {
