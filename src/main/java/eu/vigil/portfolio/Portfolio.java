@@ -172,7 +172,7 @@ public class Portfolio {
     }
 
     /** The risk classes the catalogue calls high (those of RISK_CLASS_HIGH), 4 and 5 when it names none. */
-    BigDecimal[] highRiskClasses() {
+    String[] highRiskClasses() {
         Object values = catalogue.find("RISK_CLASS_HIGH").map(Signal::params).map(p -> p.get("values")).orElse(null);
         List<BigDecimal> classes = new ArrayList<>();
         if (values instanceof Collection<?> list) {
@@ -184,7 +184,9 @@ public class Portfolio {
                 }
             }
         }
-        return classes.isEmpty() ? new BigDecimal[] {BigDecimal.valueOf(4), BigDecimal.valueOf(5)} : classes.toArray(BigDecimal[]::new);
+        // as text: the driver sends a String[] as text[], which the query casts to numeric[]
+        return (classes.isEmpty() ? List.of(BigDecimal.valueOf(4), BigDecimal.valueOf(5)) : classes).stream()
+                .map(BigDecimal::toPlainString).toArray(String[]::new);
     }
 
     /** A positive signal on a company a salesperson owns or prospects. */

@@ -25,8 +25,10 @@ class HomeController {
 
     private final Portfolio portfolio;
     private final FeedIngestion feeds;
+    private final PortfolioFormats formats;
 
-    HomeController(Portfolio portfolio, FeedIngestion feeds) {
+    HomeController(Portfolio portfolio, FeedIngestion feeds, PortfolioFormats formats) {
+        this.formats = formats;
         this.portfolio = portfolio;
         this.feeds = feeds;
     }
@@ -46,7 +48,10 @@ class HomeController {
         Instant previous = portfolio.visit(user.userId());
         Instant since = previous != null ? previous : Instant.now().minus(Duration.ofDays(7));
         model.addAttribute("firstVisit", previous == null);
-        model.addAttribute("overview", portfolio.overview(user, since, language));
+        Portfolio.Overview overview = portfolio.overview(user, since, language);
+        model.addAttribute("overview", overview);
+        // in the model, not computed in the template: a data-* attribute takes no method calls there
+        model.addAttribute("historyChart", formats.chart(overview.history()));
         return "portfolio/home";
     }
 
