@@ -50,7 +50,7 @@ public class Alerts {
     /** The one definition of a person's own alert, in JPQL over {@code Alert a}, with parameters {@code me} and {@code role}. */
     private static final String MINE = """
             (array_contains(a.ownerIds, :me) or a.assigneeId = :me or a.ruleId in (
-                select r.id from AlertRule r where array_position(r.recipientRoles, :role) is not null
+                select r.id from AlertRule r where array_position(r.recipientRoles, :role) > 0
                                                 or array_contains(r.recipientUsers, :me)))""";
 
     private final AlertRepository alerts;
