@@ -1,7 +1,5 @@
 package eu.vigil.alerting;
 
-import org.springframework.context.ApplicationEventPublisher;
-import eu.vigil.tenancy.Audited;
 import eu.vigil.alerting.AlertRuleSpec.DeliverySpec;
 import eu.vigil.alerting.AlertRuleSpec.Match;
 import eu.vigil.alerting.AlertRuleSpec.Recipients;
@@ -14,6 +12,7 @@ import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.AccountActivity;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.Role;
@@ -39,6 +38,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,5 @@
 package eu.vigil.alerting;
 
-import org.springframework.context.ApplicationEventPublisher;
-import eu.vigil.tenancy.Audited;
 import eu.vigil.alerting.internal.Alert;
 import eu.vigil.alerting.internal.AlertCommentRepository;
 import eu.vigil.alerting.internal.AlertRepository;
@@ -12,6 +10,7 @@ import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvent;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.tenancy.Actors;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
@@ -32,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,11 +1,10 @@
 package eu.vigil.alerting;
 
-import org.springframework.context.ApplicationEventPublisher;
-import eu.vigil.tenancy.Audited;
 import eu.vigil.alerting.internal.Silence;
 import eu.vigil.alerting.internal.SilenceRepository;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyRegistry;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.UserManagement;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,9 +46,11 @@ public class Portfolio {
     private final CompanyDirectory directory;
     private final SignalCatalogue catalogue;
     private final RedAmberHistory history;
+    private final TenantFigures figures;
 
     Portfolio(JdbcTemplate jdbc, Alerts alerts, CompanyDirectory directory, SignalCatalogue catalogue,
-              RedAmberHistory history) {
+              RedAmberHistory history, TenantFigures figures) {
+        this.figures = figures;
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.directory = directory;
@@ -109,15 +110,45 @@ public class Portfolio {
         return previous.isEmpty() || previous.getFirst() == null ? null : previous.getFirst().toInstant();
     }
 
+    /**
+     * What a tenant's home pages share, from a pass over all its entries: kept a while (see {@link TenantFigures}).
+     * {@code biggestAtRisk} carries company ids in place of names.
+     */
+    record Figures(List<LightCount> lights, long companies, long entries, LightCount atRisk, List<Item> biggestAtRisk,
+                   long highRiskCompanies, long scoredCompanies, List<Month> history) {
+    }
+
     @Transactional(readOnly = true)
     public Overview overview(VigilUser user, Instant since, String language) {
         UUID tenant = TenantContext.require();
+        Figures shared = figures.get(tenant, this::figures);
+        // driven from the lights that changed (a partial index), then to the tenant's entries on those companies
+        List<Item> changed = named(jdbc.query("""
+                select l.company_id, min(e.country), min(e.number), l.light, l.code, l.effective_date, null::numeric, null,
+                       l.negative_detected_at
+                from company_light l join watchlist_entry e on e.company_id = l.company_id and e.tenant_id = ?
+                where l.light in ('red', 'amber') and l.negative_detected_at > ?
+                group by l.company_id, l.light, l.code, l.effective_date, l.negative_detected_at
+                order by l.light = 'red' desc, l.negative_detected_at desc, l.company_id limit 5""",
+                (rs, n) -> item(rs), tenant, Timestamp.from(since)), language);
+        long changedCount = changed.isEmpty() ? 0 : jdbc.queryForObject("""
+                select count(*) from company_light l
+                where l.light in ('red', 'amber') and l.negative_detected_at > ?
+                  and exists (select 1 from watchlist_entry e where e.tenant_id = ? and e.company_id = l.company_id)""",
+                Long.class, Timestamp.from(since), tenant);
+        long newForMe = alerts.countNew(new AlertFilter.Mine(user.userId(), user.role().name()));
+        return new Overview(shared.lights(), shared.companies(), shared.entries(), shared.atRisk(), since, changedCount, changed,
+                named(shared.biggestAtRisk(), language), newForMe, shared.highRiskCompanies(), shared.scoredCompanies(),
+                shared.history());
+    }
+
+    Figures figures(UUID tenant) {
         Map<String, Long> companies = new LinkedHashMap<>();
         Map<String, List<Money>> amounts = new HashMap<>();
         long[] totals = new long[2];
+        // a pending entry counts as a company of its own (-id: no company id is negative)
         jdbc.query("""
-                select %s as light, %s as currency, count(distinct coalesce(e.company_id::text, e.country || e.number)),
-                       sum(%s), count(*), grouping(%2$s)
+                select %s as light, %s as currency, count(distinct coalesce(e.company_id, -e.id)), sum(%s), count(*), grouping(%2$s)
                 from watchlist_entry e left join company_light l on l.company_id = e.company_id
                 where e.tenant_id = ?
                 group by grouping sets ((), (1), (1, 2))""".formatted(LIGHT, CURRENCY, AMOUNT), rs -> {
@@ -136,26 +167,11 @@ public class Portfolio {
         LightCount red = lights.get(0);
         LightCount amber = lights.get(1);
         LightCount atRisk = new LightCount("risk", red.companies() + amber.companies(), sum(red.amounts(), amber.amounts()));
-
-        List<Item> changed = named(jdbc.query("""
-                select l.company_id, min(e.country), min(e.number), l.light, l.code, l.effective_date, null::numeric, null,
-                       l.negative_detected_at, count(*) over ()
-                from watchlist_entry e join company_light l on l.company_id = e.company_id
-                where e.tenant_id = ? and l.light in ('red', 'amber') and l.negative_detected_at > ?
-                group by l.company_id, l.light, l.code, l.effective_date, l.negative_detected_at
-                order by l.light = 'red' desc, l.negative_detected_at desc, l.company_id limit 5""",
-                (rs, n) -> item(rs), tenant, Timestamp.from(since)), language);
-        long changedCount = changed.isEmpty() ? 0 : jdbc.queryForObject("""
-                select count(distinct l.company_id) from watchlist_entry e join company_light l on l.company_id = e.company_id
-                where e.tenant_id = ? and l.light in ('red', 'amber') and l.negative_detected_at > ?""", Long.class,
-                tenant, Timestamp.from(since));
-
-        List<Item> biggest = named(jdbc.query("""
+        List<Item> biggest = jdbc.query("""
                 select e.company_id, e.country, e.number, l.light, l.code, l.effective_date, %s, %s, l.negative_detected_at
                 from watchlist_entry e join company_light l on l.company_id = e.company_id
                 where e.tenant_id = ? and l.light in ('red', 'amber') and %1$s is not null
-                order by %1$s desc, e.id limit 5""".formatted(AMOUNT, CURRENCY), (rs, n) -> item(rs), tenant), language);
-
+                order by %1$s desc, e.id limit 5""".formatted(AMOUNT, CURRENCY), (rs, n) -> item(rs), tenant);
         long[] risk = new long[2];
         jdbc.query("""
                 select count(*) filter (where (s.doc ->> 'riskClass')::numeric = any(?::numeric[])), count(s.company_id)
@@ -165,10 +181,7 @@ public class Portfolio {
             risk[0] = rs.getLong(1);
             risk[1] = rs.getLong(2);
         }, (Object) highRiskClasses(), tenant);
-
-        long newForMe = alerts.countNew(new AlertFilter.Mine(user.userId(), user.role().name()));
-        return new Overview(lights, totals[0], totals[1], atRisk, since, changedCount, changed, biggest, newForMe, risk[0], risk[1],
-                history.months(tenant));
+        return new Figures(lights, totals[0], totals[1], atRisk, biggest, risk[0], risk[1], history.months(tenant));
     }
 
     /** The risk classes the catalogue calls high (those of RISK_CLASS_HIGH), 4 and 5 when it names none. */
@@ -386,6 +399,6 @@ public class Portfolio {
         for (Money m : b) {
             sums.merge(m.currency(), m.value(), BigDecimal::add);
         }
-        return sorted(sums.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).filter(Objects::nonNull).toList());
+        return sorted(sums.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList());
     }
 }

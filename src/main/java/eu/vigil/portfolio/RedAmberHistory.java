@@ -4,37 +4,27 @@ import eu.vigil.watchlist.WatchlistProperties;
 import eu.vigil.watchlist.WatchlistProperties.RedRule;
 import java.sql.Date;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * How many of a tenant's watched companies were red, and amber, at the end of each of the last 12 months, by the
  * traffic-light rules applied to the signal history as it was then (red: a red signal not ended by a later one; amber:
- * a negative signal of an amber severity within the amber months, and not red). Kept for a few minutes per tenant: the
- * past does not change, and the current month moves with feed runs, not with page views.
+ * a negative signal of an amber severity within the amber months, and not red).
  */
 @Component
 class RedAmberHistory {
 
     static final int MONTHS = 12;
-    static final Duration KEEP = Duration.ofMinutes(10);
-
-    private record Kept(Instant at, List<Portfolio.Month> months) {
-    }
 
     private final JdbcTemplate jdbc;
     private final WatchlistProperties rules;
     private final Clock clock;
-    private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
 
     RedAmberHistory(JdbcTemplate jdbc, WatchlistProperties rules, Clock clock) {
         this.jdbc = jdbc;
@@ -43,14 +33,7 @@ class RedAmberHistory {
     }
 
     List<Portfolio.Month> months(UUID tenant) {
-        Instant now = clock.instant();
-        Kept known = kept.get(tenant);
-        if (known != null && known.at().plus(KEEP).isAfter(now)) {
-            return known.months();
-        }
-        List<Portfolio.Month> months = compute(tenant, LocalDate.now(clock));
-        kept.put(tenant, new Kept(now, months));
-        return months;
+        return compute(tenant, LocalDate.now(clock));
     }
 
     List<Portfolio.Month> compute(UUID tenant, LocalDate today) {

@@ -1,12 +1,11 @@
 package eu.vigil.watchlist;
 
-import org.springframework.context.ApplicationEventPublisher;
-import eu.vigil.tenancy.Audited;
 import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
 import eu.vigil.tenancy.Actors;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.internal.EntryQueries;
@@ -24,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
