@@ -32,8 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A credit manager's home page over HTTP (sign-in, then {@code GET /} as a browser asks it, rendered), with a tenant
  * watching {@code entries} companies: two years of signal history (bankruptcies, negative and positive signals), bureau
  * risk classes for half of them, lights computed by the light rules, a few thousand alerts. Times {@code requests}
- * page loads per round and reports each round's median and p95, and the first load's time (the 12-month chart is
- * computed then, and kept for ten minutes). Not a test: run with the bench profile (see src/docs/performance.md).
+ * page loads per round and reports each round's median and p95, and the first load's time (the tenant's figures, its
+ * lights, amounts and 12-month chart, are computed then; later loads show them kept for a minute while one background
+ * thread recomputes them). Not a test: run with the bench profile (see src/docs/performance.md).
  */
 public final class HomePageBenchmark {
 
@@ -98,7 +99,7 @@ public final class HomePageBenchmark {
                             throw new IllegalStateException("The home page answered " + home.statusCode());
                         }
                         if (round == 1 && i == 0) {
-                            System.out.printf("first load (computes the 12-month chart): %.0f ms%n", took);
+                            System.out.printf("first load (computes the tenant's figures): %.0f ms%n", took);
                             continue;
                         }
                         millis.add(took);
