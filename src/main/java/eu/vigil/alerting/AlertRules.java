@@ -12,6 +12,7 @@ import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.AccountActivity;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.Role;
@@ -37,6 +38,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -59,9 +61,11 @@ public class AlertRules {
     private final FanOut fanOut;
     private final TenantManagement tenants;
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     AlertRules(AlertRuleRepository rules, SignalCatalogue catalogue, UserManagement users, WatchlistManagement watchlists,
-               FanOut fanOut, TenantManagement tenants, MessageSource messages) {
+               FanOut fanOut, TenantManagement tenants, MessageSource messages, ApplicationEventPublisher events) {
+        this.events = events;
         this.fanOut = fanOut;
         this.tenants = tenants;
         this.messages = messages;
@@ -85,13 +89,16 @@ public class AlertRules {
     public AlertRuleView create(AlertRuleSpec spec) {
         AlertRule rule = new AlertRule(TenantContext.require(), null);
         define(rule, spec);
-        return view(rules.save(rule));
+        AlertRuleView created = view(rules.save(rule));
+        events.publishEvent(Audited.of("RuleCreated", created.name()));
+        return created;
     }
 
     @Transactional
     public AlertRuleView update(UUID id, AlertRuleSpec spec) {
         AlertRule rule = rules.findById(id).orElseThrow(() -> new NotFoundException("Alert rule"));
         define(rule, spec);
+        events.publishEvent(Audited.of("RuleUpdated", rule.getName()));
         return view(rule);
     }
 
@@ -115,7 +122,9 @@ public class AlertRules {
     /** Deletes the rule; its alerts stay in the inbox. */
     @Transactional
     public void delete(UUID id) {
-        rules.delete(rules.findById(id).orElseThrow(() -> new NotFoundException("Alert rule")));
+        AlertRule rule = rules.findById(id).orElseThrow(() -> new NotFoundException("Alert rule"));
+        rules.delete(rule);
+        events.publishEvent(Audited.of("RuleDeleted", rule.getName()));
     }
 
     /**

@@ -13,6 +13,7 @@ import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvent;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.tenancy.Actors;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +50,12 @@ public class Alerts {
     static final int MAX_COMMENT = 4000;
     private static final String CURSOR_PREFIX = "alert:";
 
+    /** The one definition of a person's own alert, in JPQL over {@code Alert a}, with parameters {@code me} and {@code role}. */
+    private static final String MINE = """
+            (array_contains(a.ownerIds, :me) or a.assigneeId = :me or a.ruleId in (
+                select r.id from AlertRule r where array_position(r.recipientRoles, :role) > 0
+                                                or array_contains(r.recipientUsers, :me)))""";
+
     private final AlertRepository alerts;
     private final AlertCommentRepository comments;
     private final AlertRuleRepository rules;
@@ -59,12 +67,14 @@ public class Alerts {
     private final EntityManager entityManager;
     private final ChangeWording wording;
     private final CompanyStatuses statuses;
+    private final ApplicationEventPublisher publisher;
 
     Alerts(AlertRepository alerts, AlertCommentRepository comments, AlertRuleRepository rules, SignalEvents events,
            SignalCatalogue catalogue, WatchedCompanies watched, WatchlistManagement watchlists, UserManagement users,
-           EntityManager entityManager, ChangeWording wording, CompanyStatuses statuses) {
+           EntityManager entityManager, ChangeWording wording, CompanyStatuses statuses, ApplicationEventPublisher publisher) {
         this.wording = wording;
         this.statuses = statuses;
+        this.publisher = publisher;
         this.alerts = alerts;
         this.comments = comments;
         this.rules = rules;
@@ -106,6 +116,11 @@ public class Alerts {
             parameters.put("country", filter.company().country());
             parameters.put("number", filter.company().number());
         }
+        if (filter.mine() != null) {
+            where.append(" and ").append(MINE);
+            parameters.put("me", filter.mine().userId());
+            parameters.put("role", filter.mine().role());
+        }
         TypedQuery<Long> count = entityManager.createQuery("select count(a) from Alert a" + where, Long.class);
         TypedQuery<Alert> select = entityManager.createQuery("select a from Alert a" + where
                 + " order by a.createdAt desc, a.id desc", Alert.class);
@@ -126,6 +141,14 @@ public class Alerts {
         return items(List.of(find(id)), language).getFirst();
     }
 
+    /** How many of the bound tenant's new alerts are this person's own (see {@link AlertFilter.Mine}). */
+    @Transactional(readOnly = true)
+    public long countNew(AlertFilter.Mine mine) {
+        return entityManager.createQuery("select count(a) from Alert a where a.state = :state and " + MINE, Long.class)
+                .setParameter("state", AlertState.NEW).setParameter("me", mine.userId()).setParameter("role", mine.role())
+                .getSingleResult();
+    }
+
     /** How many of the bound tenant's alerts nobody has looked at yet. */
     @Transactional(readOnly = true)
     public long countNew() {
@@ -134,12 +157,16 @@ public class Alerts {
 
     @Transactional
     public void resolve(long id) {
-        find(id).resolve(Actors.current());
+        Alert alert = find(id);
+        alert.resolve(Actors.current());
+        audit("AlertResolved", alert);
     }
 
     @Transactional
     public void reopen(long id) {
-        find(id).reopen();
+        Alert alert = find(id);
+        alert.reopen();
+        audit("AlertReopened", alert);
     }
 
     /** {@code userId} null takes the alert away from whoever had it; anyone else must be a person of the tenant. */
@@ -150,6 +177,8 @@ public class Alerts {
             throw new AlertingException("assignee", "alerts.error.user", userId, "assignee");
         }
         alert.assign(userId);
+        audit("AlertAssigned", alert, userId == null ? "—" : users.users().stream().filter(u -> u.id().equals(userId))
+                .map(u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName()).findFirst().orElse("—"));
     }
 
     /** Acknowledges those of {@code ids} that are the tenant's and new; answers how many changed. */
@@ -159,6 +188,7 @@ public class Alerts {
         for (Alert alert : alerts.findAllById(ids.stream().distinct().limit(MAX_PAGE).toList())) {
             if (alert.getState() == AlertState.NEW) {
                 alert.acknowledge(Actors.current());
+                audit("AlertAcknowledged", alert);
                 changed++;
             }
         }
@@ -180,6 +210,12 @@ public class Alerts {
             throw new AlertingException("body", "alerts.error.comment", MAX_COMMENT);
         }
         comments.save(new eu.vigil.alerting.internal.AlertComment(id, authorId, author, text));
+    }
+
+    /** An alert's change in the audit log: the alert by its number and its company's. */
+    private void audit(String action, Alert alert, String... details) {
+        publisher.publishEvent(Audited.of(action, "#" + alert.getId() + " · " + alert.getCountry().trim() + " "
+                + new eu.vigil.company.CompanyId(alert.getCountry().trim(), alert.getNumber()).display(), details));
     }
 
     private Alert find(long id) {
@@ -238,6 +274,7 @@ public class Alerts {
     public AlertView acknowledge(long id, String language) {
         Alert alert = alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert"));
         alert.acknowledge(Actors.current());
+        audit("AlertAcknowledged", alert);
         return views(List.of(alert), language).getFirst();
     }
 

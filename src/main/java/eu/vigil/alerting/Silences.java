@@ -4,6 +4,7 @@ import eu.vigil.alerting.internal.Silence;
 import eu.vigil.alerting.internal.SilenceRepository;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyRegistry;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.UserManagement;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +27,11 @@ public class Silences {
     private final CompanyRegistry companies;
     private final WatchedCompanies watched;
 
-    Silences(SilenceRepository silences, UserManagement users, CompanyRegistry companies, WatchedCompanies watched) {
+    private final ApplicationEventPublisher events;
+
+    Silences(SilenceRepository silences, UserManagement users, CompanyRegistry companies, WatchedCompanies watched,
+             ApplicationEventPublisher events) {
+        this.events = events;
         this.silences = silences;
         this.users = users;
         this.companies = companies;
@@ -44,8 +50,10 @@ public class Silences {
         if (why.isEmpty() || why.length() > 500) {
             throw new AlertingException("reason", "alerts.error.reason");
         }
-        return silences.save(new Silence(TenantContext.require(), userId, companyId, company.country(), company.number(), until,
+        UUID id = silences.save(new Silence(TenantContext.require(), userId, companyId, company.country(), company.number(), until,
                 why)).getId();
+        events.publishEvent(Audited.of("SilenceCreated", company.country() + " " + company.display(), until.toString(), why));
+        return id;
     }
 
     /** The person's silences that have not ended, the soonest to end first. */
@@ -67,6 +75,8 @@ public class Silences {
         Silence silence = silences.findById(silenceId).filter(s -> s.getUserId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("Silence"));
         silences.delete(silence);
+        events.publishEvent(Audited.of("SilenceRemoved", silence.getCountry().trim() + " "
+                + new CompanyId(silence.getCountry().trim(), silence.getNumber()).display()));
     }
 
     private List<SilenceView> views(List<Silence> found) {

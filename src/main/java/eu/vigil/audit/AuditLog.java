@@ -3,6 +3,7 @@ package eu.vigil.audit;
 import eu.vigil.audit.internal.AuditEvent;
 import eu.vigil.audit.internal.AuditEventRepository;
 import eu.vigil.tenancy.AccountActivity;
+import eu.vigil.tenancy.Audited;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
@@ -17,6 +18,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /** Writes the audit trail in the same transaction as the change it records, and reads it back per tenant. */
 @Service
 public class AuditLog {
+
+    /** Between the arguments of an action's wording in the stored detail. */
+    public static final String DETAIL_SEPARATOR = "\u001f";
 
     private final AuditEventRepository events;
 
@@ -33,6 +37,12 @@ public class AuditLog {
     @EventListener
     void on(AccountActivity activity) {
         record(activity.tenantId(), activity.actor(), activity.getClass().getSimpleName(), activity.target(), activity.detail());
+    }
+
+    @EventListener
+    void on(Audited action) {
+        record(action.tenantId(), action.actor(), action.action(), action.target(),
+                action.details().isEmpty() ? null : String.join(DETAIL_SEPARATOR, action.details()));
     }
 
     /** The bound tenant's log, newest first. */

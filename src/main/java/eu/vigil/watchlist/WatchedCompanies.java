@@ -73,6 +73,24 @@ public class WatchedCompanies {
         }
     }
 
+    /** Whether this person owns at least one entry of the bound tenant's watchlists. */
+    @Transactional(readOnly = true)
+    public boolean ownsEntries(UUID userId) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement select = connection.prepareStatement(
+                "select exists (select 1 from watchlist_entry where tenant_id = ? and owner_id = ?)")) {
+            select.setObject(1, eu.vigil.tenancy.TenantContext.require());
+            select.setObject(2, userId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read whether a person owns entries: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** Each company's legal name, where Vigil knows one, in the current locale's language where it has one. */
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> companyIds) {

@@ -5,6 +5,7 @@ import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
 import eu.vigil.tenancy.Actors;
+import eu.vigil.tenancy.Audited;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.internal.EntryQueries;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -40,9 +42,11 @@ public class WatchlistManagement {
     private final Lights lights;
     private final CompanyDirectory directory;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     WatchlistManagement(WatchlistRepository watchlists, EntryStore store, EntryQueries queries, Lights lights,
-                        CompanyDirectory directory, JdbcTemplate jdbc) {
+                        CompanyDirectory directory, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+        this.events = events;
         this.watchlists = watchlists;
         this.store = store;
         this.queries = queries;
@@ -76,6 +80,7 @@ public class WatchlistManagement {
             throw new WatchlistException("watchlist.error.nameTaken", name);
         }
         Watchlist created = watchlists.save(new Watchlist(name, Actors.current()));
+        events.publishEvent(Audited.of("WatchlistCreated", name));
         return view(created, 0);
     }
 
@@ -108,6 +113,7 @@ public class WatchlistManagement {
         }
         Long entryId = jdbc.queryForObject("select id from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
                 Long.class, watchlist.getId(), id.country(), id.number());
+        events.publishEvent(Audited.of("EntryAdded", id.country() + " " + id.display(), watchlist.getName()));
         return queries.entry(watchlist.getId(), entryId).orElseThrow();
     }
 
@@ -191,6 +197,8 @@ public class WatchlistManagement {
         if (updated == 0) {
             throw new NotFoundException("Watchlist entry");
         }
+        queries.entry(watchlist.getId(), entryId).ifPresent(entry -> events.publishEvent(Audited.of("EntryUpdated",
+                entry.country() + " " + entry.display(), watchlist.getName())));
     }
 
     /** Moves an entry to another of the tenant's lists; where that list has the company already, this entry is dropped. */
@@ -203,6 +211,7 @@ public class WatchlistManagement {
         if (from.getId().equals(to.getId())) {
             return;
         }
+        events.publishEvent(Audited.of("EntryMoved", entry.country() + " " + entry.display(), from.getName(), to.getName()));
         if (!jdbc.queryForList("select 1 from watchlist_entry where watchlist_id = ? and country = ? and number = ?", Integer.class,
                 to.getId(), entry.country(), entry.number()).isEmpty()) {
             jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", from.getId(), entryId);
@@ -216,9 +225,11 @@ public class WatchlistManagement {
     public void remove(UUID watchlistId, long entryId) {
         requireTenant();
         Watchlist watchlist = require(watchlistId);
+        EntryView entry = queries.entry(watchlist.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
         if (jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", watchlist.getId(), entryId) == 0) {
             throw new NotFoundException("Watchlist entry");
         }
+        events.publishEvent(Audited.of("EntryRemoved", entry.country() + " " + entry.display(), watchlist.getName()));
     }
 
     @Transactional(readOnly = true)

@@ -18,9 +18,11 @@ import eu.vigil.support.VigilTest;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
+import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -121,6 +123,45 @@ class AlertPortalTests {
         TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
         assertThat(mvc.perform(get("/alerts/rules/preview").with(user(credit.principal()))).andReturn().getResponse().getStatus())
                 .as("rules are for tenant admins").isEqualTo(403);
+    }
+
+    /**
+     * The preview's number is what the fan-out really raised: the same rule, the same 30 days by detection date, and only
+     * through entries that were on a list when each event was detected (a company added afterwards has its past in the
+     * flashback, not in alerts).
+     */
+    @Test
+    void thePreviewCountsExactlyTheAlertsTheFanOutRaised() throws Exception {
+        TestTenant tenant = data.tenant("Preview agrees");
+        String bankrupt = KboUpdates.number();
+        String reorganised = KboUpdates.number();
+        String addedLater = KboUpdates.number();
+        ingest(KboUpdates.update(today(), enterprise(bankrupt, "000", false), enterprise(reorganised, "000", false),
+                enterprise(addedLater, "000", false)));
+        UUID customers = TenantContext.callAs(tenant.id(), () -> {
+            UUID list = watchlists.create("Customers").id();
+            watchlists.add(list, bankrupt, new EntryData(null, null, null, new Amount(new BigDecimal("50000"), "EUR"), null, List.of()));
+            watchlists.add(list, reorganised, new EntryData(null, null, null, new Amount(new BigDecimal("2000"), "EUR"), null, List.of()));
+            return list;
+        });
+        UUID risk = jdbc.queryForObject("select id from alert_rule where tenant_id = ? and default_rule = 'risk'", UUID.class, tenant.id());
+        jdbc.update("update alert_rule set min_exposure = 10000 where id = ?", risk);
+        ingest(KboUpdates.update(today(), enterprise(bankrupt, "050", true), enterprise(reorganised, "091", true),
+                enterprise(addedLater, "050", true)));
+        TenantContext.runAs(tenant.id(), () -> watchlists.add(customers, addedLater,
+                new EntryData(null, null, null, new Amount(new BigDecimal("90000"), "EUR"), null, List.of())));
+        // the fan-out has handled every batch of events once no publication of it is open
+        await("the fan-out of the run", () -> jdbc.queryForObject(
+                "select count(*) from event_publication where listener_id = 'alerting.fan-out' and completion_date is null",
+                Long.class) == 0);
+        long raised = jdbc.queryForObject("select count(*) from alert where rule_id = ?", Long.class, risk);
+
+        List<Long> preview = preview(tenant, "polarity", "negative", "minSeverity", "medium", "minExposure", "10.000,00 EUR");
+
+        assertThat(raised).as("the bankruptcy of the one entry above 10,000 EUR").isEqualTo(1);
+        assertThat(preview.getFirst()).isEqualTo(raised);
+        assertThat(preview(tenant, "polarity", "negative", "minSeverity", "medium", "minExposure", "€1,000").getFirst())
+                .as("both entries that watched their events, not the one added later").isEqualTo(2);
     }
 
     @Test

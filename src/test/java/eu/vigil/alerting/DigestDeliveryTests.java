@@ -100,7 +100,10 @@ class DigestDeliveryTests {
             UUID prospects = watchlists.create("Prospects").id();
             watchlists.add(prospects, revived, new EntryData(null, null, null, null, null, List.of()));
             watchlists.add(prospects, alsoRevived, new EntryData(null, null, null, null, null, List.of()));
-            watchlists.add(watchlists.create("Customers").id(), failing, new EntryData(null, null, null, null, null, List.of()));
+            UUID customers = watchlists.create("Customers").id();
+            watchlists.add(customers, failing, new EntryData(null, null, null, null, null, List.of()));
+            // on two watchlists: listed once in a digest, with both
+            watchlists.add(customers, revived, new EntryData(null, null, null, null, null, List.of()));
             silences.silence(french.id(), new CompanyId("BE", alsoRevived), Instant.now().plus(Duration.ofDays(3)), "Already a customer");
         });
         TenantContext.runAs(quiet.id(), () -> watchlists.add(watchlists.create("Prospects").id(), untouched,
@@ -135,7 +138,8 @@ class DigestDeliveryTests {
         CapturedMessage toDutch = awaitMail(dutch.email());
         assertThat(toDutch.subject()).contains("dagelijks overzicht").contains("Opportunities").contains(eu.vigil.company.ReaderFormats.day(tomorrow, java.util.Locale.of("nl")));
         assertThat(toDutch.text()).contains("Herstel Proef NV").contains("Tweede Herstel BV").contains("Faillissement ingetrokken")
-                .contains("Opening faillissement → Normale toestand").doesNotContain("050 → 000").contains("Prospects, positieve signalen: 2").contains("/companies/BE/" + revived)
+                .contains("Opening faillissement → Normale toestand").doesNotContain("050 → 000").contains("Signalen (positieve): 2")
+                .contains("Lijsten: Customers, Prospects").contains("Lijsten: Prospects").contains("/companies/BE/" + revived)
                 .contains("/alerts/preferences").contains("/alerts/unsubscribe/");
         assertThat(toDutch.html()).contains("Faillissement ingetrokken").contains("/companies/BE/" + alsoRevived);
         assertThat(toDutch.listUnsubscribe()).contains("/alerts/unsubscribe/");
@@ -143,12 +147,14 @@ class DigestDeliveryTests {
         CapturedMessage toFrench = awaitMail(french.email());
         assertThat(toFrench.subject()).contains("résumé quotidien");
         assertThat(toFrench.text()).as("the company she silenced is left out of her digest").contains("Herstel Proef NV")
-                .contains("Faillite rapportée").doesNotContain("Tweede Herstel BV").contains("Prospects, signaux positifs : 1");
+                .contains("Faillite rapportée").doesNotContain("Tweede Herstel BV").contains("Signaux positifs : 1")
+                .contains("Listes : Customers, Prospects");
+        assertThat(toDutch.text().split("Herstel Proef NV", -1)).as("a company on two watchlists is listed once").hasSize(2);
 
         CapturedMessage toCreditDaily = awaitMail(creditDaily.email());
         assertThat(toCreditDaily.subject()).contains("riepilogo giornaliero");
         assertThat(toCreditDaily.text()).contains("Wankel Proef NV").contains("Dichiarazione di fallimento")
-                .contains("Customers, segnali negativi: 1");
+                .contains("Segnali negativi: 1").contains("Liste: Customers");
 
         Wait.outboxSettled(jdbc, tenant.id(), clock);
         assertThat(mail.messagesTo(dutch.email())).as("exactly once").hasSize(1);
@@ -227,11 +233,12 @@ class DigestDeliveryTests {
         CapturedMessage toDutch = awaitMail(dutch.email());
         assertThat(toDutch.subject()).contains("Weekly risk review").contains("wekelijks overzicht").contains(day).contains("2 nieuw");
         assertThat(toDutch.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV").contains("Faillissement geopend")
-                .contains("Normale toestand → Opening faillissement").doesNotContain("000 → 050").contains("Suppliers, negatieve signalen: 2").contains("/companies/BE/" + saturday)
+                .contains("Normale toestand → Opening faillissement").doesNotContain("000 → 050").contains("Signalen (negatieve): 2")
+                .contains("Lijsten: Suppliers").contains("/companies/BE/" + saturday)
                 .doesNotContain("Maandag Proef NV");
         CapturedMessage toFrench = awaitMail(french.email());
         assertThat(toFrench.subject()).contains("résumé hebdomadaire").contains(eu.vigil.company.ReaderFormats.day(monday, java.util.Locale.FRENCH));
-        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("Suppliers, signaux négatifs : 2");
+        assertThat(toFrench.text()).contains("Ouverture de faillite").contains("Signaux négatifs : 2").contains("Listes : Suppliers");
         CapturedMessage toCredit = awaitMail(credit.email());
         assertThat(toCredit.subject()).contains("Risk: negative signals").contains("weekly digest").contains(eu.vigil.company.ReaderFormats.day(monday, java.util.Locale.ENGLISH));
         assertThat(toCredit.text()).contains("Dinsdag Proef NV").contains("Zaterdag Proef BV");

@@ -32,7 +32,9 @@ import org.springframework.test.context.ContextConfiguration;
         "vigil.alerts.group-window=1s",
         "vigil.alerts.poll-interval=200ms",
         "vigil.alerts.retry-backoff=300ms",
-        "vigil.alerts.max-backoff=1s"
+        "vigil.alerts.max-backoff=1s",
+        // the home page's portfolio figures as they are, not as they were a minute ago
+        "vigil.portfolio.figures-max-age=0s"
 })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -9,15 +9,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
+import eu.vigil.tenancy.Language;
+import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,5 +182,61 @@ class WatchlistMaintenanceTests {
             assertThat(rows.get(1).getCellText(1)).isEqualTo(MessyUpload.dotted(number));
             assertThat(rows.get(1).getCellText(2)).isEqualTo("'=HYPERLINK(\"http://evil\")");
         }
+    }
+
+    /**
+     * A credit manager exports a list to work on it in a spreadsheet: amounts, the bureau's scores and dates are typed
+     * cells with their formats, the light and the signal behind it are columns of their own, the owner is a name.
+     */
+    @Test
+    void anXlsxExportHasTypedCellsTheLightApartFromItsReasonTheOwnerByNameAndTheLatestScores() throws Exception {
+        TestTenant tenant = data.tenant("Typed Export");
+        TestUser owner = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
+        String number = MessyUpload.freshNumber(jdbc);
+        LocalDate protest = LocalDate.now().minusDays(5);
+        FeedRuns.bureau(ingestion, number, "\"rating\":\"BB\",\"risk_class\":3,\"pd\":0.0345,\"credit_limit\":15000,"
+                + "\"currency\":\"EUR\",\"protests\":[{\"date\":\"" + protest + "\",\"amount\":4200}]");
+        UUID list = TenantContext.callAs(tenant.id(), () -> {
+            UUID id = watchlists.create("Typed").id();
+            watchlists.add(id, "BE" + number, new EntryData("C-7", Relationship.CUSTOMER, new Amount(new BigDecimal("20000"), "EUR"),
+                    new Amount(new BigDecimal("12500.50"), "GBP"), owner.id(), List.of("key")));
+            return id;
+        });
+        await().atMost(SOON).pollInterval(POLL).until(() -> onlyEntry(tenant, list), e -> "amber".equals(e.light()));
+
+        byte[] xlsx = mvc.perform(get("/watchlists/{id}/export.xlsx", list).with(user(tenant.admin().principal())))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            List<Row> rows = workbook.getFirstSheet().read();
+            Row header = rows.get(0);
+            Row row = rows.get(1);
+            Map<String, Integer> at = new java.util.HashMap<>();
+            for (int c = 0; c < header.getCellCount(); c++) {
+                at.put(header.getCellText(c), c);
+            }
+            assertThat(at.keySet()).contains("Light", "Light reason", "Owner", "Rating", "Risk class", "Probability of default",
+                    "Bureau credit limit");
+            assertThat(row.getCellText(at.get("Light"))).isEqualTo("amber");
+            assertThat(row.getCellText(at.get("Light reason"))).isEqualTo("Protest registered");
+            assertThat(row.getCellAsDate(at.get("Light since"))).hasValue(protest.atStartOfDay());
+            assertThat(row.getCellText(at.get("Owner"))).isEqualTo("Test CREDIT_MANAGER");
+            Cell exposure = row.getCell(at.get("Exposure"));
+            assertThat(exposure.getType()).isEqualTo(CellType.NUMBER);
+            assertThat(exposure.asNumber()).isEqualByComparingTo("12500.50");
+            assertThat(exposure.getDataFormatString()).contains("GBP");
+            assertThat(row.getCellText(at.get("Exposure currency"))).isEqualTo("GBP");
+            assertThat(row.getCell(at.get("Credit limit")).asNumber()).isEqualByComparingTo("20000");
+            assertThat(row.getCellText(at.get("Rating"))).isEqualTo("BB");
+            assertThat(row.getCell(at.get("Risk class")).asNumber()).isEqualByComparingTo("3");
+            Cell pd = row.getCell(at.get("Probability of default"));
+            assertThat(pd.asNumber()).isEqualByComparingTo("0.0345");
+            assertThat(pd.getDataFormatString()).isEqualTo("0.00%");
+            assertThat(row.getCell(at.get("Bureau credit limit")).asNumber()).isEqualByComparingTo("15000");
+            assertThat(row.getCellAsDate(at.get("Added on"))).isPresent();
+        }
+        String csv = mvc.perform(get("/watchlists/{id}/export.csv", list).with(user(tenant.admin().principal())))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains(";12500.50;GBP;Test CREDIT_MANAGER;key;amber;Protest registered;" + protest + ";BB;3;0.0345;");
     }
 }

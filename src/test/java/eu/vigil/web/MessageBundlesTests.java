@@ -22,7 +22,8 @@ class MessageBundlesTests {
     @ParameterizedTest
     @CsvSource({"messages, fr", "messages, nl", "messages, it", "watchlist, fr", "watchlist, nl", "watchlist, it",
             "alerts, fr", "alerts, nl", "alerts, it",
-            "inbox, fr", "inbox, nl", "inbox, it", "wording, fr", "wording, nl", "wording, it"})
+            "inbox, fr", "inbox, nl", "inbox, it", "wording, fr", "wording, nl", "wording, it",
+            "portfolio, fr", "portfolio, nl", "portfolio, it"})
     void translationHasExactlyTheEnglishKeysAndPlaceholders(String bundle, String language) throws IOException {
         Properties english = load("messages/" + bundle + ".properties");
         Properties translated = load("messages/" + bundle + "_" + language + ".properties");

@@ -81,9 +81,10 @@ class AlertMails {
                          String newValue, String words, String date) {
     }
 
-    /** One alert in a digest: the company, its light, status (in words, with its colour) and link, and the change. */
+    /** One alert in a digest: the company, its light, status (in words, with its colour) and link, the change, and the
+     * watchlists that hold the company. */
     public record DigestItem(String companyName, String companyNumber, String companyLink, String light, String status,
-                             String statusColour, Change change) {
+                             String statusColour, Change change, String watchlists) {
     }
 
     private Change change(SignalEvent e, String language) {
@@ -94,8 +95,8 @@ class AlertMails {
                 ReaderFormats.day(e.effectiveDate(), locale));
     }
 
-    /** A digest's section: one watchlist's alerts of one polarity, with their count. */
-    public record DigestSection(String watchlist, String polarity, int count, List<DigestItem> items) {
+    /** A digest's section: the alerts of one polarity, each once whatever the number of watchlists, with their count. */
+    public record DigestSection(String polarity, int count, List<DigestItem> items) {
     }
 
     private record DigestAlert(long id, long companyId, List<UUID> watchlists, long eventId) {
@@ -242,28 +243,24 @@ class AlertMails {
         Map<UUID, String> listNames = TenantContext.callAs(row.tenantId(), () -> watchlists.watchlists().stream()
                 .collect(Collectors.toMap(WatchlistView::id, WatchlistView::name)));
         String language = row.language();
-        Map<List<String>, List<DigestItem>> sections = new HashMap<>();
+        Map<String, List<DigestItem>> sections = new HashMap<>();
         for (DigestAlert alert : kept) {
             RecordedEvent recorded = byEvent.get(alert.eventId());
             SignalEvent e = recorded.event();
             CompanyId company = new CompanyId(recorded.country(), recorded.number());
             CompanyStatus companyStatus = status.get(alert.companyId());
+            String lists = alert.watchlists().stream().map(list -> listNames.getOrDefault(list, "—")).sorted()
+                    .collect(Collectors.joining(", "));
             DigestItem item = new DigestItem(names.getOrDefault(alert.companyId(), company.display()), company.display(),
                     links.link("/companies/" + company.country() + "/" + company.number()),
                     lights.getOrDefault(alert.companyId(), "green"),
                     statusWords.text(companyStatus, Locale.forLanguageTag(language)), statusWords.mailColour(companyStatus),
-                    change(e, language));
-            List<UUID> lists = alert.watchlists().isEmpty() ? List.of(new UUID(0, 0)) : alert.watchlists();
-            for (UUID list : lists) {
-                sections.computeIfAbsent(List.of(listNames.getOrDefault(list, "—"), e.polarity().key()),
-                        k -> new ArrayList<>()).add(item);
-            }
+                    change(e, language), lists.isEmpty() ? null : lists);
+            sections.computeIfAbsent(e.polarity().key(), k -> new ArrayList<>()).add(item);
         }
         List<DigestSection> ordered = sections.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<List<String>, List<DigestItem>> s) -> s.getKey().get(0))
-                        .thenComparingInt(s -> POLARITIES.indexOf(s.getKey().get(1))))
-                .map(s -> new DigestSection(s.getKey().get(0), s.getKey().get(1), s.getValue().size(),
-                        List.copyOf(s.getValue())))
+                .sorted(Comparator.comparingInt(s -> POLARITIES.indexOf(s.getKey())))
+                .map(s -> new DigestSection(s.getKey(), s.getValue().size(), List.copyOf(s.getValue())))
                 .toList();
         String ruleName = ruleNames.getFirst();
         String unsubscribe = links.link("/alerts/unsubscribe/" + row.unsubscribeToken());

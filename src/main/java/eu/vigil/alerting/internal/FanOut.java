@@ -140,15 +140,15 @@ public class FanOut {
 
     /**
      * What {@code rule} (saved or not) would have raised for its tenant from the signal events detected since
-     * {@code since}, over the tenant's watch entries as they are now: one alert per event, as the fan-out counts,
-     * with the same match. Entries added after an event count here, since the question is how noisy the rule is.
+     * {@code since}, over the tenant's watch entries as they are now: one alert per event, as the fan-out counts, with
+     * the same match; and, as the fan-out, only through entries that were on a list when the event was detected.
      */
     public Preview preview(AlertRule rule, Instant since) {
         // reads watchlist_entry directly, as one set-based join: through the watchlist API it would be a row per entry
         String sql = """
                 select count(distinct e.id), count(distinct e.company_id)
                 from signal_event e
-                join watchlist_entry w on w.company_id = e.company_id and w.tenant_id = ?
+                join watchlist_entry w on w.company_id = e.company_id and w.tenant_id = ? and w.added_at <= e.detected_at
                 cross join (select ?::text[] as signals, ?::text[] as categories, ?::text[] as polarities, ?::text as min_severity,
                                    ?::uuid[] as watchlists, ?::text[] as relationships, ?::text[] as tags, ?::uuid[] as owners,
                                    ?::numeric as min_exposure) r

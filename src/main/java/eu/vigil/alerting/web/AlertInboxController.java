@@ -15,6 +15,7 @@ import eu.vigil.company.ParseResult;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.VigilUser;
+import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,9 +48,12 @@ class AlertInboxController {
     private final Silences silences;
     private final WatchlistManagement watchlists;
     private final UserManagement users;
+    private final WatchedCompanies watched;
 
-    AlertInboxController(Alerts alerts, Silences silences, WatchlistManagement watchlists, UserManagement users) {
+    AlertInboxController(Alerts alerts, Silences silences, WatchlistManagement watchlists, UserManagement users,
+                         WatchedCompanies watched) {
         this.alerts = alerts;
+        this.watched = watched;
         this.silences = silences;
         this.watchlists = watchlists;
         this.users = users;
@@ -58,8 +62,15 @@ class AlertInboxController {
     @GetMapping("/alerts")
     String inbox(@RequestParam(required = false) Integer days, @RequestParam(required = false) String watchlist,
                  @RequestParam(required = false) String polarity, @RequestParam(required = false) String severity,
-                 @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page, Model model) {
+                 @RequestParam(required = false) String state, @RequestParam(required = false) String view,
+                 @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal VigilUser user, Model model) {
         AlertFilter filter = new AlertFilter(days, uuid(watchlist), polarity, severity, state, null);
+        // people who own entries open on their own alerts; the tenant's are one click away
+        boolean mine = "mine".equals(view) || (!"all".equals(view) && watched.ownsEntries(user.userId()));
+        if (mine) {
+            filter = filter.mineOf(new AlertFilter.Mine(user.userId(), user.role().name()));
+        }
+        model.addAttribute("view", mine ? "mine" : "all");
         model.addAttribute("filter", filter);
         model.addAttribute("page", alerts.inbox(filter, page, PAGE_SIZE, language()));
         model.addAttribute("periods", AlertFilter.PERIODS);
@@ -168,6 +179,7 @@ class AlertInboxController {
         append(query, "polarity", filter.polarity());
         append(query, "severity", filter.severity());
         append(query, "state", filter.state());
+        append(query, "view", filter.mine() != null ? "mine" : "all");
         return query.toString();
     }
 

@@ -22,6 +22,7 @@ import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
+import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.Relationship;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.math.BigDecimal;
@@ -98,9 +99,9 @@ class AlertRulesController {
         AlertRuleSpec spec() {
             BigDecimal exposure;
             try {
-                exposure = minExposure == null || minExposure.isBlank() ? null
-                        : new BigDecimal(minExposure.strip().replace(" ", "").replace(',', '.'));
-            } catch (NumberFormatException e) {
+                // the same notations as an upload's exposure column: 10.000,00 EUR, €10,000, 25 000
+                exposure = Amount.parse(minExposure).map(Amount::value).orElse(null);
+            } catch (IllegalArgumentException e) {
                 throw new AlertingException("scope.minExposure", "rules.error.exposure", minExposure);
             }
             return new AlertRuleSpec(name, Boolean.TRUE.equals(enabled), new Match(signals, categories, polarity, minSeverity),

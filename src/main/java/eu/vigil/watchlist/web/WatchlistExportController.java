@@ -1,5 +1,6 @@
 package eu.vigil.watchlist.web;
 
+import eu.vigil.company.CompanyScores;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.EntryFilter;
@@ -11,7 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +33,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** A watchlist as filtered on its page, as CSV or XLSX; cells that a spreadsheet would run as formulas are neutralised. */
+/**
+ * A watchlist as filtered on its page, as CSV or XLSX: the entry, its light and the light's reason in columns of their own,
+ * the owner by name, the company's latest bureau scores. Cells that a spreadsheet would run as formulas are neutralised.
+ */
 @Controller
 class WatchlistExportController {
 
@@ -37,8 +44,11 @@ class WatchlistExportController {
     private final UserManagement users;
     private final WatchlistLabels labels;
     private final MessageSource messages;
+    private final CompanyScores scores;
 
-    WatchlistExportController(WatchlistManagement watchlists, UserManagement users, WatchlistLabels labels, MessageSource messages) {
+    WatchlistExportController(WatchlistManagement watchlists, UserManagement users, WatchlistLabels labels, MessageSource messages,
+                              CompanyScores scores) {
+        this.scores = scores;
         this.watchlists = watchlists;
         this.users = users;
         this.labels = labels;
@@ -56,9 +66,9 @@ class WatchlistExportController {
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
         printer.printRecord(header());
-        watchlists.each(id, filter, entry -> {
+        inBatches(id, filter, (entry, scores) -> {
             try {
-                printer.printRecord(row(entry, people).stream().map(Exports::neutralise).toList());
+                printer.printRecord(row(entry, scores, people).stream().map(WatchlistExportController::text).map(Exports::neutralise).toList());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -66,6 +76,7 @@ class WatchlistExportController {
         printer.flush();
     }
 
+    /** Numbers, amounts (in their currency's format), percentages and dates are typed cells; text is text. */
     @GetMapping("/watchlists/{id}/export.xlsx")
     void xlsx(@PathVariable UUID id, ExportFilter query, HttpServletResponse response) throws IOException {
         WatchlistView watchlist = watchlists.watchlist(id);
@@ -79,42 +90,114 @@ class WatchlistExportController {
         for (int c = 0; c < header.size(); c++) {
             sheet.value(0, c, header.get(c));
         }
+        sheet.range(0, 0, 0, header.size() - 1).style().bold().set();
+        sheet.freezePane(0, 1);
         int[] r = {1};
-        watchlists.each(id, filter, entry -> {
-            List<String> row = row(entry, people);
+        inBatches(id, filter, (entry, scores) -> {
+            List<Object> row = row(entry, scores, people);
             for (int c = 0; c < row.size(); c++) {
-                // written as text cells, so nothing a spreadsheet could evaluate; neutralised for those who re-save as CSV
-                sheet.value(r[0], c, Exports.neutralise(row.get(c)));
+                Object value = row.get(c);
+                int at = r[0];
+                switch (value) {
+                    case null -> { }
+                    case Money money -> {
+                        sheet.value(at, c, money.value());
+                        sheet.style(at, c).format("#,##0.00 \"" + money.currency().replace("\"", "") + "\"").set();
+                    }
+                    case Percent percent -> {
+                        sheet.value(at, c, percent.value());
+                        sheet.style(at, c).format("0.00%").set();
+                    }
+                    case BigDecimal number -> sheet.value(at, c, number);
+                    case LocalDate date -> {
+                        sheet.value(at, c, date);
+                        sheet.style(at, c).format("yyyy-mm-dd").set();
+                    }
+                    // text cells, so nothing a spreadsheet could evaluate; neutralised for those who re-save as CSV
+                    default -> sheet.value(at, c, Exports.neutralise(value.toString()));
+                }
             }
             r[0]++;
         });
         workbook.finish();
     }
 
-    private List<String> header() {
-        Locale locale = LocaleContextHolder.getLocale();
-        return List.of("country", "number", "reference", "type", "credit-limit", "exposure", "owner", "tags").stream()
-                .map(k -> messages.getMessage("watchlist.export." + k, null, locale)).collect(java.util.stream.Collectors.collectingAndThen(
-                        java.util.stream.Collectors.toList(), list -> {
-                            list.add(3, messages.getMessage("watchlist.company", null, locale));
-                            list.add(messages.getMessage("watchlist.filter.light", null, locale));
-                            return list;
-                        }));
+    /** An amount in a currency, and a probability shown as a percentage: typed cells with their format. */
+    private record Money(BigDecimal value, String currency) {
     }
 
-    private List<String> row(EntryView e, Map<UUID, String> people) {
-        return new java.util.ArrayList<>(List.of(e.country(), e.display(), nz(e.reference()), nz(e.name()),
-                messages.getMessage("watchlist.type." + e.relationship().key(), null, LocaleContextHolder.getLocale()),
-                e.creditLimit() == null ? "" : e.creditLimit().value().toPlainString() + " " + e.creditLimit().currency(),
-                e.exposure() == null ? "" : e.exposure().value().toPlainString() + " " + e.exposure().currency(),
-                e.ownerId() == null ? "" : nz(people.get(e.ownerId())), String.join(", ", e.tags()),
-                labels.reason(e.light(), e.lightCode(), e.lightDate())));
+    private record Percent(BigDecimal value) {
+    }
+
+    private static final List<String> COLUMNS = List.of("country", "number", "reference", "company", "type", "credit-limit",
+            "limit-currency", "exposure", "exposure-currency", "owner", "tags", "light", "light-reason", "light-date", "rating",
+            "risk-class", "pd", "bureau-limit", "bureau-currency", "added");
+
+    private List<String> header() {
+        Locale locale = LocaleContextHolder.getLocale();
+        return COLUMNS.stream().map(k -> messages.getMessage("watchlist.export." + k, null, locale)).toList();
+    }
+
+    /** The entries in order, with the latest scores of their companies, read a thousand at a time. */
+    private void inBatches(UUID id, EntryFilter filter, java.util.function.BiConsumer<EntryView, CompanyScores.Scores> consumer) {
+        List<EntryView> batch = new java.util.ArrayList<>(1000);
+        Runnable flush = () -> {
+            Map<Long, CompanyScores.Scores> latest = scores.latest(batch.stream().map(EntryView::companyId)
+                    .filter(java.util.Objects::nonNull).distinct().toList());
+            batch.forEach(e -> consumer.accept(e, e.companyId() == null ? null : latest.get(e.companyId())));
+            batch.clear();
+        };
+        watchlists.each(id, filter, entry -> {
+            batch.add(entry);
+            if (batch.size() == 1000) {
+                flush.run();
+            }
+        });
+        flush.run();
+    }
+
+    private List<Object> row(EntryView e, CompanyScores.Scores s, Map<UUID, String> people) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Object> row = new java.util.ArrayList<>(COLUMNS.size());
+        row.add(e.country());
+        row.add(e.display());
+        row.add(e.reference());
+        row.add(e.name());
+        row.add(messages.getMessage("watchlist.type." + e.relationship().key(), null, locale));
+        row.add(e.creditLimit() == null ? null : new Money(e.creditLimit().value(), e.creditLimit().currency()));
+        row.add(e.creditLimit() == null ? null : e.creditLimit().currency());
+        row.add(e.exposure() == null ? null : new Money(e.exposure().value(), e.exposure().currency()));
+        row.add(e.exposure() == null ? null : e.exposure().currency());
+        row.add(e.ownerId() == null ? null : people.get(e.ownerId()));
+        row.add(e.tags().isEmpty() ? null : String.join(", ", e.tags()));
+        row.add(messages.getMessage("watchlist.light." + e.light(), null, e.light(), locale));
+        row.add(e.lightCode() == null ? null : labels.signal(e.lightCode()));
+        row.add(e.lightDate());
+        row.add(s == null ? null : s.rating());
+        row.add(s == null ? null : s.riskClass());
+        row.add(s == null || s.pd() == null ? null : new Percent(s.pd()));
+        row.add(s == null || s.creditLimit() == null ? null
+                : new Money(s.creditLimit(), s.currency() == null ? "EUR" : s.currency()));
+        row.add(s == null || s.creditLimit() == null ? null : s.currency() == null ? "EUR" : s.currency());
+        row.add(java.time.LocalDate.ofInstant(e.addedAt(), ZoneId.of("Europe/Brussels")));
+        return row;
+    }
+
+    /** A cell as CSV writes it: plain numbers with a dot, ISO dates, probabilities as given. */
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> "";
+            case Money money -> money.value().toPlainString();
+            case Percent percent -> percent.value().toPlainString();
+            case BigDecimal number -> number.toPlainString();
+            default -> value.toString();
+        };
     }
 
     private Map<UUID, String> people() {
         Map<UUID, String> people = new HashMap<>();
         for (UserView user : users.users()) {
-            people.put(user.id(), user.email());
+            people.put(user.id(), user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
         }
         return people;
     }
@@ -122,10 +205,6 @@ class WatchlistExportController {
     private static String attachment(WatchlistView watchlist, String extension) {
         String name = watchlist.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + "." + extension;
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
-    }
-
-    private static String nz(String value) {
-        return value == null ? "" : value;
     }
 
     /** The list's filters as the export links carry them (the same as the page's), sorted by number. */
