@@ -30,7 +30,7 @@ public class ChangeWording {
             "accounts.grossMargin", "accounts.operatingResult", "accounts.netResult", "accounts.overdueTaxDebt",
             "accounts.overdueSocialDebt", "scores.creditLimit", "internal.exposure");
     private static final Set<String> BOOLEANS = Set.of("status.active", "accounts.filedLate", "identity.insolvencyHistory",
-            "identity.confirmationOverdue", "identity.seatStruckOff.flag");
+            "identity.confirmationOverdue");
     private static final Set<String> PEOPLE = Set.of("governance.officers");
     private static final Pattern OFFICER = Pattern.compile("^(.+?) \\(([^,()]+)(?:, ([^()]+))?\\)$");
     private static final Pattern DISQUALIFIED = Pattern.compile("^(.+?) \\(disqualified from (\\S+) until (\\S+)\\)$");

@@ -100,6 +100,11 @@ class FlashbackReports {
         model.put("check", check);
         Locale locale = Locale.forLanguageTag(language);
         model.put("since", eu.vigil.company.ReaderFormats.day(check.since(), locale));
+        // mail templates have no bean resolver: the shares come formatted
+        Map<String, String> percents = new LinkedHashMap<>();
+        check.kinds().forEach(k -> percents.put(k.kind(),
+                eu.vigil.company.ReaderFormats.percent(java.math.BigDecimal.valueOf(k.percent()).movePointLeft(2), locale)));
+        model.put("percents", percents);
         model.put("dates", DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale));
         model.put("importPath", "/watchlists/" + watchlistId + "/imports/" + importId);
         mailer.sendAfterCommit(new OutgoingMail(uploader.email(), Locale.forLanguageTag(language), "watchlist-flashback",
