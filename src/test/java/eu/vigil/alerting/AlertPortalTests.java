@@ -151,7 +151,7 @@ class AlertPortalTests {
         TenantContext.runAs(tenant.id(), () -> watchlists.add(customers, addedLater,
                 new EntryData(null, null, null, new Amount(new BigDecimal("90000"), "EUR"), null, List.of())));
         // the fan-out has handled every batch of events once no publication of it is open
-        await("the fan-out of the run", () -> jdbc.queryForObject(
+        Wait.until("the fan-out of the run", () -> jdbc.queryForObject(
                 "select count(*) from event_publication where listener_id = 'alerting.fan-out' and completion_date is null",
                 Long.class) == 0);
         long raised = jdbc.queryForObject("select count(*) from alert where rule_id = ?", Long.class, risk);
