@@ -104,7 +104,11 @@ public class TenantManagement {
         String code = countryCode(country);
         Tenant tenant = tenants.findById(TenantContext.require()).filter(t -> !t.isPlatform())
                 .orElseThrow(() -> new NotFoundException("Tenant"));
+        String before = tenant.getCountry();
         tenant.changeCountry(code);
+        if (!code.equals(before)) {
+            events.publishEvent(Audited.of("TenantCountryChanged", tenant.getName(), before, code));
+        }
     }
 
     private static String countryCode(String country) {

@@ -79,13 +79,16 @@ public class WatchlistImports implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<UUID, AtomicInteger> progress = new ConcurrentHashMap<>();
 
     WatchlistImports(WatchlistManagement watchlists, WatchlistImportRepository imports, EntryStore store, EntryQueries queries,
                      Lights lights, UserManagement users, TenantManagement tenants, CompanyDirectory directory,
                      FlashbackReports flashbacks, WatchlistProperties properties,
-                     MessageSource messages, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactionManager) {
+                     MessageSource messages, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactionManager,
+                     org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.watchlists = watchlists;
         this.imports = imports;
         this.store = store;
@@ -630,6 +633,9 @@ public class WatchlistImports implements DisposableBean {
                 int rejected = (int) problems.stream().filter(p -> p.outcome().equals("REJECTED")).count();
                 upload.finish(counts[0], valid.size() - pending, pending, rejected, problems.size() - rejected);
                 imports.save(upload);
+                events.publishEvent(new eu.vigil.tenancy.Audited(tenant, uploader.actor(), "UploadImported", upload.getFileName(),
+                        List.of(watchlist.getName(), String.valueOf(valid.size() - pending), String.valueOf(pending),
+                                String.valueOf(rejected))));
                 if (uploader.email() != null && !jsonList) {
                     flashbacks.mailAfterCommit(upload.getId(), watchlist.getName(), watchlist.getId(), valid.size() - pending,
                             uploader);
