@@ -49,6 +49,7 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setPoolName("vigil-embedded");
         config.setMaximumPoolSize(20);
+        config.setConnectionTimeout(3_000);
         return new HikariDataSource(config);
     }
 

@@ -26,7 +26,7 @@ class SignInHandlers {
         this.userManagement = userManagement;
     }
 
-    /** Stops a locked account or address before its password is even checked. */
+    /** Holds back a client that failed too often, before its password is even checked; others pass. */
     OncePerRequestFilter lockCheck() {
         return new OncePerRequestFilter() {
             @Override
@@ -38,8 +38,7 @@ class SignInHandlers {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String email = request.getParameter(EMAIL_PARAMETER);
-                if (throttle.isLocked(email, request.getRemoteAddr())) {
-                    throttle.recordFailure(email, request.getRemoteAddr());
+                if (throttle.mustWait(email, request.getRemoteAddr())) {
                     userManagement.recordFailedSignIn(email, true);
                     response.sendRedirect(request.getContextPath() + "/login?locked");
                     return;
@@ -64,7 +63,7 @@ class SignInHandlers {
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
                 if (authentication.getPrincipal() instanceof VigilUser user) {
-                    throttle.recordSuccess(user.email());
+                    throttle.recordSuccess(request.getParameter(EMAIL_PARAMETER), request.getRemoteAddr());
                     userManagement.recordSignIn(user.userId());
                 }
                 super.onAuthenticationSuccess(request, response, authentication);

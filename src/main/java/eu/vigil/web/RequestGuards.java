@@ -1,0 +1,36 @@
+package eu.vigil.web;
+
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
+
+/** Filters that run before security, so that no hostile value or database fault ever reaches a 500. */
+@Configuration(proxyBeanMethods = false)
+class RequestGuards {
+
+    @Bean
+    FilterRegistrationBean<DatabaseFaultsFilter> databaseFaultsFilter() {
+        var registration = new FilterRegistrationBean<>(new DatabaseFaultsFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<HostileInputFilter> hostileInputFilter() {
+        var registration = new FilterRegistrationBean<>(new HostileInputFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** JSON strings with a NUL character are refused while reading, naming the field. */
+    @Bean
+    JacksonModule nulRejectingStrings() {
+        return new SimpleModule("vigil-nul-rejecting-strings").addDeserializer(String.class, new NulRejectingStringDeserializer());
+    }
+}
