@@ -30,16 +30,28 @@ class EmbeddedPostgresConfiguration {
         }
         Path dir = Path.of(properties.postgresDir()).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .start();
+            EmbeddedPostgres postgres = startKeepingData(dir);
             log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dir);
             return new EmbeddedPostgresServer(postgres, true);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
         }
+    }
+
+    /**
+     * Starts PostgreSQL on a data directory that must survive restarts and crashes: fsync and synchronous
+     * commits on (the library turns both off for tests), and an orphan left by a killed JVM stopped first.
+     */
+    static EmbeddedPostgres startKeepingData(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        OrphanPostmaster.stopIfRunning(dir);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
     }
 
     @Bean
