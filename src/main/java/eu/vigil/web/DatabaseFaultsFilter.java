@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,13 +25,19 @@ class DatabaseFaultsFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseFaultsFilter.class);
 
+    private final DataSource dataSource;
+
+    DatabaseFaultsFilter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
-            if (isDatabaseUnavailable(e)) {
+            if (isDatabaseUnavailable(e) || (sqlState(e) == null && hasSqlCause(e) && !databaseAnswers())) {
                 log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
                 response.setHeader("Retry-After", "10");
                 HostileInput.refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, null,
@@ -45,6 +53,24 @@ class DatabaseFaultsFilter extends OncePerRequestFilter {
             }
             throw e;
         }
+    }
+
+    /** A connection that died mid-request can surface as a bare "connection is closed": then ask the database itself. */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasSqlCause(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isDatabaseUnavailable(Throwable error) {

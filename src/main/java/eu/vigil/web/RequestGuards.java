@@ -1,6 +1,7 @@
 package eu.vigil.web;
 
 import jakarta.servlet.DispatcherType;
+import javax.sql.DataSource;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,8 @@ import tools.jackson.databind.module.SimpleModule;
 class RequestGuards {
 
     @Bean
-    FilterRegistrationBean<DatabaseFaultsFilter> databaseFaultsFilter() {
-        var registration = new FilterRegistrationBean<>(new DatabaseFaultsFilter());
+    FilterRegistrationBean<DatabaseFaultsFilter> databaseFaultsFilter(DataSource dataSource) {
+        var registration = new FilterRegistrationBean<>(new DatabaseFaultsFilter(dataSource));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         return registration;
