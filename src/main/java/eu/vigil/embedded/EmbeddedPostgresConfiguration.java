@@ -1,6 +1,5 @@
 package eu.vigil.embedded;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -56,13 +55,14 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgresServer server) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPoolName("vigil-embedded");
-        config.setMaximumPoolSize(20);
-        config.setConnectionTimeout(3_000);
-        return new HikariDataSource(config);
+        // configured, not yet started: the pool opens on first use, after other beans may have added connection properties
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("vigil-embedded");
+        pool.setMaximumPoolSize(20);
+        pool.setConnectionTimeout(3_000);
+        return pool;
     }
 
     /** One throw-away database per JVM, so that every test context shares it. */
