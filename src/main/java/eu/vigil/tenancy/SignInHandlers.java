@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -70,6 +71,14 @@ class SignInHandlers {
             }
         };
         handler.setDefaultTargetUrl("/");
+        // the page asked for before signing in, by its path only: its full URL was built from the request's Host header
+        handler.setRedirectStrategy((request, response, url) -> {
+            URI target = URI.create(url);
+            String path = !target.isAbsolute() ? request.getContextPath() + url
+                    : (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            response.sendRedirect(response.encodeRedirectURL(path));
+        });
         return handler;
     }
 }
