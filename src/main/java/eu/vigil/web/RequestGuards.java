@@ -2,7 +2,9 @@ package eu.vigil.web;
 
 import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,6 +13,7 @@ import tools.jackson.databind.module.SimpleModule;
 
 /** Filters that run before security, so that no hostile value or database fault ever reaches a 500. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(UploadLimits.class)
 class RequestGuards {
 
     @Bean
@@ -18,6 +21,14 @@ class RequestGuards {
         var registration = new FilterRegistrationBean<>(new DatabaseFaultsFilter(dataSource));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeFilter> requestSizeFilter(UploadLimits limits, MessageSource messages) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeFilter(limits, messages));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 
