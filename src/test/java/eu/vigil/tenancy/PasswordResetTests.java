@@ -78,7 +78,7 @@ class PasswordResetTests {
     void aResetRequestTakesAsLongForAnUnknownAddressAsForAnExistingAccount() throws Exception {
         var tenant = data.tenant("ResetTiming");
         List<String> existing = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
+        for (int i = 0; i < 15; i++) {
             existing.add(data.member(tenant, Role.SALES, Language.EN).email());
         }
         List<Long> known = new ArrayList<>();
@@ -89,8 +89,9 @@ class PasswordResetTests {
         }
         long knownMedian = median(known);
         long unknownMedian = median(unknown);
-        assertThat(Math.abs(knownMedian - unknownMedian)).as("medians %d ns and %d ns", knownMedian, unknownMedian)
-                .isLessThan(Duration.ofMillis(15).toNanos());
+        // the leak was a factor of twelve (67 ms against 5.5 ms); on a busy machine equal work still varies by a third
+        assertThat((double) Math.max(knownMedian, unknownMedian) / Math.min(knownMedian, unknownMedian))
+                .as("medians %d ns (existing) and %d ns (unknown)", knownMedian, unknownMedian).isLessThan(1.6);
         MailBox.awaitOne(mail, existing.getLast());
     }
 
