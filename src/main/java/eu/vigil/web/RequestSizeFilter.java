@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses a request body larger than its endpoint takes before reading any of it, so nothing is written
- * to disk: the declared length decides, and a multipart upload that declares none is refused too.
+ * to disk: the declared length decides, and a chunked multipart upload, which declares none, is refused too.
  */
 class RequestSizeFilter extends OncePerRequestFilter {
 
@@ -42,7 +42,9 @@ class RequestSizeFilter extends OncePerRequestFilter {
                     "The request is larger than the " + describe(limit) + " this endpoint accepts.");
             return;
         }
-        if (declared < 0 && multipart) {
+        // without Content-Length a body comes chunked; with neither header there is no body (RFC 9112 6.3)
+        boolean chunked = request.getHeader("Transfer-Encoding") != null;
+        if (declared < 0 && chunked && multipart) {
             refuse(request, response, HttpStatus.LENGTH_REQUIRED, limit,
                     "Send the upload with its length (Content-Length); at most " + describe(limit) + ".");
             return;

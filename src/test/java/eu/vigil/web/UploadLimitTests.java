@@ -45,6 +45,32 @@ class UploadLimitTests {
         assertThat(announce("/api/v1/admin/feeds/kbo/extracts", 5L << 30, "application/json")).startsWith("HTTP/1.1 413");
     }
 
+    @Test
+    void aChunkedWatchlistUploadThatDeclaresNoLengthIsRefusedUnread() throws Exception {
+        String answer;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/watchlists/" + UUID.randomUUID() + "/entries HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "10\r\n--xyz\r\nContent-D\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[8192];
+            StringBuilder read = new StringBuilder();
+            int n;
+            try {
+                while (!complete(read) && (n = in.read(buffer)) > 0) {
+                    read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // the server stopped talking after its answer
+            }
+            answer = read.toString();
+        }
+        assertThat(answer).startsWith("HTTP/1.1 411").contains("50 MB");
+    }
+
     /** Sends the headers of a multipart upload of {@code length} bytes and its first kilobyte, then reads the answer. */
     private String announce(String path, long length, String accept) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
