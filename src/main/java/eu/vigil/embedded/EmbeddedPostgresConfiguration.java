@@ -1,6 +1,5 @@
 package eu.vigil.embedded;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -30,14 +29,7 @@ class EmbeddedPostgresConfiguration {
         }
         Path dir = Path.of(properties.postgresDir()).toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
-            // stopped by this context, after Quartz, the pool and the event publication registry: a JVM hook of its own
-            // would stop it while they still use it
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .start();
+            EmbeddedPostgres postgres = startKeepingData(dir);
             log.info("Embedded PostgreSQL started on port {} with its data in {}", postgres.getPort(), dir);
             return new EmbeddedPostgresServer(postgres, true);
         } catch (IOException e) {
@@ -45,14 +37,35 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /**
+     * Starts PostgreSQL on a data directory that must survive restarts and crashes: fsync and synchronous
+     * commits on (the library turns both off for tests), and an orphan left by a killed JVM stopped first.
+     */
+    static EmbeddedPostgres startKeepingData(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        OrphanPostmaster.stopIfRunning(dir);
+        // stopped by this context, after Quartz, the pool and the event publication registry: a JVM hook of its own
+        // would stop it while they still use it
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+    }
+
     @Bean
     DataSource dataSource(EmbeddedPostgresServer server) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setPoolName("vigil-embedded");
-        config.setMaximumPoolSize(20);
-        return new HikariDataSource(config);
+        // configured, not yet started: the pool opens on first use, after other beans may have added connection properties
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPoolName("vigil-embedded");
+        pool.setMaximumPoolSize(20);
+        pool.setConnectionTimeout(3_000);
+        return pool;
     }
 
     /** One throw-away database per JVM, so that every test context shares it. */

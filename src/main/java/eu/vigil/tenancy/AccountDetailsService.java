@@ -2,7 +2,6 @@ package eu.vigil.tenancy;
 
 import eu.vigil.tenancy.internal.AppUser;
 import eu.vigil.tenancy.internal.AppUserRepository;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,7 +22,8 @@ class AccountDetailsService implements UserDetailsService {
         AppUser user = TenantContext.callAsPlatform(() -> users.findByEmailIgnoreCase(email == null ? "" : email.trim()))
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
         if (user.getStatus() != AppUser.Status.ACTIVE || user.getPasswordHash() == null) {
-            throw new DisabledException("Account not active");
+            // as if there were no account: the provider then checks the password against a dummy hash, so the timing is the same
+            throw new UsernameNotFoundException("No account");
         }
         return UserManagement.toPrincipal(user, user.getPasswordHash());
     }

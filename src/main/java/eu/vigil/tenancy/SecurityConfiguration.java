@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -29,6 +30,13 @@ class SecurityConfiguration {
         return new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
                 "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    /** To the sign-in page by a relative Location, never one built from the caller's Host or X-Forwarded-Host. */
+    private static LoginUrlAuthenticationEntryPoint relativeLoginPage() {
+        var entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
     }
 
     @Bean
@@ -81,6 +89,7 @@ class SecurityConfiguration {
                         .successHandler(signIn.success())
                         .failureHandler(signIn.failure())
                         .permitAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(relativeLoginPage()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .addFilterBefore(signIn.lockCheck(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new TenantContextFilter(users, contextRepository), AuthorizationFilter.class)

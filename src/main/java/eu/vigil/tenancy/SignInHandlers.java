@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -26,7 +27,7 @@ class SignInHandlers {
         this.userManagement = userManagement;
     }
 
-    /** Stops a locked account or address before its password is even checked. */
+    /** Holds back a client that failed too often, before its password is even checked; others pass. */
     OncePerRequestFilter lockCheck() {
         return new OncePerRequestFilter() {
             @Override
@@ -38,8 +39,7 @@ class SignInHandlers {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 String email = request.getParameter(EMAIL_PARAMETER);
-                if (throttle.isLocked(email, request.getRemoteAddr())) {
-                    throttle.recordFailure(email, request.getRemoteAddr());
+                if (throttle.mustWait(email, request.getRemoteAddr())) {
                     userManagement.recordFailedSignIn(email, true);
                     response.sendRedirect(request.getContextPath() + "/login?locked");
                     return;
@@ -64,13 +64,21 @@ class SignInHandlers {
             public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                                 Authentication authentication) throws ServletException, IOException {
                 if (authentication.getPrincipal() instanceof VigilUser user) {
-                    throttle.recordSuccess(user.email());
+                    throttle.recordSuccess(request.getParameter(EMAIL_PARAMETER), request.getRemoteAddr());
                     userManagement.recordSignIn(user.userId());
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
         handler.setDefaultTargetUrl("/");
+        // the page asked for before signing in, by its path only: its full URL was built from the request's Host header
+        handler.setRedirectStrategy((request, response, url) -> {
+            URI target = URI.create(url);
+            String path = !target.isAbsolute() ? request.getContextPath() + url
+                    : (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
+                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+            response.sendRedirect(response.encodeRedirectURL(path));
+        });
         return handler;
     }
 }

@@ -20,16 +20,27 @@ public record TenancyProperties(
         @DefaultValue Bootstrap bootstrap) {
 
     /**
+     * Sign-in throttling slows down, it never locks: a client that has not failed is never refused, and after
+     * the free failures each further one doubles the wait (from one second up to {@code maxDelay}).
+     *
      * @param window failures are counted over this period
-     * @param maxFailuresPerAccount failures for one email address before it is locked
-     * @param maxFailuresPerAddress failures from one IP address before it is locked
-     * @param lockDuration how long a lock lasts
+     * @param freeFailuresPerClient failures of one client address on one account before its attempts are spaced out
+     * @param freeFailuresPerAccount failures on one account (from anywhere) before clients that failed on it wait too
+     * @param freeFailuresPerAddress failures from one client address (on any accounts) before it waits
+     * @param maxDelay the longest wait between two attempts
+     * @param resetsPerEmail password-reset requests for one address per window before more are ignored
+     * @param resetsPerClient password-reset requests from one client address per window before more are ignored
+     * @param resetWindow the period reset requests are counted over
      */
     public record Throttle(
             @DefaultValue("15m") Duration window,
-            @DefaultValue("5") int maxFailuresPerAccount,
-            @DefaultValue("20") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration lockDuration) {
+            @DefaultValue("3") int freeFailuresPerClient,
+            @DefaultValue("10") int freeFailuresPerAccount,
+            @DefaultValue("20") int freeFailuresPerAddress,
+            @DefaultValue("15m") Duration maxDelay,
+            @DefaultValue("3") int resetsPerEmail,
+            @DefaultValue("10") int resetsPerClient,
+            @DefaultValue("1h") Duration resetWindow) {
     }
 
     /**

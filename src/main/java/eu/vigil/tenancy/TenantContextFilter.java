@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds the caller's tenant for the rest of the request. A signed-in person is re-read on every
- * request, so a deactivation or role change takes effect at once.
+ * request, so a deactivation, a password change elsewhere or a role change takes effect at once.
  */
 class TenantContextFilter extends OncePerRequestFilter {
 
@@ -38,7 +38,7 @@ class TenantContextFilter extends OncePerRequestFilter {
         String actor = null;
         if (authentication != null && authentication.getPrincipal() instanceof VigilUser user) {
             Optional<VigilUser> current = userManagement.currentState(user.userId());
-            if (current.isEmpty()) {
+            if (current.isEmpty() || current.get().sessionEpoch() != user.sessionEpoch()) {
                 new SecurityContextLogoutHandler().logout(request, response, authentication);
                 response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;

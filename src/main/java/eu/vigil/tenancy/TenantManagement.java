@@ -68,7 +68,8 @@ public class TenantManagement {
         requirePlatform();
         String code = countryCode(country);
         String name = rawName == null ? "" : rawName.trim();
-        if (name.isEmpty() || name.length() > 200) {
+        // a name goes into mail subjects and headers: no line breaks or other control characters
+        if (name.isEmpty() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
             throw new TenancyException("tenants.error.name");
         }
         if (tenants.existsByNameIgnoreCase(name)) {

@@ -12,6 +12,7 @@ import eu.vigil.tenancy.internal.EmailRegistry;
 import eu.vigil.tenancy.internal.Secrets;
 import eu.vigil.tenancy.internal.Tenant;
 import eu.vigil.tenancy.internal.TenantRepository;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,11 +48,14 @@ public class UserManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final EmailRegistry emailRegistry;
+    private final LoginThrottle throttle;
+    private final ExecutorService resetMails = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("password-reset-", 0).factory());
 
     UserManagement(AppUserRepository users, TenantRepository tenants, AccountTokenRepository tokens,
                    PasswordEncoder passwords, Mailer mailer, NotificationProperties links,
                    TenancyProperties properties, ApplicationEventPublisher events,
-                   PlatformTransactionManager transactionManager, EmailRegistry emailRegistry) {
+                   PlatformTransactionManager transactionManager, EmailRegistry emailRegistry, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.emailRegistry = emailRegistry;
         this.users = users;
         this.tenants = tenants;
@@ -183,8 +189,25 @@ public class UserManagement {
         }));
     }
 
+    /**
+     * Answers a reset request in the same time whatever the address: the request thread only counts it
+     * against the limits per address and per client; looking the account up and mailing happen after.
+     */
+    public void requestPasswordReset(String rawEmail, String clientAddress) {
+        String email = rawEmail == null ? "" : rawEmail.trim();
+        if (email.length() > 320 || !throttle.allowReset(email, clientAddress)) {
+            return;
+        }
+        resetMails.execute(() -> requestPasswordReset(email));
+    }
+
+    @PreDestroy
+    void stopResetMails() {
+        resetMails.close();
+    }
+
     /** Mails a reset link if an active account has this address; says nothing either way. */
-    public void requestPasswordReset(String rawEmail) {
+    void requestPasswordReset(String rawEmail) {
         String email = rawEmail == null ? "" : rawEmail.trim();
         TenantContext.runAsPlatform(() -> tx.executeWithoutResult(status -> users.findByEmailIgnoreCase(email)
                 .filter(u -> u.getStatus() == AppUser.Status.ACTIVE)
@@ -296,7 +319,7 @@ public class UserManagement {
 
     static VigilUser toPrincipal(AppUser user, String passwordHash) {
         return new VigilUser(user.getId(), user.getTenantId(), user.getEmail(), user.getDisplayName(), user.getRole(),
-                user.getLanguage(), user.getTimeZone(), passwordHash);
+                user.getLanguage(), user.getTimeZone(), passwordHash, user.getSessionEpoch());
     }
 
     static UserView view(AppUser user) {

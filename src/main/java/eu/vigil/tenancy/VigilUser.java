@@ -23,10 +23,17 @@ public final class VigilUser implements UserDetails, CredentialsContainer {
     private final Role role;
     private final Language language;
     private final String timeZone;
+    private final int sessionEpoch;
     private String passwordHash;
 
     public VigilUser(UUID userId, UUID tenantId, String email, String displayName, Role role, Language language,
                      String timeZone, String passwordHash) {
+        this(userId, tenantId, email, displayName, role, language, timeZone, passwordHash, 0);
+    }
+
+    public VigilUser(UUID userId, UUID tenantId, String email, String displayName, Role role, Language language,
+                     String timeZone, String passwordHash, int sessionEpoch) {
+        this.sessionEpoch = sessionEpoch;
         this.userId = userId;
         this.tenantId = tenantId;
         this.email = email;
@@ -69,12 +76,17 @@ public final class VigilUser implements UserDetails, CredentialsContainer {
         return timeZone;
     }
 
+    /** Which password this session was signed in under: a change or reset moves the account to the next epoch. */
+    public int sessionEpoch() {
+        return sessionEpoch;
+    }
+
     public boolean isPlatformAdmin() {
         return role == Role.PLATFORM_ADMIN;
     }
 
     public VigilUser withProfile(String newDisplayName, Role newRole, Language newLanguage, String newTimeZone) {
-        return new VigilUser(userId, tenantId, email, newDisplayName, newRole, newLanguage, newTimeZone, null);
+        return new VigilUser(userId, tenantId, email, newDisplayName, newRole, newLanguage, newTimeZone, null, sessionEpoch);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package eu.vigil.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,9 +11,16 @@ import eu.vigil.embedded.CapturedMail;
 import eu.vigil.support.MailBox;
 import eu.vigil.support.TestData;
 import eu.vigil.support.VigilTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @VigilTest
 class PasswordResetTests {
@@ -25,6 +33,11 @@ class PasswordResetTests {
 
     @Autowired
     CapturedMail mail;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private static final AtomicInteger CLIENTS = new AtomicInteger(1);
 
     @Test
     void aResetLinkInTheUsersLanguageSetsANewPasswordOnce() throws Exception {
@@ -63,5 +76,84 @@ class PasswordResetTests {
         mvc.perform(post("/password-reset").param("email", known.email()).with(csrf()));
         MailBox.awaitOne(mail, known.email());
         assertThat(MailBox.all(mail, unknown)).isEmpty();
+    }
+
+    @Test
+    void aResetRequestTakesAsLongForAnUnknownAddressAsForAnExistingAccount() throws Exception {
+        var tenant = data.tenant("ResetTiming");
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            existing.add(data.member(tenant, Role.SALES, Language.EN).email());
+        }
+        List<Long> known = new ArrayList<>();
+        List<Long> unknown = new ArrayList<>();
+        for (int i = 0; i < existing.size(); i++) {
+            known.add(timeResetRequest(existing.get(i)));
+            unknown.add(timeResetRequest("nobody-" + i + "-" + tenant.id() + "@nowhere.test"));
+        }
+        long knownMedian = median(known);
+        long unknownMedian = median(unknown);
+        // the leak was a factor of twelve (67 ms against 5.5 ms); on a busy machine equal work still varies by a third
+        assertThat((double) Math.max(knownMedian, unknownMedian) / Math.min(knownMedian, unknownMedian))
+                .as("medians %d ns (existing) and %d ns (unknown)", knownMedian, unknownMedian).isLessThan(1.6);
+        MailBox.awaitOne(mail, existing.getLast());
+    }
+
+    @Test
+    void resetMailsToOneAddressAreLimitedWhoeverAsks() throws Exception {
+        var tenant = data.tenant("ResetFlood");
+        var person = data.member(tenant, Role.SALES, Language.EN);
+        for (int i = 0; i < 12; i++) {
+            mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(freshClient()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> MailBox.all(mail, person.email()).size() >= 3);
+        assertThat(resetLinksFor(person.id())).as("links made, hence mails sent, for 12 requests").isEqualTo(3);
+        assertThat(MailBox.all(mail, person.email())).hasSize(3);
+    }
+
+    @Test
+    void oneClientAskingForManyAddressesIsLimited() throws Exception {
+        var tenant = data.tenant("ResetSpray");
+        var person = data.member(tenant, Role.SALES, Language.EN);
+        RequestPostProcessor client = freshClient();
+        for (int i = 0; i < 10; i++) {
+            String sent = mvc.perform(post("/password-reset").param("email", "spray-" + i + "@nowhere.test").with(csrf()).with(client))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(sent).contains("id=\"reset-sent\"");
+        }
+        String sent = mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(client))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(sent).as("the same answer as always").contains("id=\"reset-sent\"");
+        assertThat(resetLinksFor(person.id())).as("the eleventh request from that client is not acted on").isZero();
+
+        mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(freshClient()));
+        MailBox.awaitOne(mail, person.email());
+        assertThat(resetLinksFor(person.id())).isEqualTo(1);
+    }
+
+    private long timeResetRequest(String email) throws Exception {
+        RequestPostProcessor client = freshClient();
+        long start = System.nanoTime();
+        mvc.perform(post("/password-reset").param("email", email).with(csrf()).with(client));
+        return System.nanoTime() - start;
+    }
+
+    private int resetLinksFor(UUID userId) {
+        Integer count = jdbc.queryForObject("select count(*) from account_token where user_id = ? and purpose = 'PASSWORD_RESET'",
+                Integer.class, userId);
+        return count == null ? 0 : count;
+    }
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    private static RequestPostProcessor freshClient() {
+        int n = CLIENTS.getAndIncrement();
+        String address = "10.93." + (n / 250) + "." + (n % 250 + 1);
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

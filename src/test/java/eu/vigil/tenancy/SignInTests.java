@@ -17,12 +17,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -41,6 +46,9 @@ class SignInTests {
 
     @Autowired
     UserManagement users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -75,33 +83,51 @@ class SignInTests {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountWithTheSameMessageWhetherOrNotItExists() throws Exception {
+    void aClientThatKeepsFailingWaitsWithTheSameMessageWhetherOrNotTheAccountExists() throws Exception {
         TestTenant tenant = data.tenant("Throttle");
         String known = tenant.admin().email();
         String unknown = "nobody-" + tenant.id() + "@nowhere.test";
-        RequestPostProcessor address = freshAddress();
 
         for (String email : new String[] {known, unknown}) {
-            for (int attempt = 1; attempt <= 4; attempt++) {
+            RequestPostProcessor address = freshAddress();
+            for (int attempt = 1; attempt <= 3; attempt++) {
                 assertThat(signIn(email, "wrong password", address, new MockHttpSession()).getResponse().getRedirectedUrl())
                         .isEqualTo("/login?error");
             }
             assertThat(signIn(email, "wrong password", address, new MockHttpSession()).getResponse().getRedirectedUrl())
-                    .as("fifth failure locks " + email).isEqualTo("/login?locked");
+                    .as("the fourth failure makes this client wait, for " + email).isEqualTo("/login?locked");
+            if (email.equals(known)) {
+                assertThat(signIn(known, TestData.PASSWORD, address, new MockHttpSession()).getResponse().getRedirectedUrl())
+                        .as("the failing client waits even with the right password").isEqualTo("/login?locked");
+            }
         }
         assertThat(signIn(known, TestData.PASSWORD, freshAddress(), new MockHttpSession()).getResponse().getRedirectedUrl())
-                .as("the right password does not open a locked account").isEqualTo("/login?locked");
+                .as("the owner on another device is not held back").isEqualTo("/");
 
-        String lockedPage = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString();
-        assertThat(lockedPage).contains("id=\"login-locked\"").doesNotContain(known);
+        String waitPage = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString();
+        assertThat(waitPage).contains("id=\"login-locked\"").doesNotContain(known);
     }
 
     @Test
-    void manyFailuresFromOneAddressLockThatAddress() throws Exception {
+    void failuresFromManyAddressesCannotLockTheOwnerOut() throws Exception {
+        TestTenant tenant = data.tenant("Lockout");
+        String victim = tenant.admin().email();
+        for (int i = 0; i < 30; i++) {
+            RequestPostProcessor attacker = freshAddress();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                signIn(victim, "guess " + i + "-" + attempt, attacker, new MockHttpSession());
+            }
+        }
+        assertThat(signIn(victim, TestData.PASSWORD, freshAddress(), new MockHttpSession()).getResponse().getRedirectedUrl())
+                .as("60 failures from 30 addresses, then the owner from an address that has not failed").isEqualTo("/");
+    }
+
+    @Test
+    void oneAddressTryingManyAccountsWaitsWhileOtherAddressesDoNot() throws Exception {
         TestTenant tenant = data.tenant("Spray");
         RequestPostProcessor address = freshAddress();
         String last = null;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 21; i++) {
             last = signIn("spray-" + i + "@nowhere.test", "wrong password", address, new MockHttpSession())
                     .getResponse().getRedirectedUrl();
         }
@@ -110,6 +136,58 @@ class SignInTests {
                 .getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
         assertThat(signIn(tenant.admin().email(), TestData.PASSWORD, freshAddress(), new MockHttpSession())
                 .getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void aForwardedForHeaderFromAPeerThatIsNoConfiguredProxyIsIgnored() throws Exception {
+        String forged = "203.0.113." + (ADDRESSES.getAndIncrement() % 250 + 1);
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String loginPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+        String form = "email=" + URLEncoder.encode("forged-" + forged + "@nowhere.test", StandardCharsets.UTF_8)
+                + "&password=wrong&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forged)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(jdbc.queryForList("select throttle_key from login_throttle where throttle_key like ?", String.class,
+                "client:%forged-" + forged + "%"))
+                .as("the failure is counted against the real peer, not the forged header")
+                .containsExactly("client:127.0.0.1 forged-" + forged + "@nowhere.test");
+    }
+
+    @Test
+    void signingInWithAWrongPasswordTakesAsLongForInvitedDeactivatedAndUnknownAccountsAsForActiveOnes() throws Exception {
+        TestTenant tenant = data.tenant("Timing");
+        var active = data.member(tenant, Role.SALES, Language.EN);
+        var leaver = data.member(tenant, Role.SALES, Language.EN);
+        mvc.perform(post("/users/{id}/deactivate", leaver.id()).with(csrf()).with(user(tenant.admin().principal())));
+        TenantContext.runAs(tenant.id(), () -> users.invite("invited-" + tenant.id() + "@member.test", Role.SALES, Language.EN));
+        String invited = "invited-" + tenant.id() + "@member.test";
+        String unknown = "nobody-" + tenant.id() + "@nowhere.test";
+
+        Map<String, List<Long>> times = new LinkedHashMap<>();
+        for (int round = 0; round < 9; round++) {
+            for (String email : List.of(active.email(), leaver.email(), invited, unknown)) {
+                long start = System.nanoTime();
+                signIn(email, "wrong password " + round, freshAddress(), new MockHttpSession());
+                times.computeIfAbsent(email, e -> new ArrayList<>()).add(System.nanoTime() - start);
+            }
+        }
+        long activeMedian = median(times.get(active.email()));
+        for (String email : List.of(leaver.email(), invited, unknown)) {
+            assertThat(median(times.get(email))).as("median for " + email + " against " + activeMedian + " ns for an active account")
+                    .isGreaterThan(activeMedian * 6 / 10);
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test

@@ -55,6 +55,9 @@ public class AppUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "session_epoch", nullable = false)
+    private int sessionEpoch;
+
     @Version
     private long version;
 
@@ -80,8 +83,10 @@ public class AppUser {
         this.status = Status.ACTIVE;
     }
 
+    /** Also ends every session signed in before: they carry the previous epoch. */
     public void changePassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
+        this.sessionEpoch++;
     }
 
     public void changeRole(Role newRole) {
@@ -148,6 +153,10 @@ public class AppUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getSessionEpoch() {
+        return sessionEpoch;
     }
 
     public Instant getLastLoginAt() {

@@ -2,6 +2,7 @@ package eu.vigil.tenancy.web;
 
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -39,8 +40,8 @@ class AccountController {
     }
 
     @PostMapping("/password-reset")
-    String requestReset(@RequestParam(defaultValue = "") String email) {
-        users.requestPasswordReset(email);
+    String requestReset(@RequestParam(defaultValue = "") String email, HttpServletRequest request) {
+        users.requestPasswordReset(email, request.getRemoteAddr());
         return "account/reset-sent";
     }
 

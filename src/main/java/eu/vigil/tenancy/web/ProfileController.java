@@ -4,9 +4,17 @@ import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.VigilUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
 import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +34,7 @@ class ProfileController {
             .toList();
 
     private final UserManagement users;
+    private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
     ProfileController(UserManagement users) {
         this.users = users;
@@ -52,17 +61,30 @@ class ProfileController {
 
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal VigilUser me, @ModelAttribute PasswordChangeForm form,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
         try {
             if (form.newPassword() == null || !form.newPassword().equals(form.confirm())) {
                 throw new TenancyException("password.error.mismatch");
             }
             users.changePassword(me.userId(), form.currentPassword(), form.newPassword());
+            users.currentState(me.userId()).ifPresent(fresh -> keepThisSession(fresh, request, response));
             Errors.notice(redirect, "profile.passwordChanged");
         } catch (TenancyException e) {
             Errors.flash(redirect, e);
         }
         return "redirect:/profile";
+    }
+
+    /** The change ended every session under the old password; this one carries on under the new one, with a new id. */
+    private void keepThisSession(VigilUser fresh, HttpServletRequest request, HttpServletResponse response) {
+        Authentication old = SecurityContextHolder.getContext().getAuthentication();
+        var renewed = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
+        renewed.setDetails(old == null ? null : old.getDetails());
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(renewed);
+        SecurityContextHolder.setContext(context);
+        request.changeSessionId();
+        contextRepository.saveContext(context, request, response);
     }
 
     record ProfileForm(String displayName, String language, String timeZone) {
