@@ -45,6 +45,22 @@ class CleanStopTests {
                 return read(log).contains("Started VigilApplication");
             });
             assertThat(Files.exists(data.resolve("postmaster.pid"))).as("the embedded PostgreSQL runs").isTrue();
+            // "Started" is logged before the start-up runners (bootstrap, demo data) are done: stop it once it is ready
+            java.util.regex.Matcher port = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)").matcher(read(log));
+            assertThat(port.find()).as("the port is logged").isTrue();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.URI readiness = java.net.URI.create("http://localhost:" + port.group(1) + "/actuator/health/readiness");
+            Wait.until("Vigil ready", Duration.ofMinutes(2), () -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(readiness).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
 
             vigil.destroy();
             assertThat(vigil.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
