@@ -151,7 +151,7 @@ class UploadReaderTests {
         return file;
     }
 
-    private static List<RawRow> rows(Path file) {
+    static List<RawRow> rows(Path file) {
         try (Stream<RawRow> rows = UploadReader.rows(file)) {
             return rows.filter(r -> !r.blank()).toList();
         }
