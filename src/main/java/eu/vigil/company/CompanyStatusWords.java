@@ -24,6 +24,11 @@ public class CompanyStatusWords {
                 : messages.getMessage(key + ".since", new Object[] {ReaderFormats.day(status.since(), locale)}, locale);
     }
 
+    /** The status alone, without its date: "En faillite", "Actief" (an export's column; the date has a column of its own). */
+    public String kind(CompanyStatus status, Locale locale) {
+        return status == null ? null : messages.getMessage("status.kind." + status.kind().key(), null, locale);
+    }
+
     /** The badge's colour, by the light the status gives. */
     public String badgeClass(CompanyStatus status) {
         return switch (status == null ? "green" : status.light()) {

@@ -255,6 +255,12 @@ public class WatchlistManagement {
         queries.each(watchlist.getId(), filter, consumer);
     }
 
+    /** What the signed-in tenant has at stake on a company (exposure, credit limit, the lists it sits on), per currency. */
+    @Transactional(readOnly = true)
+    public List<EntryQueries.Stake> stakes(long companyId) {
+        return queries.stakes(TenantContext.require(), companyId);
+    }
+
     @Transactional(readOnly = true)
     public List<String> tags(UUID watchlistId) {
         return queries.tags(require(watchlistId).getId());

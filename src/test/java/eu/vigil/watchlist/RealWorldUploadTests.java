@@ -145,6 +145,11 @@ class RealWorldUploadTests {
         assertThat(report.get("rows").asInt()).isEqualTo(2);
         assertThat(jdbc.queryForObject("select exposure from watchlist_entry where tenant_id = ? and number = ?",
                 java.math.BigDecimal.class, tenant.id(), known)).isEqualByComparingTo("12500.00");
+        String card = mvc.perform(get("/companies/BE/{n}/light", known).header("HX-Request", "true")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        tenant.admin().principal()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(card).as("the company page's summary says what we have at stake").contains("Exposure with us")
+                .contains("€12,500.00").contains("Balance");
     }
 
     @Test

@@ -215,8 +215,9 @@ class WatchlistMaintenanceTests {
             for (int c = 0; c < header.getCellCount(); c++) {
                 at.put(header.getCellText(c), c);
             }
-            assertThat(at.keySet()).contains("Light", "Light reason", "Owner", "Rating", "Risk class", "Probability of default",
-                    "Bureau credit limit");
+            assertThat(at.keySet()).contains("Status", "Status since", "Light", "Light reason", "Owner", "Rating", "Risk class",
+                    "Probability of default", "Bureau credit limit");
+            assertThat(row.getCellText(at.get("Status"))).as("a company only a bureau reports on has no status").isEmpty();
             assertThat(row.getCellText(at.get("Light"))).isEqualTo("amber");
             assertThat(row.getCellText(at.get("Light reason"))).isEqualTo("Protest registered");
             assertThat(row.getCellAsDate(at.get("Light since"))).hasValue(protest.atStartOfDay());

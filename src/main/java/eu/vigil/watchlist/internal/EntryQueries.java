@@ -189,4 +189,19 @@ public class EntryQueries {
                 lightDate == null ? null : lightDate.toLocalDate(), rs.getBoolean(17), rs.getTimestamp(16).toInstant());
     }
 
+
+    /** What the tenant has at stake on one company, per currency: exposure and credit limit summed over its entries. */
+    public record Stake(String currency, java.math.BigDecimal exposure, java.math.BigDecimal creditLimit, List<String> watchlists) {
+    }
+
+    public List<Stake> stakes(UUID tenantId, long companyId) {
+        return jdbc.query("""
+                select coalesce(e.exposure_currency, e.limit_currency, 'EUR') as currency, sum(e.exposure), sum(e.credit_limit),
+                       array_agg(distinct w.name order by w.name)
+                from watchlist_entry e join watchlist w on w.id = e.watchlist_id
+                where e.tenant_id = ? and e.company_id = ?
+                group by 1 order by 1""",
+                (rs, n) -> new Stake(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        List.of((String[]) rs.getArray(4).getArray())), tenantId, companyId);
+    }
 }

@@ -45,10 +45,15 @@ class WatchlistExportController {
     private final WatchlistLabels labels;
     private final MessageSource messages;
     private final CompanyScores scores;
+    private final eu.vigil.company.CompanyStatuses statuses;
+    private final eu.vigil.company.CompanyStatusWords statusWords;
 
     WatchlistExportController(WatchlistManagement watchlists, UserManagement users, WatchlistLabels labels, MessageSource messages,
-                              CompanyScores scores) {
+                              CompanyScores scores, eu.vigil.company.CompanyStatuses statuses,
+                              eu.vigil.company.CompanyStatusWords statusWords) {
         this.scores = scores;
+        this.statuses = statuses;
+        this.statusWords = statusWords;
         this.watchlists = watchlists;
         this.users = users;
         this.labels = labels;
@@ -66,9 +71,9 @@ class WatchlistExportController {
         writer.write('\uFEFF');
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
         printer.printRecord(header());
-        inBatches(id, filter, (entry, scores) -> {
+        inBatches(id, filter, (entry, facts) -> {
             try {
-                printer.printRecord(row(entry, scores, people).stream().map(WatchlistExportController::text).map(Exports::neutralise).toList());
+                printer.printRecord(row(entry, facts, people).stream().map(WatchlistExportController::text).map(Exports::neutralise).toList());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -93,8 +98,8 @@ class WatchlistExportController {
         sheet.range(0, 0, 0, header.size() - 1).style().bold().set();
         sheet.freezePane(0, 1);
         int[] r = {1};
-        inBatches(id, filter, (entry, scores) -> {
-            List<Object> row = row(entry, scores, people);
+        inBatches(id, filter, (entry, facts) -> {
+            List<Object> row = row(entry, facts, people);
             for (int c = 0; c < row.size(); c++) {
                 Object value = row.get(c);
                 int at = r[0];
@@ -129,7 +134,7 @@ class WatchlistExportController {
     private record Percent(BigDecimal value) {
     }
 
-    private static final List<String> COLUMNS = List.of("country", "number", "reference", "company", "type", "credit-limit",
+    private static final List<String> COLUMNS = List.of("country", "number", "reference", "company", "status", "status-since", "type", "credit-limit",
             "limit-currency", "exposure", "exposure-currency", "owner", "tags", "light", "light-reason", "light-date", "rating",
             "risk-class", "pd", "bureau-limit", "bureau-currency", "added");
 
@@ -139,12 +144,14 @@ class WatchlistExportController {
     }
 
     /** The entries in order, with the latest scores of their companies, read a thousand at a time. */
-    private void inBatches(UUID id, EntryFilter filter, java.util.function.BiConsumer<EntryView, CompanyScores.Scores> consumer) {
+    private void inBatches(UUID id, EntryFilter filter, java.util.function.BiConsumer<EntryView, Facts> consumer) {
         List<EntryView> batch = new java.util.ArrayList<>(1000);
         Runnable flush = () -> {
-            Map<Long, CompanyScores.Scores> latest = scores.latest(batch.stream().map(EntryView::companyId)
-                    .filter(java.util.Objects::nonNull).distinct().toList());
-            batch.forEach(e -> consumer.accept(e, e.companyId() == null ? null : latest.get(e.companyId())));
+            List<Long> ids = batch.stream().map(EntryView::companyId).filter(java.util.Objects::nonNull).distinct().toList();
+            Map<Long, CompanyScores.Scores> latest = scores.latest(ids);
+            Map<Long, eu.vigil.company.CompanyStatus> status = statuses.of(ids);
+            batch.forEach(e -> consumer.accept(e, e.companyId() == null ? new Facts(null, null)
+                    : new Facts(latest.get(e.companyId()), status.get(e.companyId()))));
             batch.clear();
         };
         watchlists.each(id, filter, entry -> {
@@ -156,13 +163,20 @@ class WatchlistExportController {
         flush.run();
     }
 
-    private List<Object> row(EntryView e, CompanyScores.Scores s, Map<UUID, String> people) {
+    /** What the registry and the bureau say of an entry's company: its status and latest scores (null when unknown). */
+    private record Facts(CompanyScores.Scores scores, eu.vigil.company.CompanyStatus status) {
+    }
+
+    private List<Object> row(EntryView e, Facts facts, Map<UUID, String> people) {
         Locale locale = LocaleContextHolder.getLocale();
+        CompanyScores.Scores s = facts.scores();
         List<Object> row = new java.util.ArrayList<>(COLUMNS.size());
         row.add(e.country());
         row.add(e.display());
         row.add(e.reference());
         row.add(e.name());
+        row.add(statusWords.kind(facts.status(), locale));
+        row.add(facts.status() == null ? null : facts.status().since());
         row.add(messages.getMessage("watchlist.type." + e.relationship().key(), null, locale));
         row.add(e.creditLimit() == null ? null : new Money(e.creditLimit().value(), e.creditLimit().currency()));
         row.add(e.creditLimit() == null ? null : e.creditLimit().currency());
