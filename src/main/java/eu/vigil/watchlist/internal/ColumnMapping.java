@@ -144,7 +144,8 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
                     HeaderWords.Meaning meaning = meanings.get(c);
                     if (meaning == null || meaning.column() == null || meaning.column() == Column.NUMBER
                             || meaning.strong() != strongPass || columns.containsKey(meaning.column())
-                            || columns.containsValue(c) || !meaning.strong() && !fits(meaning.column(), data, c, isOwner)) {
+                            || columns.containsValue(c)
+                            || (!meaning.strong() || meaning.column() == Column.COUNTRY) && !fits(meaning.column(), data, c, isOwner)) {
                         continue;
                     }
                     columns.put(meaning.column(), c);
@@ -279,6 +280,7 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
             boolean fits = switch (column) {
                 case CREDIT_LIMIT, EXPOSURE -> parsesAsAmount(value);
                 case TYPE -> Relationship.parse(value).isPresent();
+                case COUNTRY -> NumberReading.countryNamed(value) != null;
                 case OWNER -> isOwner.test(value.strip().toLowerCase(Locale.ROOT));
                 default -> true;
             };
@@ -292,6 +294,7 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         return switch (column) {
             case CREDIT_LIMIT, EXPOSURE -> fitting * 2 >= filled;
             case TYPE, OWNER -> fitting > 0;
+            case COUNTRY -> fitting * 2 >= filled;
             default -> true;
         };
     }

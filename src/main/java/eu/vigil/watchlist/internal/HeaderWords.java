@@ -85,6 +85,9 @@ final class HeaderWords {
     private static final Set<String> MAYBE_TYPE = Set.of("type", "soort", "tipo", "kind", "art", "rapporto", "categorie",
             "category", "categoria");
 
+    private static final Set<String> COUNTRY = Set.of("country", "country code", "pays", "code pays", "land", "landcode",
+            "paese", "nazione", "stato", "iso", "country iso", "iso country", "nation", "nationality");
+
     private static final Set<String> TAG_WORDS = Set.of("tags", "tag", "labels", "label", "etiquettes", "etiquette",
             "etiketten", "etiket", "etichette", "etichetta", "schlagworte", "kenmerken");
 
@@ -152,6 +155,9 @@ final class HeaderWords {
         }
         if (TYPE.contains(all)) {
             return new Meaning(Column.TYPE, false, null, true);
+        }
+        if (COUNTRY.contains(all)) {
+            return new Meaning(Column.COUNTRY, false, null, true);
         }
         if (MAYBE_TYPE.contains(all)) {
             return new Meaning(Column.TYPE, false, null, false);

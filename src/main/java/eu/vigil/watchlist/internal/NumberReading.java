@@ -51,6 +51,41 @@ public final class NumberReading {
     /** What {@link ParseResult.Invalid#detail()} says of eight bare digits without a country. */
     public static final String AMBIGUOUS = "8 digits without a country: a Dutch KvK number or a British company number";
 
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+    /**
+     * The country a cell names, as an ISO code Vigil reads numbers of: {@code BE}, {@code Belgique}, {@code België},
+     * {@code Belgium}, {@code Belgio}, {@code United Kingdom}, {@code UK}, …; null for anything else.
+     */
+    public static String countryNamed(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return null;
+        }
+        String folded = java.text.Normalizer.normalize(cell.strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^a-z ]", " ").replaceAll(" +", " ").strip();
+        return COUNTRY_NAMES.get(folded);
+    }
+
+    private static Map<String, String> countryNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        String[][] table = {
+                {"BE", "be", "bel", "belgium", "belgique", "belgie", "belgio", "belgien"},
+                {"FR", "fr", "fra", "france", "frankrijk", "francia", "frankreich"},
+                {"IT", "it", "ita", "italy", "italie", "italia", "italien"},
+                {"NL", "nl", "nld", "netherlands", "the netherlands", "pays bas", "nederland", "paesi bassi", "olanda", "holland",
+                        "niederlande"},
+                {"DE", "de", "deu", "germany", "allemagne", "duitsland", "germania", "deutschland"},
+                {"LU", "lu", "lux", "luxembourg", "luxemburg", "lussemburgo"},
+                {"GB", "gb", "gbr", "uk", "united kingdom", "great britain", "england", "royaume uni", "verenigd koninkrijk",
+                        "regno unito", "grossbritannien", "vereinigtes konigreich"}};
+        for (String[] row : table) {
+            for (int i = 1; i < row.length; i++) {
+                names.put(row[i], row[0]);
+            }
+        }
+        return Map.copyOf(names);
+    }
+
     /** Whether the value is a valid company number in some country. */
     static boolean validSomewhere(String value) {
         if (value == null || value.isBlank() || NOT_A_NUMBER.matcher(value.strip()).matches()) {

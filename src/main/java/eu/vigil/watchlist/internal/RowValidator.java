@@ -89,7 +89,8 @@ public final class RowValidator {
             }
         }
         String value = row.cell(mapping.column(Column.NUMBER));
-        ParseResult parsed = NumberReading.read(value, mapping.country());
+        String rowCountry = NumberReading.countryNamed(row.cell(mapping.column(Column.COUNTRY)));
+        ParseResult parsed = NumberReading.read(value, rowCountry != null ? rowCountry : mapping.country());
         if (parsed instanceof ParseResult.Invalid invalid) {
             Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail()) ? Wording.of("watchlist.number.ambiguous", value.strip())
                     : NumberReading.PERSONAL.equals(invalid.detail()) ? Wording.of("watchlist.number.personal", value.strip())

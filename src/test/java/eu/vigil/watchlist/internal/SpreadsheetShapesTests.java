@@ -266,6 +266,20 @@ class SpreadsheetShapesTests {
     }
 
     @Test
+    void aCrmExportWithACountryColumnReadsEachRowsNumberInItsOwnCountry() throws IOException {
+        List<RawRow> rows = rows(write("accounts.csv", "Account;Country;Registration number\n"
+                + "Alpha BV;Netherlands;01234567\nBeta Ltd;United Kingdom;01234567\nGamma SA;Belgique;403170701\n"
+                + "Delta SAS;FR;552100554\nEpsilon Srl;Italia;743110157\n"));
+        ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
+        assertThat(mapping.column(Column.NUMBER)).isEqualTo(2);
+        assertThat(mapping.column(Column.COUNTRY)).isEqualTo(1);
+        RowValidator validator = new RowValidator(mapping, Map.of());
+        assertThat(rows.subList(1, 6)).map(r -> ((RowValidator.Valid) validator.check(r)).id().country() + " "
+                + ((RowValidator.Valid) validator.check(r)).id().number())
+                .containsExactly("NL 01234567", "GB 01234567", "BE 0403170701", "FR 552100554", "IT 00743110157");
+    }
+
+    @Test
     void headersAreMatchedByTheirWordsInFiveLanguages() {
         assertThat(HeaderWords.meaning("Managers Conseil Financier")).isNull();
         assertThat(HeaderWords.meaning("liv_accessibili")).isNull();
