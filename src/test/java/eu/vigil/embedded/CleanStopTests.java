@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTERM, as Ctrl-C or a service manager stops it: the stop is clean, in order, and leaves no PostgreSQL behind.
  */
 @Tag("instances")
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is POSIX; Windows ends a process without one")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGTERM: Java ends a process there without running its shutdown hooks, so a graceful stop cannot be sent or observed; Ctrl-C in a console is the Windows equivalent and is not scriptable from a test")
 class CleanStopTests {
 
     @Test

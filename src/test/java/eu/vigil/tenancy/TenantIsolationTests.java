@@ -415,6 +415,27 @@ class TenantIsolationTests {
     }
 
     @Test
+    void watchingACompanyItsStakeAndTheCountryOfNumbersStayWithinTheTenant() throws Exception {
+        UUID bList = watchlistOf(b, "Bravo key accounts");
+        assertSameAsMissing(post("/watchlists/watch").param("number", "BE0403170701").param("watchlist", bList.toString()),
+                post("/watchlists/watch").param("number", "BE0403170701").param("watchlist", UUID.randomUUID().toString()), 404);
+        assertThat(jdbc.queryForObject("select count(*) from watchlist_entry where watchlist_id = ?", Long.class, bList)).isZero();
+
+        TenantContext.runAs(b.id(), () -> watchlists.add(bList, "BE0310143840", new eu.vigil.watchlist.EntryData(null, null, null,
+                new eu.vigil.watchlist.Amount(new java.math.BigDecimal("777777"), "EUR"), null, List.of())));
+        String card = page(get("/companies/BE/0310143840/light").header("HX-Request", "true"));
+        assertThat(card).as("another tenant's exposure on a company is not on this tenant's summary card")
+                .contains("company-light-value").doesNotContain("777").doesNotContain("Bravo key accounts")
+                .doesNotContain("Exposure with us");
+
+        MvcResult changed = apiAs(b, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/tenant")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"country\":\"NL\"}"));
+        assertThat(changed.getResponse().getStatus()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select country from tenant where id = ?", String.class, a.id())).isEqualTo("BE");
+        assertThat(page(get("/settings"))).contains("<option value=\"BE\" selected");
+    }
+
+    @Test
     void platformPagesAreClosedToTenantPeopleWhateverTheId() throws Exception {
         assertSameAsMissing(get("/platform/tenants/{id}", b.id()), get("/platform/tenants/{id}", UUID.randomUUID()), 403);
         assertSameAsMissing(get("/platform/mail/{index}", 0), get("/platform/mail/{index}", 999_999), 403);
