@@ -3,13 +3,37 @@ package eu.vigil.company;
 import eu.vigil.company.ParseResult.Invalid;
 import eu.vigil.company.ParseResult.Reason;
 import eu.vigil.company.ParseResult.Valid;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 public final class CompanyNumbers {
 
     private static final String HOME_COUNTRY = "BE";
 
+    /** The countries whose company numbers Vigil reads. */
+    public static final List<String> COUNTRIES = List.of("BE", "FR", "IT", "NL", "DE", "LU", "GB");
+
     private CompanyNumbers() {
+    }
+
+    /**
+     * Every company a number written without a country prefix can be, by format and check digits: one per country
+     * it fits ({@code 12345678} is a Dutch KvK and a British company number). Empty for a number with letters.
+     */
+    public static List<CompanyId> bareReadings(String raw) {
+        String text = raw == null ? "" : raw.strip();
+        List<CompanyId> readings = new ArrayList<>();
+        if (text.isEmpty() || !Character.isDigit(text.charAt(0)) || text.chars().anyMatch(Character::isLetter)) {
+            return readings;
+        }
+        for (String country : COUNTRIES) {
+            if (parse(text, country) instanceof Valid valid && valid.id().country().equals(country)
+                    && !readings.contains(valid.id())) {
+                readings.add(valid.id());
+            }
+        }
+        return readings;
     }
 
     public static ParseResult parse(String raw) {

@@ -344,17 +344,20 @@ public class WatchlistImports implements DisposableBean {
         }
         UUID tenant = TenantContext.require();
         ColumnMapping chosenMapping = new ColumnMapping(chosen, hasHeader, country(country));
-        ColumnMapping[] holder = new ColumnMapping[1];
-        Path file = tx.execute(status -> {
+        record Started(Path file, ColumnMapping mapping) {
+        }
+        Started started = tx.execute(status -> {
             WatchlistImport upload = requireImport(watchlistId, importId);
             if (!upload.getStatus().equals(WatchlistImport.PREVIEW) || upload.getStoredFile() == null) {
                 throw new WatchlistException("watchlist.error.alreadyStarted");
             }
-            holder[0] = chosenMapping.withHeaderRow(ColumnMapping.decode(upload.getMapping()).headerRow());
-            upload.start(holder[0].encode());
-            return Path.of(upload.getStoredFile());
+            // the title lines the preview found above the header stay skipped
+            ColumnMapping mapping = chosenMapping.withHeaderRow(ColumnMapping.decode(upload.getMapping()).headerRow());
+            upload.start(mapping.encode());
+            return new Started(Path.of(upload.getStoredFile()), mapping);
         });
-        ColumnMapping mapping = holder[0];
+        Path file = started.file();
+        ColumnMapping mapping = started.mapping();
         progress.put(importId, new AtomicInteger());
         background.submit(() -> TenantContext.runAs(tenant, () -> {
             try {

@@ -86,11 +86,6 @@ final class MessyUpload {
     }
 
     static long company(JdbcTemplate jdbc, String number, String name) {
-        Long id = jdbc.queryForObject("insert into company (country, number) values ('BE', ?) returning id", Long.class, number);
-        jdbc.update("""
-                insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
-                values (?, 'identity', ?::json, 0, 'kbo', 'test extract', current_date, 0)""",
-                id, "{\"names\":[{\"type\":\"001\",\"language\":\"2\",\"value\":\"" + name + "\"}]}");
-        return id;
+        return eu.vigil.support.RegistryRows.company(jdbc, "BE", number, name, null);
     }
 }

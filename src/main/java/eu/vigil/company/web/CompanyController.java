@@ -61,7 +61,7 @@ class CompanyController {
             return "company/search";
         }
         ParseResult parsed = CompanyNumbers.parse(q, null);
-        List<CompanyId> readings = bareReadings(q);
+        List<CompanyId> readings = CompanyNumbers.bareReadings(q);
         if (parsed instanceof ParseResult.Invalid invalid && readings.isEmpty()) {
             if (looksLikeAName(q)) {
                 return searchByName(q.trim(), model);
@@ -102,28 +102,6 @@ class CompanyController {
         model.addAttribute("nameSearch", true);
         model.addAttribute("numberSearch", true);
         return "company/search";
-    }
-
-    /**
-     * A number typed without a country prefix, read in every country whose format and check digits it fits
-     * ({@code 12345678}: a Dutch KvK and a British company number); empty for anything else.
-     */
-    private static List<CompanyId> bareReadings(String q) {
-        String compact = q.strip();
-        if (compact.isEmpty() || !Character.isDigit(compact.charAt(0)) || compact.chars().anyMatch(Character::isLetter)) {
-            return List.of();
-        }
-        List<CompanyId> readings = new ArrayList<>();
-        for (String country : List.of("BE", "FR", "IT", "NL", "DE", "LU", "GB")) {
-            if (CompanyNumbers.parse(q, country) instanceof ParseResult.Valid valid && !readings.contains(valid.id())
-                    && valid.id().country().equals(country)) {
-                readings.add(valid.id());
-            }
-        }
-        if (readings.isEmpty() && CompanyNumbers.parse(q, null) instanceof ParseResult.Valid valid) {
-            readings.add(valid.id());
-        }
-        return readings;
     }
 
     /** More letters than digits: "Garage 2000" is a name, "BE0403170702" a mistyped number. */

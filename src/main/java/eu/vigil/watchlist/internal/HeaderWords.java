@@ -1,10 +1,9 @@
 package eu.vigil.watchlist.internal;
 
 import eu.vigil.watchlist.Column;
-import java.text.Normalizer;
+import eu.vigil.company.NameFolding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,9 +23,7 @@ final class HeaderWords {
     private record Phrase(List<String> words, String country) {
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z][a-z])");
-    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
 
     /** Phrases that name a company number wherever they stand in a header, with the country they imply. */
     private static final List<Phrase> NUMBER_PHRASES = phrases(
@@ -111,16 +108,9 @@ final class HeaderWords {
         if (header == null) {
             return List.of();
         }
-        String split = CAMEL.matcher(header).replaceAll(" ");
-        String folded = MARKS.matcher(Normalizer.normalize(split, Normalizer.Form.NFD)).replaceAll("")
-                .toLowerCase(Locale.ROOT).replace("°", " ").replace("º", " ");
-        List<String> words = new ArrayList<>();
-        for (String word : NON_WORD.split(folded)) {
-            if (!word.isEmpty()) {
-                words.add(word);
-            }
-        }
-        return words;
+        String split = CAMEL.matcher(header).replaceAll(" ").replace('º', ' ').replace('ª', ' ');
+        String folded = NameFolding.fold(split);
+        return folded.isEmpty() ? List.of() : List.of(folded.split(" "));
     }
 
     /** Null when the header says nothing Vigil reads. */

@@ -58,12 +58,7 @@ public final class NumberReading {
      * {@code Belgium}, {@code Belgio}, {@code United Kingdom}, {@code UK}, …; null for anything else.
      */
     public static String countryNamed(String cell) {
-        if (cell == null || cell.isBlank()) {
-            return null;
-        }
-        String folded = java.text.Normalizer.normalize(cell.strip().toLowerCase(java.util.Locale.ROOT), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z ]", " ").replaceAll(" +", " ").strip();
-        return COUNTRY_NAMES.get(folded);
+        return cell == null || cell.isBlank() ? null : COUNTRY_NAMES.get(eu.vigil.company.NameFolding.fold(cell));
     }
 
     private static Map<String, String> countryNames() {
@@ -77,7 +72,7 @@ public final class NumberReading {
                 {"DE", "de", "deu", "germany", "allemagne", "duitsland", "germania", "deutschland"},
                 {"LU", "lu", "lux", "luxembourg", "luxemburg", "lussemburgo"},
                 {"GB", "gb", "gbr", "uk", "united kingdom", "great britain", "england", "royaume uni", "verenigd koninkrijk",
-                        "regno unito", "grossbritannien", "vereinigtes konigreich"}};
+                        "regno unito", "grossbritannien", "grosbritannien", "vereinigtes konigreich"}};
         for (String[] row : table) {
             for (int i = 1; i < row.length; i++) {
                 names.put(row[i], row[0]);
@@ -95,16 +90,8 @@ public final class NumberReading {
             return true;
         }
         String digits = bareDigits(value);
-        if (digits == null) {
-            return false;
-        }
-        for (String country : COUNTRIES) {
-            if (CompanyNumbers.parse(digits, country) instanceof ParseResult.Valid
-                    && (!country.equals("GB") || digits.length() >= 7)) {
-                return true;
-            }
-        }
-        return false;
+        return digits != null && CompanyNumbers.bareReadings(value).stream()
+                .anyMatch(id -> !id.country().equals("GB") || digits.length() >= 7);
     }
 
     /** Amounts with decimals and dates, whose digits alone could pass for a number that has no check digit. */

@@ -140,11 +140,7 @@ class CompanyPageTests {
     }
 
     private void company(String country, String number, String name) {
-        Long id = jdbc.queryForObject("insert into company (country, number) values (?, ?) returning id", Long.class, country, number);
-        jdbc.update("""
-                insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
-                values (?, 'identity', ?::json, 0, 'companies-house', 'test extract', current_date, 0)""",
-                id, "{\"names\":[{\"type\":\"001\",\"language\":\"2\",\"value\":\"" + name + "\"}]}");
+        eu.vigil.support.RegistryRows.company(jdbc, country, number, name, null);
     }
 
     private String timeline(String query, TestUser user) throws Exception {
