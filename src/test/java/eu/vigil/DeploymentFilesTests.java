@@ -25,17 +25,31 @@ class DeploymentFilesTests {
         assertThat((String) services.get("postgres").get("image")).startsWith("postgres:18");
         assertThat((String) services.get("mailpit").get("image")).startsWith("axllent/mailpit");
 
-        Map<String, Object> environment = (Map<String, Object>) services.get("app").get("environment");
-        assertThat(environment).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME",
-                "SPRING_DATASOURCE_PASSWORD", "SPRING_MAIL_HOST", "SPRING_MAIL_PORT", "VIGIL_BASE_URL",
-                "VIGIL_BOOTSTRAP_API_KEY", "VIGIL_ADMIN_EMAIL", "VIGIL_ADMIN_PASSWORD", "VIGIL_DEMO_SEED");
+        Map<String, Object> environment =
+                (Map<String, Object>) services.get("app").get("environment");
+        assertThat(environment)
+                .containsKeys(
+                        "SPRING_DATASOURCE_URL",
+                        "SPRING_DATASOURCE_USERNAME",
+                        "SPRING_DATASOURCE_PASSWORD",
+                        "SPRING_MAIL_HOST",
+                        "SPRING_MAIL_PORT",
+                        "VIGIL_BASE_URL",
+                        "VIGIL_BOOTSTRAP_API_KEY",
+                        "VIGIL_ADMIN_EMAIL",
+                        "VIGIL_ADMIN_PASSWORD",
+                        "VIGIL_DEMO_SEED");
         assertThat(environment.get("SPRING_DATASOURCE_URL").toString()).startsWith("jdbc:postgresql://postgres:");
         assertThat(environment.get("SPRING_MAIL_HOST")).isEqualTo("mailpit");
         assertThat(environment.get("VIGIL_DEMO_SEED")).isEqualTo("false");
 
         String operatorConfig = Files.readString(Path.of("config/application.yml"));
-        for (String variable : new String[] {"VIGIL_BASE_URL", "VIGIL_BOOTSTRAP_API_KEY", "VIGIL_ADMIN_EMAIL", "VIGIL_ADMIN_PASSWORD"}) {
-            assertThat(operatorConfig).as("config/application.yml reads " + variable).contains("${" + variable);
+        for (String variable :
+                new String[] {"VIGIL_BASE_URL", "VIGIL_BOOTSTRAP_API_KEY", "VIGIL_ADMIN_EMAIL", "VIGIL_ADMIN_PASSWORD"
+                }) {
+            assertThat(operatorConfig)
+                    .as("config/application.yml reads " + variable)
+                    .contains("${" + variable);
         }
     }
 }

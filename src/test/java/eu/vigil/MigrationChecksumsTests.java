@@ -27,7 +27,8 @@ class MigrationChecksumsTests {
 
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     static final Path CHECKSUMS = Path.of("src/test/resources/db/migration-checksums.txt");
-    static final String REGENERATE = "(cd src/main/resources/db/migration && sha256sum V*.sql) | sort -V -k2 > src/test/resources/db/migration-checksums.txt";
+    static final String REGENERATE =
+            "(cd src/main/resources/db/migration && sha256sum V*.sql) | sort -V -k2 > src/test/resources/db/migration-checksums.txt";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
 
     @Test
@@ -44,7 +45,9 @@ class MigrationChecksumsTests {
                         + highest(committed.keySet()) + ".");
             }
         });
-        assertThat(problems).as("migrations policy (src/docs/development.md#migrations)").isEmpty();
+        assertThat(problems)
+                .as("migrations policy (src/docs/development.md#migrations)")
+                .isEmpty();
     }
 
     @Test
@@ -65,7 +68,9 @@ class MigrationChecksumsTests {
                         + "\n  or regenerate the list (git diff must then show only added lines):\n    " + REGENERATE);
             }
         }
-        assertThat(problems).as("migrations policy (src/docs/development.md#migrations)").isEmpty();
+        assertThat(problems)
+                .as("migrations policy (src/docs/development.md#migrations)")
+                .isEmpty();
     }
 
     @Test
@@ -73,7 +78,9 @@ class MigrationChecksumsTests {
         Map<Integer, String> byVersion = new LinkedHashMap<>();
         for (Path path : migrations()) {
             String file = path.getFileName().toString();
-            assertThat(file).as("a migration's name: V<version>__<lower_case_words>.sql").matches(NAME);
+            assertThat(file)
+                    .as("a migration's name: V<version>__<lower_case_words>.sql")
+                    .matches(NAME);
             String other = byVersion.put(version(file), file);
             assertThat(other).as(file + " has the version of another migration").isNull();
         }
@@ -87,7 +94,9 @@ class MigrationChecksumsTests {
                 continue;
             }
             String[] parts = line.trim().split("\\s+\\*?", 2);
-            assertThat(parts).as(CHECKSUMS + ": a line is '<sha256>  <file>', found '" + line + "'").hasSize(2);
+            assertThat(parts)
+                    .as(CHECKSUMS + ": a line is '<sha256>  <file>', found '" + line + "'")
+                    .hasSize(2);
             committed.put(parts[1], parts[0]);
         }
         assertThat(committed).as(CHECKSUMS.toString()).isNotEmpty();
@@ -96,7 +105,9 @@ class MigrationChecksumsTests {
 
     private static List<Path> migrations() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -116,7 +127,9 @@ class MigrationChecksumsTests {
     /** Of the file with LF line ends (a Windows checkout may have CRLF), as {@code sha256sum} prints it for the committed file. */
     private static String sha256(Path file) {
         try {
-            byte[] text = Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] text = Files.readString(file, StandardCharsets.UTF_8)
+                    .replace("\r\n", "\n")
+                    .getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Could not read " + file + ": " + e.getMessage(), e);

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
@@ -56,7 +55,10 @@ class ModularityTests {
             }
             List<String> run = new ArrayList<>(List.of(bullets ? line.substring(1) : line));
             int j = i + 1;
-            while (j < lines.size() && (relation ? lines.get(j).startsWith("Rel(") : lines.get(j).startsWith("* "))) {
+            while (j < lines.size()
+                    && (relation
+                            ? lines.get(j).startsWith("Rel(")
+                            : lines.get(j).startsWith("* "))) {
                 run.add(lines.get(j++));
             }
             Collections.sort(run);
@@ -80,12 +82,19 @@ class ModularityTests {
                 ```mermaid
                 flowchart LR
                 """);
-        modules.stream().sorted((a, b) -> a.getIdentifier().toString().compareTo(b.getIdentifier().toString()))
+        modules.stream()
+                .sorted((a, b) ->
+                        a.getIdentifier().toString().compareTo(b.getIdentifier().toString()))
                 .forEach(module -> {
                     graph.append("    %s[\"%s\"]\n".formatted(module.getIdentifier(), module.getDisplayName()));
-                    module.getDirectDependencies(modules).uniqueModules()
-                            .map(ApplicationModule::getIdentifier).map(Object::toString).sorted().distinct()
-                            .forEach(target -> graph.append("    %s --> %s\n".formatted(module.getIdentifier(), target)));
+                    module.getDirectDependencies(modules)
+                            .uniqueModules()
+                            .map(ApplicationModule::getIdentifier)
+                            .map(Object::toString)
+                            .sorted()
+                            .distinct()
+                            .forEach(target ->
+                                    graph.append("    %s --> %s\n".formatted(module.getIdentifier(), target)));
                 });
         return graph.append("```\n").toString();
     }

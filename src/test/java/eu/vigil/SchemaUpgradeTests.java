@@ -25,8 +25,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @VigilTest
 class SchemaUpgradeTests {
 
-    private final String upgraded = "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final String fresh = "fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String upgraded =
+            "upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String fresh =
+            "fresh_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Autowired
     DataSource dataSource;
@@ -48,44 +50,51 @@ class SchemaUpgradeTests {
         UUID person = UUID.randomUUID();
         UUID watchlist = UUID.randomUUID();
         UUID rule = UUID.randomUUID();
-        sql("insert into %s.tenant (id, name, language, time_zone, created_at) values (?, 'Upgraded NV', 'fr', 'Europe/Brussels', now())",
+        sql(
+                "insert into %s.tenant (id, name, language, time_zone, created_at) values (?, 'Upgraded NV', 'fr', 'Europe/Brussels', now())",
                 tenant);
         sql("""
                 insert into %s.app_user (id, tenant_id, email, display_name, password_hash, role, status, language, time_zone, created_at)
-                values (?, ?, 'claire@upgraded.example', 'Claire', '{noop}x', 'CREDIT_MANAGER', 'ACTIVE', 'fr', 'Europe/Brussels', now())""",
-                person, tenant);
+                values (?, ?, 'claire@upgraded.example', 'Claire', '{noop}x', 'CREDIT_MANAGER', 'ACTIVE', 'fr', 'Europe/Brussels', now())""", person, tenant);
         long company = jdbc.queryForObject(
-                "insert into " + upgraded + ".company (country, number) values ('BE', '0403170701') returning id", Long.class);
+                "insert into " + upgraded + ".company (country, number) values ('BE', '0403170701') returning id",
+                Long.class);
         sql("""
                 insert into %s.company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
-                values (?, 'identity', '{"name":"Upgraded Builders NV"}', 42, 'kbo', 'KboOpenData_0140', date '2026-01-05', 1)""",
-                company);
+                values (?, 'identity', '{"name":"Upgraded Builders NV"}', 42, 'kbo', 'KboOpenData_0140', date '2026-01-05', 1)""", company);
         long event = jdbc.queryForObject("""
                 insert into %s.signal_event (company_id, code, category, polarity, severity, old_value, new_value, effective_date,
                                              source, extract, run_id)
                 values (?, 'BANKRUPTCY_OPENED', 'status', 'negative', 'critical', '000', '050', date '2026-01-05', 'kbo',
                         'KboOpenData_0140', 1) returning id""".formatted(upgraded), Long.class, company);
-        sql("insert into %s.watchlist (id, tenant_id, name, created_by, created_at) values (?, ?, 'Customers', 'claire@upgraded.example', now())",
+        sql(
+                "insert into %s.watchlist (id, tenant_id, name, created_by, created_at) values (?, ?, 'Customers', 'claire@upgraded.example', now())",
                 watchlist, tenant);
         sql("""
                 insert into %s.watchlist_entry (tenant_id, watchlist_id, country, number, company_id, reference, relationship, owner_id, tags)
-                values (?, ?, 'BE', '0403170701', ?, 'C-1001', 'CUSTOMER', ?, '{construction}')""",
-                tenant, watchlist, company, person);
+                values (?, ?, 'BE', '0403170701', ?, 'C-1001', 'CUSTOMER', ?, '{construction}')""", tenant, watchlist, company, person);
         sql("""
                 insert into %s.alert_rule (id, tenant_id, name, polarities, min_severity, recipient_roles, delivery, created_at, updated_at)
-                values (?, ?, 'Risques', '{negative}', 'medium', '{CREDIT_MANAGER}', 'IMMEDIATE', now(), now())""",
-                rule, tenant);
-        long alert = jdbc.queryForObject("""
+                values (?, ?, 'Risques', '{negative}', 'medium', '{CREDIT_MANAGER}', 'IMMEDIATE', now(), now())""", rule, tenant);
+        long alert = jdbc.queryForObject(
+                """
                 insert into %s.alert (tenant_id, rule_id, signal_event_id, company_id, country, number, code, polarity, severity,
                                       effective_date, watchlist_ids, owner_ids)
                 values (?, ?, ?, ?, 'BE', '0403170701', 'BANKRUPTCY_OPENED', 'negative', 'critical', date '2026-01-05', ?, ?)
-                returning id""".formatted(upgraded), Long.class,
-                tenant, rule, event, company, new UUID[] {watchlist}, new UUID[] {person});
-        sql("""
+                returning id""".formatted(upgraded), Long.class, tenant, rule, event, company, new UUID[] {watchlist}, new UUID[] {
+                    person
+                });
+        sql(
+                """
                 insert into %s.mail_outbox (tenant_id, kind, group_key, rule_id, company_id, recipient, recipient_user_id, language,
                                             template, alert_ids, next_attempt_at, unsubscribe_token)
                 values (?, 'IMMEDIATE', 'immediate:upgrade', ?, ?, 'claire@upgraded.example', ?, 'fr', 'alert', ?, now(), ?)""",
-                tenant, rule, company, person, new Long[] {alert}, UUID.randomUUID().toString());
+                tenant,
+                rule,
+                company,
+                person,
+                new Long[] {alert},
+                UUID.randomUUID().toString());
 
         var result = flyway(upgraded, null).migrate();
         flyway(fresh, null).migrate();
@@ -95,17 +104,25 @@ class SchemaUpgradeTests {
         assertThat(value("select name from %s.tenant where id = ?", tenant)).isEqualTo("Upgraded NV");
         assertThat(value("select email || ' ' || role || ' ' || status from %s.app_user where id = ?", person))
                 .isEqualTo("claire@upgraded.example CREDIT_MANAGER ACTIVE");
-        assertThat(value("select doc::text from %s.company_section where company_id = ? and section = 'identity'", company))
+        assertThat(value(
+                        "select doc::text from %s.company_section where company_id = ? and section = 'identity'",
+                        company))
                 .contains("Upgraded Builders NV");
-        assertThat(value("select code || ' ' || new_value from %s.signal_event where id = ?", event)).isEqualTo("BANKRUPTCY_OPENED 050");
-        assertThat(value("select reference || ' ' || relationship from %s.watchlist_entry where watchlist_id = ?", watchlist))
+        assertThat(value("select code || ' ' || new_value from %s.signal_event where id = ?", event))
+                .isEqualTo("BANKRUPTCY_OPENED 050");
+        assertThat(value(
+                        "select reference || ' ' || relationship from %s.watchlist_entry where watchlist_id = ?",
+                        watchlist))
                 .isEqualTo("C-1001 CUSTOMER");
-        assertThat(value("select name || ' ' || delivery from %s.alert_rule where id = ?", rule)).isEqualTo("Risques IMMEDIATE");
-        assertThat(value("select state || ' ' || code from %s.alert where id = ?", alert)).isEqualTo("NEW BANKRUPTCY_OPENED");
+        assertThat(value("select name || ' ' || delivery from %s.alert_rule where id = ?", rule))
+                .isEqualTo("Risques IMMEDIATE");
+        assertThat(value("select state || ' ' || code from %s.alert where id = ?", alert))
+                .isEqualTo("NEW BANKRUPTCY_OPENED");
         assertThat(value("select status || ' ' || recipient from %s.mail_outbox where group_key = 'immediate:upgrade'"))
                 .isEqualTo("PENDING claire@upgraded.example");
 
-        assertThat(structure(upgraded)).as("the upgraded schema is the one a new deployment gets")
+        assertThat(structure(upgraded))
+                .as("the upgraded schema is the one a new deployment gets")
                 .containsExactlyElementsOf(structure(fresh));
     }
 
@@ -115,16 +132,20 @@ class SchemaUpgradeTests {
         structure.addAll(jdbc.queryForList("""
                 select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '')
                 from information_schema.columns where table_schema = ? order by 1""", String.class, schema));
-        structure.addAll(jdbc.queryForList("select indexname || ' ' || indexdef from pg_indexes where schemaname = ? order by 1",
-                String.class, schema));
+        structure.addAll(jdbc.queryForList(
+                "select indexname || ' ' || indexdef from pg_indexes where schemaname = ? order by 1",
+                String.class,
+                schema));
         structure.addAll(jdbc.queryForList("""
                 select c.conname || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c join pg_namespace n on n.oid = c.connamespace
                 where n.nspname = ? order by 1""", String.class, schema));
         structure.addAll(jdbc.queryForList("""
                 select p.proname || ' ' || pg_get_function_arguments(p.oid) from pg_proc p join pg_namespace n on n.oid = p.pronamespace
                 where n.nspname = ? order by 1""", String.class, schema));
-        structure.addAll(jdbc.queryForList("select viewname || ' ' || definition from pg_views where schemaname = ? order by 1",
-                String.class, schema));
+        structure.addAll(jdbc.queryForList(
+                "select viewname || ' ' || definition from pg_views where schemaname = ? order by 1",
+                String.class,
+                schema));
         return structure.stream()
                 .filter(line -> !line.startsWith("flyway_schema_history"))
                 .map(line -> line.replace(schema + ".", "<schema>."))

@@ -2,5 +2,4 @@ package eu.vigil.alerting;
 
 import java.time.Instant;
 
-public record AlertComment(String author, String body, Instant createdAt) {
-}
+public record AlertComment(String author, String body, Instant createdAt) {}

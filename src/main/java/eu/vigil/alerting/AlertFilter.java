@@ -9,19 +9,19 @@ import java.util.UUID;
  * polarity, severity and state, on a company, and only those that are {@code mine} of a person; null means any. Values
  * outside the choices are ignored, not errors.
  */
-public record AlertFilter(Integer days, UUID watchlist, String polarity, String severity, String state, CompanyId company,
-                          Mine mine) {
+public record AlertFilter(
+        Integer days, UUID watchlist, String polarity, String severity, String state, CompanyId company, Mine mine) {
 
     /**
      * A person's own alerts: on an entry they own, assigned to them, or raised by a rule whose recipients name them or
      * their role.
      */
-    public record Mine(UUID userId, String role) {
-    }
+    public record Mine(UUID userId, String role) {}
 
     public static final List<Integer> PERIODS = List.of(7, 10, 30);
 
-    public AlertFilter(Integer days, UUID watchlist, String polarity, String severity, String state, CompanyId company) {
+    public AlertFilter(
+            Integer days, UUID watchlist, String polarity, String severity, String state, CompanyId company) {
         this(days, watchlist, polarity, severity, state, company, null);
     }
 

@@ -29,6 +29,7 @@ public class AlertPreferences {
 
     /** From most to least often; a person may choose the rule's own delivery or any later one, or none. */
     static final List<String> ORDER = List.of("immediate", "daily", "weekly");
+
     public static final String NONE = "none";
     private static final Pattern TOKEN = Pattern.compile("^[0-9a-f]{16,64}$");
 
@@ -46,9 +47,8 @@ public class AlertPreferences {
      * A rule a person receives and what they chose: {@code choices} lists what they may pick (empty for a rule that
      * delivers to the portal only), {@code choice} what holds now (the rule's own delivery unless they chose).
      */
-    public record Preference(UUID ruleId, String ruleName, String ruleDelivery, List<String> choices, String choice,
-                             boolean asOwner) {
-    }
+    public record Preference(
+            UUID ruleId, String ruleName, String ruleDelivery, List<String> choices, String choice, boolean asOwner) {}
 
     /**
      * The enabled rules of the bound tenant that can reach this person, as the fan-out picks recipients: by their role,
@@ -58,10 +58,13 @@ public class AlertPreferences {
     @Transactional(readOnly = true)
     public List<Preference> of(UUID userId, String email, Role role) {
         Map<UUID, String> chosen = new HashMap<>();
-        jdbc.query("select rule_id, delivery from alert_preference where tenant_id = ? and recipient = ?",
+        jdbc.query(
+                "select rule_id, delivery from alert_preference where tenant_id = ? and recipient = ?",
                 rs -> {
                     chosen.put(rs.getObject(1, UUID.class), rs.getString(2).toLowerCase(Locale.ROOT));
-                }, TenantContext.require(), address(email));
+                },
+                TenantContext.require(),
+                address(email));
         Set<UUID> asOwner = fanOut.ownerRulesReaching(TenantContext.require(), userId);
         return rules.findAllByOrderByCreatedAtAscNameAsc().stream()
                 .filter(AlertRule::isEnabled)
@@ -70,9 +73,15 @@ public class AlertPreferences {
                     String own = r.getDelivery().key();
                     List<String> choices = choices(own);
                     String choice = chosen.getOrDefault(r.getId(), own);
-                    return new Preference(r.getId(), r.getName(), own, choices, choices.contains(choice) ? choice : own,
+                    return new Preference(
+                            r.getId(),
+                            r.getName(),
+                            own,
+                            choices,
+                            choices.contains(choice) ? choice : own,
                             !names(r, userId, email, role));
-                }).toList();
+                })
+                .toList();
     }
 
     /**
@@ -82,7 +91,8 @@ public class AlertPreferences {
     @Transactional
     public void choose(UUID ruleId, UUID userId, String email, Role role, String delivery) {
         AlertRule rule = rules.findById(ruleId)
-                .filter(r -> names(r, userId, email, role) || fanOut.ownerRulesReaching(r.getTenantId(), userId).contains(r.getId()))
+                .filter(r -> names(r, userId, email, role)
+                        || fanOut.ownerRulesReaching(r.getTenantId(), userId).contains(r.getId()))
                 .orElseThrow(() -> new NotFoundException("Alert rule"));
         String own = rule.getDelivery().key();
         String wanted = delivery == null ? "" : delivery.strip().toLowerCase(Locale.ROOT);
@@ -104,14 +114,14 @@ public class AlertPreferences {
     }
 
     /** What an unsubscribe link stands for: which rule, to which address, and whether it is unsubscribed already. */
-    public record Unsubscription(String ruleName, String recipient, boolean done) {
-    }
+    public record Unsubscription(String ruleName, String recipient, boolean done) {}
 
     /** The link's rule and address, or empty for a link Vigil did not give out (or whose rule is gone). Needs no tenant. */
     @Transactional(readOnly = true)
     public Optional<Unsubscription> unsubscription(String token) {
-        return link(token).map(link -> new Unsubscription(link.ruleName(), link.recipient(),
-                NONE.equalsIgnoreCase(link.current())));
+        return link(token)
+                .map(link ->
+                        new Unsubscription(link.ruleName(), link.recipient(), NONE.equalsIgnoreCase(link.current())));
     }
 
     /** Records "none" for the link's rule and address (RFC 8058 one-click); doing it twice changes nothing. */
@@ -123,29 +133,37 @@ public class AlertPreferences {
         });
     }
 
-    private record Link(UUID tenantId, UUID ruleId, String recipient, UUID userId, String ruleName, String current) {
-    }
+    private record Link(UUID tenantId, UUID ruleId, String recipient, UUID userId, String ruleName, String current) {}
 
     private Optional<Link> link(String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
         // the token is the key, whoever asks: an email's reader need not be signed in, nor in the rule's tenant
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                 select o.tenant_id, o.rule_id, o.recipient, o.recipient_user_id, r.name,
                        (select p.delivery from alert_preference p where p.rule_id = o.rule_id and p.recipient = o.recipient)
                 from mail_outbox o join alert_rule r on r.id = o.rule_id and r.tenant_id = o.tenant_id
                 where o.unsubscribe_token = ?""",
-                (rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)), token).stream().findFirst();
+                        (rs, n) -> new Link(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, UUID.class),
+                                rs.getString(3),
+                                rs.getObject(4, UUID.class),
+                                rs.getString(5),
+                                rs.getString(6)),
+                        token)
+                .stream()
+                .findFirst();
     }
 
     private void save(UUID tenantId, UUID ruleId, String recipient, UUID userId, String delivery) {
         jdbc.update("""
                 insert into alert_preference (tenant_id, rule_id, recipient, user_id, delivery, updated_at)
                 values (?, ?, ?, ?, ?, now())
-                on conflict (rule_id, recipient) do update set delivery = excluded.delivery, updated_at = now()""",
-                tenantId, ruleId, recipient, userId, delivery.toUpperCase(Locale.ROOT));
+                on conflict (rule_id, recipient) do update set delivery = excluded.delivery, updated_at = now()""", tenantId, ruleId, recipient, userId, delivery.toUpperCase(Locale.ROOT));
     }
 
     static List<String> choices(String ruleDelivery) {
@@ -153,7 +171,9 @@ public class AlertPreferences {
         if (from < 0) {
             return List.of();
         }
-        return java.util.stream.Stream.concat(ORDER.subList(from, ORDER.size()).stream(), java.util.stream.Stream.of(NONE)).toList();
+        return java.util.stream.Stream.concat(
+                        ORDER.subList(from, ORDER.size()).stream(), java.util.stream.Stream.of(NONE))
+                .toList();
     }
 
     private static String address(String email) {

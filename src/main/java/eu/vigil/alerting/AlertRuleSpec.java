@@ -9,7 +9,8 @@ import java.util.UUID;
  * Values are as people write them ({@code "negative"}, {@code "medium"}, {@code "CREDIT_MANAGER"}); {@link AlertRules}
  * checks and normalises them.
  */
-public record AlertRuleSpec(String name, Boolean enabled, Match match, Scope scope, Recipients recipients, DeliverySpec delivery) {
+public record AlertRuleSpec(
+        String name, Boolean enabled, Match match, Scope scope, Recipients recipients, DeliverySpec delivery) {
 
     public AlertRuleSpec {
         match = match == null ? new Match(null, null, null, null) : match;
@@ -26,8 +27,12 @@ public record AlertRuleSpec(String name, Boolean enabled, Match match, Scope sco
     }
 
     /** On which watched companies: entries on these watchlists, of these relationship types, with one of these tags, owned by these people, exposure at least this amount. */
-    public record Scope(List<UUID> watchlists, List<String> relationshipTypes, List<String> tags, List<UUID> owners,
-                        BigDecimal minExposure) {
+    public record Scope(
+            List<UUID> watchlists,
+            List<String> relationshipTypes,
+            List<String> tags,
+            List<UUID> owners,
+            BigDecimal minExposure) {
         public Scope {
             watchlists = orEmpty(watchlists);
             relationshipTypes = orEmpty(relationshipTypes);
@@ -50,10 +55,11 @@ public record AlertRuleSpec(String name, Boolean enabled, Match match, Scope sco
     }
 
     /** {@code mode} immediate, daily, weekly or portal; {@code at} (HH:mm, the tenant's time zone) for digests, {@code weekday} for weekly ones. */
-    public record DeliverySpec(String mode, String at, String weekday) {
-    }
+    public record DeliverySpec(String mode, String at, String weekday) {}
 
     private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+        return list == null
+                ? List.of()
+                : list.stream().filter(java.util.Objects::nonNull).toList();
     }
 }

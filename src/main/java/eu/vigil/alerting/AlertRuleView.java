@@ -8,6 +8,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A stored rule, normalised: lower-case polarities, categories, severities and types, upper-case roles and codes. */
-public record AlertRuleView(UUID id, String name, boolean enabled, Match match, Scope scope, Recipients recipients,
-                            DeliverySpec delivery, String defaultRule, Instant createdAt, Instant updatedAt) {
-}
+public record AlertRuleView(
+        UUID id,
+        String name,
+        boolean enabled,
+        Match match,
+        Scope scope,
+        Recipients recipients,
+        DeliverySpec delivery,
+        String defaultRule,
+        Instant createdAt,
+        Instant updatedAt) {}

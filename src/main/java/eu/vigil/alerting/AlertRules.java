@@ -52,7 +52,8 @@ public class AlertRules {
     static final String RISK = "risk";
     static final String OPPORTUNITIES = "opportunities";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-    private static final List<Role> RECIPIENT_ROLES = List.of(Role.TENANT_ADMIN, Role.CREDIT_MANAGER, Role.SALES, Role.VIEWER);
+    private static final List<Role> RECIPIENT_ROLES =
+            List.of(Role.TENANT_ADMIN, Role.CREDIT_MANAGER, Role.SALES, Role.VIEWER);
 
     private final AlertRuleRepository rules;
     private final SignalCatalogue catalogue;
@@ -63,8 +64,15 @@ public class AlertRules {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
-    AlertRules(AlertRuleRepository rules, SignalCatalogue catalogue, UserManagement users, WatchlistManagement watchlists,
-               FanOut fanOut, TenantManagement tenants, MessageSource messages, ApplicationEventPublisher events) {
+    AlertRules(
+            AlertRuleRepository rules,
+            SignalCatalogue catalogue,
+            UserManagement users,
+            WatchlistManagement watchlists,
+            FanOut fanOut,
+            TenantManagement tenants,
+            MessageSource messages,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.fanOut = fanOut;
         this.tenants = tenants;
@@ -77,7 +85,9 @@ public class AlertRules {
 
     @Transactional(readOnly = true)
     public List<AlertRuleView> rules() {
-        return rules.findAllByOrderByCreatedAtAscNameAsc().stream().map(AlertRules::view).toList();
+        return rules.findAllByOrderByCreatedAtAscNameAsc().stream()
+                .map(AlertRules::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -113,8 +123,15 @@ public class AlertRules {
             throw new AlertingException("", "alerts.error.body");
         }
         AlertRule rule = new AlertRule(TenantContext.require(), null);
-        define(rule, new AlertRuleSpec("preview", true, spec.match(), spec.scope(), null,
-                new DeliverySpec(Delivery.PORTAL.key(), null, null)));
+        define(
+                rule,
+                new AlertRuleSpec(
+                        "preview",
+                        true,
+                        spec.match(),
+                        spec.scope(),
+                        null,
+                        new DeliverySpec(Delivery.PORTAL.key(), null, null)));
         FanOut.Preview preview = fanOut.preview(rule, Instant.now().minus(Duration.ofDays(PREVIEW_DAYS)));
         return new RulePreview(preview.alerts(), preview.companies(), PREVIEW_DAYS);
     }
@@ -138,20 +155,54 @@ public class AlertRules {
 
     @Transactional
     public void createDefaults(UUID tenantId) {
-        Locale language = TenantContext.callAs(tenantId, () -> tenants.tenant(tenantId)).map(TenantView::language)
-                .orElse(Language.EN).locale();
+        Locale language = TenantContext.callAs(tenantId, () -> tenants.tenant(tenantId))
+                .map(TenantView::language)
+                .orElse(Language.EN)
+                .locale();
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, RISK)) {
             AlertRule risk = new AlertRule(tenantId, RISK);
-            risk.define(defaultName(RISK, language), true, new String[0], new String[0], new String[] {"negative"}, "medium",
-                    new UUID[0], new String[0], new String[0], new UUID[0], null, new String[] {Role.CREDIT_MANAGER.name()},
-                    new UUID[0], false, new String[0], Delivery.IMMEDIATE, null, null);
+            risk.define(
+                    defaultName(RISK, language),
+                    true,
+                    new String[0],
+                    new String[0],
+                    new String[] {"negative"},
+                    "medium",
+                    new UUID[0],
+                    new String[0],
+                    new String[0],
+                    new UUID[0],
+                    null,
+                    new String[] {Role.CREDIT_MANAGER.name()},
+                    new UUID[0],
+                    false,
+                    new String[0],
+                    Delivery.IMMEDIATE,
+                    null,
+                    null);
             rules.save(risk);
         }
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, OPPORTUNITIES)) {
             AlertRule opportunities = new AlertRule(tenantId, OPPORTUNITIES);
-            opportunities.define(defaultName(OPPORTUNITIES, language), true, new String[0], new String[0],
-                    new String[] {"positive"}, "info", new UUID[0], new String[0], new String[0], new UUID[0], null,
-                    new String[] {Role.SALES.name()}, new UUID[0], false, new String[0], Delivery.DAILY, LocalTime.of(8, 0), null);
+            opportunities.define(
+                    defaultName(OPPORTUNITIES, language),
+                    true,
+                    new String[0],
+                    new String[0],
+                    new String[] {"positive"},
+                    "info",
+                    new UUID[0],
+                    new String[0],
+                    new String[0],
+                    new UUID[0],
+                    null,
+                    new String[] {Role.SALES.name()},
+                    new UUID[0],
+                    false,
+                    new String[0],
+                    Delivery.DAILY,
+                    LocalTime.of(8, 0),
+                    null);
             rules.save(opportunities);
         }
     }
@@ -171,25 +222,41 @@ public class AlertRules {
         Match match = spec.match();
         String[] signals = distinct(match.signals(), code -> {
             String wanted = code.strip().toUpperCase(Locale.ROOT);
-            return catalogue.find(wanted).map(s -> s.code())
+            return catalogue
+                    .find(wanted)
+                    .map(s -> s.code())
                     .orElseThrow(() -> new AlertingException("match.signals", "alerts.error.signal", code));
         });
-        String[] categories = distinct(match.categories(), value -> parse(Category.class, value, "match.categories",
-                "alerts.error.category").key());
-        String[] polarities = distinct(match.polarity(), value -> parse(Polarity.class, value, "match.polarity",
-                "alerts.error.polarity").key());
-        String minSeverity = match.minSeverity() == null || match.minSeverity().isBlank() ? Severity.INFO.key()
-                : parse(Severity.class, match.minSeverity(), "match.minSeverity", "alerts.error.severity").key();
+        String[] categories = distinct(
+                match.categories(),
+                value -> parse(Category.class, value, "match.categories", "alerts.error.category")
+                        .key());
+        String[] polarities = distinct(
+                match.polarity(),
+                value -> parse(Polarity.class, value, "match.polarity", "alerts.error.polarity")
+                        .key());
+        String minSeverity = match.minSeverity() == null || match.minSeverity().isBlank()
+                ? Severity.INFO.key()
+                : parse(Severity.class, match.minSeverity(), "match.minSeverity", "alerts.error.severity")
+                        .key();
 
         Scope scope = spec.scope();
-        Set<UUID> known = watchlists.watchlists().stream().map(WatchlistView::id).collect(Collectors.toSet());
-        UUID[] lists = scope.watchlists().stream().distinct().peek(id -> {
-            if (!known.contains(id)) {
-                throw new AlertingException("scope.watchlists", "alerts.error.watchlist", id);
-            }
-        }).toArray(UUID[]::new);
-        String[] relationships = distinct(scope.relationshipTypes(), value -> Relationship.parse(value)
-                .orElseThrow(() -> new AlertingException("scope.relationshipTypes", "alerts.error.relationship", value)).name());
+        Set<UUID> known =
+                watchlists.watchlists().stream().map(WatchlistView::id).collect(Collectors.toSet());
+        UUID[] lists = scope.watchlists().stream()
+                .distinct()
+                .peek(id -> {
+                    if (!known.contains(id)) {
+                        throw new AlertingException("scope.watchlists", "alerts.error.watchlist", id);
+                    }
+                })
+                .toArray(UUID[]::new);
+        String[] relationships = distinct(
+                scope.relationshipTypes(),
+                value -> Relationship.parse(value)
+                        .orElseThrow(() ->
+                                new AlertingException("scope.relationshipTypes", "alerts.error.relationship", value))
+                        .name());
         String[] tags = distinct(scope.tags(), String::strip);
         Set<UUID> people = users.users().stream().map(UserView::id).collect(Collectors.toSet());
         UUID[] owners = people(scope.owners(), people, "scope.owners");
@@ -199,9 +266,13 @@ public class AlertRules {
         }
 
         Recipients recipients = spec.recipients();
-        String[] roles = distinct(recipients.roles(), value -> RECIPIENT_ROLES.stream()
-                .filter(r -> r.name().equalsIgnoreCase(value.strip())).findFirst()
-                .orElseThrow(() -> new AlertingException("recipients.roles", "alerts.error.role", value)).name());
+        String[] roles = distinct(
+                recipients.roles(),
+                value -> RECIPIENT_ROLES.stream()
+                        .filter(r -> r.name().equalsIgnoreCase(value.strip()))
+                        .findFirst()
+                        .orElseThrow(() -> new AlertingException("recipients.roles", "alerts.error.role", value))
+                        .name());
         UUID[] recipientUsers = people(recipients.users(), people, "recipients.users");
         String[] emails = distinct(recipients.emails(), value -> {
             String email = value.strip().toLowerCase(Locale.ROOT);
@@ -225,12 +296,31 @@ public class AlertRules {
         if (mode == Delivery.WEEKLY) {
             weekday = day(delivery.weekday());
         }
-        if (mode != Delivery.PORTAL && roles.length == 0 && recipientUsers.length == 0 && emails.length == 0
+        if (mode != Delivery.PORTAL
+                && roles.length == 0
+                && recipientUsers.length == 0
+                && emails.length == 0
                 && !recipients.includesOwner()) {
             throw new AlertingException("recipients", "alerts.error.noRecipients");
         }
-        rule.define(name, spec.enabled() == null || spec.enabled(), signals, categories, polarities, minSeverity, lists,
-                relationships, tags, owners, minExposure, roles, recipientUsers, recipients.includesOwner(), emails, mode, at,
+        rule.define(
+                name,
+                spec.enabled() == null || spec.enabled(),
+                signals,
+                categories,
+                polarities,
+                minSeverity,
+                lists,
+                relationships,
+                tags,
+                owners,
+                minExposure,
+                roles,
+                recipientUsers,
+                recipients.includesOwner(),
+                emails,
+                mode,
+                at,
                 weekday);
     }
 
@@ -257,11 +347,14 @@ public class AlertRules {
     }
 
     private static UUID[] people(List<UUID> ids, Set<UUID> people, String field) {
-        return ids.stream().distinct().peek(id -> {
-            if (!people.contains(id)) {
-                throw new AlertingException(field, "alerts.error.user", id, field);
-            }
-        }).toArray(UUID[]::new);
+        return ids.stream()
+                .distinct()
+                .peek(id -> {
+                    if (!people.contains(id)) {
+                        throw new AlertingException(field, "alerts.error.user", id, field);
+                    }
+                })
+                .toArray(UUID[]::new);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String messageKey) {
@@ -284,17 +377,36 @@ public class AlertRules {
     }
 
     static AlertRuleView view(AlertRule rule) {
-        return new AlertRuleView(rule.getId(), rule.getName(), rule.isEnabled(),
-                new Match(List.of(rule.getSignals()), List.of(rule.getCategories()), List.of(rule.getPolarities()),
+        return new AlertRuleView(
+                rule.getId(),
+                rule.getName(),
+                rule.isEnabled(),
+                new Match(
+                        List.of(rule.getSignals()),
+                        List.of(rule.getCategories()),
+                        List.of(rule.getPolarities()),
                         rule.getMinSeverity()),
-                new Scope(List.of(rule.getWatchlists()), List.of(rule.getRelationships()).stream()
-                        .map(r -> r.toLowerCase(Locale.ROOT)).toList(), List.of(rule.getTags()), List.of(rule.getOwners()),
+                new Scope(
+                        List.of(rule.getWatchlists()),
+                        List.of(rule.getRelationships()).stream()
+                                .map(r -> r.toLowerCase(Locale.ROOT))
+                                .toList(),
+                        List.of(rule.getTags()),
+                        List.of(rule.getOwners()),
                         rule.getMinExposure()),
-                new Recipients(List.of(rule.getRecipientRoles()), List.of(rule.getRecipientUsers()), rule.isRecipientOwner(),
+                new Recipients(
+                        List.of(rule.getRecipientRoles()),
+                        List.of(rule.getRecipientUsers()),
+                        rule.isRecipientOwner(),
                         List.of(rule.getRecipientEmails())),
-                new DeliverySpec(rule.getDelivery().key(),
-                        rule.getDeliveryAt() == null ? null : rule.getDeliveryAt().toString(),
+                new DeliverySpec(
+                        rule.getDelivery().key(),
+                        rule.getDeliveryAt() == null
+                                ? null
+                                : rule.getDeliveryAt().toString(),
                         rule.getDeliveryWeekday()),
-                rule.getDefaultRule(), rule.getCreatedAt(), rule.getUpdatedAt());
+                rule.getDefaultRule(),
+                rule.getCreatedAt(),
+                rule.getUpdatedAt());
     }
 }

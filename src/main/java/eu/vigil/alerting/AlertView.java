@@ -10,7 +10,24 @@ import java.util.UUID;
  * where it stands; {@code oldValue}/{@code newValue} as the signal event recorded them (codes, plain numbers), and
  * beside them {@code oldText}/{@code newText} and the whole {@code change} in the requested language.
  */
-public record AlertView(long id, UUID ruleId, String signal, String label, String country, String number, String polarity,
-                        String severity, String oldValue, String newValue, String oldText, String newText, String change, LocalDate effectiveDate, List<UUID> watchlists,
-                        String state, UUID assignee, String acknowledgedBy, Instant acknowledgedAt, Instant createdAt) {
-}
+public record AlertView(
+        long id,
+        UUID ruleId,
+        String signal,
+        String label,
+        String country,
+        String number,
+        String polarity,
+        String severity,
+        String oldValue,
+        String newValue,
+        String oldText,
+        String newText,
+        String change,
+        LocalDate effectiveDate,
+        List<UUID> watchlists,
+        String state,
+        UUID assignee,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        Instant createdAt) {}

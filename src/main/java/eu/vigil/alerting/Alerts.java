@@ -69,9 +69,19 @@ public class Alerts {
     private final CompanyStatuses statuses;
     private final ApplicationEventPublisher publisher;
 
-    Alerts(AlertRepository alerts, AlertCommentRepository comments, AlertRuleRepository rules, SignalEvents events,
-           SignalCatalogue catalogue, WatchedCompanies watched, WatchlistManagement watchlists, UserManagement users,
-           EntityManager entityManager, ChangeWording wording, CompanyStatuses statuses, ApplicationEventPublisher publisher) {
+    Alerts(
+            AlertRepository alerts,
+            AlertCommentRepository comments,
+            AlertRuleRepository rules,
+            SignalEvents events,
+            SignalCatalogue catalogue,
+            WatchedCompanies watched,
+            WatchlistManagement watchlists,
+            UserManagement users,
+            EntityManager entityManager,
+            ChangeWording wording,
+            CompanyStatuses statuses,
+            ApplicationEventPublisher publisher) {
         this.wording = wording;
         this.statuses = statuses;
         this.publisher = publisher;
@@ -122,8 +132,8 @@ public class Alerts {
             parameters.put("role", filter.mine().role());
         }
         TypedQuery<Long> count = entityManager.createQuery("select count(a) from Alert a" + where, Long.class);
-        TypedQuery<Alert> select = entityManager.createQuery("select a from Alert a" + where
-                + " order by a.createdAt desc, a.id desc", Alert.class);
+        TypedQuery<Alert> select = entityManager.createQuery(
+                "select a from Alert a" + where + " order by a.createdAt desc, a.id desc", Alert.class);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             select.setParameter(name, value);
@@ -132,7 +142,9 @@ public class Alerts {
         int pageSize = Math.clamp(size, 1, MAX_PAGE);
         int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
         int current = Math.clamp(page, 1, pages);
-        List<Alert> found = select.setFirstResult((current - 1) * pageSize).setMaxResults(pageSize).getResultList();
+        List<Alert> found = select.setFirstResult((current - 1) * pageSize)
+                .setMaxResults(pageSize)
+                .getResultList();
         return new InboxPage(items(found, language), total, current, pages);
     }
 
@@ -144,8 +156,11 @@ public class Alerts {
     /** How many of the bound tenant's new alerts are this person's own (see {@link AlertFilter.Mine}). */
     @Transactional(readOnly = true)
     public long countNew(AlertFilter.Mine mine) {
-        return entityManager.createQuery("select count(a) from Alert a where a.state = :state and " + MINE, Long.class)
-                .setParameter("state", AlertState.NEW).setParameter("me", mine.userId()).setParameter("role", mine.role())
+        return entityManager
+                .createQuery("select count(a) from Alert a where a.state = :state and " + MINE, Long.class)
+                .setParameter("state", AlertState.NEW)
+                .setParameter("me", mine.userId())
+                .setParameter("role", mine.role())
                 .getSingleResult();
     }
 
@@ -177,15 +192,27 @@ public class Alerts {
             throw new AlertingException("assignee", "alerts.error.user", userId, "assignee");
         }
         alert.assign(userId);
-        audit("AlertAssigned", alert, userId == null ? "—" : users.users().stream().filter(u -> u.id().equals(userId))
-                .map(u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName()).findFirst().orElse("—"));
+        audit(
+                "AlertAssigned",
+                alert,
+                userId == null
+                        ? "—"
+                        : users.users().stream()
+                                .filter(u -> u.id().equals(userId))
+                                .map(u -> u.displayName() == null
+                                                || u.displayName().isBlank()
+                                        ? u.email()
+                                        : u.displayName())
+                                .findFirst()
+                                .orElse("—"));
     }
 
     /** Acknowledges those of {@code ids} that are the tenant's and new; answers how many changed. */
     @Transactional
     public int acknowledgeAll(List<Long> ids) {
         int changed = 0;
-        for (Alert alert : alerts.findAllById(ids.stream().distinct().limit(MAX_PAGE).toList())) {
+        for (Alert alert :
+                alerts.findAllById(ids.stream().distinct().limit(MAX_PAGE).toList())) {
             if (alert.getState() == AlertState.NEW) {
                 alert.acknowledge(Actors.current());
                 audit("AlertAcknowledged", alert);
@@ -199,7 +226,8 @@ public class Alerts {
     public List<AlertComment> comments(long id) {
         find(id);
         return comments.findByAlertIdOrderByCreatedAtAscIdAsc(id).stream()
-                .map(c -> new AlertComment(c.getAuthor(), c.getBody(), c.getCreatedAt())).toList();
+                .map(c -> new AlertComment(c.getAuthor(), c.getBody(), c.getCreatedAt()))
+                .toList();
     }
 
     @Transactional
@@ -214,8 +242,11 @@ public class Alerts {
 
     /** An alert's change in the audit log: the alert by its number and its company's. */
     private void audit(String action, Alert alert, String... details) {
-        publisher.publishEvent(Audited.of(action, "#" + alert.getId() + " · " + alert.getCountry().trim() + " "
-                + new eu.vigil.company.CompanyId(alert.getCountry().trim(), alert.getNumber()).display(), details));
+        publisher.publishEvent(Audited.of(
+                action,
+                "#" + alert.getId() + " · " + alert.getCountry().trim() + " "
+                        + new eu.vigil.company.CompanyId(alert.getCountry().trim(), alert.getNumber()).display(),
+                details));
     }
 
     private Alert find(long id) {
@@ -226,33 +257,73 @@ public class Alerts {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<Long, SignalEvent> byId = events.byIds(page.stream().map(Alert::getSignalEventId).distinct().toList()).stream()
-                .collect(Collectors.toMap(SignalEvents.RecordedEvent::id, SignalEvents.RecordedEvent::event, (a, b) -> a));
+        Map<Long, SignalEvent> byId =
+                events
+                        .byIds(page.stream()
+                                .map(Alert::getSignalEventId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(
+                                SignalEvents.RecordedEvent::id, SignalEvents.RecordedEvent::event, (a, b) -> a));
         List<Long> companies = page.stream().map(Alert::getCompanyId).distinct().toList();
         Map<Long, String> names = watched.names(companies);
         Map<Long, String> lights = watched.lights(companies);
         Map<Long, CompanyStatus> status = statuses.of(companies);
         java.util.Locale locale = java.util.Locale.forLanguageTag(language);
-        Map<UUID, String> people = users.users().stream().collect(Collectors.toMap(UserView::id,
-                u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName()));
-        Map<UUID, String> lists = watchlists.watchlists().stream().collect(Collectors.toMap(WatchlistView::id, WatchlistView::name));
-        Map<UUID, String> ruleNames = rules.findAllById(page.stream().map(Alert::getRuleId).filter(java.util.Objects::nonNull)
-                .distinct().toList()).stream().collect(Collectors.toMap(AlertRule::getId, AlertRule::getName));
-        return page.stream().map(alert -> {
-            SignalEvent event = byId.get(alert.getSignalEventId());
-            Signal.Label label = catalogue.find(alert.getCode()).map(s -> s.label(language)).orElse(null);
-            return new InboxAlert(alert.getId(), alert.getRuleId(), ruleNames.get(alert.getRuleId()), alert.getCode(),
-                    label == null ? alert.getCode() : label.label(), label == null ? null : label.explanation(),
-                    alert.getCountry().trim(), alert.getNumber(), names.get(alert.getCompanyId()),
-                    lights.getOrDefault(alert.getCompanyId(), "green"), alert.getPolarity(), alert.getSeverity(),
-                    event == null ? null : event.oldValue(), event == null ? null : event.newValue(),
-                    event == null ? null : wording.words(event, locale).text(),
-                    status.get(alert.getCompanyId()), alert.getEffectiveDate(),
-                    Arrays.stream(alert.getWatchlistIds()).map(lists::get).filter(java.util.Objects::nonNull).sorted().toList(),
-                    alert.getState().key(), alert.getAssigneeId(),
-                    alert.getAssigneeId() == null ? null : people.get(alert.getAssigneeId()), alert.getAcknowledgedBy(),
-                    alert.getAcknowledgedAt(), alert.getResolvedAt(), alert.getCreatedAt());
-        }).toList();
+        Map<UUID, String> people = users.users().stream()
+                .collect(Collectors.toMap(
+                        UserView::id,
+                        u -> u.displayName() == null || u.displayName().isBlank() ? u.email() : u.displayName()));
+        Map<UUID, String> lists =
+                watchlists.watchlists().stream().collect(Collectors.toMap(WatchlistView::id, WatchlistView::name));
+        Map<UUID, String> ruleNames = rules
+                .findAllById(page.stream()
+                        .map(Alert::getRuleId)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
+                .stream()
+                .collect(Collectors.toMap(AlertRule::getId, AlertRule::getName));
+        return page.stream()
+                .map(alert -> {
+                    SignalEvent event = byId.get(alert.getSignalEventId());
+                    Signal.Label label = catalogue
+                            .find(alert.getCode())
+                            .map(s -> s.label(language))
+                            .orElse(null);
+                    return new InboxAlert(
+                            alert.getId(),
+                            alert.getRuleId(),
+                            ruleNames.get(alert.getRuleId()),
+                            alert.getCode(),
+                            label == null ? alert.getCode() : label.label(),
+                            label == null ? null : label.explanation(),
+                            alert.getCountry().trim(),
+                            alert.getNumber(),
+                            names.get(alert.getCompanyId()),
+                            lights.getOrDefault(alert.getCompanyId(), "green"),
+                            alert.getPolarity(),
+                            alert.getSeverity(),
+                            event == null ? null : event.oldValue(),
+                            event == null ? null : event.newValue(),
+                            event == null ? null : wording.words(event, locale).text(),
+                            status.get(alert.getCompanyId()),
+                            alert.getEffectiveDate(),
+                            Arrays.stream(alert.getWatchlistIds())
+                                    .map(lists::get)
+                                    .filter(java.util.Objects::nonNull)
+                                    .sorted()
+                                    .toList(),
+                            alert.getState().key(),
+                            alert.getAssigneeId(),
+                            alert.getAssigneeId() == null ? null : people.get(alert.getAssigneeId()),
+                            alert.getAcknowledgedBy(),
+                            alert.getAcknowledgedAt(),
+                            alert.getResolvedAt(),
+                            alert.getCreatedAt());
+                })
+                .toList();
     }
 
     /** Alerts created after {@code cursor} (null: from the first), oldest first, at most {@code limit}. */
@@ -267,7 +338,8 @@ public class Alerts {
 
     @Transactional(readOnly = true)
     public AlertView alert(long id, String language) {
-        return views(List.of(alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert"))), language).getFirst();
+        return views(List.of(alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert"))), language)
+                .getFirst();
     }
 
     @Transactional
@@ -282,25 +354,53 @@ public class Alerts {
         if (page.isEmpty()) {
             return List.of();
         }
-        Map<Long, SignalEvent> byId = events.byIds(page.stream().map(Alert::getSignalEventId).distinct().toList()).stream()
-                .collect(Collectors.toMap(SignalEvents.RecordedEvent::id, SignalEvents.RecordedEvent::event, (a, b) -> a));
+        Map<Long, SignalEvent> byId =
+                events
+                        .byIds(page.stream()
+                                .map(Alert::getSignalEventId)
+                                .distinct()
+                                .toList())
+                        .stream()
+                        .collect(Collectors.toMap(
+                                SignalEvents.RecordedEvent::id, SignalEvents.RecordedEvent::event, (a, b) -> a));
         java.util.Locale locale = java.util.Locale.forLanguageTag(language);
         Function<Alert, AlertView> view = alert -> {
             SignalEvent event = byId.get(alert.getSignalEventId());
-            ChangeWording.Words words = event == null ? new ChangeWording.Words(null, null, null) : wording.words(event, locale);
-            String label = catalogue.find(alert.getCode()).map(s -> s.label(language).label()).orElse(alert.getCode());
-            return new AlertView(alert.getId(), alert.getRuleId(), alert.getCode(), label, alert.getCountry(), alert.getNumber(),
-                    alert.getPolarity(), alert.getSeverity(), event == null ? null : event.oldValue(),
-                    event == null ? null : event.newValue(), words.before(), words.after(), words.text(), alert.getEffectiveDate(),
+            ChangeWording.Words words =
+                    event == null ? new ChangeWording.Words(null, null, null) : wording.words(event, locale);
+            String label = catalogue
+                    .find(alert.getCode())
+                    .map(s -> s.label(language).label())
+                    .orElse(alert.getCode());
+            return new AlertView(
+                    alert.getId(),
+                    alert.getRuleId(),
+                    alert.getCode(),
+                    label,
+                    alert.getCountry(),
+                    alert.getNumber(),
+                    alert.getPolarity(),
+                    alert.getSeverity(),
+                    event == null ? null : event.oldValue(),
+                    event == null ? null : event.newValue(),
+                    words.before(),
+                    words.after(),
+                    words.text(),
+                    alert.getEffectiveDate(),
                     List.of(alert.getWatchlistIds()),
-                    alert.getState().key(), alert.getAssigneeId(), alert.getAcknowledgedBy(), alert.getAcknowledgedAt(),
+                    alert.getState().key(),
+                    alert.getAssigneeId(),
+                    alert.getAcknowledgedBy(),
+                    alert.getAcknowledgedAt(),
                     alert.getCreatedAt());
         };
         return page.stream().map(view).toList();
     }
 
     static String encode(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((CURSOR_PREFIX + id).getBytes(StandardCharsets.UTF_8));
     }
 
     static long decode(String cursor) {

@@ -25,8 +25,17 @@ public class DeadLetters {
     }
 
     /** {@code country}/{@code number} are null for a digest, which is about many companies. */
-    public record DeadLetter(long id, String kind, String recipient, String ruleName, String country, String number,
-                             String companyName, int attempts, String lastError, Instant failedAt) {
+    public record DeadLetter(
+            long id,
+            String kind,
+            String recipient,
+            String ruleName,
+            String country,
+            String number,
+            String companyName,
+            int attempts,
+            String lastError,
+            Instant failedAt) {
 
         public String display() {
             return country == null ? null : new eu.vigil.company.CompanyId(country, number).display();
@@ -36,23 +45,55 @@ public class DeadLetters {
     @Transactional(readOnly = true)
     public List<DeadLetter> list() {
         UUID tenant = TenantContext.require();
-        record Row(long id, String kind, String recipient, String ruleName, Long companyId, String country, String number,
-                   int attempts, String lastError, Instant failedAt) {
-        }
-        List<Row> rows = jdbc.query("""
+        record Row(
+                long id,
+                String kind,
+                String recipient,
+                String ruleName,
+                Long companyId,
+                String country,
+                String number,
+                int attempts,
+                String lastError,
+                Instant failedAt) {}
+        List<Row> rows = jdbc.query(
+                """
                 select d.id, d.kind, d.recipient, r.name, d.company_id, c.country, c.number, d.attempts, d.last_error, d.failed_at
                 from mail_dead_letter d
                 left join alert_rule r on r.id = d.rule_id
                 left join lateral (select a.country, a.number from alert a
                                    where a.tenant_id = d.tenant_id and a.company_id = d.company_id limit 1) c on true
                 where d.tenant_id = ? order by d.failed_at desc, d.id desc limit 500""",
-                (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
-                        rs.getString(6) == null ? null : rs.getString(6).trim(), rs.getString(7), rs.getInt(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant()), tenant);
-        Map<Long, String> names = watched.names(rows.stream().map(Row::companyId).filter(Objects::nonNull).distinct().toList());
-        return rows.stream().map(r -> new DeadLetter(r.id(), r.kind().toLowerCase(java.util.Locale.ROOT), r.recipient(),
-                r.ruleName(), r.country(), r.number(), r.companyId() == null ? null : names.get(r.companyId()), r.attempts(),
-                r.lastError(), r.failedAt())).toList();
+                (rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        (Long) rs.getObject(5),
+                        rs.getString(6) == null ? null : rs.getString(6).trim(),
+                        rs.getString(7),
+                        rs.getInt(8),
+                        rs.getString(9),
+                        rs.getTimestamp(10).toInstant()),
+                tenant);
+        Map<Long, String> names = watched.names(rows.stream()
+                .map(Row::companyId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return rows.stream()
+                .map(r -> new DeadLetter(
+                        r.id(),
+                        r.kind().toLowerCase(java.util.Locale.ROOT),
+                        r.recipient(),
+                        r.ruleName(),
+                        r.country(),
+                        r.number(),
+                        r.companyId() == null ? null : names.get(r.companyId()),
+                        r.attempts(),
+                        r.lastError(),
+                        r.failedAt()))
+                .toList();
     }
 
     /**
@@ -73,11 +114,12 @@ public class DeadLetters {
                 update mail_outbox o set alert_ids = o.alert_ids || d.alert_ids
                 from mail_outbox d
                 where d.id = ? and o.id <> d.id and o.tenant_id = d.tenant_id and o.rule_id = d.rule_id
-                  and o.company_id = d.company_id and o.recipient = d.recipient and o.status = 'PENDING' and o.kind = 'IMMEDIATE'""",
-                id) : 0;
+                  and o.company_id = d.company_id and o.recipient = d.recipient and o.status = 'PENDING' and o.kind = 'IMMEDIATE'""", id) : 0;
         if (joined > 0) {
-            jdbc.update("update mail_outbox set status = 'SKIPPED', last_error = 'resent with the pending email of its group' "
-                    + "where id = ?", id);
+            jdbc.update(
+                    "update mail_outbox set status = 'SKIPPED', last_error = 'resent with the pending email of its group' "
+                            + "where id = ?",
+                    id);
         } else {
             jdbc.update("""
                     update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null,

@@ -29,8 +29,12 @@ public class Silences {
 
     private final ApplicationEventPublisher events;
 
-    Silences(SilenceRepository silences, UserManagement users, CompanyRegistry companies, WatchedCompanies watched,
-             ApplicationEventPublisher events) {
+    Silences(
+            SilenceRepository silences,
+            UserManagement users,
+            CompanyRegistry companies,
+            WatchedCompanies watched,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.silences = silences;
         this.users = users;
@@ -42,7 +46,10 @@ public class Silences {
     @Transactional
     public UUID silence(UUID userId, CompanyId company, Instant until, String reason) {
         users.user(userId);
-        long companyId = companies.find(company).orElseThrow(() -> new NotFoundException("Company")).id();
+        long companyId = companies
+                .find(company)
+                .orElseThrow(() -> new NotFoundException("Company"))
+                .id();
         if (until == null || !until.isAfter(Instant.now())) {
             throw new AlertingException("until", "alerts.error.until");
         }
@@ -50,9 +57,11 @@ public class Silences {
         if (why.isEmpty() || why.length() > 500) {
             throw new AlertingException("reason", "alerts.error.reason");
         }
-        UUID id = silences.save(new Silence(TenantContext.require(), userId, companyId, company.country(), company.number(), until,
-                why)).getId();
-        events.publishEvent(Audited.of("SilenceCreated", company.country() + " " + company.display(), until.toString(), why));
+        UUID id = silences.save(new Silence(
+                        TenantContext.require(), userId, companyId, company.country(), company.number(), until, why))
+                .getId();
+        events.publishEvent(
+                Audited.of("SilenceCreated", company.country() + " " + company.display(), until.toString(), why));
         return id;
     }
 
@@ -65,23 +74,39 @@ public class Silences {
     /** The person's running silence of this company, if any (the latest to end). */
     @Transactional(readOnly = true)
     public Optional<SilenceView> running(UUID userId, CompanyId company) {
-        return companies.find(company).flatMap(state -> views(silences.findByUserIdAndCompanyIdAndUntilAfter(userId, state.id(),
-                Instant.now())).stream().max(java.util.Comparator.comparing(SilenceView::until)));
+        return companies
+                .find(company)
+                .flatMap(state ->
+                        views(silences.findByUserIdAndCompanyIdAndUntilAfter(userId, state.id(), Instant.now()))
+                                .stream()
+                                .max(java.util.Comparator.comparing(SilenceView::until)));
     }
 
     /** Ends one of the person's own silences; anyone else's answers as a missing one. */
     @Transactional
     public void remove(UUID silenceId, UUID userId) {
-        Silence silence = silences.findById(silenceId).filter(s -> s.getUserId().equals(userId))
+        Silence silence = silences.findById(silenceId)
+                .filter(s -> s.getUserId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("Silence"));
         silences.delete(silence);
-        events.publishEvent(Audited.of("SilenceRemoved", silence.getCountry().trim() + " "
-                + new CompanyId(silence.getCountry().trim(), silence.getNumber()).display()));
+        events.publishEvent(Audited.of(
+                "SilenceRemoved",
+                silence.getCountry().trim() + " "
+                        + new CompanyId(silence.getCountry().trim(), silence.getNumber()).display()));
     }
 
     private List<SilenceView> views(List<Silence> found) {
-        Map<Long, String> names = watched.names(found.stream().map(Silence::getCompanyId).distinct().toList());
-        return found.stream().map(s -> new SilenceView(s.getId(), s.getCountry().trim(), s.getNumber(), names.get(s.getCompanyId()),
-                s.getUntil(), s.getReason(), s.getCreatedAt())).toList();
+        Map<Long, String> names = watched.names(
+                found.stream().map(Silence::getCompanyId).distinct().toList());
+        return found.stream()
+                .map(s -> new SilenceView(
+                        s.getId(),
+                        s.getCountry().trim(),
+                        s.getNumber(),
+                        names.get(s.getCompanyId()),
+                        s.getUntil(),
+                        s.getReason(),
+                        s.getCreatedAt()))
+                .toList();
     }
 }

@@ -36,12 +36,21 @@ public class AuditLog {
 
     @EventListener
     void on(AccountActivity activity) {
-        record(activity.tenantId(), activity.actor(), activity.getClass().getSimpleName(), activity.target(), activity.detail());
+        record(
+                activity.tenantId(),
+                activity.actor(),
+                activity.getClass().getSimpleName(),
+                activity.target(),
+                activity.detail());
     }
 
     @EventListener
     void on(Audited action) {
-        record(action.tenantId(), action.actor(), action.action(), action.target(),
+        record(
+                action.tenantId(),
+                action.actor(),
+                action.action(),
+                action.target(),
                 action.details().isEmpty() ? null : String.join(DETAIL_SEPARATOR, action.details()));
     }
 
@@ -49,8 +58,14 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public Page<AuditEntry> entries(int page, int size) {
         return events.findAllByOrderByOccurredAtDesc(PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 200)))
-                .map(e -> new AuditEntry(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTarget(),
-                        e.getDetail(), e.getRemoteAddr()));
+                .map(e -> new AuditEntry(
+                        e.getId(),
+                        e.getOccurredAt(),
+                        e.getActor(),
+                        e.getAction(),
+                        e.getTarget(),
+                        e.getDetail(),
+                        e.getRemoteAddr()));
     }
 
     private static String remoteAddress() {

@@ -6,8 +6,7 @@ final class BelgianNumbers {
 
     private static final String WHAT = "BE enterprise number";
 
-    private BelgianNumbers() {
-    }
+    private BelgianNumbers() {}
 
     static ParseResult parse(String raw, String body) {
         int nonDigit = Chars.firstNonDigit(body);
@@ -20,16 +19,18 @@ final class BelgianNumbers {
         } else if (body.length() == 9) {
             digits = "0" + body;
         } else {
-            return Rejections.wrongLength(raw,
-                    WHAT + " must have 10 digits (or 9 without the leading 0), found " + body.length());
+            return Rejections.wrongLength(
+                    raw, WHAT + " must have 10 digits (or 9 without the leading 0), found " + body.length());
         }
         if (Chars.isAllZeros(digits)) {
             return Rejections.placeholder(raw, WHAT);
         }
         char first = digits.charAt(0);
         if (first >= '2' && first <= '8') {
-            return Rejections.unknownFormat(raw, "BE number " + establishmentNotation(digits)
-                    + " is an establishment unit number, not an enterprise number");
+            return Rejections.unknownFormat(
+                    raw,
+                    "BE number " + establishmentNotation(digits)
+                            + " is an establishment unit number, not an enterprise number");
         }
         if (first == '9') {
             return Rejections.unknownFormat(raw, WHAT + " must start with 0 or 1, found " + display(digits));

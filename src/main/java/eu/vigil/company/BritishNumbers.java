@@ -11,17 +11,16 @@ final class BritishNumbers {
 
     // NL (Northern Ireland limited partnership) is left out: it is read as the Dutch country prefix
     private static final Set<String> COMPANIES_HOUSE_PREFIXES = Set.of(
-            "AC", "CE", "CS", "EN", "ES", "FC", "FE", "GE", "GN", "GS", "IC", "IP", "LP", "NA", "NC", "NF",
-            "NI", "NO", "NP", "NR", "NV", "NZ", "OC", "OE", "PC", "R0", "RC", "RS", "SA", "SC", "SE", "SF",
-            "SG", "SI", "SL", "SO", "SP", "SR", "SZ", "ZC");
+            "AC", "CE", "CS", "EN", "ES", "FC", "FE", "GE", "GN", "GS", "IC", "IP", "LP", "NA", "NC", "NF", "NI", "NO",
+            "NP", "NR", "NV", "NZ", "OC", "OE", "PC", "R0", "RC", "RS", "SA", "SC", "SE", "SF", "SG", "SI", "SL", "SO",
+            "SP", "SR", "SZ", "ZC");
 
     // European VAT prefixes that are also Companies House prefixes: only prefix + 6 digits is read as British
     private static final Set<String> ALSO_VAT_COUNTRY_PREFIXES = Set.of("ES", "NO", "SE", "SI");
 
     private static final String ZEROS = "00000000";
 
-    private BritishNumbers() {
-    }
+    private BritishNumbers() {}
 
     private static boolean isCompaniesHousePrefix(String twoChars) {
         return COMPANIES_HOUSE_PREFIXES.contains(twoChars);
@@ -44,8 +43,10 @@ final class BritishNumbers {
         }
         int length = body.length();
         if (length == 9 || length == 12) {
-            return Rejections.unknownFormat(raw, body + " has " + length
-                    + " digits, the form of a UK VAT number, not a Companies House company number");
+            return Rejections.unknownFormat(
+                    raw,
+                    body + " has " + length
+                            + " digits, the form of a UK VAT number, not a Companies House company number");
         }
         if (length == 0 || length > 8) {
             return Rejections.wrongLength(raw, WHAT + " must have 8 digits, found " + length);
@@ -64,13 +65,15 @@ final class BritishNumbers {
         String prefix = body.substring(0, 2);
         String digits = body.substring(2);
         if ((prefix.equals("GD") || prefix.equals("HA")) && digits.length() == 3 && Chars.isAllDigits(digits)) {
-            return Rejections.unknownFormat(raw, "GB" + body
-                    + " is a UK VAT number of a government department or health authority, not a company number");
+            return Rejections.unknownFormat(
+                    raw,
+                    "GB" + body
+                            + " is a UK VAT number of a government department or health authority, not a company number");
         }
         if (!isCompaniesHousePrefix(prefix)) {
             if (Chars.isLetter(prefix.charAt(1))) {
-                return new Invalid(raw, Reason.UNKNOWN_PREFIX,
-                        "'" + prefix + "' is not a Companies House company number prefix");
+                return new Invalid(
+                        raw, Reason.UNKNOWN_PREFIX, "'" + prefix + "' is not a Companies House company number prefix");
             }
             return Rejections.notADigit(raw, WHAT, prefix.charAt(0));
         }
@@ -79,8 +82,8 @@ final class BritishNumbers {
             return Rejections.notADigit(raw, WHAT, digits.charAt(nonDigit));
         }
         if (digits.length() != 6) {
-            return Rejections.wrongLength(raw,
-                    WHAT + " with prefix " + prefix + " must have 6 digits after it, found " + digits.length());
+            return Rejections.wrongLength(
+                    raw, WHAT + " with prefix " + prefix + " must have 6 digits after it, found " + digits.length());
         }
         return new Valid(new CompanyId("GB", body));
     }

@@ -2,8 +2,7 @@ package eu.vigil.company;
 
 final class Chars {
 
-    private Chars() {
-    }
+    private Chars() {}
 
     static boolean isDigit(char c) {
         return c >= '0' && c <= '9';

@@ -2,8 +2,7 @@ package eu.vigil.company;
 
 final class Checksums {
 
-    private Checksums() {
-    }
+    private Checksums() {}
 
     static boolean luhnValid(String digits) {
         int sum = 0;
@@ -62,9 +61,7 @@ final class Checksums {
         int remainder = 0;
         for (int i = 0; i < upperAlphanumeric.length(); i++) {
             char c = upperAlphanumeric.charAt(i);
-            remainder = c <= '9'
-                    ? (remainder * 10 + (c - '0')) % 97
-                    : (remainder * 100 + (c - 'A' + 10)) % 97;
+            remainder = c <= '9' ? (remainder * 10 + (c - '0')) % 97 : (remainder * 100 + (c - 'A' + 10)) % 97;
         }
         return remainder;
     }

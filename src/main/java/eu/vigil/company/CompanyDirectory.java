@@ -33,8 +33,7 @@ public class CompanyDirectory {
      * A company in one line: its legal name (in {@code language} when it has one in that language), the
      * town of its registered seat, and whether it is active; each null when no feed has said.
      */
-    public record CompanySummary(long id, CompanyId companyId, String name, String city, Boolean active) {
-    }
+    public record CompanySummary(long id, CompanyId companyId, String name, String city, Boolean active) {}
 
     /** Vigil's ids of the companies it knows among these, in one query whatever their number. */
     @Transactional(readOnly = true)
@@ -50,12 +49,15 @@ public class CompanyDirectory {
             countries[i] = id.country();
             numbers[i++] = id.number();
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select c.country, c.number, c.id from company c
                 join unnest(?::text[], ?::text[]) as w(country, number) on c.country = w.country and c.number = w.number""",
                 rs -> {
                     found.put(new CompanyId(rs.getString(1).trim(), rs.getString(2)), rs.getLong(3));
-                }, countries, numbers);
+                },
+                countries,
+                numbers);
         return found;
     }
 
@@ -72,7 +74,8 @@ public class CompanyDirectory {
             default -> "4";
         };
         boolean dutch = "nl".equals(language);
-        jdbc.query("""
+        jdbc.query(
+                """
                 select c.id, c.country, c.number,
                        (select n.name->>'value' from json_array_elements(s.doc->'names') with ordinality as n(name, i)
                         where n.name->>'type' = '001' order by (n.name->>'language' = ?) desc, n.i limit 1),
@@ -86,9 +89,18 @@ public class CompanyDirectory {
                 rs -> {
                     String city = rs.getString(5);
                     String active = rs.getString(6);
-                    found.put(rs.getLong(1), new CompanySummary(rs.getLong(1), new CompanyId(rs.getString(2).trim(), rs.getString(3)),
-                            rs.getString(4), city == null || city.isBlank() ? null : city, active == null ? null : Boolean.valueOf(active)));
-                }, kboLanguage, dutch ? "municipalityNL" : "municipalityFR", dutch ? "municipalityFR" : "municipalityNL",
+                    found.put(
+                            rs.getLong(1),
+                            new CompanySummary(
+                                    rs.getLong(1),
+                                    new CompanyId(rs.getString(2).trim(), rs.getString(3)),
+                                    rs.getString(4),
+                                    city == null || city.isBlank() ? null : city,
+                                    active == null ? null : Boolean.valueOf(active)));
+                },
+                kboLanguage,
+                dutch ? "municipalityNL" : "municipalityFR",
+                dutch ? "municipalityFR" : "municipalityNL",
                 companyIds.toArray(Long[]::new));
         return found;
     }
@@ -97,7 +109,9 @@ public class CompanyDirectory {
     @Transactional(readOnly = true)
     public Optional<CompanySummary> summary(CompanyId company, String language) {
         Long id = ids(List.of(company)).get(company);
-        return id == null ? Optional.empty() : Optional.ofNullable(summaries(List.of(id), language).get(id));
+        return id == null
+                ? Optional.empty()
+                : Optional.ofNullable(summaries(List.of(id), language).get(id));
     }
 
     /**
@@ -118,16 +132,23 @@ public class CompanyDirectory {
             // the name search's order: the closest names first
             List<Long> ids = byName(q, limit);
             Map<Long, CompanySummary> summaries = summaries(ids, language);
-            return ids.stream().map(summaries::get).filter(java.util.Objects::nonNull).toList();
+            return ids.stream()
+                    .map(summaries::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
         }
-        List<CompanySummary> found = new ArrayList<>(summaries(byNumberPrefix(q, limit), language).values());
-        found.sort(java.util.Comparator.comparing((CompanySummary s) -> s.name() == null ? "\uFFFF" : s.name().toLowerCase(Locale.ROOT))
+        List<CompanySummary> found =
+                new ArrayList<>(summaries(byNumberPrefix(q, limit), language).values());
+        found.sort(java.util.Comparator.comparing((CompanySummary s) ->
+                        s.name() == null ? "\uFFFF" : s.name().toLowerCase(Locale.ROOT))
                 .thenComparing(s -> s.companyId().number()));
         return found;
     }
 
     private List<Long> byName(String q, int limit) {
-        List<CompanyId> matches = registry.searchByName(q, limit).stream().map(CompanyRegistry.NameMatch::id).toList();
+        List<CompanyId> matches = registry.searchByName(q, limit).stream()
+                .map(CompanyRegistry.NameMatch::id)
+                .toList();
         Map<CompanyId, Long> ids = ids(matches);
         return matches.stream().map(ids::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -150,7 +171,8 @@ public class CompanyDirectory {
         List<Long> ids = new ArrayList<>();
         for (String prefix : prefixes) {
             // a range on (country, number) uses the identity index whatever the collation; numbers are digits
-            ids.addAll(jdbc.queryForList("""
+            ids.addAll(jdbc.queryForList(
+                    """
                     select id from company where (?::text is null or country = ?) and number >= ? and number < ?
                     order by number limit ?""", Long.class, country, country, prefix, upperBound(prefix), limit - ids.size()));
             if (ids.size() >= limit) {

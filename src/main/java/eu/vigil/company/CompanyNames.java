@@ -29,7 +29,8 @@ public class CompanyNames {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("company-names").daemon().factory());
+    private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("company-names").daemon().factory());
     private volatile java.util.concurrent.Future<?> rebuilding;
 
     CompanyNames(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
@@ -72,7 +73,10 @@ public class CompanyNames {
             }
         } catch (RuntimeException e) {
             // the run is committed; a stale name is repaired by the next refresh of that company or the next rebuild
-            log.error("Could not refresh the names of {} companies: {}", pending.everything ? "all" : pending.size, e.getMessage());
+            log.error(
+                    "Could not refresh the names of {} companies: {}",
+                    pending.everything ? "all" : pending.size,
+                    e.getMessage());
         }
     }
 
@@ -85,7 +89,8 @@ public class CompanyNames {
         ownTransaction.executeWithoutResult(status -> {
             if (Boolean.TRUE.equals(jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK))) {
                 rewrite(ids);
-                rewrite(jdbc.queryForList("delete from company_name_stale returning company_id", Long.class).toArray(Long[]::new));
+                rewrite(jdbc.queryForList("delete from company_name_stale returning company_id", Long.class)
+                        .toArray(Long[]::new));
             } else {
                 jdbc.update("insert into company_name_stale (company_id) select unnest(?::bigint[])", (Object) ids);
             }
@@ -119,13 +124,15 @@ public class CompanyNames {
                     from company_section s, json_array_elements(s.doc->'names') n
                     where s.section = 'identity' and coalesce(n->>'value', '') <> ''""");
             jdbc.execute("create index company_name_next_company_idx on company_name_next (company_id)");
-            jdbc.execute("create index company_name_next_folded_trgm_idx on company_name_next using gin (folded gin_trgm_ops)");
+            jdbc.execute(
+                    "create index company_name_next_folded_trgm_idx on company_name_next using gin (folded gin_trgm_ops)");
             jdbc.execute("drop table company_name");
             jdbc.execute("alter table company_name_next rename to company_name");
             jdbc.execute("alter index company_name_next_company_idx rename to company_name_company_idx");
             jdbc.execute("alter index company_name_next_folded_trgm_idx rename to company_name_folded_trgm_idx");
             // runs that committed while the table was being built
-            rewrite(jdbc.queryForList("delete from company_name_stale returning company_id", Long.class).toArray(Long[]::new));
+            rewrite(jdbc.queryForList("delete from company_name_stale returning company_id", Long.class)
+                    .toArray(Long[]::new));
         });
         log.info("Rebuilt the company name index in {} ms", (System.nanoTime() - started) / 1_000_000);
     }

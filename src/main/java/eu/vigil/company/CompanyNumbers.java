@@ -14,8 +14,7 @@ public final class CompanyNumbers {
     /** The countries whose company numbers Vigil reads. */
     public static final List<String> COUNTRIES = List.of("BE", "FR", "IT", "NL", "DE", "LU", "GB");
 
-    private CompanyNumbers() {
-    }
+    private CompanyNumbers() {}
 
     /**
      * Every company a number written without a country prefix can be, by format and check digits: one per country
@@ -28,7 +27,8 @@ public final class CompanyNumbers {
             return readings;
         }
         for (String country : COUNTRIES) {
-            if (parse(text, country) instanceof Valid valid && valid.id().country().equals(country)
+            if (parse(text, country) instanceof Valid valid
+                    && valid.id().country().equals(country)
                     && !readings.contains(valid.id())) {
                 readings.add(valid.id());
             }
@@ -45,8 +45,11 @@ public final class CompanyNumbers {
         StringBuilder compact = new StringBuilder(input.length());
         int rejectedAt = InputCleaner.compact(input, compact);
         if (rejectedAt >= 0) {
-            return new Invalid(input, Reason.INVALID_CHARACTERS, "character " + Chars.quote(input.charAt(rejectedAt))
-                    + " at position " + (rejectedAt + 1) + " is not allowed in a company number");
+            return new Invalid(
+                    input,
+                    Reason.INVALID_CHARACTERS,
+                    "character " + Chars.quote(input.charAt(rejectedAt)) + " at position " + (rejectedAt + 1)
+                            + " is not allowed in a company number");
         }
         if (compact.isEmpty()) {
             return new Invalid(input, Reason.EMPTY, "no company number given");
@@ -84,8 +87,8 @@ public final class CompanyNumbers {
         }
         int letters = Chars.leadingLetters(cleaned);
         if (letters >= 2) {
-            return new Invalid(raw, Reason.UNKNOWN_PREFIX,
-                    "unknown country prefix '" + cleaned.substring(0, letters) + "'");
+            return new Invalid(
+                    raw, Reason.UNKNOWN_PREFIX, "unknown country prefix '" + cleaned.substring(0, letters) + "'");
         }
         return Rejections.notADigit(raw, "company number", cleaned.charAt(0));
     }
@@ -108,10 +111,15 @@ public final class CompanyNumbers {
             case 10 -> BelgianNumbers.parse(raw, cleaned);
             case 9 -> parseBelgianOrFrench(raw, cleaned);
             case 11 -> ItalianNumbers.parse(raw, cleaned);
-            case 8 -> Rejections.unknownFormat(raw, "8-digit number " + cleaned
-                    + " is ambiguous without a country prefix (LU VAT, NL KvK or GB company number)");
-            default -> Rejections.unknownFormat(raw,
-                    "no supported company number has " + cleaned.length() + " digits without a country prefix");
+            case 8 ->
+                Rejections.unknownFormat(
+                        raw,
+                        "8-digit number " + cleaned
+                                + " is ambiguous without a country prefix (LU VAT, NL KvK or GB company number)");
+            default ->
+                Rejections.unknownFormat(
+                        raw,
+                        "no supported company number has " + cleaned.length() + " digits without a country prefix");
         };
     }
 
@@ -124,10 +132,13 @@ public final class CompanyNumbers {
         if (asFrench instanceof Valid) {
             return asFrench;
         }
-        if (asBelgian instanceof Invalid belgian && belgian.reason() == Reason.BAD_CHECK_DIGIT
-                && asFrench instanceof Invalid french && french.reason() == Reason.BAD_CHECK_DIGIT) {
-            return Rejections.badCheckDigit(raw, "9-digit number " + nineDigits
-                    + " fails both the BE mod-97 check and the FR SIREN Luhn check");
+        if (asBelgian instanceof Invalid belgian
+                && belgian.reason() == Reason.BAD_CHECK_DIGIT
+                && asFrench instanceof Invalid french
+                && french.reason() == Reason.BAD_CHECK_DIGIT) {
+            return Rejections.badCheckDigit(
+                    raw,
+                    "9-digit number " + nineDigits + " fails both the BE mod-97 check and the FR SIREN Luhn check");
         }
         return asBelgian;
     }

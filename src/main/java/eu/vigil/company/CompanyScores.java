@@ -20,9 +20,13 @@ public class CompanyScores {
     }
 
     /** A company's latest scores; a field the bureau did not give is null. {@code pd} is a probability (0.0123 = 1.23 %). */
-    public record Scores(String rating, BigDecimal riskClass, BigDecimal pd, BigDecimal creditLimit, String currency,
-                         LocalDate asOf) {
-    }
+    public record Scores(
+            String rating,
+            BigDecimal riskClass,
+            BigDecimal pd,
+            BigDecimal creditLimit,
+            String currency,
+            LocalDate asOf) {}
 
     /** The scores of those of these companies a bureau reported on, in one query. */
     @Transactional(readOnly = true)
@@ -31,12 +35,22 @@ public class CompanyScores {
         if (companyIds.isEmpty()) {
             return scores;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select company_id, doc ->> 'rating', doc ->> 'riskClass', doc ->> 'pd', doc ->> 'creditLimit', doc ->> 'currency', as_of
-                from company_section where section = 'scores' and company_id = any(?::bigint[])""", rs -> {
-            scores.put(rs.getLong(1), new Scores(rs.getString(2), number(rs.getString(3)), number(rs.getString(4)),
-                    number(rs.getString(5)), rs.getString(6), rs.getDate(7).toLocalDate()));
-        }, (Object) companyIds.toArray(Long[]::new));
+                from company_section where section = 'scores' and company_id = any(?::bigint[])""",
+                rs -> {
+                    scores.put(
+                            rs.getLong(1),
+                            new Scores(
+                                    rs.getString(2),
+                                    number(rs.getString(3)),
+                                    number(rs.getString(4)),
+                                    number(rs.getString(5)),
+                                    rs.getString(6),
+                                    rs.getDate(7).toLocalDate()));
+                },
+                (Object) companyIds.toArray(Long[]::new));
         return scores;
     }
 

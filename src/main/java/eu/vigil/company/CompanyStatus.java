@@ -12,8 +12,22 @@ public record CompanyStatus(Kind kind, LocalDate since) {
 
     /** What a credit manager reads in the badge; the order is from healthy to gone. */
     public enum Kind {
-        ACTIVE, UNDER_PLAN, STRIKE_OFF_PROPOSED, CONCILIATION, SAFEGUARD, REORGANISATION, MORATORIUM, ADMINISTRATION, RECEIVERSHIP,
-        LIQUIDATION, BANKRUPT, LIQUIDATION_CLOSED, BANKRUPTCY_CLOSED, DISSOLVED, STRUCK_OFF, CEASED;
+        ACTIVE,
+        UNDER_PLAN,
+        STRIKE_OFF_PROPOSED,
+        CONCILIATION,
+        SAFEGUARD,
+        REORGANISATION,
+        MORATORIUM,
+        ADMINISTRATION,
+        RECEIVERSHIP,
+        LIQUIDATION,
+        BANKRUPT,
+        LIQUIDATION_CLOSED,
+        BANKRUPTCY_CLOSED,
+        DISSOLVED,
+        STRUCK_OFF,
+        CEASED;
 
         /** The message key suffix and the API's word: {@code strike-off-proposed}. */
         public String key() {

@@ -20,13 +20,16 @@ public class CompanyStatusWords {
             return null;
         }
         String key = "status.kind." + status.kind().key();
-        return status.since() == null ? messages.getMessage(key, null, locale)
+        return status.since() == null
+                ? messages.getMessage(key, null, locale)
                 : messages.getMessage(key + ".since", new Object[] {ReaderFormats.day(status.since(), locale)}, locale);
     }
 
     /** The status alone, without its date: "En faillite", "Actief" (an export's column; the date has a column of its own). */
     public String kind(CompanyStatus status, Locale locale) {
-        return status == null ? null : messages.getMessage("status.kind." + status.kind().key(), null, locale);
+        return status == null
+                ? null
+                : messages.getMessage("status.kind." + status.kind().key(), null, locale);
     }
 
     /** The badge's colour, by the light the status gives. */

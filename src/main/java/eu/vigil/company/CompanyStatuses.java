@@ -50,7 +50,8 @@ public class CompanyStatuses {
         Map<Long, String> countries = new HashMap<>();
         Map<Long, String> ceasedOn = new HashMap<>();
         // the current version first, then the replaced ones, newest first by the source's date
-        jdbc.query("""
+        jdbc.query(
+                """
                 select v.company_id, c.country, v.doc::text, v.as_of, v.current,
                        case when c.country = 'GB' then i.doc->'profile'->>'ceasedOn' end
                 from (select company_id, doc, as_of, true as current, now() as replaced_at from company_section
@@ -60,21 +61,24 @@ public class CompanyStatuses {
                       where section = 'status' and company_id = any(?::bigint[])) v
                 join company c on c.id = v.company_id
                 left join company_section i on i.company_id = v.company_id and i.section = 'identity'
-                order by v.company_id, v.current desc, v.as_of desc, v.replaced_at desc""", rs -> {
-            long id = rs.getLong(1);
-            countries.put(id, rs.getString(2).trim());
-            if (rs.getString(6) != null) {
-                ceasedOn.put(id, rs.getString(6));
-            }
-            versions.computeIfAbsent(id, k -> new ArrayList<>()).add(new Version(rs.getString(3), rs.getDate(4).toLocalDate()));
-        }, companyIds.toArray(Long[]::new), companyIds.toArray(Long[]::new));
+                order by v.company_id, v.current desc, v.as_of desc, v.replaced_at desc""",
+                rs -> {
+                    long id = rs.getLong(1);
+                    countries.put(id, rs.getString(2).trim());
+                    if (rs.getString(6) != null) {
+                        ceasedOn.put(id, rs.getString(6));
+                    }
+                    versions.computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(new Version(rs.getString(3), rs.getDate(4).toLocalDate()));
+                },
+                companyIds.toArray(Long[]::new),
+                companyIds.toArray(Long[]::new));
         versions.forEach((id, list) -> statuses.put(id, derive(countries.get(id), list, ceasedOn.get(id))));
         return statuses;
     }
 
     /** One version of a status section: its document and the source's date for it. */
-    record Version(String json, LocalDate asOf) {
-    }
+    record Version(String json, LocalDate asOf) {}
 
     /** {@code newestFirst}: the current version, then the replaced ones. */
     static CompanyStatus derive(String country, List<Version> newestFirst, String profileCeasedOn) {
@@ -107,9 +111,12 @@ public class CompanyStatuses {
             return bodacc(status);
         }
         if (status.has("chStatus")) {
-            return companiesHouse(status.path("chStatus").asString(""), status.path("active").asBoolean(true));
+            return companiesHouse(
+                    status.path("chStatus").asString(""), status.path("active").asBoolean(true));
         }
-        return kbo(status.path("juridicalSituation").asString(""), status.path("active").asBoolean(true));
+        return kbo(
+                status.path("juridicalSituation").asString(""),
+                status.path("active").asBoolean(true));
     }
 
     private static Kind kbo(String situation, boolean active) {
@@ -122,8 +129,21 @@ public class CompanyStatuses {
             case "048", "049", "050" -> Kind.BANKRUPT;
             case "051", "052", "053" -> Kind.BANKRUPTCY_CLOSED;
             case "111" -> Kind.STRUCK_OFF;
-            case "003", "006", "011", "015", "016", "017", "018", "019", "021", "022", "023", "024", "025", "026", "999" ->
-                    Kind.CEASED;
+            case "003",
+                    "006",
+                    "011",
+                    "015",
+                    "016",
+                    "017",
+                    "018",
+                    "019",
+                    "021",
+                    "022",
+                    "023",
+                    "024",
+                    "025",
+                    "026",
+                    "999" -> Kind.CEASED;
             default -> Kind.ACTIVE;
         };
         return kind == Kind.ACTIVE && !active ? Kind.CEASED : kind;
@@ -155,7 +175,8 @@ public class CompanyStatuses {
             case "conciliation" -> Kind.CONCILIATION;
             case "plan" -> Kind.UNDER_PLAN;
             case "radiation" -> Kind.STRUCK_OFF;
-            case "cloture" -> "051".equals(status.path("juridicalSituation").asString("")) ? Kind.LIQUIDATION_CLOSED : Kind.ACTIVE;
+            case "cloture" ->
+                "051".equals(status.path("juridicalSituation").asString("")) ? Kind.LIQUIDATION_CLOSED : Kind.ACTIVE;
             default -> Kind.ACTIVE;
         };
     }
@@ -189,8 +210,12 @@ public class CompanyStatuses {
     }
 
     private static boolean isEnd(String dateType) {
-        return dateType.contains("dissolved") || dateType.contains("ended") || dateType.contains("discharge")
-                || dateType.contains("concluded") || dateType.contains("completed") || dateType.contains("ceased");
+        return dateType.contains("dissolved")
+                || dateType.contains("ended")
+                || dateType.contains("discharge")
+                || dateType.contains("concluded")
+                || dateType.contains("completed")
+                || dateType.contains("ceased");
     }
 
     /** The date of the notice that put the company where it stands: the last one still counting of the kind it says. */
@@ -209,7 +234,8 @@ public class CompanyStatuses {
         String wanted = "cloture".equals(proceedings) ? "cloture-" : proceedings;
         String latest = null;
         for (JsonNode notice : status.path("notices")) {
-            if (gone.contains(notice.path("id").asString("")) || "annulation".equals(notice.path("type").asString(""))) {
+            if (gone.contains(notice.path("id").asString(""))
+                    || "annulation".equals(notice.path("type").asString(""))) {
                 continue;
             }
             if (notice.path("kind").asString("").startsWith(wanted)) {

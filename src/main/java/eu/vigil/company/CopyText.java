@@ -6,8 +6,7 @@ import java.io.Writer;
 /** Escapes a value for PostgreSQL's COPY text format. */
 public final class CopyText {
 
-    private CopyText() {
-    }
+    private CopyText() {}
 
     public static void escape(String value, Writer out) throws IOException {
         if (value == null) {

@@ -4,8 +4,7 @@ import eu.vigil.company.ParseResult.Valid;
 
 final class DutchNumbers {
 
-    private DutchNumbers() {
-    }
+    private DutchNumbers() {}
 
     static boolean isBtwId(String body) {
         return body.length() == 12
@@ -23,14 +22,18 @@ final class DutchNumbers {
             if (body.length() == 8) {
                 return parseKvk(raw, body);
             }
-            return Rejections.wrongLength(raw, "NL number must be an 8-digit KvK number or a BTW-id of"
-                    + " 9 digits + B + 2 digits, found " + body.length() + " digits");
+            return Rejections.wrongLength(
+                    raw,
+                    "NL number must be an 8-digit KvK number or a BTW-id of" + " 9 digits + B + 2 digits, found "
+                            + body.length() + " digits");
         }
         if (body.charAt(nonDigit) == 'B') {
             int afterB = Chars.firstNonDigit(body, nonDigit + 1);
             if (afterB < 0) {
-                return Rejections.wrongLength(raw, "NL BTW-id must be 9 digits + B + 2 digits, found "
-                        + nonDigit + " digits + B + " + (body.length() - nonDigit - 1) + " digits");
+                return Rejections.wrongLength(
+                        raw,
+                        "NL BTW-id must be 9 digits + B + 2 digits, found " + nonDigit + " digits + B + "
+                                + (body.length() - nonDigit - 1) + " digits");
             }
             nonDigit = afterB;
         }
@@ -61,8 +64,8 @@ final class DutchNumbers {
         }
         // ids issued since 2020 to sole proprietors use mod 97 instead of the elfproef
         if (!Checksums.elfproefValid(nineDigits) && Checksums.iso7064Mod97("NL" + body) != 1) {
-            return Rejections.badCheckDigit(raw,
-                    "NL BTW-id NL" + body + " fails both the elfproef and the mod-97 check");
+            return Rejections.badCheckDigit(
+                    raw, "NL BTW-id NL" + body + " fails both the elfproef and the mod-97 check");
         }
         return new Valid(new CompanyId("NL", body));
     }

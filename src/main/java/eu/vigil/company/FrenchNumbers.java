@@ -8,8 +8,7 @@ final class FrenchNumbers {
 
     private static final String LA_POSTE_SIREN = "356000000";
 
-    private FrenchNumbers() {
-    }
+    private FrenchNumbers() {}
 
     static ParseResult parse(String raw, String body) {
         if (body.length() == 11) {
@@ -22,8 +21,12 @@ final class FrenchNumbers {
         return switch (body.length()) {
             case 9 -> parseSiren(raw, body);
             case 14 -> parseSiret(raw, body);
-            default -> Rejections.wrongLength(raw, "FR number must be a 9-digit SIREN, a 14-digit SIRET"
-                    + " or a VAT number of 2 key characters + 9 digits, found " + body.length() + " characters");
+            default ->
+                Rejections.wrongLength(
+                        raw,
+                        "FR number must be a 9-digit SIREN, a 14-digit SIRET"
+                                + " or a VAT number of 2 key characters + 9 digits, found " + body.length()
+                                + " characters");
         };
     }
 
@@ -63,7 +66,8 @@ final class FrenchNumbers {
             return Rejections.badCheckDigit(raw, "FR SIRET " + display + " fails the Luhn check");
         }
         if (!Checksums.luhnValid(siren)) {
-            return Rejections.badCheckDigit(raw,
+            return Rejections.badCheckDigit(
+                    raw,
                     "FR SIRET " + display + " contains SIREN " + displaySiren(siren) + ", which fails the Luhn check");
         }
         return valid(siren);
@@ -79,7 +83,9 @@ final class FrenchNumbers {
         for (int i = 0; i < 2; i++) {
             char c = key.charAt(i);
             if (c == 'I' || c == 'O' || !(Chars.isDigit(c) || Chars.isLetter(c))) {
-                return new Invalid(raw, Reason.INVALID_CHARACTERS,
+                return new Invalid(
+                        raw,
+                        Reason.INVALID_CHARACTERS,
                         "FR VAT key may contain digits and letters other than I and O, found " + Chars.quote(c));
             }
         }
@@ -88,14 +94,15 @@ final class FrenchNumbers {
         }
         String vat = "FR" + body;
         if (!Checksums.luhnValid(siren)) {
-            return Rejections.badCheckDigit(raw,
+            return Rejections.badCheckDigit(
+                    raw,
                     "FR VAT number " + vat + " contains SIREN " + displaySiren(siren) + ", which fails the Luhn check");
         }
         if (Chars.isAllDigits(key)) {
             String expected = twoDigits(Checksums.frenchVatKey(Chars.toInt(siren, 0, 9)));
             if (!key.equals(expected)) {
-                return Rejections.badCheckDigit(raw,
-                        "FR VAT number " + vat + " has key " + key + ", expected " + expected);
+                return Rejections.badCheckDigit(
+                        raw, "FR VAT number " + vat + " has key " + key + ", expected " + expected);
             }
         }
         return valid(siren);

@@ -6,8 +6,7 @@ final class GermanNumbers {
 
     private static final String WHAT = "DE USt-IdNr";
 
-    private GermanNumbers() {
-    }
+    private GermanNumbers() {}
 
     static ParseResult parse(String raw, String body) {
         int nonDigit = Chars.firstNonDigit(body);

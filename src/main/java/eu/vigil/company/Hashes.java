@@ -6,8 +6,7 @@ public final class Hashes {
     private static final long OFFSET = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static long fnv64(CharSequence text) {
         long hash = OFFSET;

@@ -2,8 +2,7 @@ package eu.vigil.company;
 
 final class InputCleaner {
 
-    private InputCleaner() {
-    }
+    private InputCleaner() {}
 
     // returns the index of the first disallowed character, or -1 when the whole input was usable
     static int compact(String raw, StringBuilder out) {
@@ -33,8 +32,13 @@ final class InputCleaner {
     }
 
     private static boolean isBlank(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF';
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == '\u200B'
+                || c == '\u200C'
+                || c == '\u200D'
+                || c == '\u2060'
+                || c == '\uFEFF';
     }
 
     private static boolean isSeparator(char c) {

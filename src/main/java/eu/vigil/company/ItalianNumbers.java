@@ -6,8 +6,7 @@ final class ItalianNumbers {
 
     private static final String WHAT = "IT partita IVA";
 
-    private ItalianNumbers() {
-    }
+    private ItalianNumbers() {}
 
     static ParseResult parse(String raw, String body) {
         int nonDigit = Chars.firstNonDigit(body);

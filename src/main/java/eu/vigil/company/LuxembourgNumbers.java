@@ -6,8 +6,7 @@ final class LuxembourgNumbers {
 
     private static final String WHAT = "LU VAT number";
 
-    private LuxembourgNumbers() {
-    }
+    private LuxembourgNumbers() {}
 
     static ParseResult parse(String raw, String body) {
         int nonDigit = Chars.firstNonDigit(body);

@@ -12,13 +12,18 @@ public final class NameFolding {
     private static final Pattern MARKS = Pattern.compile("\\p{M}");
     private static final Pattern NOT_A_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private NameFolding() {
-    }
+    private NameFolding() {}
 
     public static String fold(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace("ł", "l").replace("ø", "o").replace("œ", "o")
-                .replace("ß", "s").replace("æ", "a").replace("đ", "d");
-        String bare = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String lower = text.toLowerCase(Locale.ROOT)
+                .replace("ł", "l")
+                .replace("ø", "o")
+                .replace("œ", "o")
+                .replace("ß", "s")
+                .replace("æ", "a")
+                .replace("đ", "d");
+        String bare =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         return NOT_A_LETTER_OR_DIGIT.matcher(bare).replaceAll(" ").strip();
     }
 

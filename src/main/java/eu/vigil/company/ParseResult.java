@@ -2,11 +2,9 @@ package eu.vigil.company;
 
 public sealed interface ParseResult {
 
-    record Valid(CompanyId id) implements ParseResult {
-    }
+    record Valid(CompanyId id) implements ParseResult {}
 
-    record Invalid(String raw, Reason reason, String detail) implements ParseResult {
-    }
+    record Invalid(String raw, Reason reason, String detail) implements ParseResult {}
 
     enum Reason {
         EMPTY,

@@ -17,11 +17,14 @@ import java.util.Locale;
  */
 public final class ReaderFormats {
 
-    private ReaderFormats() {
-    }
+    private ReaderFormats() {}
 
     public static String day(LocalDate date, Locale locale) {
-        return date == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+        return date == null
+                ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(locale)
+                        .format(date);
     }
 
     /** An ISO date as a source writes it; null when it is not one. */

@@ -39,10 +39,12 @@ public class ReferenceCodes {
     public void replace(String source, Iterable<Code> codes) {
         jdbc.update("delete from reference_code where source = ?", source);
         try {
-            CopyIn copyIn = store.connection().unwrap(PGConnection.class).getCopyAPI()
+            CopyIn copyIn = store.connection()
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy reference_code (source, category, code, language, description) from stdin");
-            try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new PGCopyOutputStream(copyIn),
-                    java.nio.charset.StandardCharsets.UTF_8))) {
+            try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                    new PGCopyOutputStream(copyIn), java.nio.charset.StandardCharsets.UTF_8))) {
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (Code code : codes) {
                     if (!seen.add(code.category() + '\u0000' + code.code() + '\u0000' + code.language())) {
@@ -69,8 +71,10 @@ public class ReferenceCodes {
         if (code == null || code.isBlank()) {
             return Optional.empty();
         }
-        Map<String, String> descriptions = cache.computeIfAbsent(source + '/' + category, key -> load(source, category));
-        for (String language : PREFERENCES.getOrDefault(portalLanguage.toLowerCase(Locale.ROOT), List.of("FR", "NL", "DE"))) {
+        Map<String, String> descriptions =
+                cache.computeIfAbsent(source + '/' + category, key -> load(source, category));
+        for (String language :
+                PREFERENCES.getOrDefault(portalLanguage.toLowerCase(Locale.ROOT), List.of("FR", "NL", "DE"))) {
             String description = descriptions.get(code + '/' + language);
             if (description != null) {
                 return Optional.of(description);
@@ -81,13 +85,15 @@ public class ReferenceCodes {
 
     private Map<String, String> load(String source, String category) {
         Map<String, String> descriptions = new ConcurrentHashMap<>();
-        jdbc.query("select code, language, description from reference_code where source = ? and category = ?",
+        jdbc.query(
+                "select code, language, description from reference_code where source = ? and category = ?",
                 rs -> {
                     descriptions.put(rs.getString(1) + '/' + rs.getString(2), rs.getString(3));
-                }, source, category);
+                },
+                source,
+                category);
         return descriptions;
     }
 
-    public record Code(String category, String code, String language, String description) {
-    }
+    public record Code(String category, String code, String language, String description) {}
 }

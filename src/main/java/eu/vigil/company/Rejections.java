@@ -5,17 +5,18 @@ import eu.vigil.company.ParseResult.Reason;
 
 final class Rejections {
 
-    private Rejections() {
-    }
+    private Rejections() {}
 
     static Invalid notADigit(String raw, String what, char found) {
-        return new Invalid(raw, Reason.INVALID_CHARACTERS,
+        return new Invalid(
+                raw,
+                Reason.INVALID_CHARACTERS,
                 what + " contains " + Chars.quote(found) + " where a digit is expected");
     }
 
     static Invalid placeholder(String raw, String what) {
-        return new Invalid(raw, Reason.UNKNOWN_FORMAT,
-                what + " is all zeros, a placeholder rather than an issued number");
+        return new Invalid(
+                raw, Reason.UNKNOWN_FORMAT, what + " is all zeros, a placeholder rather than an issued number");
     }
 
     static Invalid wrongLength(String raw, String detail) {

@@ -42,7 +42,8 @@ public class SectionStore {
         this(dataSource, null, names, null);
     }
 
-    private SectionStore(DataSource dataSource, Connection fixed, CompanyNames names, CompanyNames.Pending sessionNames) {
+    private SectionStore(
+            DataSource dataSource, Connection fixed, CompanyNames names, CompanyNames.Pending sessionNames) {
         this.dataSource = dataSource;
         this.fixed = fixed;
         this.names = names;
@@ -106,8 +107,8 @@ public class SectionStore {
     /** The ids of companies Vigil already knows, without creating any. */
     public Map<String, Long> existing(String country, Collection<String> numbers) {
         Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement select = connection().prepareStatement(
-                "select id, number from company where country = ? and number = any(?::text[])")) {
+        try (PreparedStatement select = connection()
+                .prepareStatement("select id, number from company where country = ? and number = any(?::text[])")) {
             select.setString(1, country);
             select.setArray(2, connection().createArrayOf("text", numbers.toArray()));
             try (ResultSet rs = select.executeQuery()) {
@@ -134,9 +135,18 @@ public class SectionStore {
             select.setArray(2, connection().createArrayOf("bigint", companyIds.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    result.put(rs.getLong(1), new StoredSection(rs.getLong(1), section, rs.getString(2), rs.getLong(3),
-                            rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(), rs.getLong(7),
-                            rs.getTimestamp(8).toInstant()));
+                    result.put(
+                            rs.getLong(1),
+                            new StoredSection(
+                                    rs.getLong(1),
+                                    section,
+                                    rs.getString(2),
+                                    rs.getLong(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getDate(6).toLocalDate(),
+                                    rs.getLong(7),
+                                    rs.getTimestamp(8).toInstant()));
                 }
             }
             return result;
@@ -153,8 +163,10 @@ public class SectionStore {
         if (writes.isEmpty()) {
             return;
         }
-        copy("copy company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id) from stdin",
-                writes, runId);
+        copy(
+                "copy company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id) from stdin",
+                writes,
+                runId);
     }
 
     /** Writes sections that may replace existing ones; answers the companies whose state actually changed. */
@@ -185,12 +197,15 @@ public class SectionStore {
                             source varchar(32), extract varchar(64), as_of date, run_id bigint) on commit drop""");
                 statement.execute("truncate section_stage");
             }
-            copy("copy section_stage (company_id, section, doc, doc_hash, source, extract, as_of, run_id) from stdin",
-                    writes, runId);
+            copy(
+                    "copy section_stage (company_id, section, doc, doc_hash, source, extract, as_of, run_id) from stdin",
+                    writes,
+                    runId);
             try (Statement statement = connection.createStatement()) {
                 // one pass: the version a write replaces (PostgreSQL 18's RETURNING old) goes to the history as it is
                 // replaced, so company_section is read once
-                try (ResultSet rs = statement.executeQuery("""
+                try (ResultSet rs =
+                        statement.executeQuery("""
                         with written as (
                             insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
                             select company_id, section, doc, doc_hash, source, extract, as_of, run_id from section_stage
@@ -223,8 +238,7 @@ public class SectionStore {
     }
 
     /** What an upsert changed: the companies, and (when asked) the section versions it replaced, as JSON. */
-    public record Upserted(Set<Long> changed, Map<Long, Map<Section, String>> previous) {
-    }
+    public record Upserted(Set<Long> changed, Map<Long, Map<Section, String>> previous) {}
 
     /** The name search follows identities: each one written is refreshed in {@code company_name} once the transaction commits. */
     private void noteNames(List<SectionWrite> writes) {
@@ -244,8 +258,10 @@ public class SectionStore {
         noteNames(writes);
         try {
             CopyIn copyIn = connection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                    new PGCopyOutputStream(copyIn), java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+            try (Writer out = new java.io.BufferedWriter(
+                    new java.io.OutputStreamWriter(
+                            new PGCopyOutputStream(copyIn), java.nio.charset.StandardCharsets.UTF_8),
+                    1 << 16)) {
                 for (SectionWrite write : writes) {
                     out.write(Long.toString(write.companyId()));
                     out.write('\t');
@@ -283,6 +299,5 @@ public class SectionStore {
         }
     }
 
-    public record Resolved(Map<String, Long> ids, Set<String> created) {
-    }
+    public record Resolved(Map<String, Long> ids, Set<String> created) {}
 }

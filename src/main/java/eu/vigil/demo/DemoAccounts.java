@@ -19,9 +19,7 @@ public final class DemoAccounts {
             new Account("sales@demo.example", "Sander Sales", Role.SALES, Language.NL),
             new Account("viewer@demo.example", "Vittoria Viewer", Role.VIEWER, Language.IT));
 
-    private DemoAccounts() {
-    }
+    private DemoAccounts() {}
 
-    public record Account(String email, String name, Role role, Language language) {
-    }
+    public record Account(String email, String name, Role role, Language language) {}
 }

@@ -38,7 +38,9 @@ class DemoSeeder implements ApplicationRunner {
         this.apiKeys = apiKeys;
         this.world = world;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
-        this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        this.enabled = configured != null
+                ? configured
+                : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
         this.withWorld = environment.getProperty("vigil.demo.world", Boolean.class, true);
     }
 
@@ -55,7 +57,8 @@ class DemoSeeder implements ApplicationRunner {
                 world.loadIfEmpty();
             }
         });
-        log.info("""
+        log.info(
+                """
 
                 ==================================================================
                  Vigil demo is ready on the portal. Sign in with password '{}':
@@ -65,20 +68,26 @@ class DemoSeeder implements ApplicationRunner {
                    platform {}
                 ==================================================================""",
                 DemoAccounts.PASSWORD,
-                DemoAccounts.ACCOUNTS.stream().map(a -> String.format("   %-16s %s", a.role(), a.email()))
-                        .reduce((a, b) -> a + "\n" + b).orElse(""),
-                DemoAccounts.TENANT_API_KEY, DemoAccounts.PLATFORM_API_KEY);
+                DemoAccounts.ACCOUNTS.stream()
+                        .map(a -> String.format("   %-16s %s", a.role(), a.email()))
+                        .reduce((a, b) -> a + "\n" + b)
+                        .orElse(""),
+                DemoAccounts.TENANT_API_KEY,
+                DemoAccounts.PLATFORM_API_KEY);
     }
 
     private void seed() {
         UUID demo = tenants.createTenantWithoutInvitation(DemoAccounts.TENANT_NAME, Language.EN);
         for (DemoAccounts.Account account : DemoAccounts.ACCOUNTS) {
             UUID tenant = account.role() == Role.PLATFORM_ADMIN ? TenantContext.PLATFORM : demo;
-            tenants.createActiveUser(tenant, account.email(), account.name(), account.role(), account.language(),
-                    DemoAccounts.PASSWORD);
+            tenants.createActiveUser(
+                    tenant, account.email(), account.name(), account.role(), account.language(), DemoAccounts.PASSWORD);
         }
         apiKeys.createWithSecret(demo, "Demo ERP integration", ApiKeyScope.TENANT, DemoAccounts.TENANT_API_KEY);
-        apiKeys.createWithSecret(TenantContext.PLATFORM, "Demo platform automation", ApiKeyScope.PLATFORM,
+        apiKeys.createWithSecret(
+                TenantContext.PLATFORM,
+                "Demo platform automation",
+                ApiKeyScope.PLATFORM,
                 DemoAccounts.PLATFORM_API_KEY);
         log.info("Seeded the demo tenant '{}'", DemoAccounts.TENANT_NAME);
     }

@@ -37,8 +37,7 @@ class DemoWorldLoader {
     /** The recent months' extracts, written and waiting for {@link #loadRecent()}; null when there are none. */
     private Pending pending;
 
-    private record Pending(Path folder, List<DemoWorld.Delivery> deliveries, LocalDate last, long started) {
-    }
+    private record Pending(Path folder, List<DemoWorld.Delivery> deliveries, LocalDate last, long started) {}
 
     DemoWorldLoader(FeedIngestion ingestion, CompanyRegistry registry, eu.vigil.feed.FilingDeadlines deadlines) {
         this.ingestion = ingestion;
@@ -63,15 +62,24 @@ class DemoWorldLoader {
         try {
             List<DemoWorld.Delivery> deliveries = world.write(folder);
             LocalDate enrolled = world.month(DemoWorld.MONTHS - RECENT_MONTHS);
-            List<DemoWorld.Delivery> history = deliveries.stream().filter(d -> !d.date().isAfter(enrolled)).toList();
+            List<DemoWorld.Delivery> history =
+                    deliveries.stream().filter(d -> !d.date().isAfter(enrolled)).toList();
             if (!ingest(history)) {
                 return false;
             }
-            log.info("Loaded the demo world's history: {} companies from {} to {}, {} feed runs (generated in {} ms); "
+            log.info(
+                    "Loaded the demo world's history: {} companies from {} to {}, {} feed runs (generated in {} ms); "
                             + "the last {} months follow once the demo watchlist is enrolled",
-                    world.companyCount(), world.month(0), enrolled, history.size(), (System.nanoTime() - started) / 1_000_000,
+                    world.companyCount(),
+                    world.month(0),
+                    enrolled,
+                    history.size(),
+                    (System.nanoTime() - started) / 1_000_000,
                     RECENT_MONTHS);
-            pending = new Pending(folder, deliveries.subList(history.size(), deliveries.size()), world.month(DemoWorld.MONTHS),
+            pending = new Pending(
+                    folder,
+                    deliveries.subList(history.size(), deliveries.size()),
+                    world.month(DemoWorld.MONTHS),
                     System.nanoTime());
             keep = true;
             return true;
@@ -94,9 +102,14 @@ class DemoWorldLoader {
                 return false;
             }
             long events = deadlines.check(LocalDate.now());
-            log.info("Loaded the demo world's last {} months up to {}: {} feed runs and {} overdue filings in {} ms "
+            log.info(
+                    "Loaded the demo world's last {} months up to {}: {} feed runs and {} overdue filings in {} ms "
                             + "(vigil.demo.world=false skips the world)",
-                    RECENT_MONTHS, recent.last(), recent.deliveries().size(), events, (System.nanoTime() - recent.started()) / 1_000_000);
+                    RECENT_MONTHS,
+                    recent.last(),
+                    recent.deliveries().size(),
+                    events,
+                    (System.nanoTime() - recent.started()) / 1_000_000);
             return true;
         } finally {
             delete(recent.folder());
@@ -107,13 +120,20 @@ class DemoWorldLoader {
         for (DemoWorld.Delivery delivery : deliveries) {
             RunView run = ingestion.ingestInPlace(delivery.source(), delivery.path(), false, "demo");
             if (!"COMPLETED".equals(run.status())) {
-                log.error("The demo world stopped loading: run #{} of {} ended {}: {}", run.id(), delivery.path().getFileName(),
-                        run.status(), run.error());
+                log.error(
+                        "The demo world stopped loading: run #{} of {} ended {}: {}",
+                        run.id(),
+                        delivery.path().getFileName(),
+                        run.status(),
+                        run.error());
                 return false;
             }
             if (run.rowsRejected() > 0) {
-                log.warn("The demo world's {} had {} rows quarantined (run #{})", delivery.path().getFileName(),
-                        run.rowsRejected(), run.id());
+                log.warn(
+                        "The demo world's {} had {} rows quarantined (run #{})",
+                        delivery.path().getFileName(),
+                        run.rowsRejected(),
+                        run.id());
             }
         }
         return true;
@@ -121,7 +141,8 @@ class DemoWorldLoader {
 
     private static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             log.warn("Could not delete the demo world's files in {}: {}", folder, e.getMessage());
         }

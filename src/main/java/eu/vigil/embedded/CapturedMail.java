@@ -43,37 +43,53 @@ public final class CapturedMail implements DisposableBean {
 
     public Optional<CapturedMessage> message(int index) {
         MimeMessage[] received = greenMail.getReceivedMessages();
-        return index >= 0 && index < received.length ? Optional.of(toCaptured(index, received[index])) : Optional.empty();
+        return index >= 0 && index < received.length
+                ? Optional.of(toCaptured(index, received[index]))
+                : Optional.empty();
     }
 
     public List<CapturedMessage> messagesTo(String address) {
-        return messages().stream().filter(m -> m.to().stream().anyMatch(address::equalsIgnoreCase)).toList();
+        return messages().stream()
+                .filter(m -> m.to().stream().anyMatch(address::equalsIgnoreCase))
+                .toList();
     }
 
     private static CapturedMessage toCaptured(int index, MimeMessage message) {
         try {
             Bodies bodies = new Bodies();
             collect(message, bodies);
-            return new CapturedMessage(index,
+            return new CapturedMessage(
+                    index,
                     addresses(message.getFrom()),
-                    message.getRecipients(Message.RecipientType.TO) == null ? List.of()
-                            : Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(CapturedMail::plain).toList(),
+                    message.getRecipients(Message.RecipientType.TO) == null
+                            ? List.of()
+                            : Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                    .map(CapturedMail::plain)
+                                    .toList(),
                     message.getSubject(),
-                    message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant(),
-                    bodies.text, bodies.html,
-                    Optional.ofNullable(message.getHeader("List-Unsubscribe", ",")).orElse(null));
+                    message.getSentDate() == null
+                            ? Instant.now()
+                            : message.getSentDate().toInstant(),
+                    bodies.text,
+                    bodies.html,
+                    Optional.ofNullable(message.getHeader("List-Unsubscribe", ","))
+                            .orElse(null));
         } catch (MessagingException | IOException e) {
-            return new CapturedMessage(index, "", List.of(), "(unreadable message: " + e.getMessage() + ")",
-                    Instant.now(), "", "", null);
+            return new CapturedMessage(
+                    index, "", List.of(), "(unreadable message: " + e.getMessage() + ")", Instant.now(), "", "", null);
         }
     }
 
     private static String addresses(Address[] addresses) {
-        return addresses == null ? "" : Arrays.stream(addresses).map(CapturedMail::plain).collect(Collectors.joining(", "));
+        return addresses == null
+                ? ""
+                : Arrays.stream(addresses).map(CapturedMail::plain).collect(Collectors.joining(", "));
     }
 
     private static String plain(Address address) {
-        return address instanceof jakarta.mail.internet.InternetAddress internet ? internet.getAddress() : address.toString();
+        return address instanceof jakarta.mail.internet.InternetAddress internet
+                ? internet.getAddress()
+                : address.toString();
     }
 
     private static void collect(Part part, Bodies bodies) throws MessagingException, IOException {
@@ -102,7 +118,13 @@ public final class CapturedMail implements DisposableBean {
         }
     }
 
-    public record CapturedMessage(int index, String from, List<String> to, String subject, Instant receivedAt,
-                                  String text, String html, String listUnsubscribe) {
-    }
+    public record CapturedMessage(
+            int index,
+            String from,
+            List<String> to,
+            String subject,
+            Instant receivedAt,
+            String text,
+            String html,
+            String listUnsubscribe) {}
 }

@@ -2,14 +2,14 @@ package eu.vigil.embedded;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +27,9 @@ class EmbeddedMailConfiguration {
 
     @Bean
     CapturedMail capturedMail(EmbeddedProperties properties) {
-        return properties.smtpPort() == 0 ? SharedMailServer.get() : new CapturedMail(start(properties.smtpPort()), true);
+        return properties.smtpPort() == 0
+                ? SharedMailServer.get()
+                : new CapturedMail(start(properties.smtpPort()), true);
     }
 
     @Bean
@@ -38,7 +40,8 @@ class EmbeddedMailConfiguration {
         sender.setDefaultEncoding("UTF-8");
         // the same JavaMail settings (timeouts) as a configured server gets
         Properties javaMail = new Properties();
-        javaMail.putAll(Binder.get(environment).bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+        javaMail.putAll(Binder.get(environment)
+                .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()));
         sender.setJavaMailProperties(javaMail);
         return sender;
@@ -51,10 +54,14 @@ class EmbeddedMailConfiguration {
         GreenMail greenMail = new GreenMail(port == 0 || taken ? setup.dynamicPort() : setup);
         greenMail.start();
         if (taken) {
-            log.info("Port {} is taken (another instance?): outgoing mail is captured by the in-process SMTP server on port {} instead",
-                    port, greenMail.getSmtp().getPort());
+            log.info(
+                    "Port {} is taken (another instance?): outgoing mail is captured by the in-process SMTP server on port {} instead",
+                    port,
+                    greenMail.getSmtp().getPort());
         } else {
-            log.info("Outgoing mail is captured by the in-process SMTP server on port {}", greenMail.getSmtp().getPort());
+            log.info(
+                    "Outgoing mail is captured by the in-process SMTP server on port {}",
+                    greenMail.getSmtp().getPort());
         }
         return greenMail;
     }

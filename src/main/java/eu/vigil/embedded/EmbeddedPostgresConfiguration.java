@@ -58,7 +58,8 @@ class EmbeddedPostgresConfiguration {
 
     @Bean
     DataSource dataSource(EmbeddedPostgresServer server) {
-        // configured, not yet started: the pool opens on first use, after other beans may have added connection properties
+        // configured, not yet started: the pool opens on first use, after other beans may have added connection
+        // properties
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
@@ -75,8 +76,11 @@ class EmbeddedPostgresConfiguration {
         static synchronized EmbeddedPostgresServer get() {
             if (instance == null) {
                 try {
-                    EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-                    // after every context has closed: a JVM hook of its own would race them and leave their last queries hanging
+                    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                            .setRegisterShutdownHook(false)
+                            .start();
+                    // after every context has closed: a JVM hook of its own would race them and leave their last
+                    // queries hanging
                     SpringApplication.getShutdownHandlers().add(() -> {
                         try {
                             postgres.close();

@@ -11,5 +11,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigil.embedded")
 public record EmbeddedProperties(
         @DefaultValue("./data/postgres") String postgresDir,
-        @DefaultValue("3025") int smtpPort) {
-}
+        @DefaultValue("3025") int smtpPort) {}

@@ -24,8 +24,7 @@ final class OrphanPostmaster {
     private static final Duration SMART_SHUTDOWN = Duration.ofSeconds(30);
     private static final Duration FAST_SHUTDOWN = Duration.ofSeconds(30);
 
-    private OrphanPostmaster() {
-    }
+    private OrphanPostmaster() {}
 
     static void stopIfRunning(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -39,14 +38,18 @@ final class OrphanPostmaster {
         } catch (NumberFormatException e) {
             pid = -1;
         }
-        Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
+        Optional<ProcessHandle> process =
+                pid > 0 ? ProcessHandle.of(pid).filter(ProcessHandle::isAlive) : Optional.empty();
         if (process.isEmpty() || !isPostmasterOf(process.get(), dataDirectory)) {
             log.info("Removing a stale postmaster.pid from {} (process {} is not its PostgreSQL)", dataDirectory, pid);
             Files.deleteIfExists(pidFile);
             return;
         }
         ProcessHandle orphan = process.get();
-        log.warn("An embedded PostgreSQL (pid {}) still runs on {} after the previous run ended abruptly: stopping it", pid, dataDirectory);
+        log.warn(
+                "An embedded PostgreSQL (pid {}) still runs on {} after the previous run ended abruptly: stopping it",
+                pid,
+                dataDirectory);
         orphan.destroy();
         if (!waitForExit(orphan, SMART_SHUTDOWN)) {
             new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
@@ -60,7 +63,9 @@ final class OrphanPostmaster {
 
     private static boolean isPostmasterOf(ProcessHandle process, Path dataDirectory) {
         String commandLine = commandLine(process);
-        return commandLine.contains("postgres") && commandLine.contains(dataDirectory.toAbsolutePath().normalize().toString());
+        return commandLine.contains("postgres")
+                && commandLine.contains(
+                        dataDirectory.toAbsolutePath().normalize().toString());
     }
 
     private static String commandLine(ProcessHandle process) {

@@ -61,7 +61,8 @@ class FeedInbox implements Job {
         try (Stream<Path> files = Files.list(inbox)) {
             waiting = files.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith("."))
-                    .filter(f -> EXTRACT_SUFFIXES.stream().anyMatch(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)::endsWith))
+                    .filter(f -> EXTRACT_SUFFIXES.stream()
+                            .anyMatch(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)::endsWith))
                     .filter(FeedInbox::settled)
                     .sorted()
                     .toList();
@@ -76,7 +77,8 @@ class FeedInbox implements Job {
             Path target = inbox.resolve(ok ? "done" : "failed").resolve(file.getFileName());
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
             if (!ok) {
-                Files.writeString(inbox.resolve("failed").resolve(file.getFileName() + ".reason.txt"),
+                Files.writeString(
+                        inbox.resolve("failed").resolve(file.getFileName() + ".reason.txt"),
                         "Run #" + run.id() + " " + run.status() + ": " + run.error() + System.lineSeparator());
             }
             log.info("Inbox {}: run #{} {} -> {}", source, run.id(), run.status(), target);
@@ -88,7 +90,9 @@ class FeedInbox implements Job {
     /** A file still being copied into the inbox is left for the next sweep. */
     private static boolean settled(Path file) {
         try {
-            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minusSeconds(2));
+            return Files.getLastModifiedTime(file)
+                    .toInstant()
+                    .isBefore(Instant.now().minusSeconds(2));
         } catch (IOException e) {
             return false;
         }
@@ -99,14 +103,21 @@ class FeedInbox implements Job {
 
         @Bean
         JobDetail feedInboxJob() {
-            return JobBuilder.newJob(FeedInbox.class).withIdentity("feed-inbox", "feed").storeDurably().build();
+            return JobBuilder.newJob(FeedInbox.class)
+                    .withIdentity("feed-inbox", "feed")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger feedInboxTrigger(JobDetail feedInboxJob, FeedProperties properties) {
-            return TriggerBuilder.newTrigger().forJob(feedInboxJob).withIdentity("feed-inbox", "feed")
+            return TriggerBuilder.newTrigger()
+                    .forJob(feedInboxJob)
+                    .withIdentity("feed-inbox", "feed")
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                            .withIntervalInMilliseconds(properties.inboxInterval().toMillis()).repeatForever()
+                            .withIntervalInMilliseconds(
+                                    properties.inboxInterval().toMillis())
+                            .repeatForever()
                             .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
         }

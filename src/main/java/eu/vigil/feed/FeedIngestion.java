@@ -63,10 +63,19 @@ public class FeedIngestion {
     private final TaskExecutor executor;
     private final FeedProperties properties;
 
-    FeedIngestion(List<FeedAdapter> adapters, RunStore runs, SectionStore store, ReferenceCodes codes,
-                  SignalEngine signals, SignalEvents events,
-                  NetworkSignals network, ApplicationEventPublisher publisher,
-                  JdbcTemplate jdbc, PlatformTransactionManager transactions, TaskExecutor executor, FeedProperties properties) {
+    FeedIngestion(
+            List<FeedAdapter> adapters,
+            RunStore runs,
+            SectionStore store,
+            ReferenceCodes codes,
+            SignalEngine signals,
+            SignalEvents events,
+            NetworkSignals network,
+            ApplicationEventPublisher publisher,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            TaskExecutor executor,
+            FeedProperties properties) {
         this.network = network;
         this.publisher = publisher;
         this.signals = signals;
@@ -104,15 +113,22 @@ public class FeedIngestion {
     /** Applies an extract already on disk (a folder of CSVs or a zip) without copying it. */
     public RunView ingestInPlace(String source, Path extract, boolean force, String triggeredBy) {
         requireSource(source);
-        long id = runs.create(source, extract.getFileName().toString(), extract.toAbsolutePath().toString(),
-                Files.isDirectory(extract) ? folderKey(extract) : sha256(extract), force, triggeredBy);
+        long id = runs.create(
+                source,
+                extract.getFileName().toString(),
+                extract.toAbsolutePath().toString(),
+                Files.isDirectory(extract) ? folderKey(extract) : sha256(extract),
+                force,
+                triggeredBy);
         execute(id);
         return runs.find(id).orElseThrow();
     }
 
     private RunView record(String source, InputStream content, String fileName, boolean force, String triggeredBy) {
         requireSource(source);
-        String safeName = Path.of(fileName == null || fileName.isBlank() ? "extract.zip" : fileName).getFileName().toString();
+        String safeName = Path.of(fileName == null || fileName.isBlank() ? "extract.zip" : fileName)
+                .getFileName()
+                .toString();
         try {
             Path folder = Path.of(properties.uploads(), source);
             Files.createDirectories(folder);
@@ -121,8 +137,13 @@ public class FeedIngestion {
             try (InputStream in = new DigestInputStream(content, digest)) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            long id = runs.create(source, safeName, target.toAbsolutePath().toString(),
-                    HexFormat.of().formatHex(digest.digest()), force, triggeredBy);
+            long id = runs.create(
+                    source,
+                    safeName,
+                    target.toAbsolutePath().toString(),
+                    HexFormat.of().formatHex(digest.digest()),
+                    force,
+                    triggeredBy);
             return runs.find(id).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the uploaded extract", e);
@@ -151,7 +172,8 @@ public class FeedIngestion {
                 Path file = Path.of(runs.filePath(runId).orElseThrow());
                 try (ExtractFiles files = ExtractFiles.open(file, properties.limits())) {
                     ExtractInfo extract = adapter.inspect(files);
-                    aside.executeWithoutResult(s -> runs.describe(runId, extract.number(), extract.type(), extract.snapshot()));
+                    aside.executeWithoutResult(
+                            s -> runs.describe(runId, extract.number(), extract.type(), extract.snapshot()));
                     boolean forced = runs.forced(runId);
                     if (!forced) {
                         Optional<Long> same = runs.completedWithSameFile(source, runs.sha256(runId));
@@ -161,22 +183,42 @@ public class FeedIngestion {
                         }
                         adapter.checkOrder(extract, runs.lastCompleted(source));
                     }
-                    IngestionContext context = IngestionContext.of(runId, source, extract, store, codes, signals, events, network,
-                            publisher::publishEvent, runs,
+                    IngestionContext context = IngestionContext.of(
+                            runId,
+                            source,
+                            extract,
+                            store,
+                            codes,
+                            signals,
+                            events,
+                            network,
+                            publisher::publishEvent,
+                            runs,
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);
                     context.flush();
                     var counted = context.counters();
                     if (counted.read != counted.applied + counted.rejected + counted.setAside) {
-                        log.warn("Run #{} does not account for every row: {} read, {} applied, {} rejected, {} set aside",
-                                runId, counted.read, counted.applied, counted.rejected, counted.setAside);
+                        log.warn(
+                                "Run #{} does not account for every row: {} read, {} applied, {} rejected, {} set aside",
+                                runId,
+                                counted.read,
+                                counted.applied,
+                                counted.rejected,
+                                counted.setAside);
                     }
                     context.publishSignals();
                     runs.complete(runId, context.counters());
                     publisher.publishEvent(new FeedRunCompleted(runId, source));
-                    log.info("Run #{} applied {}: {} rows read, {} rejected, {} companies changed ({} new, {} left)",
-                            runId, extract.name(), context.counters().read, context.counters().rejected,
-                            context.counters().changed, context.counters().created, context.counters().left);
+                    log.info(
+                            "Run #{} applied {}: {} rows read, {} rejected, {} companies changed ({} new, {} left)",
+                            runId,
+                            extract.name(),
+                            context.counters().read,
+                            context.counters().rejected,
+                            context.counters().changed,
+                            context.counters().created,
+                            context.counters().left);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -192,7 +234,9 @@ public class FeedIngestion {
             runs.fail(runId, "FAILED", "The extract could not be applied: the process ran out of memory reading it.");
             throw e;
         } catch (RuntimeException e) {
-            String message = e instanceof UncheckedIOException io && io.getCause() != null ? io.getCause().getMessage() : e.getMessage();
+            String message = e instanceof UncheckedIOException io && io.getCause() != null
+                    ? io.getCause().getMessage()
+                    : e.getMessage();
             runs.fail(runId, "FAILED", "The extract could not be applied: " + message);
             log.error("Run #{} failed", runId, e);
         }
@@ -213,8 +257,8 @@ public class FeedIngestion {
     /** A folder is not hashed (it may be huge): its path stands for it, itself hashed to fit the column. */
     private static String folderKey(Path folder) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    folder.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(folder.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return "folder:" + HexFormat.of().formatHex(digest).substring(0, 57);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

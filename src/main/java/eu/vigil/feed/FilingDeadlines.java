@@ -46,11 +46,14 @@ public class FilingDeadlines {
     private final ApplicationEventPublisher publisher;
     private final List<Signal> overdue;
 
-    FilingDeadlines(JdbcTemplate jdbc, SignalEvents events, ApplicationEventPublisher publisher, SignalCatalogue catalogue) {
+    FilingDeadlines(
+            JdbcTemplate jdbc, SignalEvents events, ApplicationEventPublisher publisher, SignalCatalogue catalogue) {
         this.jdbc = jdbc;
         this.events = events;
         this.publisher = publisher;
-        this.overdue = catalogue.enabled().stream().filter(s -> "overdue".equals(s.detector())).toList();
+        this.overdue = catalogue.enabled().stream()
+                .filter(s -> "overdue".equals(s.detector()))
+                .toList();
     }
 
     /** Records the deadlines passed by {@code today}; answers how many events are new. Running it again adds nothing. */
@@ -59,36 +62,49 @@ public class FilingDeadlines {
         if (overdue.isEmpty()) {
             return 0;
         }
-        int shortestGrace = overdue.stream().mapToInt(FilingDeadlines::graceDays).min().orElse(30);
+        int shortestGrace =
+                overdue.stream().mapToInt(FilingDeadlines::graceDays).min().orElse(30);
         // a deadline passed only if the next period ended seven months plus the grace before today
         LocalDate latestEnd = today.minusDays(shortestGrace + 1L).minusMonths(7).minusYears(1);
         List<SignalEvents.Fired> fired = new ArrayList<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select a.company_id, (a.doc->'filings'->0->>'periodEnd')::date, c.country, s.doc::text from company_section a
                 join company c on c.id = a.company_id
                 left join company_section s on s.company_id = a.company_id and s.section = 'status'
                 where a.section = 'accounts' and coalesce((s.doc->>'active')::boolean, true)
-                  and (a.doc->'filings'->0->>'periodEnd')::date <= ?""", rs -> {
-            long companyId = rs.getLong(1);
-            if (new CompanyStatus(CompanyStatuses.kind(rs.getString(3).trim(), rs.getString(4)), null).woundUp()) {
-                return;
-            }
-            LocalDate lastEnd = rs.getDate(2).toLocalDate();
-            LocalDate nextEnd = lastEnd.plusYears(1);
-            for (Signal signal : overdue) {
-                LocalDate deadline = nextEnd.plusMonths(7).plusDays(graceDays(signal));
-                if (today.isAfter(deadline)) {
-                    LocalDate effective = deadline.plusDays(1);
-                    fired.add(new SignalEvents.Fired(companyId, new DetectedSignal(signal, "last filed period ended " + lastEnd,
-                            "period ending " + nextEnd + " due by " + deadline, effective), effective, ACCOUNTS,
-                            "Filing deadline check", 0));
-                }
-            }
-        }, Date.valueOf(latestEnd));
+                  and (a.doc->'filings'->0->>'periodEnd')::date <= ?""",
+                rs -> {
+                    long companyId = rs.getLong(1);
+                    if (new CompanyStatus(CompanyStatuses.kind(rs.getString(3).trim(), rs.getString(4)), null)
+                            .woundUp()) {
+                        return;
+                    }
+                    LocalDate lastEnd = rs.getDate(2).toLocalDate();
+                    LocalDate nextEnd = lastEnd.plusYears(1);
+                    for (Signal signal : overdue) {
+                        LocalDate deadline = nextEnd.plusMonths(7).plusDays(graceDays(signal));
+                        if (today.isAfter(deadline)) {
+                            LocalDate effective = deadline.plusDays(1);
+                            fired.add(new SignalEvents.Fired(
+                                    companyId,
+                                    new DetectedSignal(
+                                            signal,
+                                            "last filed period ended " + lastEnd,
+                                            "period ending " + nextEnd + " due by " + deadline,
+                                            effective),
+                                    effective,
+                                    ACCOUNTS,
+                                    "Filing deadline check",
+                                    0));
+                        }
+                    }
+                },
+                Date.valueOf(latestEnd));
         List<Long> ids = events.record(DataSourceUtils.getConnection(jdbc.getDataSource()), fired);
         for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
-            publisher.publishEvent(new SignalEventsRecorded(0, ACCOUNTS,
-                    ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
+            publisher.publishEvent(new SignalEventsRecorded(
+                    0, ACCOUNTS, ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
         }
         if (!ids.isEmpty()) {
             log.info("Filing deadline check of {}: {} new overdue signals", today, ids.size());
@@ -121,13 +137,19 @@ public class FilingDeadlines {
 
         @Bean
         JobDetail accountsDeadlinesJob() {
-            return JobBuilder.newJob(Nightly.class).withIdentity("accounts-deadlines", "feed").storeDurably().build();
+            return JobBuilder.newJob(Nightly.class)
+                    .withIdentity("accounts-deadlines", "feed")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger accountsDeadlinesTrigger(JobDetail accountsDeadlinesJob) {
-            return TriggerBuilder.newTrigger().forJob(accountsDeadlinesJob).withIdentity("accounts-deadlines", "feed")
-                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 30).withMisfireHandlingInstructionFireAndProceed())
+            return TriggerBuilder.newTrigger()
+                    .forJob(accountsDeadlinesJob)
+                    .withIdentity("accounts-deadlines", "feed")
+                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 30)
+                            .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         }
     }

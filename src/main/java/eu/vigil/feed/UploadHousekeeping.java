@@ -67,13 +67,19 @@ class UploadHousekeeping implements Job {
 
         @Bean
         JobDetail uploadHousekeepingJob() {
-            return JobBuilder.newJob(UploadHousekeeping.class).withIdentity("upload-housekeeping", "feed").storeDurably().build();
+            return JobBuilder.newJob(UploadHousekeeping.class)
+                    .withIdentity("upload-housekeeping", "feed")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger uploadHousekeepingTrigger(JobDetail uploadHousekeepingJob) {
-            return TriggerBuilder.newTrigger().forJob(uploadHousekeepingJob).withIdentity("upload-housekeeping", "feed")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(24).withMisfireHandlingInstructionNextWithRemainingCount())
+            return TriggerBuilder.newTrigger()
+                    .forJob(uploadHousekeepingJob)
+                    .withIdentity("upload-housekeeping", "feed")
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever(24)
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
         }
     }

@@ -2,5 +2,7 @@
  * Feed ingestion: recorded runs of extracts from the company registries and bureaus, with their
  * quarantine, and the ways extracts come in (portal upload, inbox folders, API).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feeds", allowedDependencies = {"company", "tenancy", "signal"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Feeds",
+        allowedDependencies = {"company", "tenancy", "signal"})
 package eu.vigil.feed;

@@ -50,7 +50,8 @@ public class Mailer {
 
     static {
         // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader, scanning every jar, for each body part it
-        // creates (jakartaee/mail-api#699, #861): named here, it is a class lookup instead. An operator's choice stands.
+        // creates (jakartaee/mail-api#699, #861): named here, it is a class lookup instead. An operator's choice
+        // stands.
         if (System.getProperty(STREAM_PROVIDER) == null
                 && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, Mailer.class.getClassLoader())) {
             System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
@@ -67,8 +68,12 @@ public class Mailer {
     private volatile InternetAddress fromAddress;
     private volatile DateHeader dateHeader = new DateHeader(-1, "");
 
-    Mailer(JavaMailSender sender, ITemplateEngine templateEngine, MailTextTemplates textTemplates,
-           MessageSource messages, NotificationProperties properties) {
+    Mailer(
+            JavaMailSender sender,
+            ITemplateEngine templateEngine,
+            MailTextTemplates textTemplates,
+            MessageSource messages,
+            NotificationProperties properties) {
         this.sender = sender;
         this.htmlTemplates = templateEngine;
         this.textTemplates = textTemplates.engine();
@@ -98,8 +103,7 @@ public class Mailer {
         private Transport transport;
         private long lastUsed;
 
-        private Connection() {
-        }
+        private Connection() {}
 
         /** Sends now over this connection; a failure is the caller's to handle. */
         public void send(OutgoingMail mail) {
@@ -109,11 +113,14 @@ public class Mailer {
             }
             MimeMessage message = message(mail, sharedBody(mail));
             try {
-                if (transport != null && System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS && !transport.isConnected()) {
+                if (transport != null
+                        && System.nanoTime() - lastUsed > CHECK_AFTER_IDLE_NANOS
+                        && !transport.isConnected()) {
                     close();
                 }
                 if (transport == null) {
-                    transport = smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
+                    transport =
+                            smtp.getSession().getTransport(smtp.getProtocol() == null ? "smtp" : smtp.getProtocol());
                     transport.connect(smtp.getHost(), smtp.getPort(), smtp.getUsername(), smtp.getPassword());
                 }
                 message.setHeader("Date", dateHeader());
@@ -122,8 +129,8 @@ public class Mailer {
                 lastUsed = System.nanoTime();
             } catch (MessagingException e) {
                 close();
-                throw new MailSendException("Could not send the '" + mail.template() + "' mail to " + mail.to() + ": "
-                        + e.getMessage(), e);
+                throw new MailSendException(
+                        "Could not send the '" + mail.template() + "' mail to " + mail.to() + ": " + e.getMessage(), e);
             }
             log.info("Sent '{}' mail to {}", mail.template(), mail.to());
         }
@@ -173,8 +180,7 @@ public class Mailer {
     private record Body(String html, String text) {
 
         /** What a body shared by several recipients is rendered from: their personal values are placeholders. */
-        private record Shared(String template, Locale locale, Map<String, Object> model) {
-        }
+        private record Shared(String template, Locale locale, Map<String, Object> model) {}
     }
 
     private Body body(String template, Locale locale, Map<String, Object> values) {
@@ -190,7 +196,9 @@ public class Mailer {
      * rendered on its own.
      */
     private Body sharedBody(OutgoingMail mail) {
-        if (mail.personal().isEmpty() || !mail.personal().stream().allMatch(key -> printedAsIs(mail.model().get(key)))) {
+        if (mail.personal().isEmpty()
+                || !mail.personal().stream()
+                        .allMatch(key -> printedAsIs(mail.model().get(key)))) {
             return body(mail.template(), mail.locale(), mail.model());
         }
         Map<String, Object> model = new HashMap<>(mail.model());
@@ -221,7 +229,8 @@ public class Mailer {
 
     /** Printable ASCII that neither HTML nor text templates escape. */
     private static boolean printedAsIs(Object value) {
-        return value instanceof String text && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && "&<>\"'`=".indexOf(c) < 0);
+        return value instanceof String text
+                && text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && "&<>\"'`=".indexOf(c) < 0);
     }
 
     /**
@@ -260,11 +269,11 @@ public class Mailer {
     }
 
     /** RFC 5322's date-time, as {@link MimeMessage#setSentDate} writes it, minus the comment. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(
+                    "EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
-    private record DateHeader(long second, String value) {
-    }
+    private record DateHeader(long second, String value) {}
 
     /** The Date header of a mail sent now: formatted once a second, not once a mail. */
     private String dateHeader() {

@@ -13,7 +13,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vigil.mail")
 public record NotificationProperties(
         @DefaultValue("http://localhost:8080") @NotBlank String baseUrl,
-        @DefaultValue("Vigil <no-reply@vigil.local>") @NotBlank String from) {
+
+        @DefaultValue("Vigil <no-reply@vigil.local>") @NotBlank
+        String from) {
 
     public String link(String path) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -11,8 +11,15 @@ import java.util.Set;
  * (a personal link): the templates print them as they are, never test or transform them, so a body rendered once may
  * serve every recipient of the same content with those values put in.
  */
-public record OutgoingMail(String to, Locale locale, String template, String subjectKey, Object[] subjectArgs,
-                           Map<String, Object> model, Map<String, String> headers, Set<String> personal) {
+public record OutgoingMail(
+        String to,
+        Locale locale,
+        String template,
+        String subjectKey,
+        Object[] subjectArgs,
+        Map<String, Object> model,
+        Map<String, String> headers,
+        Set<String> personal) {
 
     public OutgoingMail {
         model = Map.copyOf(model);
@@ -21,13 +28,24 @@ public record OutgoingMail(String to, Locale locale, String template, String sub
         personal = personal == null ? Set.of() : Set.copyOf(personal);
     }
 
-    public OutgoingMail(String to, Locale locale, String template, String subjectKey, Object[] subjectArgs,
-                        Map<String, Object> model, Map<String, String> headers) {
+    public OutgoingMail(
+            String to,
+            Locale locale,
+            String template,
+            String subjectKey,
+            Object[] subjectArgs,
+            Map<String, Object> model,
+            Map<String, String> headers) {
         this(to, locale, template, subjectKey, subjectArgs, model, headers, Set.of());
     }
 
-    public OutgoingMail(String to, Locale locale, String template, String subjectKey, Object[] subjectArgs,
-                        Map<String, Object> model) {
+    public OutgoingMail(
+            String to,
+            Locale locale,
+            String template,
+            String subjectKey,
+            Object[] subjectArgs,
+            Map<String, Object> model) {
         this(to, locale, template, subjectKey, subjectArgs, model, Map.of(), Set.of());
     }
 }

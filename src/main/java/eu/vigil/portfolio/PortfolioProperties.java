@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vigil.portfolio")
-public record PortfolioProperties(@DefaultValue("1m") @NotNull Duration figuresMaxAge) {
-}
+public record PortfolioProperties(
+        @DefaultValue("1m") @NotNull Duration figuresMaxAge) {}

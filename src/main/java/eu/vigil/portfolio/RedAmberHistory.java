@@ -49,7 +49,8 @@ class RedAmberHistory {
             redCodes.add(rule.code());
             redCodes.addAll(rule.until());
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 with watched as (
                     select distinct company_id from watchlist_entry where tenant_id = ? and company_id is not null
                 ), red_rule as (
@@ -79,9 +80,16 @@ class RedAmberHistory {
                        (select count(*) from amber where amber.m = months.m)
                 from months order by months.m""",
                 (rs, n) -> new Portfolio.Month(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getLong(3)),
-                tenant, codes, until, Date.valueOf(end), redCodes.toArray(String[]::new),
-                rules.amberSeverities().toArray(String[]::new), Date.valueOf(first.minusMonths(rules.amberMonths())),
-                Date.valueOf(first), Date.valueOf(end.minusMonths(1)), rules.amberMonths(),
+                tenant,
+                codes,
+                until,
+                Date.valueOf(end),
+                redCodes.toArray(String[]::new),
+                rules.amberSeverities().toArray(String[]::new),
+                Date.valueOf(first.minusMonths(rules.amberMonths())),
+                Date.valueOf(first),
+                Date.valueOf(end.minusMonths(1)),
+                rules.amberMonths(),
                 rules.amberSeverities().toArray(String[]::new));
     }
 }

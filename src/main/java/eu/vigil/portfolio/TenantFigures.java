@@ -21,8 +21,7 @@ class TenantFigures {
 
     private static final Logger log = LoggerFactory.getLogger(TenantFigures.class);
 
-    private record Kept(Instant at, Portfolio.Figures figures) {
-    }
+    private record Kept(Instant at, Portfolio.Figures figures) {}
 
     private final PortfolioProperties properties;
     private final Clock clock;
@@ -41,7 +40,8 @@ class TenantFigures {
             kept.put(tenant, new Kept(clock.instant(), figures));
             return figures;
         }
-        if (known.at().plus(properties.figuresMaxAge()).isBefore(clock.instant()) && refreshing.putIfAbsent(tenant, true) == null) {
+        if (known.at().plus(properties.figuresMaxAge()).isBefore(clock.instant())
+                && refreshing.putIfAbsent(tenant, true) == null) {
             Thread.ofVirtual().name("portfolio-figures-" + tenant).start(() -> {
                 try {
                     kept.put(tenant, new Kept(clock.instant(), compute.apply(tenant)));

@@ -32,35 +32,104 @@ final class CatalogueReader {
     static final List<String> LANGUAGES = List.of("en", "fr", "nl", "it");
 
     static final Set<String> FIELDS = Set.of(
-            "identity.name", "identity.abbreviation", "identity.commercialNames", "identity.legalForm",
-            "identity.seatAddress", "identity.seatCountry", "identity.seatStruckOff", "identity.establishments",
-            "identity.mainActivity", "identity.secondaryActivities", "identity.activityGroups", "identity.phone",
-            "identity.email", "identity.website", "identity.startDate", "identity.insolvencyHistory",
-            "identity.charges", "identity.strikeOffProposed", "identity.confirmationOverdue",
-            "status.active", "status.juridicalSituation", "status.chStatus", "status.proceedings", "status.legalNotices",
-            "governance.officers", "governance.managingDirector", "governance.auditor", "governance.parent",
+            "identity.name",
+            "identity.abbreviation",
+            "identity.commercialNames",
+            "identity.legalForm",
+            "identity.seatAddress",
+            "identity.seatCountry",
+            "identity.seatStruckOff",
+            "identity.establishments",
+            "identity.mainActivity",
+            "identity.secondaryActivities",
+            "identity.activityGroups",
+            "identity.phone",
+            "identity.email",
+            "identity.website",
+            "identity.startDate",
+            "identity.insolvencyHistory",
+            "identity.charges",
+            "identity.strikeOffProposed",
+            "identity.confirmationOverdue",
+            "status.active",
+            "status.juridicalSituation",
+            "status.chStatus",
+            "status.proceedings",
+            "status.legalNotices",
+            "governance.officers",
+            "governance.managingDirector",
+            "governance.auditor",
+            "governance.parent",
             "governance.disqualifiedOfficers",
-            "accounts.filing", "accounts.filedLate", "accounts.overdue", "accounts.capital", "accounts.equity",
-            "accounts.totalAssets", "accounts.fixedAssets", "accounts.currentAssets", "accounts.cash",
-            "accounts.shortTermDebt", "accounts.turnover", "accounts.grossMargin", "accounts.operatingResult",
-            "accounts.netResult", "accounts.fte", "accounts.overdueTaxDebt", "accounts.overdueSocialDebt",
-            "accounts.auditorOpinion", "accounts.currentRatio", "accounts.solvency",
-            "scores.rating", "scores.riskClass", "scores.pd", "scores.creditLimit", "scores.paymentScore",
-            "scores.growthScore", "scores.dissolutionScore", "scores.multiscore",
-            "payment.dbt", "payment.incidents", "legal.protests", "legal.seizures", "legal.socialSecuritySummons",
-            "legal.taxDebts", "legal.judgments",
-            "internal.exposure", "internal.overdueDays", "internal.dbt", "internal.paymentRecord");
+            "accounts.filing",
+            "accounts.filedLate",
+            "accounts.overdue",
+            "accounts.capital",
+            "accounts.equity",
+            "accounts.totalAssets",
+            "accounts.fixedAssets",
+            "accounts.currentAssets",
+            "accounts.cash",
+            "accounts.shortTermDebt",
+            "accounts.turnover",
+            "accounts.grossMargin",
+            "accounts.operatingResult",
+            "accounts.netResult",
+            "accounts.fte",
+            "accounts.overdueTaxDebt",
+            "accounts.overdueSocialDebt",
+            "accounts.auditorOpinion",
+            "accounts.currentRatio",
+            "accounts.solvency",
+            "scores.rating",
+            "scores.riskClass",
+            "scores.pd",
+            "scores.creditLimit",
+            "scores.paymentScore",
+            "scores.growthScore",
+            "scores.dissolutionScore",
+            "scores.multiscore",
+            "payment.dbt",
+            "payment.incidents",
+            "legal.protests",
+            "legal.seizures",
+            "legal.socialSecuritySummons",
+            "legal.taxDebts",
+            "legal.judgments",
+            "internal.exposure",
+            "internal.overdueDays",
+            "internal.dbt",
+            "internal.paymentRecord");
 
     static final Set<String> DETECTORS = new LinkedHashSet<>(List.of(
-            "value-changed", "appeared", "disappeared", "became", "left-set", "added", "removed", "emptied",
-            "changed-by-percent", "changed-by-points", "crossed-below", "crossed-above", "sign-turned", "multiplied",
-            "rating-moved", "streak", "overdue", "first-seen-recent", "turnover-in-window",
-            "network-officer-bankruptcy", "network-officer-healthy", "network-parent-distress",
-            "network-subsidiary-distress", "internal"));
+            "value-changed",
+            "appeared",
+            "disappeared",
+            "became",
+            "left-set",
+            "added",
+            "removed",
+            "emptied",
+            "changed-by-percent",
+            "changed-by-points",
+            "crossed-below",
+            "crossed-above",
+            "sign-turned",
+            "multiplied",
+            "rating-moved",
+            "streak",
+            "overdue",
+            "first-seen-recent",
+            "turnover-in-window",
+            "network-officer-bankruptcy",
+            "network-officer-healthy",
+            "network-parent-distress",
+            "network-subsidiary-distress",
+            "internal"));
 
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9_]*$");
-    private static final List<String> ENTRY_KEYS = List.of(
-            "code", "category", "polarity", "severity", "enabled", "detector", "field", "params", "labels");
+    private static final List<String> ENTRY_KEYS =
+            List.of("code", "category", "polarity", "severity", "enabled", "detector", "field", "params", "labels");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -151,7 +220,8 @@ final class CatalogueReader {
             if (!valid) {
                 return Optional.empty();
             }
-            return Optional.of(new Signal(code, category, polarity, severity, enabled, detector, field, params, labels));
+            return Optional.of(
+                    new Signal(code, category, polarity, severity, enabled, detector, field, params, labels));
         }
 
         private String code(Map<String, Integer> positionOfCode) {
@@ -224,10 +294,11 @@ final class CatalogueReader {
             }
             if (!FIELDS.contains(field)) {
                 String hint = suggestion(field, FIELDS);
-                problem("unknown " + key + " '" + field + "'" + (hint.isEmpty()
-                        ? " (a state field written section.name, e.g. accounts.equity; the list of fields is in the "
-                                + "comment at the top of config/signals.yml)"
-                        : hint));
+                problem("unknown " + key + " '" + field + "'"
+                        + (hint.isEmpty()
+                                ? " (a state field written section.name, e.g. accounts.equity; the list of fields is in the "
+                                        + "comment at the top of config/signals.yml)"
+                                : hint));
             }
             return field;
         }
@@ -308,7 +379,7 @@ final class CatalogueReader {
         void check() {
             switch (detector) {
                 case "value-changed" -> list("alsoWhen", false, Set.of("appeared", "disappeared"));
-                case "appeared", "disappeared", "emptied" -> { }
+                case "appeared", "disappeared", "emptied" -> {}
                 case "became" -> list("values", true, null);
                 case "left-set" -> {
                     list("values", true, null);
@@ -342,15 +413,20 @@ final class CatalogueReader {
                 }
                 case "network-officer-bankruptcy" -> wholeNumber("years", true, 1);
                 case "network-officer-healthy" -> list("riskClasses", true, null);
-                case "network-parent-distress", "network-subsidiary-distress" -> oneOf("minSeverity", false,
-                        Arrays.stream(Severity.values()).map(Severity::key).toArray(String[]::new));
+                case "network-parent-distress", "network-subsidiary-distress" ->
+                    oneOf(
+                            "minSeverity",
+                            false,
+                            Arrays.stream(Severity.values()).map(Severity::key).toArray(String[]::new));
                 case "internal" -> known.addAll(params.keySet());
                 default -> throw new IllegalStateException("no parameter rules for detector " + detector);
             }
             for (String name : params.keySet()) {
                 if (!known.contains(name)) {
                     entry.problem("detector " + detector + " has no parameter '" + name + "'"
-                            + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", sorted(known)) + ")"));
+                            + (known.isEmpty()
+                                    ? " (it takes none)"
+                                    : " (it takes " + String.join(", ", sorted(known)) + ")"));
                 }
             }
         }
@@ -420,7 +496,8 @@ final class CatalogueReader {
         private void list(String name, boolean required, Set<String> allowed) {
             known.add(name);
             Object value = params.get(name);
-            String expected = allowed == null ? "a non-empty list such as [\"048\", \"049\"]"
+            String expected = allowed == null
+                    ? "a non-empty list such as [\"048\", \"049\"]"
                     : "a non-empty list of " + String.join(", ", sorted(allowed));
             if (value == null) {
                 if (required) {
@@ -454,7 +531,8 @@ final class CatalogueReader {
     private static String suggestion(String value, Collection<String> candidates) {
         String lower = value.toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT)) <= Math.max(2, value.length() / 4))
+                .filter(candidate ->
+                        distance(lower, candidate.toLowerCase(Locale.ROOT)) <= Math.max(2, value.length() / 4))
                 .min(Comparator.comparingInt(candidate -> distance(lower, candidate.toLowerCase(Locale.ROOT))))
                 .map(candidate -> " (did you mean " + candidate + "?)")
                 .orElse("");

@@ -3,7 +3,13 @@ package eu.vigil.signal;
 import java.util.Locale;
 
 public enum Category {
-    IDENTITY, STATUS, GOVERNANCE, ACCOUNTS, SCORES, PAYMENT, INTERNAL;
+    IDENTITY,
+    STATUS,
+    GOVERNANCE,
+    ACCOUNTS,
+    SCORES,
+    PAYMENT,
+    INTERNAL;
 
     /** As written in the catalogue. */
     public String key() {

@@ -22,24 +22,37 @@ import org.springframework.stereotype.Component;
 public class ChangeWording {
 
     /** What the change reads as: each side in words (null when absent), and the whole line. */
-    public record Words(String before, String after, String text) {
-    }
+    public record Words(String before, String after, String text) {}
 
-    private static final Set<String> AMOUNTS = Set.of("accounts.capital", "accounts.equity", "accounts.totalAssets",
-            "accounts.fixedAssets", "accounts.currentAssets", "accounts.cash", "accounts.shortTermDebt", "accounts.turnover",
-            "accounts.grossMargin", "accounts.operatingResult", "accounts.netResult", "accounts.overdueTaxDebt",
-            "accounts.overdueSocialDebt", "scores.creditLimit", "internal.exposure");
-    private static final Set<String> BOOLEANS = Set.of("status.active", "accounts.filedLate", "identity.insolvencyHistory",
-            "identity.confirmationOverdue");
+    private static final Set<String> AMOUNTS = Set.of(
+            "accounts.capital",
+            "accounts.equity",
+            "accounts.totalAssets",
+            "accounts.fixedAssets",
+            "accounts.currentAssets",
+            "accounts.cash",
+            "accounts.shortTermDebt",
+            "accounts.turnover",
+            "accounts.grossMargin",
+            "accounts.operatingResult",
+            "accounts.netResult",
+            "accounts.overdueTaxDebt",
+            "accounts.overdueSocialDebt",
+            "scores.creditLimit",
+            "internal.exposure");
+    private static final Set<String> BOOLEANS =
+            Set.of("status.active", "accounts.filedLate", "identity.insolvencyHistory", "identity.confirmationOverdue");
     private static final Set<String> PEOPLE = Set.of("governance.officers");
     private static final Pattern OFFICER = Pattern.compile("^(.+?) \\(([^,()]+)(?:, ([^()]+))?\\)$");
     private static final Pattern DISQUALIFIED = Pattern.compile("^(.+?) \\(disqualified from (\\S+) until (\\S+)\\)$");
     private static final Pattern LINKED = Pattern.compile("^(.+?): (.+?)(?: \\((\\d{4}-\\d{2}-\\d{2})\\))?$");
     private static final Pattern RELATED = Pattern.compile("^([A-Z]{2} \\S+): ([A-Z][A-Z0-9_]*)$");
     private static final Pattern LAST_FILED = Pattern.compile("^last filed period ended (\\d{4}-\\d{2}-\\d{2})$");
-    private static final Pattern DUE = Pattern.compile("^period ending (\\d{4}-\\d{2}-\\d{2}) due by (\\d{4}-\\d{2}-\\d{2})$");
+    private static final Pattern DUE =
+            Pattern.compile("^period ending (\\d{4}-\\d{2}-\\d{2}) due by (\\d{4}-\\d{2}-\\d{2})$");
     private static final Pattern CHARGE = Pattern.compile("^Charge (\\S+)(?:: (.+?))?(?: \\(([^()]+)\\))?$");
-    private static final Pattern NOTICE = Pattern.compile("^(\\S+) (annonce|rectificatif|annulation) (?:of (\\S+)|(\\S+) (\\d{4}-\\d{2}-\\d{2}))$");
+    private static final Pattern NOTICE =
+            Pattern.compile("^(\\S+) (annonce|rectificatif|annulation) (?:of (\\S+)|(\\S+) (\\d{4}-\\d{2}-\\d{2}))$");
     private static final Pattern ISO_DAY = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private final SignalCatalogue catalogue;
@@ -67,7 +80,9 @@ public class ChangeWording {
      * Belgian bankruptcy with discharge).
      */
     public Words words(String code, String oldValue, String newValue, Locale locale, String source) {
-        if ("status.juridicalSituation".equals(catalogue.find(code).map(Signal::field).orElse("")) && source != null
+        if ("status.juridicalSituation"
+                        .equals(catalogue.find(code).map(Signal::field).orElse(""))
+                && source != null
                 && (source.equals("bodacc") || source.equals("companies-house"))) {
             String before = foreignSituation(source, oldValue, locale);
             String after = foreignSituation(source, newValue, locale);
@@ -103,9 +118,18 @@ public class ChangeWording {
 
     private static boolean isSet(String field) {
         return switch (field) {
-            case "identity.commercialNames", "identity.establishments", "identity.secondaryActivities", "identity.activityGroups",
-                 "identity.charges", "governance.officers", "payment.incidents", "legal.protests", "legal.seizures",
-                 "legal.socialSecuritySummons", "legal.taxDebts", "legal.judgments" -> true;
+            case "identity.commercialNames",
+                    "identity.establishments",
+                    "identity.secondaryActivities",
+                    "identity.activityGroups",
+                    "identity.charges",
+                    "governance.officers",
+                    "payment.incidents",
+                    "legal.protests",
+                    "legal.seizures",
+                    "legal.socialSecuritySummons",
+                    "legal.taxDebts",
+                    "legal.judgments" -> true;
             default -> false;
         };
     }
@@ -152,7 +176,9 @@ public class ChangeWording {
             }
             return members;
         }
-        if (field.equals("identity.charges") || field.startsWith("legal.") || field.equals("payment.incidents")
+        if (field.equals("identity.charges")
+                || field.startsWith("legal.")
+                || field.equals("payment.incidents")
                 || field.equals("identity.commercialNames")) {
             members.add(value.trim());
             return members;
@@ -170,15 +196,21 @@ public class ChangeWording {
         return switch (field) {
             case "governance.officers" -> {
                 Matcher m = OFFICER.matcher(member);
-                yield m.matches() ? msg("change.officer" + suffix, locale, person(m.group(1)), role(m.group(2), locale))
+                yield m.matches()
+                        ? msg("change.officer" + suffix, locale, person(m.group(1)), role(m.group(2), locale))
                         : msg("change.member" + suffix, locale, member);
             }
             case "identity.establishments" -> msg("change.establishment" + suffix, locale, member);
-            case "identity.activityGroups" -> msg("change.activityGroup" + suffix, locale, member(field, member, locale));
-            case "identity.secondaryActivities" -> msg("change.activity" + suffix, locale, member(field, member, locale));
+            case "identity.activityGroups" ->
+                msg("change.activityGroup" + suffix, locale, member(field, member, locale));
+            case "identity.secondaryActivities" ->
+                msg("change.activity" + suffix, locale, member(field, member, locale));
             case "identity.commercialNames" -> msg("change.commercialName" + suffix, locale, member);
             case "identity.charges" -> msg("change.charge" + suffix, locale, member(field, member, locale));
-            default -> added ? member(field, member, locale) : msg("change.member.cleared", locale, member(field, member, locale));
+            default ->
+                added
+                        ? member(field, member, locale)
+                        : msg("change.member.cleared", locale, member(field, member, locale));
         };
     }
 
@@ -190,7 +222,8 @@ public class ChangeWording {
                 return m.matches() ? person(m.group(1)) + ", " + role(m.group(2), locale) : member;
             }
             case "identity.activityGroups":
-                return codes.describe("kbo", "ActivityGroup", member, locale.getLanguage()).orElse(member);
+                return codes.describe("kbo", "ActivityGroup", member, locale.getLanguage())
+                        .orElse(member);
             case "identity.secondaryActivities":
                 return nace(member, locale);
             case "identity.charges": {
@@ -198,11 +231,16 @@ public class ChangeWording {
                 if (!m.matches()) {
                     return member;
                 }
-                String text = msg("change.chargeNumber", locale, m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2));
+                String text =
+                        msg("change.chargeNumber", locale, m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2));
                 return m.group(3) == null ? text : msg("change.chargeHolder", locale, text, m.group(3));
             }
-            case "payment.incidents", "legal.protests", "legal.seizures", "legal.socialSecuritySummons", "legal.taxDebts",
-                 "legal.judgments":
+            case "payment.incidents",
+                    "legal.protests",
+                    "legal.seizures",
+                    "legal.socialSecuritySummons",
+                    "legal.taxDebts",
+                    "legal.judgments":
                 return incident(member, locale);
             default:
                 return member;
@@ -242,11 +280,12 @@ public class ChangeWording {
             case "scores.pd" -> number == null ? value : ReaderFormats.percent(number, locale);
             case "accounts.fte" -> number == null ? value : ReaderFormats.number(number, 1, 1, locale);
             case "accounts.currentRatio" -> number == null ? value : ReaderFormats.number(number, 2, 2, locale);
-            case "payment.dbt", "internal.dbt", "internal.overdueDays" -> number == null ? value : msg("change.days", locale, value);
+            case "payment.dbt", "internal.dbt", "internal.overdueDays" ->
+                number == null ? value : msg("change.days", locale, value);
             case "scores.rating" -> "NR".equals(value) ? msg("change.notRated", locale) : value;
             case "scores.riskClass" -> msg("change.riskClass", locale, value);
             case "scores.paymentScore", "scores.growthScore", "scores.dissolutionScore", "scores.multiscore" ->
-                    number == null ? value : ReaderFormats.number(number, 0, 0, locale);
+                number == null ? value : ReaderFormats.number(number, 0, 0, locale);
             case "identity.legalForm" -> kbo("JuridicalForm", value, locale);
             case "identity.mainActivity" -> {
                 List<String> words = new ArrayList<>();
@@ -255,10 +294,13 @@ public class ChangeWording {
                 }
                 yield String.join("; ", words);
             }
-            case "identity.seatCountry" -> value.length() == 2 && value.equals(value.toUpperCase(Locale.ROOT))
-                    ? Locale.of("", value).getDisplayCountry(locale) : value;
+            case "identity.seatCountry" ->
+                value.length() == 2 && value.equals(value.toUpperCase(Locale.ROOT))
+                        ? Locale.of("", value).getDisplayCountry(locale)
+                        : value;
             case "identity.seatStruckOff", "identity.startDate" -> day(value, locale);
-            case "accounts.filing" -> ISO_DAY.matcher(value).matches() ? msg("change.periodEnded", locale, day(value, locale)) : value;
+            case "accounts.filing" ->
+                ISO_DAY.matcher(value).matches() ? msg("change.periodEnded", locale, day(value, locale)) : value;
             case "accounts.auditorOpinion" -> messages.getMessage("companies.opinion." + value, null, value, locale);
             case "status.juridicalSituation" -> situation(value, locale);
             case "status.chStatus" -> messages.getMessage("change.ch." + value, null, value, locale);
@@ -275,32 +317,37 @@ public class ChangeWording {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String key = source.equals("bodacc") ? switch (value) {
-            case "000" -> "change.proceedings.none";
-            case "091" -> "change.proceedings.redressement";
-            case "048" -> "change.proceedings.liquidation";
-            case "051" -> "change.proceedings.cloture-insuffisance";
-            case "111" -> "change.proceedings.radiation";
-            default -> null;
-        } : switch (value) {
-            case "000" -> "change.ch.active";
-            case "012" -> "change.ch.liquidation";
-            case "091" -> "change.ch.voluntary-arrangement";
-            case "040" -> "change.ch.moratorium";
-            default -> "change.ch." + value;
-        };
+        String key = source.equals("bodacc")
+                ? switch (value) {
+                    case "000" -> "change.proceedings.none";
+                    case "091" -> "change.proceedings.redressement";
+                    case "048" -> "change.proceedings.liquidation";
+                    case "051" -> "change.proceedings.cloture-insuffisance";
+                    case "111" -> "change.proceedings.radiation";
+                    default -> null;
+                }
+                : switch (value) {
+                    case "000" -> "change.ch.active";
+                    case "012" -> "change.ch.liquidation";
+                    case "091" -> "change.ch.voluntary-arrangement";
+                    case "040" -> "change.ch.moratorium";
+                    default -> "change.ch." + value;
+                };
         return key == null ? situation(value, locale) : messages.getMessage(key, null, value, locale);
     }
 
     private String situation(String value, Locale locale) {
         if (value.length() == 3 && Character.isDigit(value.charAt(0))) {
-            // KBO describes its codes in French and Dutch only: other readers, and a registry without the code table, get ours
+            // KBO describes its codes in French and Dutch only: other readers, and a registry without the code table,
+            // get ours
             String own = messages.getMessage("change.situation." + value, null, null, locale);
-            boolean kboSpeaks = locale.getLanguage().equals("fr") || locale.getLanguage().equals("nl");
+            boolean kboSpeaks =
+                    locale.getLanguage().equals("fr") || locale.getLanguage().equals("nl");
             if (own != null && !kboSpeaks) {
                 return own;
             }
-            return codes.describe("kbo", "JuridicalSituation", value, locale.getLanguage()).orElse(own == null ? value : own);
+            return codes.describe("kbo", "JuridicalSituation", value, locale.getLanguage())
+                    .orElse(own == null ? value : own);
         }
         return messages.getMessage("change.ch." + value, null, value, locale);
     }
@@ -313,7 +360,8 @@ public class ChangeWording {
         String language = locale.getLanguage();
         return codes.describe("kbo", "Nace2025", code, language)
                 .or(() -> codes.describe("kbo", "Nace2008", code, language))
-                .map(d -> code + " " + d).orElse(code);
+                .map(d -> code + " " + d)
+                .orElse(code);
     }
 
     private String day(String iso, Locale locale) {
@@ -327,7 +375,10 @@ public class ChangeWording {
         if (!m.matches()) {
             return value;
         }
-        String label = catalogue.find(m.group(2)).map(s -> s.label(locale.getLanguage()).label()).orElse(m.group(2));
+        String label = catalogue
+                .find(m.group(2))
+                .map(s -> s.label(locale.getLanguage()).label())
+                .orElse(m.group(2));
         return m.group(1) + ": " + label;
     }
 
@@ -339,7 +390,8 @@ public class ChangeWording {
         if (!m.matches()) {
             return value;
         }
-        return m.group(3) == null ? msg("change.linked.healthy", locale, person(m.group(1)), m.group(2))
+        return m.group(3) == null
+                ? msg("change.linked.healthy", locale, person(m.group(1)), m.group(2))
                 : msg("change.linked.bankrupt", locale, person(m.group(1)), m.group(2), day(m.group(3), locale));
     }
 
@@ -348,7 +400,13 @@ public class ChangeWording {
             return null;
         }
         Matcher m = DISQUALIFIED.matcher(value);
-        return m.matches() ? msg("change.disqualified", locale, person(m.group(1)), day(m.group(2), locale), day(m.group(3), locale))
+        return m.matches()
+                ? msg(
+                        "change.disqualified",
+                        locale,
+                        person(m.group(1)),
+                        day(m.group(2), locale),
+                        day(m.group(3), locale))
                 : value;
     }
 
@@ -368,9 +426,11 @@ public class ChangeWording {
     private Words overdue(String oldValue, String newValue, Locale locale) {
         Matcher last = oldValue == null ? null : LAST_FILED.matcher(oldValue);
         Matcher due = newValue == null ? null : DUE.matcher(newValue);
-        String before = last != null && last.matches() ? msg("change.lastFiled", locale, day(last.group(1), locale)) : oldValue;
+        String before =
+                last != null && last.matches() ? msg("change.lastFiled", locale, day(last.group(1), locale)) : oldValue;
         String after = due != null && due.matches()
-                ? msg("change.due", locale, day(due.group(1), locale), day(due.group(2), locale)) : newValue;
+                ? msg("change.due", locale, day(due.group(1), locale), day(due.group(2), locale))
+                : newValue;
         return new Words(before, after, (before == null ? "" : before + " · ") + (after == null ? "" : after));
     }
 

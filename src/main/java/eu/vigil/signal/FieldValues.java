@@ -34,9 +34,11 @@ public final class FieldValues {
     private Object[] slots;
     /** The covered slots in the order they were given, so that events come out in the source's order. */
     private int[] order = new int[24];
+
     private int count;
     /** Per slot, made on first use: a dated set's member dates, or a number's earlier periods. */
     private Object[] extras;
+
     private final String homeCountry;
     private LocalDate asOf;
 
@@ -46,8 +48,7 @@ public final class FieldValues {
     }
 
     /** A field name resolved to its slot once, for sources that fill the same fields for millions of companies. */
-    public record Field(String name, int slot) {
-    }
+    public record Field(String name, int slot) {}
 
     public static Field field(String name) {
         return new Field(name, slot(name));
@@ -149,7 +150,9 @@ public final class FieldValues {
 
     private void extra(int slot, Object value) {
         if (extras == null || slot >= extras.length) {
-            extras = extras == null ? new Object[Math.max(slots.length, slot + 1)] : Arrays.copyOf(extras, Math.max(slot + 1, extras.length * 2));
+            extras = extras == null
+                    ? new Object[Math.max(slots.length, slot + 1)]
+                    : Arrays.copyOf(extras, Math.max(slot + 1, extras.length * 2));
         }
         extras[slot] = value;
     }
@@ -231,7 +234,9 @@ public final class FieldValues {
             return "0";
         }
         // a whole number has no trailing zeros to strip
-        return number.scale() <= 0 ? number.toPlainString() : number.stripTrailingZeros().toPlainString();
+        return number.scale() <= 0
+                ? number.toPlainString()
+                : number.stripTrailingZeros().toPlainString();
     }
 
     /** The field as a number, or null when absent or not a number. */

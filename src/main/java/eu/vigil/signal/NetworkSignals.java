@@ -37,16 +37,16 @@ public class NetworkSignals {
     }
 
     private static Optional<Signal> kind(SignalCatalogue catalogue, String detector) {
-        return catalogue.enabled().stream().filter(s -> detector.equals(s.detector())).findFirst();
+        return catalogue.enabled().stream()
+                .filter(s -> detector.equals(s.detector()))
+                .findFirst();
     }
 
     /** An officer as a source names them; {@code key} identifies the person across companies. */
-    public record Officer(String key, String name, String role, LocalDate since) {
-    }
+    public record Officer(String key, String name, String role, LocalDate since) {}
 
     /** A company's governance as far as the network cares: its officers and its parent (country and number, or nulls). */
-    public record Governance(List<Officer> officers, String parentCountry, String parentNumber) {
-    }
+    public record Governance(List<Officer> officers, String parentCountry, String parentNumber) {}
 
     /**
      * Brings the index in line with these companies' current governance: officers no longer listed get
@@ -78,7 +78,8 @@ public class NetworkSignals {
                     select * from unnest(?::bigint[], ?::text[], ?::text[])
                     on conflict (company_id) do update set parent_country = excluded.parent_country,
                         parent_number = excluded.parent_number""");
-                 PreparedStatement orphan = connection.prepareStatement("delete from company_parent where company_id = any(?)")) {
+                    PreparedStatement orphan =
+                            connection.prepareStatement("delete from company_parent where company_id = any(?)")) {
                 parent.setArray(1, connection.createArrayOf("bigint", parented.toArray()));
                 parent.setArray(2, connection.createArrayOf("text", parentCountries.toArray()));
                 parent.setArray(3, connection.createArrayOf("text", parentNumbers.toArray()));
@@ -173,7 +174,8 @@ public class NetworkSignals {
             select.setArray(1, connection.createArrayOf("text", officerKeys.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    mandates.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>()).add(rs.getLong(2));
+                    mandates.computeIfAbsent(rs.getString(1), k -> new java.util.TreeSet<>())
+                            .add(rs.getLong(2));
                 }
             }
             return mandates;
@@ -186,7 +188,8 @@ public class NetworkSignals {
      * Signals about officers just appointed, from their mandates elsewhere: one of their other companies
      * went bankrupt within the catalogue's years, or all of them are in the healthy risk classes.
      */
-    public Map<Long, List<DetectedSignal>> newOfficers(Connection connection, Map<Long, List<Officer>> appointed, LocalDate asOf) {
+    public Map<Long, List<DetectedSignal>> newOfficers(
+            Connection connection, Map<Long, List<Officer>> appointed, LocalDate asOf) {
         Map<Long, List<DetectedSignal>> fired = new LinkedHashMap<>();
         if (appointed.isEmpty() || linkedToBankruptcy.isEmpty() && linkedToHealthy.isEmpty()) {
             return fired;
@@ -206,8 +209,13 @@ public class NetworkSignals {
                     select.setDate(2, Date.valueOf(asOf.minusYears(years)));
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
-                            bankruptcies.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                    .add(new String[] {rs.getString(2), rs.getString(3), rs.getDate(4).toString()});
+                            bankruptcies
+                                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(new String[] {
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getDate(4).toString()
+                                    });
                         }
                     }
                 }
@@ -222,29 +230,51 @@ public class NetworkSignals {
                     select.setArray(1, connection.createArrayOf("text", keys.toArray()));
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
-                            riskClasses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            riskClasses
+                                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                                     .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                         }
                     }
                 }
             }
-            Set<String> healthy = linkedToHealthy.map(s -> s.params().get("riskClasses") instanceof List<?> list
-                    ? new HashSet<>(list.stream().map(String::valueOf).toList()) : Set.<String>of()).orElse(Set.of());
+            Set<String> healthy = linkedToHealthy
+                    .map(s -> s.params().get("riskClasses") instanceof List<?> list
+                            ? new HashSet<>(list.stream().map(String::valueOf).toList())
+                            : Set.<String>of())
+                    .orElse(Set.of());
             appointed.forEach((companyId, officers) -> {
                 for (Officer officer : officers) {
                     String self = String.valueOf(companyId);
                     List<String[]> failed = bankruptcies.getOrDefault(officer.key(), List.of()).stream()
-                            .filter(row -> !row[0].equals(self)).toList();
+                            .filter(row -> !row[0].equals(self))
+                            .toList();
                     if (!failed.isEmpty()) {
-                        fired.computeIfAbsent(companyId, k -> new ArrayList<>()).add(new DetectedSignal(linkedToBankruptcy.get(),
-                                null, officer.name() + ": " + String.join(", ", failed.stream()
-                                        .map(row -> row[1] + " (" + row[2] + ")").toList())));
+                        fired.computeIfAbsent(companyId, k -> new ArrayList<>())
+                                .add(new DetectedSignal(
+                                        linkedToBankruptcy.get(),
+                                        null,
+                                        officer.name() + ": "
+                                                + String.join(
+                                                        ", ",
+                                                        failed.stream()
+                                                                .map(row -> row[1] + " (" + row[2] + ")")
+                                                                .toList())));
                     }
                     List<String[]> others = riskClasses.getOrDefault(officer.key(), List.of()).stream()
-                            .filter(row -> !row[0].equals(self)).toList();
-                    if (!others.isEmpty() && others.stream().allMatch(row -> row[2] != null && healthy.contains(row[2]))) {
-                        fired.computeIfAbsent(companyId, k -> new ArrayList<>()).add(new DetectedSignal(linkedToHealthy.get(),
-                                null, officer.name() + ": " + String.join(", ", others.stream().map(row -> row[1]).toList())));
+                            .filter(row -> !row[0].equals(self))
+                            .toList();
+                    if (!others.isEmpty()
+                            && others.stream().allMatch(row -> row[2] != null && healthy.contains(row[2]))) {
+                        fired.computeIfAbsent(companyId, k -> new ArrayList<>())
+                                .add(new DetectedSignal(
+                                        linkedToHealthy.get(),
+                                        null,
+                                        officer.name() + ": "
+                                                + String.join(
+                                                        ", ",
+                                                        others.stream()
+                                                                .map(row -> row[1])
+                                                                .toList())));
                     }
                 }
             });
@@ -263,7 +293,9 @@ public class NetworkSignals {
         Map<Long, List<String>> distressed = new HashMap<>();
         recorded.forEach((companyId, signals) -> signals.forEach(d -> {
             if (severeEnough(parentInDistress, d) || severeEnough(subsidiaryInDistress, d)) {
-                distressed.computeIfAbsent(companyId, k -> new ArrayList<>()).add(d.signal().code());
+                distressed
+                        .computeIfAbsent(companyId, k -> new ArrayList<>())
+                        .add(d.signal().code());
             }
         }));
         if (distressed.isEmpty()) {
@@ -281,8 +313,11 @@ public class NetworkSignals {
                         while (rs.next()) {
                             long parent = rs.getLong(2);
                             if (severeEnough(parentInDistress, distressed.get(parent), recorded.get(parent))) {
-                                fired.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new DetectedSignal(
-                                        parentInDistress.get(), null, rs.getString(3) + ": " + String.join(", ", distressed.get(parent))));
+                                fired.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                        .add(new DetectedSignal(
+                                                parentInDistress.get(),
+                                                null,
+                                                rs.getString(3) + ": " + String.join(", ", distressed.get(parent))));
                             }
                         }
                     }
@@ -298,9 +333,14 @@ public class NetworkSignals {
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             long subsidiary = rs.getLong(2);
-                            if (severeEnough(subsidiaryInDistress, distressed.get(subsidiary), recorded.get(subsidiary))) {
-                                fired.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new DetectedSignal(
-                                        subsidiaryInDistress.get(), null, rs.getString(3) + ": " + String.join(", ", distressed.get(subsidiary))));
+                            if (severeEnough(
+                                    subsidiaryInDistress, distressed.get(subsidiary), recorded.get(subsidiary))) {
+                                fired.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                        .add(new DetectedSignal(
+                                                subsidiaryInDistress.get(),
+                                                null,
+                                                rs.getString(3) + ": "
+                                                        + String.join(", ", distressed.get(subsidiary))));
                             }
                         }
                     }
@@ -321,7 +361,8 @@ public class NetworkSignals {
             return false;
         }
         Severity minimum = network.get().params().get("minSeverity") instanceof String s
-                ? Severity.valueOf(s.toUpperCase(java.util.Locale.ROOT)) : Severity.CRITICAL;
+                ? Severity.valueOf(s.toUpperCase(java.util.Locale.ROOT))
+                : Severity.CRITICAL;
         return detected.signal().severity().isAtLeast(minimum);
     }
 

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Decides the default audience: negative signals go to credit managers, positive ones to sales. */
 public enum Polarity {
-    NEGATIVE, POSITIVE, NEUTRAL;
+    NEGATIVE,
+    POSITIVE,
+    NEUTRAL;
 
     /** As written in the catalogue. */
     public String key() {

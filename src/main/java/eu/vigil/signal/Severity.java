@@ -3,7 +3,11 @@ package eu.vigil.signal;
 import java.util.Locale;
 
 public enum Severity {
-    CRITICAL(5), HIGH(4), MEDIUM(3), LOW(2), INFO(1);
+    CRITICAL(5),
+    HIGH(4),
+    MEDIUM(3),
+    LOW(2),
+    INFO(1);
 
     private final int rank;
 

@@ -13,13 +13,20 @@ import java.util.Objects;
  * @param field    the state field it reads, as {@code section.name}
  * @param labels   label and explanation by language ({@code en}, {@code fr}, {@code nl}, {@code it})
  */
-public record Signal(String code, Category category, Polarity polarity, Severity severity, boolean enabled,
-        String detector, String field, Map<String, Object> params, Map<String, Label> labels) {
+public record Signal(
+        String code,
+        Category category,
+        Polarity polarity,
+        Severity severity,
+        boolean enabled,
+        String detector,
+        String field,
+        Map<String, Object> params,
+        Map<String, Label> labels) {
 
     public static final String DEFAULT_LANGUAGE = "en";
 
-    public record Label(String label, String explanation) {
-    }
+    public record Label(String label, String explanation) {}
 
     public Signal {
         Objects.requireNonNull(code, "code");

@@ -73,7 +73,9 @@ public class SignalCatalogue {
             try {
                 Path file = resource.getFile().toPath().toAbsolutePath().normalize();
                 Path workingDirectory = Path.of("").toAbsolutePath();
-                return file.startsWith(workingDirectory) ? workingDirectory.relativize(file).toString() : file.toString();
+                return file.startsWith(workingDirectory)
+                        ? workingDirectory.relativize(file).toString()
+                        : file.toString();
             } catch (IOException | RuntimeException e) {
                 return resource.getDescription();
             }

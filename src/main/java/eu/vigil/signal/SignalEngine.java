@@ -1,7 +1,6 @@
 package eu.vigil.signal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +23,7 @@ public class SignalEngine {
     private final Detector[][] bySlot;
     /** Slots whose detectors can fire on an unchanged value: a threshold read from another field, or a series of periods. */
     private final boolean[] compareEvenIfEqual;
+
     private final Detector[] firstSightCandidates;
 
     public SignalEngine(SignalCatalogue catalogue) {
@@ -37,7 +37,8 @@ public class SignalEngine {
             Detector detector = new Detector(signal);
             fields.computeIfAbsent(signal.field(), f -> new ArrayList<>()).add(detector);
             if (signal.polarity() == Polarity.NEGATIVE
-                    && List.of("became", "added", "crossed-below", "crossed-above").contains(signal.detector())
+                            && List.of("became", "added", "crossed-below", "crossed-above")
+                                    .contains(signal.detector())
                     || "first-seen-recent".equals(signal.detector())) {
                 firstSight.add(detector);
             }
@@ -63,7 +64,8 @@ public class SignalEngine {
         for (int i = 0, covered = after.coveredCount(); i < covered; i++) {
             int slot = after.coveredSlot(i);
             Detector[] detectors = slot < bySlot.length ? bySlot[slot] : null;
-            if (detectors == null || !before.covers(slot)
+            if (detectors == null
+                    || !before.covers(slot)
                     || !compareEvenIfEqual[slot] && equal(before.raw(slot), after.raw(slot))) {
                 continue;
             }
@@ -108,12 +110,20 @@ public class SignalEngine {
                         fired.add(new DetectedSignal(detector.signal, null, state.display(field)));
                     }
                 }
-                case ADDED -> members(detector, new FieldValues(state.homeCountry()).set(detector.field, List.of()), state, fired);
+                case ADDED ->
+                    members(
+                            detector,
+                            new FieldValues(state.homeCountry()).set(detector.field, List.of()),
+                            state,
+                            fired);
                 case CROSSED_BELOW, CROSSED_ABOVE -> {
                     BigDecimal value = state.number(field);
                     BigDecimal limit = detector.threshold(state);
-                    if (value != null && limit != null && (detector.kind == Kind.CROSSED_BELOW
-                            ? value.compareTo(limit) < 0 : value.compareTo(limit) > 0)) {
+                    if (value != null
+                            && limit != null
+                            && (detector.kind == Kind.CROSSED_BELOW
+                                    ? value.compareTo(limit) < 0
+                                    : value.compareTo(limit) > 0)) {
                         fired.add(new DetectedSignal(detector.signal, null, state.display(field)));
                     }
                 }
@@ -122,7 +132,7 @@ public class SignalEngine {
                         fired.add(new DetectedSignal(detector.signal, null, state.display(field)));
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return fired;
@@ -164,8 +174,10 @@ public class SignalEngine {
             if (watched != null && !watched.contains(member) || from.contains(member)) {
                 continue;
             }
-            fired.add(added ? new DetectedSignal(detector.signal, null, member, after.dateOf(field, member))
-                    : new DetectedSignal(detector.signal, member, null));
+            fired.add(
+                    added
+                            ? new DetectedSignal(detector.signal, null, member, after.dateOf(field, member))
+                            : new DetectedSignal(detector.signal, member, null));
         }
     }
 
@@ -190,15 +202,18 @@ public class SignalEngine {
             Set<String> oldSet = before.set(field);
             Set<String> newSet = after.set(field);
             return switch (detector.kind) {
-                case VALUE_CHANGED -> !oldSet.isEmpty() && !newSet.isEmpty() && !oldSet.equals(newSet)
-                        || detector.alsoAppeared && oldSet.isEmpty() && !newSet.isEmpty()
-                        || detector.alsoDisappeared && !oldSet.isEmpty() && newSet.isEmpty();
+                case VALUE_CHANGED ->
+                    !oldSet.isEmpty() && !newSet.isEmpty() && !oldSet.equals(newSet)
+                            || detector.alsoAppeared && oldSet.isEmpty() && !newSet.isEmpty()
+                            || detector.alsoDisappeared && !oldSet.isEmpty() && newSet.isEmpty();
                 case APPEARED -> oldSet.isEmpty() && !newSet.isEmpty();
                 case DISAPPEARED, EMPTIED -> !oldSet.isEmpty() && newSet.isEmpty();
                 case ADDED -> anyWatchedMissing(detector, after, newSet, oldSet);
                 case REMOVED -> anyWatchedMissing(detector, after, oldSet, newSet);
-                case TURNOVER_IN_WINDOW -> turnoverHigh(detector, after) && !turnoverHigh(detector, before)
-                        && anyWatchedMissing(null, after, newSet, oldSet);
+                case TURNOVER_IN_WINDOW ->
+                    turnoverHigh(detector, after)
+                            && !turnoverHigh(detector, before)
+                            && anyWatchedMissing(null, after, newSet, oldSet);
                 default -> false;
             };
         }
@@ -206,14 +221,19 @@ public class SignalEngine {
         Object old = before.raw(field);
         Object now = after.raw(field);
         return switch (detector.kind) {
-            case VALUE_CHANGED -> old != null && now != null && !same(before, after, field, old, now)
-                    || detector.alsoAppeared && old == null && now != null
-                    || detector.alsoDisappeared && old != null && now == null;
+            case VALUE_CHANGED ->
+                old != null && now != null && !same(before, after, field, old, now)
+                        || detector.alsoAppeared && old == null && now != null
+                        || detector.alsoDisappeared && old != null && now == null;
             case APPEARED -> old == null && now != null;
             case DISAPPEARED -> old != null && now == null;
             case BECAME -> old != null && now != null && detector.in(after, now) && !detector.in(before, old);
-            case LEFT_SET -> old != null && now != null && detector.in(before, old) && !detector.in(after, now)
-                    && (detector.to == null && !detector.hasTo || detector.inTo(after, now));
+            case LEFT_SET ->
+                old != null
+                        && now != null
+                        && detector.in(before, old)
+                        && !detector.in(after, now)
+                        && (detector.to == null && !detector.hasTo || detector.inTo(after, now));
             case RATING_MOVED -> ratingMoved(detector, before.text(field), after.text(field));
             default -> false;
         };
@@ -224,12 +244,16 @@ public class SignalEngine {
         if (old instanceof BigDecimal a && now instanceof BigDecimal b) {
             return a.compareTo(b) == 0;
         }
-        return old instanceof String a && now instanceof String b ? a.equals(b) : before.text(field).equals(after.text(field));
+        return old instanceof String a && now instanceof String b
+                ? a.equals(b)
+                : before.text(field).equals(after.text(field));
     }
 
     /** Whether a member of {@code from} (one the detector watches, or any when {@code detector} is null) is not in {@code in}. */
     private static boolean anyWatchedMissing(Detector detector, FieldValues context, Set<String> from, Set<String> in) {
-        Set<String> watched = detector == null ? null : detector.values == null && detector.hasValues ? detector.values(context) : detector.values;
+        Set<String> watched = detector == null
+                ? null
+                : detector.values == null && detector.hasValues ? detector.values(context) : detector.values;
         for (String member : from) {
             if ((watched == null || watched.contains(member)) && !in.contains(member)) {
                 return true;
@@ -308,7 +332,8 @@ public class SignalEngine {
 
     /** The newest {@code periods} values meet the condition now and did not before: a streak just reached. */
     private static boolean streakReached(Detector detector, List<BigDecimal> before, List<BigDecimal> after) {
-        return streak(after, detector.periods, detector.negative) && !streak(before, detector.periods, detector.negative);
+        return streak(after, detector.periods, detector.negative)
+                && !streak(before, detector.periods, detector.negative);
     }
 
     private static boolean streak(List<BigDecimal> newestFirst, int periods, boolean negative) {
@@ -398,9 +423,25 @@ public class SignalEngine {
     }
 
     private enum Kind {
-        VALUE_CHANGED, APPEARED, DISAPPEARED, BECAME, LEFT_SET, ADDED, REMOVED, EMPTIED, CHANGED_BY_PERCENT,
-        CHANGED_BY_POINTS, CROSSED_BELOW, CROSSED_ABOVE, SIGN_TURNED, MULTIPLIED, RATING_MOVED, STREAK,
-        TURNOVER_IN_WINDOW, FIRST_SEEN_RECENT, OTHER;
+        VALUE_CHANGED,
+        APPEARED,
+        DISAPPEARED,
+        BECAME,
+        LEFT_SET,
+        ADDED,
+        REMOVED,
+        EMPTIED,
+        CHANGED_BY_PERCENT,
+        CHANGED_BY_POINTS,
+        CROSSED_BELOW,
+        CROSSED_ABOVE,
+        SIGN_TURNED,
+        MULTIPLIED,
+        RATING_MOVED,
+        STREAK,
+        TURNOVER_IN_WINDOW,
+        FIRST_SEEN_RECENT,
+        OTHER;
 
         static Kind of(String detector) {
             try {
@@ -423,6 +464,7 @@ public class SignalEngine {
         final Set<String> values;
         /** The numeric members of {@code values}, compared with a number field by value without parsing. */
         final BigDecimal[] numericValues;
+
         final boolean hasTo;
         final Set<String> to;
         final BigDecimal[] numericTo;
@@ -467,7 +509,9 @@ public class SignalEngine {
             this.threshold = decimal(signal, "threshold", BigDecimal.ZERO);
             this.ratioOf = params.get("ratioOf") instanceof String other ? FieldValues.slot(other) : -1;
             this.factor = decimal(signal, "factor", kind == Kind.MULTIPLIED ? BigDecimal.TWO : BigDecimal.ONE);
-            this.scale = params.get("scale") instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+            this.scale = params.get("scale") instanceof List<?> list
+                    ? list.stream().map(String::valueOf).toList()
+                    : List.of();
             this.periods = number(signal, "periods", 3);
             this.months = number(signal, "months", 12);
             this.days = number(signal, "days", 90);
@@ -476,7 +520,9 @@ public class SignalEngine {
 
         /** The watched values, with HOME read as the company's country. */
         Set<String> values(FieldValues context) {
-            return values != null || !hasValues ? (values == null ? Set.of() : values) : strings(signal.params().get("values"), context);
+            return values != null || !hasValues
+                    ? (values == null ? Set.of() : values)
+                    : strings(signal.params().get("values"), context);
         }
 
         /** A fixed threshold, or a factor of another field of the same version (equity against capital). */
@@ -517,7 +563,10 @@ public class SignalEngine {
         }
 
         private static BigDecimal[] numbers(Set<String> members) {
-            return members.stream().map(FieldValues::parse).filter(java.util.Objects::nonNull).toArray(BigDecimal[]::new);
+            return members.stream()
+                    .map(FieldValues::parse)
+                    .filter(java.util.Objects::nonNull)
+                    .toArray(BigDecimal[]::new);
         }
     }
 }

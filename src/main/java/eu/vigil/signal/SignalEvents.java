@@ -54,7 +54,10 @@ public class SignalEvents {
             severities[i] = signal.severity().name().toLowerCase(Locale.ROOT);
             olds[i] = clip(event.detected().oldValue());
             news[i] = clip(event.detected().newValue());
-            dates[i] = Date.valueOf(event.detected().effectiveDate() != null ? event.detected().effectiveDate() : event.effectiveDate());
+            dates[i] = Date.valueOf(
+                    event.detected().effectiveDate() != null
+                            ? event.detected().effectiveDate()
+                            : event.effectiveDate());
             sources[i] = event.source();
             extracts[i] = clip(event.extract(), 64);
             runs[i] = event.runId();
@@ -102,36 +105,56 @@ public class SignalEvents {
         if (companies != null) {
             args.add(companies.toArray(Long[]::new));
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
                        e.new_value, e.effective_date, e.detected_at, e.source
                 from signal_event e join company c on c.id = e.company_id
                 where e.id = any(?::bigint[])""" + (companies == null ? "" : " and e.company_id = any(?::bigint[])") + " order by e.id",
-                (rs, n) -> new RecordedEvent(rs.getLong(1), rs.getLong(2), rs.getString(3).trim(), rs.getString(4),
-                        new SignalEvent(rs.getLong(1), rs.getString(5),
+                (rs, n) -> new RecordedEvent(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3).trim(),
+                        rs.getString(4),
+                        new SignalEvent(
+                                rs.getLong(1),
+                                rs.getString(5),
                                 Category.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
                                 Polarity.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                                Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)), rs.getString(9), rs.getString(10),
-                                rs.getDate(11).toLocalDate(), rs.getTimestamp(12).toInstant(), rs.getString(13), null)),
+                                Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getDate(11).toLocalDate(),
+                                rs.getTimestamp(12).toInstant(),
+                                rs.getString(13),
+                                null)),
                 args.toArray());
     }
 
     /** An event with the company it is about. */
-    public record RecordedEvent(long id, long companyId, String country, String number, SignalEvent event) {
-    }
+    public record RecordedEvent(long id, long companyId, String country, String number, SignalEvent event) {}
 
     /** A company's events, newest first; {@code since} null means all. */
     @Transactional(readOnly = true)
     public List<SignalEvent> of(long companyId, LocalDate since) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
                 from signal_event where company_id = ? and effective_date >= ? order by effective_date desc, id desc""",
-                (rs, n) -> new SignalEvent(rs.getLong(1), rs.getString(2),
+                (rs, n) -> new SignalEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
                         Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
                         Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
-                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getString(6), rs.getString(7),
-                        rs.getDate(8).toLocalDate(), rs.getTimestamp(9).toInstant(), rs.getString(10), rs.getString(11)),
-                companyId, Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
+                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getDate(8).toLocalDate(),
+                        rs.getTimestamp(9).toInstant(),
+                        rs.getString(10),
+                        rs.getString(11)),
+                companyId,
+                Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
     }
 
     private static String clip(String value) {
@@ -143,7 +166,11 @@ public class SignalEvents {
     }
 
     /** A detected signal ready to store: for which company, effective when, from which run. */
-    public record Fired(long companyId, DetectedSignal detected, LocalDate effectiveDate, String source, String extract,
-                        long runId) {
-    }
+    public record Fired(
+            long companyId,
+            DetectedSignal detected,
+            LocalDate effectiveDate,
+            String source,
+            String extract,
+            long runId) {}
 }

@@ -9,5 +9,5 @@ import org.springframework.core.io.Resource;
  *                  ({@code classpath:signals/signals.yml}, packaged from {@code config/signals.yml} by the build) is used
  */
 @ConfigurationProperties("vigil.signals")
-public record SignalProperties(@DefaultValue("file:./config/signals.yml") Resource catalogue) {
-}
+public record SignalProperties(
+        @DefaultValue("file:./config/signals.yml") Resource catalogue) {}

@@ -34,9 +34,14 @@ public class SignalQueries {
     }
 
     /** An event as a fact about a company, without its values. */
-    public record EventFact(long id, long companyId, String code, Polarity polarity, Severity severity, LocalDate effectiveDate,
-                            Instant detectedAt) {
-    }
+    public record EventFact(
+            long id,
+            long companyId,
+            String code,
+            Polarity polarity,
+            Severity severity,
+            LocalDate effectiveDate,
+            Instant detectedAt) {}
 
     /** Negative events of these companies effective on or after {@code since}. */
     @Transactional(readOnly = true)
@@ -44,8 +49,11 @@ public class SignalQueries {
         if (companyIds.isEmpty()) {
             return List.of();
         }
-        return query("select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and polarity = 'negative'"
-                + " and effective_date >= ?" + ORDER, ids(companyIds), Date.valueOf(since));
+        return query(
+                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and polarity = 'negative'"
+                        + " and effective_date >= ?" + ORDER,
+                ids(companyIds),
+                Date.valueOf(since));
     }
 
     /** Events with one of these codes of these companies, effective on or after {@code since}. */
@@ -54,19 +62,27 @@ public class SignalQueries {
         if (companyIds.isEmpty() || codes.isEmpty()) {
             return List.of();
         }
-        return query("select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and code = any(?::text[])"
-                + " and effective_date >= ?" + ORDER, ids(companyIds), codes.toArray(String[]::new), Date.valueOf(since));
+        return query(
+                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and code = any(?::text[])"
+                        + " and effective_date >= ?" + ORDER,
+                ids(companyIds),
+                codes.toArray(String[]::new),
+                Date.valueOf(since));
     }
 
     /** Every event with one of these codes, plus the negative ones effective on or after {@code negativeSince}. */
     @Transactional(readOnly = true)
-    public List<EventFact> withCodesOrNegativeSince(Collection<Long> companyIds, Collection<String> codes, LocalDate negativeSince) {
+    public List<EventFact> withCodesOrNegativeSince(
+            Collection<Long> companyIds, Collection<String> codes, LocalDate negativeSince) {
         if (companyIds.isEmpty()) {
             return List.of();
         }
-        return query("select " + COLUMNS + " from signal_event where company_id = any(?::bigint[])"
+        return query(
+                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[])"
                         + " and (code = any(?::text[]) or (polarity = 'negative' and effective_date >= ?))" + ORDER,
-                ids(companyIds), codes.toArray(String[]::new), Date.valueOf(negativeSince));
+                ids(companyIds),
+                codes.toArray(String[]::new),
+                Date.valueOf(negativeSince));
     }
 
     /** When the latest negative event of each of these companies was detected; companies without one are left out. */
@@ -76,12 +92,14 @@ public class SignalQueries {
         if (companyIds.isEmpty()) {
             return found;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select company_id, max(detected_at) from signal_event
                 where company_id = any(?::bigint[]) and polarity = 'negative' group by company_id""",
                 rs -> {
                     found.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-                }, (Object) ids(companyIds));
+                },
+                (Object) ids(companyIds));
         return found;
     }
 
@@ -91,29 +109,37 @@ public class SignalQueries {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select distinct company_id from signal_event where id = any(?::bigint[])",
-                Long.class, (Object) ids(eventIds)));
+        return new HashSet<>(jdbc.queryForList(
+                "select distinct company_id from signal_event where id = any(?::bigint[])", Long.class, (Object)
+                        ids(eventIds)));
     }
 
     private List<EventFact> query(String sql, Object... args) {
         List<EventFact> events = new ArrayList<>();
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(sql);
-            statement.setFetchSize(10_000);
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            return statement;
-        }, rs -> {
-            events.add(fact(rs));
-        });
+        jdbc.query(
+                connection -> {
+                    var statement = connection.prepareStatement(sql);
+                    statement.setFetchSize(10_000);
+                    for (int i = 0; i < args.length; i++) {
+                        statement.setObject(i + 1, args[i]);
+                    }
+                    return statement;
+                },
+                rs -> {
+                    events.add(fact(rs));
+                });
         return events;
     }
 
     private static EventFact fact(ResultSet rs) throws SQLException {
-        return new EventFact(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                rs.getDate(6).toLocalDate(), rs.getTimestamp(7).toInstant());
+        return new EventFact(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                rs.getDate(6).toLocalDate(),
+                rs.getTimestamp(7).toInstant());
     }
 
     private static Long[] ids(Collection<Long> ids) {

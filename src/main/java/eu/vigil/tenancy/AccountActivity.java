@@ -15,8 +15,7 @@ public sealed interface AccountActivity {
         return null;
     }
 
-    record TenantCreated(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record TenantCreated(UUID tenantId, String actor, String target) implements AccountActivity {}
 
     record UserInvited(UUID tenantId, String actor, String target, Role role) implements AccountActivity {
         @Override
@@ -25,8 +24,7 @@ public sealed interface AccountActivity {
         }
     }
 
-    record InvitationAccepted(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record InvitationAccepted(UUID tenantId, String actor, String target) implements AccountActivity {}
 
     record UserRoleChanged(UUID tenantId, String actor, String target, Role from, Role to) implements AccountActivity {
         @Override
@@ -35,14 +33,11 @@ public sealed interface AccountActivity {
         }
     }
 
-    record UserDeactivated(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record UserDeactivated(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record UserReactivated(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record UserReactivated(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record UserSignedIn(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record UserSignedIn(UUID tenantId, String actor, String target) implements AccountActivity {}
 
     record SignInFailed(UUID tenantId, String actor, String target, boolean locked) implements AccountActivity {
         @Override
@@ -51,18 +46,13 @@ public sealed interface AccountActivity {
         }
     }
 
-    record PasswordChanged(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record PasswordChanged(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record PasswordResetRequested(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record PasswordResetRequested(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record ProfileUpdated(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record ProfileUpdated(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record ApiKeyCreated(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record ApiKeyCreated(UUID tenantId, String actor, String target) implements AccountActivity {}
 
-    record ApiKeyRevoked(UUID tenantId, String actor, String target) implements AccountActivity {
-    }
+    record ApiKeyRevoked(UUID tenantId, String actor, String target) implements AccountActivity {}
 }

@@ -19,10 +19,12 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String email) {
-        AppUser user = TenantContext.callAsPlatform(() -> users.findByEmailIgnoreCase(email == null ? "" : email.trim()))
+        AppUser user = TenantContext.callAsPlatform(
+                        () -> users.findByEmailIgnoreCase(email == null ? "" : email.trim()))
                 .orElseThrow(() -> new UsernameNotFoundException("No account"));
         if (user.getStatus() != AppUser.Status.ACTIVE || user.getPasswordHash() == null) {
-            // as if there were no account: the provider then checks the password against a dummy hash, so the timing is the same
+            // as if there were no account: the provider then checks the password against a dummy hash, so the timing is
+            // the same
             throw new UsernameNotFoundException("No account");
         }
         return UserManagement.toPrincipal(user, user.getPasswordHash());

@@ -29,7 +29,8 @@ class AccountHousekeeping implements Job {
     private final LoginThrottle throttle;
     private final TransactionTemplate tx;
 
-    AccountHousekeeping(AccountTokenRepository tokens, LoginThrottle throttle, PlatformTransactionManager transactionManager) {
+    AccountHousekeeping(
+            AccountTokenRepository tokens, LoginThrottle throttle, PlatformTransactionManager transactionManager) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.tx = new TransactionTemplate(transactionManager);
@@ -38,7 +39,8 @@ class AccountHousekeeping implements Job {
     @Override
     public void execute(JobExecutionContext context) {
         TenantContext.runAsPlatform(() -> {
-            Integer links = tx.execute(status -> tokens.deleteExpiredBefore(Instant.now().minus(KEEP_EXPIRED_LINKS)));
+            Integer links = tx.execute(
+                    status -> tokens.deleteExpiredBefore(Instant.now().minus(KEEP_EXPIRED_LINKS)));
             int failures = throttle.forgetStale();
             log.info("Housekeeping removed {} expired account links and {} stale sign-in counters", links, failures);
         });
@@ -49,15 +51,19 @@ class AccountHousekeeping implements Job {
 
         @Bean
         JobDetail accountHousekeepingJob() {
-            return JobBuilder.newJob(AccountHousekeeping.class).withIdentity("account-housekeeping", "tenancy")
-                    .storeDurably().build();
+            return JobBuilder.newJob(AccountHousekeeping.class)
+                    .withIdentity("account-housekeeping", "tenancy")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger accountHousekeepingTrigger(JobDetail accountHousekeepingJob) {
-            return TriggerBuilder.newTrigger().forJob(accountHousekeepingJob)
+            return TriggerBuilder.newTrigger()
+                    .forJob(accountHousekeepingJob)
                     .withIdentity("account-housekeeping", "tenancy")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
         }
     }

@@ -8,8 +8,7 @@ public final class Actors {
 
     public static final String SYSTEM = "system";
 
-    private Actors() {
-    }
+    private Actors() {}
 
     public static String current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -26,6 +25,8 @@ public final class Actors {
     /** How a person reading an email would name whoever is acting now. */
     public static String displayName() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof VigilUser user ? user.displayName() : "Vigil";
+        return authentication != null && authentication.getPrincipal() instanceof VigilUser user
+                ? user.displayName()
+                : "Vigil";
     }
 }

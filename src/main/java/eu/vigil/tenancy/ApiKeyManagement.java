@@ -24,7 +24,8 @@ public class ApiKeyManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    ApiKeyManagement(ApiKeyRepository keys, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+    ApiKeyManagement(
+            ApiKeyRepository keys, ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.keys = keys;
         this.events = events;
         this.tx = new TransactionTemplate(transactionManager);
@@ -52,7 +53,8 @@ public class ApiKeyManagement {
     /** With {@code secret} null a random one is made; a given one is for provisioning and demo data. */
     CreatedApiKey createFor(UUID tenantId, String name, ApiKeyScope scope, String secret) {
         String value = secret == null ? Secrets.newApiKey() : secret;
-        ApiKey key = keys.save(new ApiKey(tenantId, name, scope, Secrets.hint(value), Secrets.sha256(value), Actors.current()));
+        ApiKey key = keys.save(
+                new ApiKey(tenantId, name, scope, Secrets.hint(value), Secrets.sha256(value), Actors.current()));
         events.publishEvent(new AccountActivity.ApiKeyCreated(tenantId, Actors.current(), name));
         return new CreatedApiKey(view(key), value);
     }
@@ -71,13 +73,14 @@ public class ApiKeyManagement {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return TenantContext.callAsPlatform(() -> tx.execute(status -> keys.findBySecretHash(Secrets.sha256(secret.trim()))
-                .filter(ApiKey::isActive)
-                .map(key -> {
-                    Instant now = Instant.now();
-                    keys.touch(key.getId(), now, now.minus(TOUCH_INTERVAL));
-                    return new ApiClient(key.getId(), key.getTenantId(), key.getName(), key.getScope());
-                })));
+        return TenantContext.callAsPlatform(() ->
+                tx.execute(status -> keys.findBySecretHash(Secrets.sha256(secret.trim()))
+                        .filter(ApiKey::isActive)
+                        .map(key -> {
+                            Instant now = Instant.now();
+                            keys.touch(key.getId(), now, now.minus(TOUCH_INTERVAL));
+                            return new ApiClient(key.getId(), key.getTenantId(), key.getName(), key.getScope());
+                        })));
     }
 
     @Transactional(readOnly = true)
@@ -98,7 +101,14 @@ public class ApiKeyManagement {
     }
 
     private static ApiKeyView view(ApiKey key) {
-        return new ApiKeyView(key.getId(), key.getName(), key.getScope(), key.getDisplayHint(), key.getCreatedBy(),
-                key.getCreatedAt(), key.getLastUsedAt(), key.getRevokedAt());
+        return new ApiKeyView(
+                key.getId(),
+                key.getName(),
+                key.getScope(),
+                key.getDisplayHint(),
+                key.getCreatedBy(),
+                key.getCreatedAt(),
+                key.getLastUsedAt(),
+                key.getRevokedAt());
     }
 }

@@ -1,7 +1,8 @@
 package eu.vigil.tenancy;
 
 public enum ApiKeyScope {
-    TENANT, PLATFORM;
+    TENANT,
+    PLATFORM;
 
     public String authority() {
         return "ROLE_API_" + name();

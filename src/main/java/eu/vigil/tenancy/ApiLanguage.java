@@ -29,6 +29,9 @@ public class ApiLanguage {
                 // an unreadable header counts as none
             }
         }
-        return TenantContext.current().flatMap(tenants::tenant).map(TenantView::language).orElse(Language.EN);
+        return TenantContext.current()
+                .flatMap(tenants::tenant)
+                .map(TenantView::language)
+                .orElse(Language.EN);
     }
 }

@@ -11,12 +11,18 @@ import java.util.UUID;
 public record Audited(UUID tenantId, String actor, String action, String target, List<String> details) {
 
     public Audited {
-        details = details == null ? List.of() : details.stream().map(d -> d == null ? "—" : d).toList();
+        details = details == null
+                ? List.of()
+                : details.stream().map(d -> d == null ? "—" : d).toList();
     }
 
     /** By whoever is signed in (or the API key, or the system), in the bound tenant. */
     public static Audited of(String action, String target, String... details) {
-        return new Audited(TenantContext.require(), Actors.current(), action, target, List.of(details).stream()
-                .map(d -> d == null ? "—" : d).toList());
+        return new Audited(
+                TenantContext.require(),
+                Actors.current(),
+                action,
+                target,
+                List.of(details).stream().map(d -> d == null ? "—" : d).toList());
     }
 }

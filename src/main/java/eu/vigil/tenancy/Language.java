@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** The languages Vigil speaks, in the portal and in its emails. */
 public enum Language {
-    EN, FR, NL, IT;
+    EN,
+    FR,
+    NL,
+    IT;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -30,7 +30,8 @@ class LoginThrottle {
     /** Whether this client must wait before its next attempt on this account is even checked. */
     boolean mustWait(String email, String remoteAddr) {
         Instant now = Instant.now();
-        Map<String, Counter> counters = counters(now, clientKey(email, remoteAddr), accountKey(email), addressKey(remoteAddr));
+        Map<String, Counter> counters =
+                counters(now, clientKey(email, remoteAddr), accountKey(email), addressKey(remoteAddr));
         Counter client = counters.get(clientKey(email, remoteAddr));
         Counter address = counters.get(addressKey(remoteAddr));
         Counter account = counters.get(accountKey(email));
@@ -65,10 +66,13 @@ class LoginThrottle {
 
     @Transactional
     int forgetStale() {
-        Duration longest = settings.resetWindow().compareTo(settings.window()) > 0 ? settings.resetWindow() : settings.window();
+        Duration longest =
+                settings.resetWindow().compareTo(settings.window()) > 0 ? settings.resetWindow() : settings.window();
         Instant cutoff = Instant.now().minus(longest).minus(settings.maxDelay());
-        return jdbc.update("delete from login_throttle where window_start < ? and (next_attempt_at is null or next_attempt_at < ?)",
-                Timestamp.from(cutoff), Timestamp.from(Instant.now()));
+        return jdbc.update(
+                "delete from login_throttle where window_start < ? and (next_attempt_at is null or next_attempt_at < ?)",
+                Timestamp.from(cutoff),
+                Timestamp.from(Instant.now()));
     }
 
     private void fail(String key, int freeFailures) {
@@ -90,24 +94,36 @@ class LoginThrottle {
     private int count(String key, Duration window) {
         Instant now = Instant.now();
         Timestamp windowOpenedBefore = Timestamp.from(now.minus(window));
-        Integer failures = jdbc.queryForObject("""
+        Integer failures = jdbc.queryForObject(
+                """
                 insert into login_throttle (throttle_key, failures, window_start) values (?, 1, ?)
                 on conflict (throttle_key) do update set
                     failures = case when login_throttle.window_start < ? then 1 else login_throttle.failures + 1 end,
                     window_start = case when login_throttle.window_start < ? then excluded.window_start else login_throttle.window_start end,
                     next_attempt_at = case when login_throttle.window_start < ? then null else login_throttle.next_attempt_at end
                 returning failures
-                """, Integer.class, key, Timestamp.from(now), windowOpenedBefore, windowOpenedBefore, windowOpenedBefore);
+                """,
+                Integer.class,
+                key,
+                Timestamp.from(now),
+                windowOpenedBefore,
+                windowOpenedBefore,
+                windowOpenedBefore);
         return failures == null ? 1 : failures;
     }
 
     private Map<String, Counter> counters(Instant now, String... keys) {
         Map<String, Counter> counters = new HashMap<>();
-        jdbc.query("select throttle_key, failures, next_attempt_at from login_throttle where throttle_key = any(?) and window_start >= ?",
+        jdbc.query(
+                "select throttle_key, failures, next_attempt_at from login_throttle where throttle_key = any(?) and window_start >= ?",
                 rs -> {
                     Timestamp next = rs.getTimestamp("next_attempt_at");
-                    counters.put(rs.getString("throttle_key"), new Counter(rs.getInt("failures"), next == null ? null : next.toInstant()));
-                }, keys, Timestamp.from(now.minus(settings.window())));
+                    counters.put(
+                            rs.getString("throttle_key"),
+                            new Counter(rs.getInt("failures"), next == null ? null : next.toInstant()));
+                },
+                keys,
+                Timestamp.from(now.minus(settings.window())));
         return counters;
     }
 

@@ -25,7 +25,8 @@ class PlatformBootstrap implements ApplicationRunner {
     private final TenantManagement tenants;
     private final AppUserRepository users;
 
-    PlatformBootstrap(TenancyProperties properties, ApiKeyManagement apiKeys, TenantManagement tenants, AppUserRepository users) {
+    PlatformBootstrap(
+            TenancyProperties properties, ApiKeyManagement apiKeys, TenantManagement tenants, AppUserRepository users) {
         this.bootstrap = properties.bootstrap();
         this.apiKeys = apiKeys;
         this.tenants = tenants;
@@ -36,13 +37,24 @@ class PlatformBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         TenantContext.runAsPlatform(() -> {
             if (StringUtils.hasText(bootstrap.apiKey()) && !apiKeys.platformKeyExists()) {
-                apiKeys.createWithSecret(TenantContext.PLATFORM, "Bootstrap", ApiKeyScope.PLATFORM, bootstrap.apiKey().trim());
+                apiKeys.createWithSecret(
+                        TenantContext.PLATFORM,
+                        "Bootstrap",
+                        ApiKeyScope.PLATFORM,
+                        bootstrap.apiKey().trim());
                 log.info("Created the first platform API key from VIGIL_BOOTSTRAP_API_KEY");
             }
-            if (StringUtils.hasText(bootstrap.adminEmail()) && StringUtils.hasText(bootstrap.adminPassword())
-                    && users.countByRoleAndStatus(Role.PLATFORM_ADMIN, eu.vigil.tenancy.internal.AppUser.Status.ACTIVE) == 0) {
-                tenants.createActiveUser(TenantContext.PLATFORM, bootstrap.adminEmail(), "Platform admin",
-                        Role.PLATFORM_ADMIN, Language.EN, bootstrap.adminPassword());
+            if (StringUtils.hasText(bootstrap.adminEmail())
+                    && StringUtils.hasText(bootstrap.adminPassword())
+                    && users.countByRoleAndStatus(Role.PLATFORM_ADMIN, eu.vigil.tenancy.internal.AppUser.Status.ACTIVE)
+                            == 0) {
+                tenants.createActiveUser(
+                        TenantContext.PLATFORM,
+                        bootstrap.adminEmail(),
+                        "Platform admin",
+                        Role.PLATFORM_ADMIN,
+                        Language.EN,
+                        bootstrap.adminPassword());
                 log.info("Created the first platform admin {}", bootstrap.adminEmail());
             }
         });

@@ -15,8 +15,9 @@ class PlatformInfoContributor implements InfoContributor {
     @Override
     public void contribute(Info.Builder builder) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean platform = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> ApiKeyScope.PLATFORM.authority().equals(authority.getAuthority()));
+        boolean platform = caller != null
+                && caller.getAuthorities().stream()
+                        .anyMatch(authority -> ApiKeyScope.PLATFORM.authority().equals(authority.getAuthority()));
         if (platform) {
             builder.withDetail("java", new JavaInfo()).withDetail("os", new OsInfo());
         }

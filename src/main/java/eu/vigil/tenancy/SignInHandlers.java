@@ -32,7 +32,8 @@ class SignInHandlers {
         return new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return !("POST".equals(request.getMethod()) && (request.getContextPath() + "/login").equals(request.getRequestURI()));
+                return !("POST".equals(request.getMethod())
+                        && (request.getContextPath() + "/login").equals(request.getRequestURI()));
             }
 
             @Override
@@ -61,8 +62,9 @@ class SignInHandlers {
     SavedRequestAwareAuthenticationSuccessHandler success() {
         var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                                Authentication authentication) throws ServletException, IOException {
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws ServletException, IOException {
                 if (authentication.getPrincipal() instanceof VigilUser user) {
                     throttle.recordSuccess(request.getParameter(EMAIL_PARAMETER), request.getRemoteAddr());
                     userManagement.recordSignIn(user.userId());
@@ -74,9 +76,10 @@ class SignInHandlers {
         // the page asked for before signing in, by its path only: its full URL was built from the request's Host header
         handler.setRedirectStrategy((request, response, url) -> {
             URI target = URI.create(url);
-            String path = !target.isAbsolute() ? request.getContextPath() + url
+            String path = !target.isAbsolute()
+                    ? request.getContextPath() + url
                     : (target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath())
-                    + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+                            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
             response.sendRedirect(response.encodeRedirectURL(path));
         });
         return handler;

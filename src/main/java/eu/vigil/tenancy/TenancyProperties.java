@@ -40,14 +40,12 @@ public record TenancyProperties(
             @DefaultValue("15m") Duration maxDelay,
             @DefaultValue("3") int resetsPerEmail,
             @DefaultValue("10") int resetsPerClient,
-            @DefaultValue("1h") Duration resetWindow) {
-    }
+            @DefaultValue("1h") Duration resetWindow) {}
 
     /**
      * @param apiKey becomes the first platform API key when no platform key exists yet
      * @param adminEmail with {@code adminPassword}, becomes the first platform admin when there is none
      * @param adminPassword the first platform admin's password
      */
-    public record Bootstrap(String apiKey, String adminEmail, String adminPassword) {
-    }
+    public record Bootstrap(String apiKey, String adminEmail, String adminPassword) {}
 }

@@ -18,8 +18,7 @@ public final class TenantContext {
 
     private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();
 
-    private TenantContext() {
-    }
+    private TenantContext() {}
 
     public static Optional<UUID> current() {
         return Optional.ofNullable(CURRENT.get());

@@ -44,8 +44,10 @@ class TenantContextFilter extends OncePerRequestFilter {
                 return;
             }
             VigilUser fresh = current.get();
-            if (fresh.role() != user.role() || fresh.language() != user.language()
-                    || !fresh.timeZone().equals(user.timeZone()) || !fresh.displayName().equals(user.displayName())) {
+            if (fresh.role() != user.role()
+                    || fresh.language() != user.language()
+                    || !fresh.timeZone().equals(user.timeZone())
+                    || !fresh.displayName().equals(user.displayName())) {
                 refreshSession(request, response, authentication, fresh);
             }
             tenant = fresh.isPlatformAdmin() ? TenantContext.PLATFORM : fresh.tenantId();
@@ -68,7 +70,8 @@ class TenantContextFilter extends OncePerRequestFilter {
         }
     }
 
-    private void refreshSession(HttpServletRequest request, HttpServletResponse response, Authentication old, VigilUser fresh) {
+    private void refreshSession(
+            HttpServletRequest request, HttpServletResponse response, Authentication old, VigilUser fresh) {
         var updated = UsernamePasswordAuthenticationToken.authenticated(fresh, null, fresh.getAuthorities());
         updated.setDetails(old.getDetails());
         SecurityContext context = SecurityContextHolder.createEmptyContext();

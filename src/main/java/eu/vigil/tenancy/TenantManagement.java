@@ -23,8 +23,13 @@ public class TenantManagement {
     private final TenancyProperties properties;
     private final ApplicationEventPublisher events;
 
-    TenantManagement(TenantRepository tenants, AppUserRepository users, UserManagement userManagement,
-                     ApiKeyManagement apiKeys, TenancyProperties properties, ApplicationEventPublisher events) {
+    TenantManagement(
+            TenantRepository tenants,
+            AppUserRepository users,
+            UserManagement userManagement,
+            ApiKeyManagement apiKeys,
+            TenancyProperties properties,
+            ApplicationEventPublisher events) {
         this.tenants = tenants;
         this.users = users;
         this.userManagement = userManagement;
@@ -37,17 +42,31 @@ public class TenantManagement {
     public List<TenantView> tenants() {
         requirePlatform();
         return tenants.findAllByPlatformFalseOrderByNameAsc().stream()
-                .map(t -> new TenantView(t.getId(), t.getName(), Language.fromCode(t.getLanguage()).orElse(Language.EN),
-                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId()), t.getCountry()))
+                .map(t -> new TenantView(
+                        t.getId(),
+                        t.getName(),
+                        Language.fromCode(t.getLanguage()).orElse(Language.EN),
+                        t.getTimeZone(),
+                        t.getCreatedAt(),
+                        users.countByTenantId(t.getId()),
+                        t.getCountry()))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<TenantView> tenant(UUID id) {
-        return tenants.findById(id).filter(t -> !t.isPlatform())
-                .filter(t -> TenantContext.isPlatform() || t.getId().equals(TenantContext.current().orElse(null)))
-                .map(t -> new TenantView(t.getId(), t.getName(), Language.fromCode(t.getLanguage()).orElse(Language.EN),
-                        t.getTimeZone(), t.getCreatedAt(), users.countByTenantId(t.getId()), t.getCountry()));
+        return tenants.findById(id)
+                .filter(t -> !t.isPlatform())
+                .filter(t -> TenantContext.isPlatform()
+                        || t.getId().equals(TenantContext.current().orElse(null)))
+                .map(t -> new TenantView(
+                        t.getId(),
+                        t.getName(),
+                        Language.fromCode(t.getLanguage()).orElse(Language.EN),
+                        t.getTimeZone(),
+                        t.getCreatedAt(),
+                        users.countByTenantId(t.getId()),
+                        t.getCountry()));
     }
 
     /** The countries whose company numbers Vigil reads, which a tenant's numbers without a prefix can belong to. */
@@ -64,7 +83,8 @@ public class TenantManagement {
      * (null: BE) is where its company numbers written without a prefix belong.
      */
     @Transactional
-    public CreatedTenant createTenant(String rawName, Language language, String country, String adminEmail, boolean withApiKey) {
+    public CreatedTenant createTenant(
+            String rawName, Language language, String country, String adminEmail, boolean withApiKey) {
         requirePlatform();
         String code = countryCode(country);
         String name = rawName == null ? "" : rawName.trim();
@@ -80,7 +100,10 @@ public class TenantManagement {
         tenant = tenants.save(tenant);
         events.publishEvent(new AccountActivity.TenantCreated(tenant.getId(), Actors.current(), name));
         AppUser admin = userManagement.inviteInto(tenant.getId(), adminEmail, Role.TENANT_ADMIN, language);
-        String secret = withApiKey ? apiKeys.createFor(tenant.getId(), "Provisioning", ApiKeyScope.TENANT, null).secret() : null;
+        String secret = withApiKey
+                ? apiKeys.createFor(tenant.getId(), "Provisioning", ApiKeyScope.TENANT, null)
+                        .secret()
+                : null;
         return new CreatedTenant(tenant.getId(), admin.getId(), secret);
     }
 
@@ -103,7 +126,8 @@ public class TenantManagement {
     @Transactional
     public void changeCountry(String country) {
         String code = countryCode(country);
-        Tenant tenant = tenants.findById(TenantContext.require()).filter(t -> !t.isPlatform())
+        Tenant tenant = tenants.findById(TenantContext.require())
+                .filter(t -> !t.isPlatform())
                 .orElseThrow(() -> new NotFoundException("Tenant"));
         String before = tenant.getCountry();
         tenant.changeCountry(code);
@@ -125,14 +149,20 @@ public class TenantManagement {
 
     @Transactional(readOnly = true)
     public Optional<UUID> tenantNamed(String name) {
-        return tenants.findAll().stream().filter(t -> t.getName().equalsIgnoreCase(name)).map(Tenant::getId).findFirst();
+        return tenants.findAll().stream()
+                .filter(t -> t.getName().equalsIgnoreCase(name))
+                .map(Tenant::getId)
+                .findFirst();
     }
 
     /** Adds a person who can sign in at once with {@code password} (platform bootstrap and demo data). */
     @Transactional
-    public UUID createActiveUser(UUID tenantId, String email, String displayName, Role role, Language language, String password) {
+    public UUID createActiveUser(
+            UUID tenantId, String email, String displayName, Role role, Language language, String password) {
         requirePlatform();
-        return userManagement.createActive(tenantId, email, displayName, role, language, password).getId();
+        return userManagement
+                .createActive(tenantId, email, displayName, role, language, password)
+                .getId();
     }
 
     private static void requirePlatform() {

@@ -3,6 +3,5 @@ package eu.vigil.tenancy;
 import java.time.Instant;
 import java.util.UUID;
 
-public record TenantView(UUID id, String name, Language language, String timeZone, Instant createdAt, long users,
-                         String country) {
-}
+public record TenantView(
+        UUID id, String name, Language language, String timeZone, Instant createdAt, long users, String country) {}

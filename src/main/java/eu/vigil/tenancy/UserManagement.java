@@ -49,12 +49,21 @@ public class UserManagement {
     private final TransactionTemplate tx;
     private final EmailRegistry emailRegistry;
     private final LoginThrottle throttle;
-    private final ExecutorService resetMails = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("password-reset-", 0).factory());
+    private final ExecutorService resetMails = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("password-reset-", 0).factory());
 
-    UserManagement(AppUserRepository users, TenantRepository tenants, AccountTokenRepository tokens,
-                   PasswordEncoder passwords, Mailer mailer, NotificationProperties links,
-                   TenancyProperties properties, ApplicationEventPublisher events,
-                   PlatformTransactionManager transactionManager, EmailRegistry emailRegistry, LoginThrottle throttle) {
+    UserManagement(
+            AppUserRepository users,
+            TenantRepository tenants,
+            AccountTokenRepository tokens,
+            PasswordEncoder passwords,
+            Mailer mailer,
+            NotificationProperties links,
+            TenancyProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            EmailRegistry emailRegistry,
+            LoginThrottle throttle) {
         this.throttle = throttle;
         this.emailRegistry = emailRegistry;
         this.users = users;
@@ -70,7 +79,9 @@ public class UserManagement {
 
     @Transactional(readOnly = true)
     public List<UserView> users() {
-        return users.findAllByOrderByEmailAsc().stream().map(UserManagement::view).toList();
+        return users.findAllByOrderByEmailAsc().stream()
+                .map(UserManagement::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -106,22 +117,37 @@ public class UserManagement {
         if (user.getStatus() != AppUser.Status.INVITED) {
             throw new TenancyException("users.error.notInvited");
         }
-        tokens.findAllByUserIdAndPurposeAndUsedAtIsNull(userId, Purpose.INVITATION).forEach(AccountToken::use);
+        tokens.findAllByUserIdAndPurposeAndUsedAtIsNull(userId, Purpose.INVITATION)
+                .forEach(AccountToken::use);
         sendInvitation(user, tenants.findById(user.getTenantId()).orElseThrow());
-        events.publishEvent(new AccountActivity.UserInvited(user.getTenantId(), Actors.current(), user.getEmail(), user.getRole()));
+        events.publishEvent(
+                new AccountActivity.UserInvited(user.getTenantId(), Actors.current(), user.getEmail(), user.getRole()));
     }
 
     private void sendInvitation(AppUser user, Tenant tenant) {
         String token = Secrets.newToken();
-        tokens.save(new AccountToken(user.getTenantId(), user.getId(), Purpose.INVITATION, Secrets.sha256(token),
+        tokens.save(new AccountToken(
+                user.getTenantId(),
+                user.getId(),
+                Purpose.INVITATION,
+                Secrets.sha256(token),
                 properties.invitationValidity()));
         Locale locale = user.getLanguage().locale();
-        mailer.sendAfterCommit(new OutgoingMail(user.getEmail(), locale, "invitation", "mail.invitation.subject",
+        mailer.sendAfterCommit(new OutgoingMail(
+                user.getEmail(),
+                locale,
+                "invitation",
+                "mail.invitation.subject",
                 new Object[] {tenant.getName()},
-                Map.of("link", links.link("/invitation/" + token),
-                        "tenantName", tenant.getName(),
-                        "inviter", Actors.displayName(),
-                        "validDays", Math.max(1, properties.invitationValidity().toDays()))));
+                Map.of(
+                        "link",
+                        links.link("/invitation/" + token),
+                        "tenantName",
+                        tenant.getName(),
+                        "inviter",
+                        Actors.displayName(),
+                        "validDays",
+                        Math.max(1, properties.invitationValidity().toDays()))));
     }
 
     @Transactional
@@ -138,7 +164,8 @@ public class UserManagement {
             throw new TenancyException("users.error.lastAdmin");
         }
         user.changeRole(role);
-        events.publishEvent(new AccountActivity.UserRoleChanged(user.getTenantId(), Actors.current(), user.getEmail(), previous, role));
+        events.publishEvent(new AccountActivity.UserRoleChanged(
+                user.getTenantId(), Actors.current(), user.getEmail(), previous, role));
     }
 
     @Transactional
@@ -178,14 +205,16 @@ public class UserManagement {
     public void acceptInvitation(String token, String password, String displayName) {
         checkPassword(password);
         TenantContext.runAsPlatform(() -> tx.executeWithoutResult(status -> {
-            AccountToken link = usableToken(token, Purpose.INVITATION).orElseThrow(() -> new TenancyException("link.invalid"));
+            AccountToken link =
+                    usableToken(token, Purpose.INVITATION).orElseThrow(() -> new TenancyException("link.invalid"));
             AppUser user = users.findById(link.getUserId()).orElseThrow(() -> new TenancyException("link.invalid"));
             if (user.getStatus() != AppUser.Status.INVITED) {
                 throw new TenancyException("link.invalid");
             }
             link.use();
             user.activate(passwords.encode(password), displayName);
-            events.publishEvent(new AccountActivity.InvitationAccepted(user.getTenantId(), user.getEmail(), user.getEmail()));
+            events.publishEvent(
+                    new AccountActivity.InvitationAccepted(user.getTenantId(), user.getEmail(), user.getEmail()));
         }));
     }
 
@@ -213,24 +242,39 @@ public class UserManagement {
                 .filter(u -> u.getStatus() == AppUser.Status.ACTIVE)
                 .ifPresent(user -> {
                     String token = Secrets.newToken();
-                    tokens.save(new AccountToken(user.getTenantId(), user.getId(), Purpose.PASSWORD_RESET,
-                            Secrets.sha256(token), properties.passwordResetValidity()));
-                    mailer.sendAfterCommit(new OutgoingMail(user.getEmail(), user.getLanguage().locale(),
-                            "password-reset", "mail.reset.subject", null,
-                            Map.of("link", links.link("/password-reset/" + token),
-                                    "validMinutes", properties.passwordResetValidity().toMinutes())));
-                    events.publishEvent(new AccountActivity.PasswordResetRequested(user.getTenantId(), user.getEmail(), user.getEmail()));
+                    tokens.save(new AccountToken(
+                            user.getTenantId(),
+                            user.getId(),
+                            Purpose.PASSWORD_RESET,
+                            Secrets.sha256(token),
+                            properties.passwordResetValidity()));
+                    mailer.sendAfterCommit(new OutgoingMail(
+                            user.getEmail(),
+                            user.getLanguage().locale(),
+                            "password-reset",
+                            "mail.reset.subject",
+                            null,
+                            Map.of(
+                                    "link",
+                                    links.link("/password-reset/" + token),
+                                    "validMinutes",
+                                    properties.passwordResetValidity().toMinutes())));
+                    events.publishEvent(new AccountActivity.PasswordResetRequested(
+                            user.getTenantId(), user.getEmail(), user.getEmail()));
                 })));
     }
 
     public void resetPassword(String token, String password) {
         checkPassword(password);
         TenantContext.runAsPlatform(() -> tx.executeWithoutResult(status -> {
-            AccountToken link = usableToken(token, Purpose.PASSWORD_RESET).orElseThrow(() -> new TenancyException("link.invalid"));
+            AccountToken link =
+                    usableToken(token, Purpose.PASSWORD_RESET).orElseThrow(() -> new TenancyException("link.invalid"));
             AppUser user = users.findById(link.getUserId()).orElseThrow(() -> new TenancyException("link.invalid"));
-            tokens.findAllByUserIdAndPurposeAndUsedAtIsNull(user.getId(), Purpose.PASSWORD_RESET).forEach(AccountToken::use);
+            tokens.findAllByUserIdAndPurposeAndUsedAtIsNull(user.getId(), Purpose.PASSWORD_RESET)
+                    .forEach(AccountToken::use);
             user.changePassword(passwords.encode(password));
-            events.publishEvent(new AccountActivity.PasswordChanged(user.getTenantId(), user.getEmail(), user.getEmail()));
+            events.publishEvent(
+                    new AccountActivity.PasswordChanged(user.getTenantId(), user.getEmail(), user.getEmail()));
         }));
     }
 
@@ -279,19 +323,23 @@ public class UserManagement {
     }
 
     void recordSignIn(UUID userId) {
-        TenantContext.runAsPlatform(() -> tx.executeWithoutResult(status -> users.findById(userId).ifPresent(user -> {
-            user.signedIn();
-            events.publishEvent(new AccountActivity.UserSignedIn(user.getTenantId(), user.getEmail(), user.getEmail()));
-        })));
+        TenantContext.runAsPlatform(() ->
+                tx.executeWithoutResult(status -> users.findById(userId).ifPresent(user -> {
+                    user.signedIn();
+                    events.publishEvent(
+                            new AccountActivity.UserSignedIn(user.getTenantId(), user.getEmail(), user.getEmail()));
+                })));
     }
 
     void recordFailedSignIn(String email, boolean locked) {
-        TenantContext.runAsPlatform(() -> tx.executeWithoutResult(status -> users.findByEmailIgnoreCase(email == null ? "" : email.trim())
-                .ifPresent(user -> events.publishEvent(
-                        new AccountActivity.SignInFailed(user.getTenantId(), user.getEmail(), user.getEmail(), locked)))));
+        TenantContext.runAsPlatform(() ->
+                tx.executeWithoutResult(status -> users.findByEmailIgnoreCase(email == null ? "" : email.trim())
+                        .ifPresent(user -> events.publishEvent(new AccountActivity.SignInFailed(
+                                user.getTenantId(), user.getEmail(), user.getEmail(), locked)))));
     }
 
-    AppUser createActive(UUID tenantId, String email, String displayName, Role role, Language language, String password) {
+    AppUser createActive(
+            UUID tenantId, String email, String displayName, Role role, Language language, String password) {
         checkPassword(password);
         Tenant tenant = tenants.findById(tenantId).orElseThrow(() -> new NotFoundException("Tenant"));
         String address = normaliseEmail(email);
@@ -318,12 +366,28 @@ public class UserManagement {
     }
 
     static VigilUser toPrincipal(AppUser user, String passwordHash) {
-        return new VigilUser(user.getId(), user.getTenantId(), user.getEmail(), user.getDisplayName(), user.getRole(),
-                user.getLanguage(), user.getTimeZone(), passwordHash, user.getSessionEpoch());
+        return new VigilUser(
+                user.getId(),
+                user.getTenantId(),
+                user.getEmail(),
+                user.getDisplayName(),
+                user.getRole(),
+                user.getLanguage(),
+                user.getTimeZone(),
+                passwordHash,
+                user.getSessionEpoch());
     }
 
     static UserView view(AppUser user) {
-        return new UserView(user.getId(), user.getEmail(), user.getDisplayName(), user.getRole(), user.getStatus().name(),
-                user.getLanguage(), user.getTimeZone(), user.getCreatedAt(), user.getLastLoginAt());
+        return new UserView(
+                user.getId(),
+                user.getEmail(),
+                user.getDisplayName(),
+                user.getRole(),
+                user.getStatus().name(),
+                user.getLanguage(),
+                user.getTimeZone(),
+                user.getCreatedAt(),
+                user.getLastLoginAt());
     }
 }

@@ -3,6 +3,13 @@ package eu.vigil.tenancy;
 import java.time.Instant;
 import java.util.UUID;
 
-public record UserView(UUID id, String email, String displayName, Role role, String status, Language language,
-                       String timeZone, Instant createdAt, Instant lastLoginAt) {
-}
+public record UserView(
+        UUID id,
+        String email,
+        String displayName,
+        Role role,
+        String status,
+        Language language,
+        String timeZone,
+        Instant createdAt,
+        Instant lastLoginAt) {}

@@ -26,13 +26,28 @@ public final class VigilUser implements UserDetails, CredentialsContainer {
     private final int sessionEpoch;
     private String passwordHash;
 
-    public VigilUser(UUID userId, UUID tenantId, String email, String displayName, Role role, Language language,
-                     String timeZone, String passwordHash) {
+    public VigilUser(
+            UUID userId,
+            UUID tenantId,
+            String email,
+            String displayName,
+            Role role,
+            Language language,
+            String timeZone,
+            String passwordHash) {
         this(userId, tenantId, email, displayName, role, language, timeZone, passwordHash, 0);
     }
 
-    public VigilUser(UUID userId, UUID tenantId, String email, String displayName, Role role, Language language,
-                     String timeZone, String passwordHash, int sessionEpoch) {
+    public VigilUser(
+            UUID userId,
+            UUID tenantId,
+            String email,
+            String displayName,
+            Role role,
+            Language language,
+            String timeZone,
+            String passwordHash,
+            int sessionEpoch) {
         this.sessionEpoch = sessionEpoch;
         this.userId = userId;
         this.tenantId = tenantId;
@@ -86,7 +101,8 @@ public final class VigilUser implements UserDetails, CredentialsContainer {
     }
 
     public VigilUser withProfile(String newDisplayName, Role newRole, Language newLanguage, String newTimeZone) {
-        return new VigilUser(userId, tenantId, email, newDisplayName, newRole, newLanguage, newTimeZone, null, sessionEpoch);
+        return new VigilUser(
+                userId, tenantId, email, newDisplayName, newRole, newLanguage, newTimeZone, null, sessionEpoch);
     }
 
     @Override

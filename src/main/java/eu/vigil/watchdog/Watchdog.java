@@ -21,10 +21,12 @@ class Watchdog implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
 
-    static final String FEED_RUN_REASON = "Failed: the Vigil instance running it (%s) stopped (killed, out of memory or crashed) "
-            + "and did not come back. Nothing of it was applied; ingest the extract again.";
-    static final String IMPORT_REASON = "The Vigil instance importing this file (%s) stopped (killed, out of memory or crashed). "
-            + "Nothing was imported; upload the file again.";
+    static final String FEED_RUN_REASON =
+            "Failed: the Vigil instance running it (%s) stopped (killed, out of memory or crashed) "
+                    + "and did not come back. Nothing of it was applied; ingest the extract again.";
+    static final String IMPORT_REASON =
+            "The Vigil instance importing this file (%s) stopped (killed, out of memory or crashed). "
+                    + "Nothing was imported; upload the file again.";
 
     private final JdbcTemplate jdbc;
     private final NodeIdentity node;
@@ -39,7 +41,8 @@ class Watchdog implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("watchdog").daemon().factory());
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("watchdog").daemon().factory());
         timer.scheduleWithFixedDelay(this::round, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -80,24 +83,32 @@ class Watchdog implements SmartLifecycle {
         long seconds = properties.nodeTimeout().toSeconds();
         String dead = "owner_node is not null and owner_node not in "
                 + "(select node_id from vigil_node where heartbeat_at > now() - make_interval(secs => ?))";
-        jdbc.query("select id, owner_node from feed_run where status = 'RUNNING' and " + dead, rs -> {
-            long id = rs.getLong(1);
-            String owner = rs.getString(2);
-            if (jdbc.update("update feed_run set status = 'FAILED', finished_at = now(), error = ? where id = ? and status = 'RUNNING'",
-                    FEED_RUN_REASON.formatted(owner), id) > 0) {
-                log.warn("Feed run {} was left running by {}, which stopped: marked failed", id, owner);
-            }
-        }, seconds);
-        jdbc.query("select id, owner_node from watchlist_import where status = 'RUNNING' and " + dead, rs -> {
-            Object id = rs.getObject(1);
-            String owner = rs.getString(2);
-            if (jdbc.update("""
+        jdbc.query(
+                "select id, owner_node from feed_run where status = 'RUNNING' and " + dead,
+                rs -> {
+                    long id = rs.getLong(1);
+                    String owner = rs.getString(2);
+                    if (jdbc.update(
+                                    "update feed_run set status = 'FAILED', finished_at = now(), error = ? where id = ? and status = 'RUNNING'",
+                                    FEED_RUN_REASON.formatted(owner),
+                                    id)
+                            > 0) {
+                        log.warn("Feed run {} was left running by {}, which stopped: marked failed", id, owner);
+                    }
+                },
+                seconds);
+        jdbc.query(
+                "select id, owner_node from watchlist_import where status = 'RUNNING' and " + dead,
+                rs -> {
+                    Object id = rs.getObject(1);
+                    String owner = rs.getString(2);
+                    if (jdbc.update("""
                     update watchlist_import set status = 'FAILED', finished_at = now(), error = ?,
-                        error_key = 'watchlist.import.interrupted', error_args = '{}' where id = ? and status = 'RUNNING'""",
-                    IMPORT_REASON.formatted(owner), id) > 0) {
-                log.warn("Watchlist import {} was left running by {}, which stopped: marked failed", id, owner);
-            }
-        }, seconds);
+                        error_key = 'watchlist.import.interrupted', error_args = '{}' where id = ? and status = 'RUNNING'""", IMPORT_REASON.formatted(owner), id) > 0) {
+                        log.warn("Watchlist import {} was left running by {}, which stopped: marked failed", id, owner);
+                    }
+                },
+                seconds);
         jdbc.update("delete from vigil_node where heartbeat_at < now() - interval '1 day'");
     }
 }

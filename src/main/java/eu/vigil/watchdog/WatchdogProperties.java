@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeTimeout an instance silent for this long is taken for dead, and what it was running is failed
  */
 @ConfigurationProperties("vigil.watchdog")
-record WatchdogProperties(@DefaultValue("10s") Duration interval, @DefaultValue("30s") Duration nodeTimeout) {
-}
+record WatchdogProperties(
+        @DefaultValue("10s") Duration interval,
+        @DefaultValue("30s") Duration nodeTimeout) {}

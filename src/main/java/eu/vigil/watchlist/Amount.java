@@ -50,7 +50,8 @@ public record Amount(BigDecimal value, String currency) {
             normal = digits.replace(String.valueOf(grouping), "").replace(decimal, '.');
         } else if (lastComma >= 0 || lastDot >= 0) {
             char sep = lastComma >= 0 ? ',' : '.';
-            int count = digits.length() - digits.replace(String.valueOf(sep), "").length();
+            int count =
+                    digits.length() - digits.replace(String.valueOf(sep), "").length();
             int after = digits.length() - digits.lastIndexOf(sep) - 1;
             boolean grouping = count > 1 || after == 3;
             normal = grouping ? digits.replace(String.valueOf(sep), "") : digits.replace(sep, '.');

@@ -7,6 +7,14 @@ import java.io.Serializable;
  * false for a valid number Vigil does not know yet (added as pending); {@code onList} when this list
  * has it already. Name, city and active are null when no feed has said.
  */
-public record CompanySuggestion(String country, String number, String display, String value, String name, String city,
-                                Boolean active, boolean known, boolean onList) implements Serializable {
-}
+public record CompanySuggestion(
+        String country,
+        String number,
+        String display,
+        String value,
+        String name,
+        String city,
+        Boolean active,
+        boolean known,
+        boolean onList)
+        implements Serializable {}

@@ -3,8 +3,7 @@ package eu.vigil.watchlist;
 /** Spreadsheet-safe cells: text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 public final class Exports {
 
-    private Exports() {
-    }
+    private Exports() {}
 
     public static String neutralise(String value) {
         if (value == null || value.isEmpty()) {

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class FlashbackReports {
 
-
     private final PortfolioReads reads;
     private final SignalCatalogue catalogue;
     private final WatchlistProperties properties;
@@ -31,8 +30,13 @@ class FlashbackReports {
     private final eu.vigil.signal.SignalEvents events;
     private final eu.vigil.signal.ChangeWording wording;
 
-    FlashbackReports(PortfolioReads reads, SignalCatalogue catalogue, WatchlistProperties properties, Mailer mailer,
-                     eu.vigil.signal.SignalEvents events, eu.vigil.signal.ChangeWording wording) {
+    FlashbackReports(
+            PortfolioReads reads,
+            SignalCatalogue catalogue,
+            WatchlistProperties properties,
+            Mailer mailer,
+            eu.vigil.signal.SignalEvents events,
+            eu.vigil.signal.ChangeWording wording) {
         this.events = events;
         this.wording = wording;
         this.reads = reads;
@@ -69,13 +73,20 @@ class FlashbackReports {
         Locale locale = Locale.forLanguageTag(language);
         Map<Long, String> changes = new java.util.HashMap<>();
         events.byIds(flashback.stream().map(PastEvent::eventId).toList())
-                .forEach(e -> changes.put(e.id(), wording.words(e.event(), locale).text()));
+                .forEach(e ->
+                        changes.put(e.id(), wording.words(e.event(), locale).text()));
         Map<Long, List<HealthCheck.Event>> byCompany = new LinkedHashMap<>();
         Map<Long, HealthCheck.Company> companyOf = new LinkedHashMap<>();
         for (PastEvent event : flashback) {
             companyOf.putIfAbsent(event.companyId(), company(event, names));
-            byCompany.computeIfAbsent(event.companyId(), k -> new ArrayList<>()).add(new HealthCheck.Event(event.code(),
-                    label(event.code(), language), event.severity(), event.date(), changes.get(event.eventId())));
+            byCompany
+                    .computeIfAbsent(event.companyId(), k -> new ArrayList<>())
+                    .add(new HealthCheck.Event(
+                            event.code(),
+                            label(event.code(), language),
+                            event.severity(),
+                            event.date(),
+                            changes.get(event.eventId())));
         }
         List<HealthCheck.Flashback> flashbacks = new ArrayList<>();
         byCompany.forEach((id, events) -> flashbacks.add(new HealthCheck.Flashback(companyOf.get(id), events)));
@@ -83,8 +94,11 @@ class FlashbackReports {
     }
 
     private static HealthCheck.Company company(PastEvent event, Map<Long, String> names) {
-        return new HealthCheck.Company(event.country(), event.number(),
-                new eu.vigil.company.CompanyId(event.country(), event.number()).display(), names.get(event.companyId()));
+        return new HealthCheck.Company(
+                event.country(),
+                event.number(),
+                new eu.vigil.company.CompanyId(event.country(), event.number()).display(),
+                names.get(event.companyId()));
     }
 
     String label(String code, String language) {
@@ -102,12 +116,23 @@ class FlashbackReports {
         model.put("since", eu.vigil.company.ReaderFormats.day(check.since(), locale));
         // mail templates have no bean resolver: the shares come formatted
         Map<String, String> percents = new LinkedHashMap<>();
-        check.kinds().forEach(k -> percents.put(k.kind(),
-                eu.vigil.company.ReaderFormats.percent(java.math.BigDecimal.valueOf(k.percent()).movePointLeft(2), locale)));
+        check.kinds()
+                .forEach(k -> percents.put(
+                        k.kind(),
+                        eu.vigil.company.ReaderFormats.percent(
+                                java.math.BigDecimal.valueOf(k.percent()).movePointLeft(2), locale)));
         model.put("percents", percents);
-        model.put("dates", DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale));
+        model.put(
+                "dates",
+                DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(locale));
         model.put("importPath", "/watchlists/" + watchlistId + "/imports/" + importId);
-        mailer.sendAfterCommit(new OutgoingMail(uploader.email(), Locale.forLanguageTag(language), "watchlist-flashback",
-                "mail.watchlist.subject", new Object[] {watchlistName, check.withProblems(), enrolled}, model));
+        mailer.sendAfterCommit(new OutgoingMail(
+                uploader.email(),
+                Locale.forLanguageTag(language),
+                "watchlist-flashback",
+                "mail.watchlist.subject",
+                new Object[] {watchlistName, check.withProblems(), enrolled},
+                model));
     }
 }

@@ -24,14 +24,13 @@ public record HealthCheck(LocalDate since, int enrolled, List<Kind> kinds, List<
     }
 
     /** One newly watched company's negative events, newest first. */
-    public record Flashback(Company company, List<Event> events) {
-    }
+    public record Flashback(Company company, List<Event> events) {}
 
     /** A past event: its label and, in {@code change}, what changed in the reader's words (null when nothing to say). */
-    public record Event(String code, String label, String severity, LocalDate date, String change) {
-    }
+    public record Event(String code, String label, String severity, LocalDate date, String change) {}
 
     public int withProblems() {
-        return (int) kinds.stream().flatMap(k -> k.companies().stream()).distinct().count();
+        return (int)
+                kinds.stream().flatMap(k -> k.companies().stream()).distinct().count();
     }
 }

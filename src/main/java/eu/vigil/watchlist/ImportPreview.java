@@ -12,12 +12,20 @@ import java.util.UUID;
  * a prefix are read in (null: each by its own form); {@code headerRow} the row holding the column names when title lines
  * come above it (0: the first row).
  */
-public record ImportPreview(UUID importId, UUID watchlistId, String fileName, int columns, List<String> header,
-                            boolean hasHeader, int headerRow, Map<Column, Integer> mapping, String country,
-                            List<String> countries, List<Row> rows) {
+public record ImportPreview(
+        UUID importId,
+        UUID watchlistId,
+        String fileName,
+        int columns,
+        List<String> header,
+        boolean hasHeader,
+        int headerRow,
+        Map<Column, Integer> mapping,
+        String country,
+        List<String> countries,
+        List<Row> rows) {
 
-    public record Row(int row, List<String> cells, String outcome, String becomes, List<String> warnings) {
-    }
+    public record Row(int row, List<String> cells, String outcome, String becomes, List<String> warnings) {}
 
     public Integer columnOf(Column column) {
         return mapping.get(column);

@@ -39,7 +39,8 @@ class PreviewHousekeeping {
     private final WatchlistProperties properties;
     private final TransactionTemplate tx;
 
-    PreviewHousekeeping(JdbcTemplate jdbc, WatchlistProperties properties, PlatformTransactionManager transactionManager) {
+    PreviewHousekeeping(
+            JdbcTemplate jdbc, WatchlistProperties properties, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactionManager);
@@ -50,7 +51,8 @@ class PreviewHousekeeping {
         Instant before = Instant.now().minus(properties.previewRetention());
         List<String> files = tx.execute(status -> jdbc.queryForList(
                 "delete from watchlist_import where status = 'PREVIEW' and created_at < ? returning stored_file",
-                String.class, Timestamp.from(before)));
+                String.class,
+                Timestamp.from(before)));
         Path uploads = properties.uploads().toAbsolutePath().normalize();
         for (String file : files) {
             if (file != null) {
@@ -59,8 +61,11 @@ class PreviewHousekeeping {
         }
         int strays = removeStrays(uploads, before);
         if (!files.isEmpty() || strays > 0) {
-            log.info("Removed {} watchlist uploads left at their preview and {} stray upload files, older than {}",
-                    files.size(), strays, properties.previewRetention());
+            log.info(
+                    "Removed {} watchlist uploads left at their preview and {} stray upload files, older than {}",
+                    files.size(),
+                    strays,
+                    properties.previewRetention());
         }
         return files.size();
     }
@@ -77,7 +82,9 @@ class PreviewHousekeeping {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(uploads, "*.upload")) {
             for (Path file : stream) {
                 Path path = file.toAbsolutePath().normalize();
-                if (!waiting.contains(path) && Files.getLastModifiedTime(path).toInstant().isBefore(before) && delete(uploads, path)) {
+                if (!waiting.contains(path)
+                        && Files.getLastModifiedTime(path).toInstant().isBefore(before)
+                        && delete(uploads, path)) {
                     removed++;
                 }
             }
@@ -121,15 +128,19 @@ class PreviewHousekeeping {
 
         @Bean
         JobDetail watchlistPreviewHousekeepingJob() {
-            return JobBuilder.newJob(HousekeepingJob.class).withIdentity("watchlist-preview-housekeeping", "watchlist")
-                    .storeDurably().build();
+            return JobBuilder.newJob(HousekeepingJob.class)
+                    .withIdentity("watchlist-preview-housekeeping", "watchlist")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger watchlistPreviewHousekeepingTrigger(JobDetail watchlistPreviewHousekeepingJob) {
-            return TriggerBuilder.newTrigger().forJob(watchlistPreviewHousekeepingJob)
+            return TriggerBuilder.newTrigger()
+                    .forJob(watchlistPreviewHousekeepingJob)
                     .withIdentity("watchlist-preview-housekeeping", "watchlist")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
         }
     }

@@ -6,7 +6,10 @@ import java.util.Optional;
 
 /** How the tenant relates to a watched company. */
 public enum Relationship {
-    CUSTOMER, SUPPLIER, PROSPECT, OTHER;
+    CUSTOMER,
+    SUPPLIER,
+    PROSPECT,
+    OTHER;
 
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
 
@@ -21,7 +24,8 @@ public enum Relationship {
         }
         return switch (v) {
             case "customer", "client", "klant", "cliente", "debtor", "debiteur", "c" -> Optional.of(CUSTOMER);
-            case "supplier", "fournisseur", "leverancier", "fornitore", "vendor", "creditor", "crediteur", "s" -> Optional.of(SUPPLIER);
+            case "supplier", "fournisseur", "leverancier", "fornitore", "vendor", "creditor", "crediteur", "s" ->
+                Optional.of(SUPPLIER);
             case "prospect", "prospekt", "potentieel", "potenziale", "lead", "p" -> Optional.of(PROSPECT);
             case "other", "autre", "ander", "andere", "altro", "o" -> Optional.of(OTHER);
             default -> Optional.empty();

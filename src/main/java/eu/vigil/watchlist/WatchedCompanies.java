@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,9 +38,18 @@ public class WatchedCompanies {
     }
 
     /** One entry of a tenant's watchlist on a known company, with what alert rules can scope on. */
-    public record Watch(UUID tenantId, long companyId, String country, String number, long entryId, UUID watchlistId,
-                        Relationship relationship, List<String> tags, UUID ownerId, BigDecimal exposure, Instant addedAt) {
-    }
+    public record Watch(
+            UUID tenantId,
+            long companyId,
+            String country,
+            String number,
+            long entryId,
+            UUID watchlistId,
+            Relationship relationship,
+            List<String> tags,
+            UUID ownerId,
+            BigDecimal exposure,
+            Instant addedAt) {}
 
     /** Every entry, of any tenant, on these companies, ordered by company and tenant; one query. */
     @Transactional(readOnly = true)
@@ -59,10 +67,18 @@ public class WatchedCompanies {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     Array tags = rs.getArray(8);
-                    watches.add(new Watch(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3).trim(), rs.getString(4),
-                            rs.getLong(5), rs.getObject(6, UUID.class), Relationship.valueOf(rs.getString(7)),
-                            tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()), rs.getObject(9, UUID.class),
-                            rs.getBigDecimal(10), rs.getTimestamp(11).toInstant()));
+                    watches.add(new Watch(
+                            rs.getObject(1, UUID.class),
+                            rs.getLong(2),
+                            rs.getString(3).trim(),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getObject(6, UUID.class),
+                            Relationship.valueOf(rs.getString(7)),
+                            tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                            rs.getObject(9, UUID.class),
+                            rs.getBigDecimal(10),
+                            rs.getTimestamp(11).toInstant()));
                 }
             }
             return watches;
@@ -94,7 +110,9 @@ public class WatchedCompanies {
     /** Each company's legal name, where Vigil knows one, in the current locale's language where it has one. */
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> companyIds) {
-        return reads.names(companyIds, org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return reads.names(
+                companyIds,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
     }
 
     /**
@@ -107,8 +125,7 @@ public class WatchedCompanies {
     }
 
     /** A company's traffic light now, the signal behind it and that signal's date (both null for green). */
-    public record CompanyLight(String light, String code, java.time.LocalDate date) {
-    }
+    public record CompanyLight(String light, String code, java.time.LocalDate date) {}
 
     /** One company's light as its events and its status make it now: what the company page's summary shows. */
     @Transactional(readOnly = true)

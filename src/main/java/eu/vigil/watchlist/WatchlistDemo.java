@@ -28,8 +28,12 @@ class WatchlistDemo implements ApplicationRunner {
     static final String NAME = "Key customers";
     private static final String SALES = "sales@demo.example";
     private static final String CREDIT = "credit@demo.example";
-    private static final List<String> GROWING = List.of("Nova Software", "Logistiek De Clercq", "Sequoia Software",
-            "Électricité Marchal", "Constructions métalliques Lambert");
+    private static final List<String> GROWING = List.of(
+            "Nova Software",
+            "Logistiek De Clercq",
+            "Sequoia Software",
+            "Électricité Marchal",
+            "Constructions métalliques Lambert");
 
     private static final Logger log = LoggerFactory.getLogger(WatchlistDemo.class);
 
@@ -40,15 +44,22 @@ class WatchlistDemo implements ApplicationRunner {
     private final eu.vigil.company.CompanyDirectory directory;
     private final boolean enabled;
 
-    WatchlistDemo(TenantManagement tenants, WatchlistManagement watchlists, WatchlistImports imports, JdbcTemplate jdbc,
-                  eu.vigil.company.CompanyDirectory directory, Environment environment) {
+    WatchlistDemo(
+            TenantManagement tenants,
+            WatchlistManagement watchlists,
+            WatchlistImports imports,
+            JdbcTemplate jdbc,
+            eu.vigil.company.CompanyDirectory directory,
+            Environment environment) {
         this.directory = directory;
         this.tenants = tenants;
         this.watchlists = watchlists;
         this.imports = imports;
         this.jdbc = jdbc;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
-        this.enabled = configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+        this.enabled = configured != null
+                ? configured
+                : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 
     @Override
@@ -68,31 +79,61 @@ class WatchlistDemo implements ApplicationRunner {
             if (!watchlists.watchlists().isEmpty()) {
                 return;
             }
-            List<String> known = jdbc.queryForList("select number from company where country = 'BE' order by id limit 40", String.class);
-            // companies the demo world gives good news in its last month (it loads those months after this list), as the
+            List<String> known = jdbc.queryForList(
+                    "select number from company where country = 'BE' order by id limit 40", String.class);
+            // companies the demo world gives good news in its last month (it loads those months after this list), as
+            // the
             // sales person's prospects: the opportunities on their home page
-            List<String> growing = GROWING.stream().flatMap(name -> directory.suggest(name, 1, "en").stream())
-                    .map(company -> company.companyId().number()).toList();
+            List<String> growing = GROWING.stream()
+                    .flatMap(name -> directory.suggest(name, 1, "en").stream())
+                    .map(company -> company.companyId().number())
+                    .toList();
             StringBuilder csv = new StringBuilder("Customer;VAT number;Type;Credit limit;Account manager;Tags\r\n");
             int row = 0;
             for (String number : growing) {
                 row++;
-                csv.append("P-").append(100 + row).append(";BE").append(number).append(";prospect;;").append(SALES).append(";growth\r\n");
+                csv.append("P-")
+                        .append(100 + row)
+                        .append(";BE")
+                        .append(number)
+                        .append(";prospect;;")
+                        .append(SALES)
+                        .append(";growth\r\n");
             }
             for (String number : known) {
                 row++;
-                // the sales person owns every third company, the credit manager the others: each has a view of their own
-                csv.append("C-").append(1000 + row).append(";BE").append(number).append(';')
-                        .append(row % 4 == 0 ? "supplier" : "customer").append(';').append(row * 5000).append(" EUR;")
-                        .append(row % 3 == 0 ? SALES : CREDIT).append(';')
-                        .append(row % 5 == 0 ? "key account" : "").append("\r\n");
+                // the sales person owns every third company, the credit manager the others: each has a view of their
+                // own
+                csv.append("C-")
+                        .append(1000 + row)
+                        .append(";BE")
+                        .append(number)
+                        .append(';')
+                        .append(row % 4 == 0 ? "supplier" : "customer")
+                        .append(';')
+                        .append(row * 5000)
+                        .append(" EUR;")
+                        .append(row % 3 == 0 ? SALES : CREDIT)
+                        .append(';')
+                        .append(row % 5 == 0 ? "key account" : "")
+                        .append("\r\n");
             }
-            csv.append("C-2001;FR552100554;prospect;;").append(SALES).append(";france\r\nC-2002;IT00743110157;supplier;25000 EUR;")
-                    .append(CREDIT).append(";italy\r\n");
+            csv.append("C-2001;FR552100554;prospect;;")
+                    .append(SALES)
+                    .append(";france\r\nC-2002;IT00743110157;supplier;25000 EUR;")
+                    .append(CREDIT)
+                    .append(";italy\r\n");
             UUID list = watchlists.create(NAME).id();
-            ImportReport report = imports.importFile(list, new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
-                    "demo-customers.csv", new Uploader("demo", null, null, eu.vigil.tenancy.Language.EN));
-            log.info("Seeded the demo watchlist '{}': {} accepted, {} pending", NAME, report.accepted().size(), report.pending().size());
+            ImportReport report = imports.importFile(
+                    list,
+                    new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                    "demo-customers.csv",
+                    new Uploader("demo", null, null, eu.vigil.tenancy.Language.EN));
+            log.info(
+                    "Seeded the demo watchlist '{}': {} accepted, {} pending",
+                    NAME,
+                    report.accepted().size(),
+                    report.pending().size());
         });
     }
 }

@@ -10,8 +10,8 @@ import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.internal.ColumnMapping;
 import eu.vigil.watchlist.internal.EntryQueries;
 import eu.vigil.watchlist.internal.EntryStore;
-import eu.vigil.watchlist.internal.NumberReading;
 import eu.vigil.watchlist.internal.Lights;
+import eu.vigil.watchlist.internal.NumberReading;
 import eu.vigil.watchlist.internal.RawRow;
 import eu.vigil.watchlist.internal.RowValidator;
 import eu.vigil.watchlist.internal.UploadFormatException;
@@ -83,11 +83,22 @@ public class WatchlistImports implements DisposableBean {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<UUID, AtomicInteger> progress = new ConcurrentHashMap<>();
 
-    WatchlistImports(WatchlistManagement watchlists, WatchlistImportRepository imports, EntryStore store, EntryQueries queries,
-                     Lights lights, UserManagement users, TenantManagement tenants, CompanyDirectory directory,
-                     FlashbackReports flashbacks, WatchlistProperties properties,
-                     MessageSource messages, JdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactionManager,
-                     org.springframework.context.ApplicationEventPublisher events) {
+    WatchlistImports(
+            WatchlistManagement watchlists,
+            WatchlistImportRepository imports,
+            EntryStore store,
+            EntryQueries queries,
+            Lights lights,
+            UserManagement users,
+            TenantManagement tenants,
+            CompanyDirectory directory,
+            FlashbackReports flashbacks,
+            WatchlistProperties properties,
+            MessageSource messages,
+            JdbcTemplate jdbc,
+            ObjectMapper json,
+            PlatformTransactionManager transactionManager,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.watchlists = watchlists;
         this.imports = imports;
@@ -106,9 +117,14 @@ public class WatchlistImports implements DisposableBean {
     }
 
     /** One entry as the API's JSON list gives it. */
-    public record SubmittedEntry(String number, String reference, String type, String creditLimit, String exposure,
-                                 String owner, List<String> tags) {
-    }
+    public record SubmittedEntry(
+            String number,
+            String reference,
+            String type,
+            String creditLimit,
+            String exposure,
+            String owner,
+            List<String> tags) {}
 
     // ---------------------------------------------------------------- API: at once
 
@@ -121,14 +137,20 @@ public class WatchlistImports implements DisposableBean {
      * Validates and enrolls a whole file now, columns detected from its first rows; {@code country} (an ISO code,
      * null: detected) is the country of its numbers written without a prefix.
      */
-    public ImportReport importFile(UUID watchlistId, InputStream content, String fileName, String country, Uploader uploader) {
+    public ImportReport importFile(
+            UUID watchlistId, InputStream content, String fileName, String country, Uploader uploader) {
         String chosenCountry = country(country);
         Path file = save(content);
         try {
             WatchlistImport started = tx.execute(status -> {
                 Watchlist watchlist = watchlists.require(watchlistId);
-                WatchlistImport created = new WatchlistImport(watchlist.getId(), safeName(fileName), uploader.actor(),
-                        uploader.userId(), uploader.language().code(), WatchlistImport.RUNNING);
+                WatchlistImport created = new WatchlistImport(
+                        watchlist.getId(),
+                        safeName(fileName),
+                        uploader.actor(),
+                        uploader.userId(),
+                        uploader.language().code(),
+                        WatchlistImport.RUNNING);
                 return imports.save(created);
             });
             ColumnMapping mapping;
@@ -157,18 +179,32 @@ public class WatchlistImports implements DisposableBean {
      * Validates and enrolls a list of entries now; {@code country} (an ISO code, null: the one the numbers fit, else
      * the tenant's) is the country of numbers given without a prefix.
      */
-    public ImportReport importEntries(UUID watchlistId, List<SubmittedEntry> entries, String country, Uploader uploader) {
+    public ImportReport importEntries(
+            UUID watchlistId, List<SubmittedEntry> entries, String country, Uploader uploader) {
         String chosenCountry = country(country);
         if (entries.size() > properties.maxRows()) {
             throw new WatchlistException("watchlist.error.tooManyRows", entries.size(), properties.maxRows());
         }
         WatchlistImport started = tx.execute(status -> {
             Watchlist watchlist = watchlists.require(watchlistId);
-            return imports.save(new WatchlistImport(watchlist.getId(), "api.json", uploader.actor(), uploader.userId(),
-                    uploader.language().code(), WatchlistImport.RUNNING));
+            return imports.save(new WatchlistImport(
+                    watchlist.getId(),
+                    "api.json",
+                    uploader.actor(),
+                    uploader.userId(),
+                    uploader.language().code(),
+                    WatchlistImport.RUNNING));
         });
         Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        Column[] order = {Column.NUMBER, Column.REFERENCE, Column.TYPE, Column.CREDIT_LIMIT, Column.EXPOSURE, Column.OWNER, Column.TAGS};
+        Column[] order = {
+            Column.NUMBER,
+            Column.REFERENCE,
+            Column.TYPE,
+            Column.CREDIT_LIMIT,
+            Column.EXPOSURE,
+            Column.OWNER,
+            Column.TAGS
+        };
         for (int i = 0; i < order.length; i++) {
             columns.put(order[i], i);
         }
@@ -180,12 +216,27 @@ public class WatchlistImports implements DisposableBean {
                 rows.add(new RawRow(row, List.of("")));
                 continue;
             }
-            rows.add(new RawRow(row, List.of(nz(e.number()), nz(e.reference()), nz(e.type()), nz(e.creditLimit()),
-                    nz(e.exposure()), nz(e.owner()), e.tags() == null ? "" : RowValidator.listCell(e.tags().stream().filter(java.util.Objects::nonNull).toList()))));
+            rows.add(new RawRow(
+                    row,
+                    List.of(
+                            nz(e.number()),
+                            nz(e.reference()),
+                            nz(e.type()),
+                            nz(e.creditLimit()),
+                            nz(e.exposure()),
+                            nz(e.owner()),
+                            e.tags() == null
+                                    ? ""
+                                    : RowValidator.listCell(e.tags().stream()
+                                            .filter(java.util.Objects::nonNull)
+                                            .toList()))));
         }
         String bareCountry = chosenCountry;
         if (bareCountry == null && !"auto".equalsIgnoreCase(country)) {
-            String fitting = NumberReading.country(rows.stream().limit(ColumnMapping.SAMPLE_ROWS).map(r -> r.cell(0)).toList());
+            String fitting = NumberReading.country(rows.stream()
+                    .limit(ColumnMapping.SAMPLE_ROWS)
+                    .map(r -> r.cell(0))
+                    .toList());
             bareCountry = fitting != null ? fitting : tx.execute(status -> tenants.country());
         }
         enroll(started.getId(), rows.stream(), new ColumnMapping(columns, false, bareCountry), uploader, true);
@@ -206,7 +257,11 @@ public class WatchlistImports implements DisposableBean {
             }
             mapping = detect(first);
             ColumnMapping detected = mapping;
-            header = first.stream().filter(r -> !r.blank() && !detected.aboveHeader(r)).findFirst().map(RawRow::cells).orElse(List.of());
+            header = first.stream()
+                    .filter(r -> !r.blank() && !detected.aboveHeader(r))
+                    .findFirst()
+                    .map(RawRow::cells)
+                    .orElse(List.of());
         } catch (UploadFormatException e) {
             delete(stored);
             throw refusal(e.wording());
@@ -216,8 +271,13 @@ public class WatchlistImports implements DisposableBean {
         }
         return tx.execute(status -> {
             Watchlist watchlist = watchlists.require(watchlistId);
-            WatchlistImport created = new WatchlistImport(watchlist.getId(), safeName(fileName), uploader.actor(),
-                    uploader.userId(), uploader.language().code(), WatchlistImport.PREVIEW);
+            WatchlistImport created = new WatchlistImport(
+                    watchlist.getId(),
+                    safeName(fileName),
+                    uploader.actor(),
+                    uploader.userId(),
+                    uploader.language().code(),
+                    WatchlistImport.PREVIEW);
             created.storedAs(stored.toString(), mapping.encode());
             created.header(json.writeValueAsString(mapping.header() ? header : List.of()));
             return imports.save(created).getId();
@@ -228,15 +288,25 @@ public class WatchlistImports implements DisposableBean {
      * The first rows with {@code mapping} (null: as detected) and {@code country} for numbers without a prefix (null: as
      * detected), and what each would become, said in {@code locale}: the same groups and words as the import's report.
      */
-    public ImportPreview preview(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, Boolean hasHeader, String country,
-                                 Locale locale) {
+    public ImportPreview preview(
+            UUID watchlistId,
+            UUID importId,
+            Map<Column, Integer> chosen,
+            Boolean hasHeader,
+            String country,
+            Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         if (upload.getStoredFile() == null) {
             throw new NotFoundException("Upload");
         }
         ColumnMapping detected = ColumnMapping.decode(upload.getMapping());
-        ColumnMapping mapping = chosen == null ? detected
-                : new ColumnMapping(chosen, hasHeader == null ? detected.header() : hasHeader, detected.country(), detected.headerRow());
+        ColumnMapping mapping = chosen == null
+                ? detected
+                : new ColumnMapping(
+                        chosen,
+                        hasHeader == null ? detected.header() : hasHeader,
+                        detected.country(),
+                        detected.headerRow());
         String chosenCountry = country(country);
         if (chosenCountry != null) {
             mapping = mapping.withCountry(chosenCountry);
@@ -256,9 +326,10 @@ public class WatchlistImports implements DisposableBean {
                 valid.add(ok);
             }
         }
-        Map<String, Long> known = tx.execute(status -> store.companyIds(valid.stream().map(RowValidator.Valid::id).toList()));
-        Map<Long, CompanyDirectory.CompanySummary> names = tx.execute(status ->
-                directory.summaries(known.values(), locale.getLanguage()));
+        Map<String, Long> known = tx.execute(status ->
+                store.companyIds(valid.stream().map(RowValidator.Valid::id).toList()));
+        Map<Long, CompanyDirectory.CompanySummary> names =
+                tx.execute(status -> directory.summaries(known.values(), locale.getLanguage()));
         Map<String, Integer> seen = new HashMap<>();
         List<ImportPreview.Row> rows = new ArrayList<>();
         boolean headerSkipped = !mapping.header();
@@ -282,10 +353,17 @@ public class WatchlistImports implements DisposableBean {
                 continue;
             }
             RowValidator.Outcome outcome = outcomes.get(i);
-            List<String> warnings = outcome.warnings().stream().map(w -> warning(w.field(), w.wording(), locale)).toList();
+            List<String> warnings = outcome.warnings().stream()
+                    .map(w -> warning(w.field(), w.wording(), locale))
+                    .toList();
             switch (outcome) {
-                case RowValidator.Invalid invalid -> rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "rejected",
-                        invalid.wording().in(messages, locale), warnings));
+                case RowValidator.Invalid invalid ->
+                    rows.add(new ImportPreview.Row(
+                            raw.number(),
+                            raw.cells(),
+                            "rejected",
+                            invalid.wording().in(messages, locale),
+                            warnings));
                 case RowValidator.Valid ok -> {
                     String key = EntryStore.key(ok.id());
                     Integer firstRow = seen.putIfAbsent(key, raw.number());
@@ -297,14 +375,27 @@ public class WatchlistImports implements DisposableBean {
                         rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "pending", number, warnings));
                     } else {
                         CompanyDirectory.CompanySummary summary = names.get(companyId);
-                        rows.add(new ImportPreview.Row(raw.number(), raw.cells(), "accepted",
-                                summary == null ? number : number + " · " + named(summary), warnings));
+                        rows.add(new ImportPreview.Row(
+                                raw.number(),
+                                raw.cells(),
+                                "accepted",
+                                summary == null ? number : number + " · " + named(summary),
+                                warnings));
                     }
                 }
             }
         }
-        return new ImportPreview(upload.getId(), upload.getWatchlistId(), upload.getFileName(), columns, header, mapping.header(),
-                mapping.headerRow(), mapping.columns(), mapping.country(), NumberReading.COUNTRIES,
+        return new ImportPreview(
+                upload.getId(),
+                upload.getWatchlistId(),
+                upload.getFileName(),
+                columns,
+                header,
+                mapping.header(),
+                mapping.headerRow(),
+                mapping.columns(),
+                mapping.country(),
+                NumberReading.COUNTRIES,
                 rows.size() > PREVIEW_ROWS ? rows.subList(0, PREVIEW_ROWS) : rows);
     }
 
@@ -314,8 +405,12 @@ public class WatchlistImports implements DisposableBean {
     }
 
     private String warning(String field, Wording wording, Locale locale) {
-        return messages.getMessage("watchlist.warning.field", new Object[] {
-                messages.getMessage("watchlist.column." + field, null, field, locale), wording.in(messages, locale)}, locale);
+        return messages.getMessage(
+                "watchlist.warning.field",
+                new Object[] {
+                    messages.getMessage("watchlist.column." + field, null, field, locale), wording.in(messages, locale)
+                },
+                locale);
     }
 
     /** A country of numbers without a prefix as a form or the API gives it: null for none or "auto". */
@@ -337,22 +432,27 @@ public class WatchlistImports implements DisposableBean {
     }
 
     /** Starts the previewed upload in the background with this mapping; progress and outcome via {@link #status}. */
-    public void start(UUID watchlistId, UUID importId, Map<Column, Integer> chosen, boolean hasHeader, String country,
-                      Uploader uploader) {
+    public void start(
+            UUID watchlistId,
+            UUID importId,
+            Map<Column, Integer> chosen,
+            boolean hasHeader,
+            String country,
+            Uploader uploader) {
         if (!chosen.containsKey(Column.NUMBER)) {
             throw new WatchlistException("watchlist.error.noNumberColumn");
         }
         UUID tenant = TenantContext.require();
         ColumnMapping chosenMapping = new ColumnMapping(chosen, hasHeader, country(country));
-        record Started(Path file, ColumnMapping mapping) {
-        }
+        record Started(Path file, ColumnMapping mapping) {}
         Started started = tx.execute(status -> {
             WatchlistImport upload = requireImport(watchlistId, importId);
             if (!upload.getStatus().equals(WatchlistImport.PREVIEW) || upload.getStoredFile() == null) {
                 throw new WatchlistException("watchlist.error.alreadyStarted");
             }
             // the title lines the preview found above the header stay skipped
-            ColumnMapping mapping = chosenMapping.withHeaderRow(ColumnMapping.decode(upload.getMapping()).headerRow());
+            ColumnMapping mapping = chosenMapping.withHeaderRow(
+                    ColumnMapping.decode(upload.getMapping()).headerRow());
             upload.start(mapping.encode());
             return new Started(Path.of(upload.getStoredFile()), mapping);
         });
@@ -377,18 +477,42 @@ public class WatchlistImports implements DisposableBean {
     public ImportStatus status(UUID watchlistId, UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
         AtomicInteger read = progress.get(importId);
-        return new ImportStatus(upload.getId(), upload.getWatchlistId(), upload.getFileName(), upload.getStatus(), error(upload, locale),
-                read == null ? upload.getRowsTotal() : read.get(), upload.getRowsTotal(), upload.getAccepted(), upload.getPending(),
-                upload.getRejected(), upload.getDuplicates(), upload.getUploadedBy(), upload.getCreatedAt(), upload.getFinishedAt());
+        return new ImportStatus(
+                upload.getId(),
+                upload.getWatchlistId(),
+                upload.getFileName(),
+                upload.getStatus(),
+                error(upload, locale),
+                read == null ? upload.getRowsTotal() : read.get(),
+                upload.getRowsTotal(),
+                upload.getAccepted(),
+                upload.getPending(),
+                upload.getRejected(),
+                upload.getDuplicates(),
+                upload.getUploadedBy(),
+                upload.getCreatedAt(),
+                upload.getFinishedAt());
     }
 
     public List<ImportStatus> recent(UUID watchlistId, Locale locale) {
         return tx.execute(status -> {
             Watchlist watchlist = watchlists.require(watchlistId);
             return imports.findTop10ByWatchlistIdOrderByCreatedAtDesc(watchlist.getId()).stream()
-                    .map(i -> new ImportStatus(i.getId(), i.getWatchlistId(), i.getFileName(), i.getStatus(), error(i, locale),
-                            i.getRowsTotal(), i.getRowsTotal(), i.getAccepted(), i.getPending(), i.getRejected(),
-                            i.getDuplicates(), i.getUploadedBy(), i.getCreatedAt(), i.getFinishedAt()))
+                    .map(i -> new ImportStatus(
+                            i.getId(),
+                            i.getWatchlistId(),
+                            i.getFileName(),
+                            i.getStatus(),
+                            error(i, locale),
+                            i.getRowsTotal(),
+                            i.getRowsTotal(),
+                            i.getAccepted(),
+                            i.getPending(),
+                            i.getRejected(),
+                            i.getDuplicates(),
+                            i.getUploadedBy(),
+                            i.getCreatedAt(),
+                            i.getFinishedAt()))
                     .toList();
         });
     }
@@ -420,34 +544,54 @@ public class WatchlistImports implements DisposableBean {
             Map<Integer, List<String>> warnings = warnings(upload.getId(), locale);
             List<ImportReport.Entry> accepted = entries(upload.getId(), false, limit, warnings, locale);
             List<ImportReport.Entry> pending = entries(upload.getId(), true, limit, warnings, locale);
-            List<ImportReport.Rejected> rejected = jdbc.query("""
+            List<ImportReport.Rejected> rejected = jdbc.query(
+                    """
                     select row_no, value, reason, detail, detail_key, detail_args from watchlist_import_row
                     where import_id = ? and outcome = 'REJECTED' order by row_no limit ?""",
-                    (rs, n) -> new ImportReport.Rejected(rs.getInt(1), rs.getString(2), rs.getString(3), detail(rs, locale),
+                    (rs, n) -> new ImportReport.Rejected(
+                            rs.getInt(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            detail(rs, locale),
                             warnings.getOrDefault(rs.getInt(1), List.of())),
-                    upload.getId(), limit);
-            return new ImportReport(upload.getId(), upload.getWatchlistId(), upload.getStatus(), error(upload, locale),
-                    upload.getRowsTotal(), accepted, pending, rejected, duplicates(upload, limit), warnings.size());
+                    upload.getId(),
+                    limit);
+            return new ImportReport(
+                    upload.getId(),
+                    upload.getWatchlistId(),
+                    upload.getStatus(),
+                    error(upload, locale),
+                    upload.getRowsTotal(),
+                    accepted,
+                    pending,
+                    rejected,
+                    duplicates(upload, limit),
+                    warnings.size());
         });
     }
 
     /** Each row's warnings, worded in {@code locale}, by row. */
     private Map<Integer, List<String>> warnings(UUID importId, Locale locale) {
         Map<Integer, List<String>> byRow = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select row_no, field, detail_key, detail_args from watchlist_import_warning
-                where import_id = ? order by row_no, seq""", rs -> {
-            Wording wording = new Wording(rs.getString(3), List.of((String[]) rs.getArray(4).getArray()));
-            byRow.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(warning(rs.getString(2), wording, locale));
-        }, importId);
+                where import_id = ? order by row_no, seq""",
+                rs -> {
+                    Wording wording = new Wording(
+                            rs.getString(3), List.of((String[]) rs.getArray(4).getArray()));
+                    byRow.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                            .add(warning(rs.getString(2), wording, locale));
+                },
+                importId);
         return byRow;
     }
 
     private List<ImportReport.Duplicate> duplicates(WatchlistImport upload, int limit) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select row_no, value, detail from watchlist_import_row where import_id = ? and outcome = 'DUPLICATE'
-                order by row_no limit ?""", (rs, n) -> duplicate(rs.getInt(1), rs.getString(2), rs.getString(3)),
-                upload.getId(), limit);
+                order by row_no limit ?""", (rs, n) -> duplicate(rs.getInt(1), rs.getString(2), rs.getString(3)), upload.getId(), limit);
     }
 
     /** A rejected row's reason in {@code locale}: columns {@code detail, detail_key, detail_args} at 4 to 6. */
@@ -460,23 +604,35 @@ public class WatchlistImports implements DisposableBean {
         return new Wording(key, List.of((String[]) args.getArray())).in(messages, locale);
     }
 
-    private List<ImportReport.Entry> entries(UUID importId, boolean pending, int limit, Map<Integer, List<String>> warnings,
-                                             Locale locale) {
-        record Row(int row, String value, String country, String number, Long companyId) {
-        }
-        List<Row> rows = jdbc.query("""
+    private List<ImportReport.Entry> entries(
+            UUID importId, boolean pending, int limit, Map<Integer, List<String>> warnings, Locale locale) {
+        record Row(int row, String value, String country, String number, Long companyId) {}
+        List<Row> rows = jdbc.query(
+                """
                 select import_row, import_value, country, number, company_id from watchlist_entry
                 where import_id = ? and (company_id is null) = ? order by import_row limit ?""",
-                (rs, n) -> new Row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5)),
-                importId, pending, limit);
-        Map<Long, CompanyDirectory.CompanySummary> names = pending ? Map.of()
+                (rs, n) -> new Row(
+                        rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5)),
+                importId,
+                pending,
+                limit);
+        Map<Long, CompanyDirectory.CompanySummary> names = pending
+                ? Map.of()
                 : directory.summaries(rows.stream().map(Row::companyId).toList(), locale.getLanguage());
-        return rows.stream().map(r -> {
-            CompanyDirectory.CompanySummary summary = r.companyId() == null ? null : names.get(r.companyId());
-            return new ImportReport.Entry(r.row(), r.value(), r.country(), r.number(), new CompanyId(r.country(), r.number()).display(),
-                    summary == null ? null : summary.name(), summary == null ? null : summary.city(),
-                    warnings.getOrDefault(r.row(), List.of()));
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    CompanyDirectory.CompanySummary summary = r.companyId() == null ? null : names.get(r.companyId());
+                    return new ImportReport.Entry(
+                            r.row(),
+                            r.value(),
+                            r.country(),
+                            r.number(),
+                            new CompanyId(r.country(), r.number()).display(),
+                            summary == null ? null : summary.name(),
+                            summary == null ? null : summary.city(),
+                            warnings.getOrDefault(r.row(), List.of()));
+                })
+                .toList();
     }
 
     /** The duplicate's detail holds {@code country number firstRow}; firstRow 0 means it was on the list before. */
@@ -492,11 +648,14 @@ public class WatchlistImports implements DisposableBean {
      */
     public String rejectedCsv(UUID watchlistId, UUID importId, Locale locale) {
         WatchlistImport upload = tx.execute(status -> requireImport(watchlistId, importId));
-        List<String> header = new ArrayList<>(List.of(json.readValue(upload.getHeader() == null ? "[]" : upload.getHeader(), String[].class)));
+        List<String> header = new ArrayList<>(
+                List.of(json.readValue(upload.getHeader() == null ? "[]" : upload.getHeader(), String[].class)));
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.DEFAULT.builder().setDelimiter(';').get())) {
             Map<Integer, List<String>> warnings = tx.execute(status -> warnings(upload.getId(), locale));
-            List<List<String>> rows = tx.execute(status -> jdbc.query("""
+            List<List<String>> rows = tx.execute(status -> jdbc.query(
+                    """
                     select cells, row_no, null, detail, detail_key, detail_args from watchlist_import_row
                     where import_id = ? and outcome = 'REJECTED' order by row_no""",
                     (rs, n) -> {
@@ -504,8 +663,11 @@ public class WatchlistImports implements DisposableBean {
                         cells.add(detail(rs, locale));
                         cells.add(String.join(" · ", warnings.getOrDefault(rs.getInt(2), List.of())));
                         return cells;
-                    }, upload.getId()));
-            int width = Math.max(header.size(), rows.stream().mapToInt(r -> r.size() - 2).max().orElse(0));
+                    },
+                    upload.getId()));
+            int width = Math.max(
+                    header.size(),
+                    rows.stream().mapToInt(r -> r.size() - 2).max().orElse(0));
             if (!header.isEmpty()) {
                 while (header.size() < width) {
                     header.add("");
@@ -547,7 +709,8 @@ public class WatchlistImports implements DisposableBean {
         }
     }
 
-    private void enroll(UUID importId, Stream<RawRow> rows, ColumnMapping mapping, Uploader uploader, boolean jsonList) {
+    private void enroll(
+            UUID importId, Stream<RawRow> rows, ColumnMapping mapping, Uploader uploader, boolean jsonList) {
         AtomicInteger read = progress.computeIfAbsent(importId, k -> new AtomicInteger());
         try {
             tx.executeWithoutResult(status -> {
@@ -586,14 +749,27 @@ public class WatchlistImports implements DisposableBean {
                         warnings.add(new EntryStore.RowWarning(raw.number(), seq++, w.field(), w.value(), w.wording()));
                     }
                     switch (outcome) {
-                        case RowValidator.Invalid invalid -> problems.add(new EntryStore.Problem(raw.number(), "REJECTED",
-                                invalid.value(), invalid.reason(), invalid.detail(), invalid.wording(), json.writeValueAsString(raw.cells())));
+                        case RowValidator.Invalid invalid ->
+                            problems.add(new EntryStore.Problem(
+                                    raw.number(),
+                                    "REJECTED",
+                                    invalid.value(),
+                                    invalid.reason(),
+                                    invalid.detail(),
+                                    invalid.wording(),
+                                    json.writeValueAsString(raw.cells())));
                         case RowValidator.Valid ok -> {
                             String key = EntryStore.key(ok.id());
                             Integer first = firstRowOf.putIfAbsent(key, raw.number());
                             if (onList.contains(key) || first != null) {
-                                problems.add(new EntryStore.Problem(raw.number(), "DUPLICATE", ok.value(), "DUPLICATE",
-                                        ok.id().country() + " " + ok.id().number() + " " + (first == null ? 0 : first), null, "[]"));
+                                problems.add(new EntryStore.Problem(
+                                        raw.number(),
+                                        "DUPLICATE",
+                                        ok.value(),
+                                        "DUPLICATE",
+                                        ok.id().country() + " " + ok.id().number() + " " + (first == null ? 0 : first),
+                                        null,
+                                        "[]"));
                             } else {
                                 valid.add(ok);
                             }
@@ -604,7 +780,8 @@ public class WatchlistImports implements DisposableBean {
                     upload.header(json.writeValueAsString(header));
                 }
                 long t1 = System.nanoTime();
-                Map<String, Long> known = store.companyIds(valid.stream().map(RowValidator.Valid::id).toList());
+                Map<String, Long> known = store.companyIds(
+                        valid.stream().map(RowValidator.Valid::id).toList());
                 Set<Long> watched = store.alreadyWatched(tenant, known.values());
                 List<EntryStore.NewEntry> entries = new ArrayList<>(valid.size());
                 Set<Long> enrolled = new HashSet<>();
@@ -616,7 +793,12 @@ public class WatchlistImports implements DisposableBean {
                     } else {
                         enrolled.add(companyId);
                     }
-                    entries.add(new EntryStore.NewEntry(ok.id(), companyId, ok.data(), ok.row(), ok.value(),
+                    entries.add(new EntryStore.NewEntry(
+                            ok.id(),
+                            companyId,
+                            ok.data(),
+                            ok.row(),
+                            ok.value(),
                             companyId != null && !watched.contains(companyId)));
                 }
                 long t2 = System.nanoTime();
@@ -630,18 +812,32 @@ public class WatchlistImports implements DisposableBean {
                     jdbc.execute("analyze watchlist_entry");
                     jdbc.execute("analyze company_light");
                 }
-                log.info("Watchlist import {}: {} rows read and checked in {} ms, matched in {} ms, written in {} ms, lights in {} ms",
-                        importId, counts[0], (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                log.info(
+                        "Watchlist import {}: {} rows read and checked in {} ms, matched in {} ms, written in {} ms, lights in {} ms",
+                        importId,
+                        counts[0],
+                        (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000,
+                        (t3 - t2) / 1_000_000,
                         (System.nanoTime() - t3) / 1_000_000);
-                int rejected = (int) problems.stream().filter(p -> p.outcome().equals("REJECTED")).count();
+                int rejected = (int) problems.stream()
+                        .filter(p -> p.outcome().equals("REJECTED"))
+                        .count();
                 upload.finish(counts[0], valid.size() - pending, pending, rejected, problems.size() - rejected);
                 imports.save(upload);
-                events.publishEvent(new eu.vigil.tenancy.Audited(tenant, uploader.actor(), "UploadImported", upload.getFileName(),
-                        List.of(watchlist.getName(), String.valueOf(valid.size() - pending), String.valueOf(pending),
+                events.publishEvent(new eu.vigil.tenancy.Audited(
+                        tenant,
+                        uploader.actor(),
+                        "UploadImported",
+                        upload.getFileName(),
+                        List.of(
+                                watchlist.getName(),
+                                String.valueOf(valid.size() - pending),
+                                String.valueOf(pending),
                                 String.valueOf(rejected))));
                 if (uploader.email() != null && !jsonList) {
-                    flashbacks.mailAfterCommit(upload.getId(), watchlist.getName(), watchlist.getId(), valid.size() - pending,
-                            uploader);
+                    flashbacks.mailAfterCommit(
+                            upload.getId(), watchlist.getName(), watchlist.getId(), valid.size() - pending, uploader);
                 }
             });
         } catch (WatchlistException e) {
@@ -667,12 +863,15 @@ public class WatchlistImports implements DisposableBean {
     }
 
     private static WatchlistException refusal(Wording reason) {
-        return reason == null ? new WatchlistException("watchlist.error.unexpected") : new WatchlistException(reason.key(), reason.arguments());
+        return reason == null
+                ? new WatchlistException("watchlist.error.unexpected")
+                : new WatchlistException(reason.key(), reason.arguments());
     }
 
     private WatchlistImport requireImport(UUID watchlistId, UUID importId) {
         Watchlist watchlist = watchlists.require(watchlistId);
-        return imports.findById(importId).filter(i -> i.getWatchlistId().equals(watchlist.getId()))
+        return imports.findById(importId)
+                .filter(i -> i.getWatchlistId().equals(watchlist.getId()))
                 .orElseThrow(() -> new NotFoundException("Upload"));
     }
 
@@ -693,7 +892,8 @@ public class WatchlistImports implements DisposableBean {
             Path target = properties.uploads().resolve(UUID.randomUUID() + ".upload");
             long max = properties.maxUpload().toBytes();
             try (InputStream limited = content) {
-                long copied = Files.copy(new java.io.BufferedInputStream(limited), target, StandardCopyOption.REPLACE_EXISTING);
+                long copied = Files.copy(
+                        new java.io.BufferedInputStream(limited), target, StandardCopyOption.REPLACE_EXISTING);
                 if (copied > max) {
                     Files.deleteIfExists(target);
                     throw new WatchlistException("watchlist.error.tooLarge", max / (1024 * 1024));
@@ -714,7 +914,9 @@ public class WatchlistImports implements DisposableBean {
     }
 
     private static String safeName(String fileName) {
-        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        String name = fileName == null || fileName.isBlank()
+                ? "upload"
+                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         return name.length() > 300 ? name.substring(0, 300) : name;
     }
 

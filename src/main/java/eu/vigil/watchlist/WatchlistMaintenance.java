@@ -40,7 +40,8 @@ public class WatchlistMaintenance {
     private final SignalQueries signals;
     private final TransactionTemplate tx;
 
-    WatchlistMaintenance(EntryStore store, Lights lights, SignalQueries signals, PlatformTransactionManager transactionManager) {
+    WatchlistMaintenance(
+            EntryStore store, Lights lights, SignalQueries signals, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.lights = lights;
         this.signals = signals;
@@ -54,7 +55,11 @@ public class WatchlistMaintenance {
             Set<Long> matched = store.matchPending();
             lights.refresh(matched);
             if (!matched.isEmpty()) {
-                log.info("Watchlists: run #{} ({}) matched pending entries of {} companies", run.runId(), run.source(), matched.size());
+                log.info(
+                        "Watchlists: run #{} ({}) matched pending entries of {} companies",
+                        run.runId(),
+                        run.source(),
+                        matched.size());
             }
         });
     }
@@ -73,7 +78,10 @@ public class WatchlistMaintenance {
             refresh.addAll(lights.stale());
             lights.refresh(refresh);
             if (!refresh.isEmpty()) {
-                log.info("Watchlists: matched pending entries of {} companies, refreshed {} traffic lights", matched.size(), refresh.size());
+                log.info(
+                        "Watchlists: matched pending entries of {} companies, refreshed {} traffic lights",
+                        matched.size(),
+                        refresh.size());
             }
             return matched.size();
         }));
@@ -99,14 +107,21 @@ public class WatchlistMaintenance {
 
         @Bean
         JobDetail watchlistMaintenanceJob() {
-            return JobBuilder.newJob(MaintenanceJob.class).withIdentity("watchlist-maintenance", "watchlist").storeDurably().build();
+            return JobBuilder.newJob(MaintenanceJob.class)
+                    .withIdentity("watchlist-maintenance", "watchlist")
+                    .storeDurably()
+                    .build();
         }
 
-        // Safety net: an amber light fades with time alone, and an entry added while a run commits misses that run's matching.
+        // Safety net: an amber light fades with time alone, and an entry added while a run commits misses that run's
+        // matching.
         @Bean
         Trigger watchlistMaintenanceTrigger(JobDetail watchlistMaintenanceJob) {
-            return TriggerBuilder.newTrigger().forJob(watchlistMaintenanceJob).withIdentity("watchlist-maintenance", "watchlist")
-                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever().withMisfireHandlingInstructionNextWithRemainingCount())
+            return TriggerBuilder.newTrigger()
+                    .forJob(watchlistMaintenanceJob)
+                    .withIdentity("watchlist-maintenance", "watchlist")
+                    .withSchedule(SimpleScheduleBuilder.repeatHourlyForever()
+                            .withMisfireHandlingInstructionNextWithRemainingCount())
                     .build();
         }
     }

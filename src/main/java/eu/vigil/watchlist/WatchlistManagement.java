@@ -44,8 +44,14 @@ public class WatchlistManagement {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
 
-    WatchlistManagement(WatchlistRepository watchlists, EntryStore store, EntryQueries queries, Lights lights,
-                        CompanyDirectory directory, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    WatchlistManagement(
+            WatchlistRepository watchlists,
+            EntryStore store,
+            EntryQueries queries,
+            Lights lights,
+            CompanyDirectory directory,
+            JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.events = events;
         this.watchlists = watchlists;
         this.store = store;
@@ -61,12 +67,16 @@ public class WatchlistManagement {
         List<Watchlist> all = watchlists.findAllByOrderByNameAsc();
         Map<UUID, Long> counts = new HashMap<>();
         if (!all.isEmpty()) {
-            jdbc.query("select watchlist_id, count(*) from watchlist_entry where watchlist_id = any(?::uuid[]) group by watchlist_id",
+            jdbc.query(
+                    "select watchlist_id, count(*) from watchlist_entry where watchlist_id = any(?::uuid[]) group by watchlist_id",
                     rs -> {
                         counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
-                    }, (Object) all.stream().map(Watchlist::getId).toArray(UUID[]::new));
+                    },
+                    (Object) all.stream().map(Watchlist::getId).toArray(UUID[]::new));
         }
-        return all.stream().map(w -> view(w, counts.getOrDefault(w.getId(), 0L))).toList();
+        return all.stream()
+                .map(w -> view(w, counts.getOrDefault(w.getId(), 0L)))
+                .toList();
     }
 
     @Transactional
@@ -106,13 +116,22 @@ public class WatchlistManagement {
             throw new WatchlistException("watchlist.error.alreadyOnList", id.display());
         }
         Long companyId = store.companyIds(List.of(id)).get(EntryStore.key(id));
-        boolean newlyWatched = companyId != null && store.alreadyWatched(tenant, List.of(companyId)).isEmpty();
-        store.insert(tenant, watchlist.getId(), null, List.of(new EntryStore.NewEntry(id, companyId, data, null, null, newlyWatched)));
+        boolean newlyWatched = companyId != null
+                && store.alreadyWatched(tenant, List.of(companyId)).isEmpty();
+        store.insert(
+                tenant,
+                watchlist.getId(),
+                null,
+                List.of(new EntryStore.NewEntry(id, companyId, data, null, null, newlyWatched)));
         if (companyId != null) {
             lights.refresh(List.of(companyId));
         }
-        Long entryId = jdbc.queryForObject("select id from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
-                Long.class, watchlist.getId(), id.country(), id.number());
+        Long entryId = jdbc.queryForObject(
+                "select id from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
+                Long.class,
+                watchlist.getId(),
+                id.country(),
+                id.number());
         events.publishEvent(Audited.of("EntryAdded", id.country() + " " + id.display(), watchlist.getName()));
         return queries.entry(watchlist.getId(), entryId).orElseThrow();
     }
@@ -129,14 +148,16 @@ public class WatchlistManagement {
             return List.of();
         }
         List<CompanyDirectory.CompanySummary> found = directory.suggest(q, Math.clamp(limit, 1, 50), language);
-        List<CompanyId> ids = new ArrayList<>(found.stream().map(CompanyDirectory.CompanySummary::companyId).toList());
+        List<CompanyId> ids = new ArrayList<>(
+                found.stream().map(CompanyDirectory.CompanySummary::companyId).toList());
         if (found.isEmpty() && CompanyNumbers.parse(q, null) instanceof ParseResult.Valid valid) {
             ids.add(valid.id());
         }
         Set<CompanyId> onList = onList(watchlist.getId(), ids);
         List<CompanySuggestion> suggestions = new ArrayList<>(ids.size());
         for (CompanyDirectory.CompanySummary summary : found) {
-            suggestions.add(suggestion(summary.companyId(), summary.name(), summary.city(), summary.active(), true, onList));
+            suggestions.add(
+                    suggestion(summary.companyId(), summary.name(), summary.city(), summary.active(), true, onList));
         }
         if (found.isEmpty() && !ids.isEmpty()) {
             suggestions.add(suggestion(ids.getFirst(), null, null, null, false, onList));
@@ -150,7 +171,9 @@ public class WatchlistManagement {
         if (q.length() < 2 || CompanyDirectory.looksLikeAName(q)) {
             return Optional.empty();
         }
-        return CompanyNumbers.parse(q, null) instanceof ParseResult.Invalid invalid ? Optional.of(Wording.ofNumber(q, invalid)) : Optional.empty();
+        return CompanyNumbers.parse(q, null) instanceof ParseResult.Invalid invalid
+                ? Optional.of(Wording.ofNumber(q, invalid))
+                : Optional.empty();
     }
 
     private Set<CompanyId> onList(UUID watchlistId, List<CompanyId> ids) {
@@ -158,25 +181,40 @@ public class WatchlistManagement {
         if (ids.isEmpty()) {
             return on;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select e.country, e.number from watchlist_entry e
                 join unnest(?::text[], ?::text[]) as w(country, number) on e.country = w.country and e.number = w.number
-                where e.watchlist_id = ?""", rs -> {
-            on.add(new CompanyId(rs.getString(1).trim(), rs.getString(2)));
-        }, ids.stream().map(CompanyId::country).toArray(String[]::new), ids.stream().map(CompanyId::number).toArray(String[]::new),
+                where e.watchlist_id = ?""",
+                rs -> {
+                    on.add(new CompanyId(rs.getString(1).trim(), rs.getString(2)));
+                },
+                ids.stream().map(CompanyId::country).toArray(String[]::new),
+                ids.stream().map(CompanyId::number).toArray(String[]::new),
                 watchlistId);
         return on;
     }
 
-    private static CompanySuggestion suggestion(CompanyId id, String name, String city, Boolean active, boolean known, Set<CompanyId> onList) {
-        return new CompanySuggestion(id.country(), id.number(), id.display(), submittable(id), name, city, active, known,
+    private static CompanySuggestion suggestion(
+            CompanyId id, String name, String city, Boolean active, boolean known, Set<CompanyId> onList) {
+        return new CompanySuggestion(
+                id.country(),
+                id.number(),
+                id.display(),
+                submittable(id),
+                name,
+                city,
+                active,
+                known,
                 onList.contains(id));
     }
 
     /** The shortest way of writing the number that the parser reads back as this company. */
     static String submittable(CompanyId id) {
-        for (String candidate : new String[] {id.country() + id.number(), id.country() + " " + id.display(), id.number()}) {
-            if (CompanyNumbers.parse(candidate, null) instanceof ParseResult.Valid valid && valid.id().equals(id)) {
+        for (String candidate :
+                new String[] {id.country() + id.number(), id.country() + " " + id.display(), id.number()}) {
+            if (CompanyNumbers.parse(candidate, null) instanceof ParseResult.Valid valid
+                    && valid.id().equals(id)) {
                 return candidate;
             }
         }
@@ -187,18 +225,26 @@ public class WatchlistManagement {
     public void update(UUID watchlistId, long entryId, EntryData data) {
         requireTenant();
         Watchlist watchlist = require(watchlistId);
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 update watchlist_entry set reference = ?, relationship = ?, credit_limit = ?, limit_currency = ?, exposure = ?,
                     exposure_currency = ?, owner_id = ?, tags = ? where watchlist_id = ? and id = ?""",
-                data.reference(), data.relationship().name(),
-                data.creditLimit() == null ? null : data.creditLimit().value(), data.creditLimit() == null ? null : data.creditLimit().currency(),
-                data.exposure() == null ? null : data.exposure().value(), data.exposure() == null ? null : data.exposure().currency(),
-                data.ownerId(), data.tags().toArray(String[]::new), watchlist.getId(), entryId);
+                data.reference(),
+                data.relationship().name(),
+                data.creditLimit() == null ? null : data.creditLimit().value(),
+                data.creditLimit() == null ? null : data.creditLimit().currency(),
+                data.exposure() == null ? null : data.exposure().value(),
+                data.exposure() == null ? null : data.exposure().currency(),
+                data.ownerId(),
+                data.tags().toArray(String[]::new),
+                watchlist.getId(),
+                entryId);
         if (updated == 0) {
             throw new NotFoundException("Watchlist entry");
         }
-        queries.entry(watchlist.getId(), entryId).ifPresent(entry -> events.publishEvent(Audited.of("EntryUpdated",
-                entry.country() + " " + entry.display(), watchlist.getName())));
+        queries.entry(watchlist.getId(), entryId)
+                .ifPresent(entry -> events.publishEvent(
+                        Audited.of("EntryUpdated", entry.country() + " " + entry.display(), watchlist.getName())));
     }
 
     /** Moves an entry to another of the tenant's lists; where that list has the company already, this entry is dropped. */
@@ -207,16 +253,27 @@ public class WatchlistManagement {
         requireTenant();
         Watchlist from = require(watchlistId);
         Watchlist to = require(targetId);
-        EntryView entry = queries.entry(from.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
+        EntryView entry =
+                queries.entry(from.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
         if (from.getId().equals(to.getId())) {
             return;
         }
-        events.publishEvent(Audited.of("EntryMoved", entry.country() + " " + entry.display(), from.getName(), to.getName()));
-        if (!jdbc.queryForList("select 1 from watchlist_entry where watchlist_id = ? and country = ? and number = ?", Integer.class,
-                to.getId(), entry.country(), entry.number()).isEmpty()) {
+        events.publishEvent(
+                Audited.of("EntryMoved", entry.country() + " " + entry.display(), from.getName(), to.getName()));
+        if (!jdbc.queryForList(
+                        "select 1 from watchlist_entry where watchlist_id = ? and country = ? and number = ?",
+                        Integer.class,
+                        to.getId(),
+                        entry.country(),
+                        entry.number())
+                .isEmpty()) {
             jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", from.getId(), entryId);
         } else {
-            jdbc.update("update watchlist_entry set watchlist_id = ? where watchlist_id = ? and id = ?", to.getId(), from.getId(), entryId);
+            jdbc.update(
+                    "update watchlist_entry set watchlist_id = ? where watchlist_id = ? and id = ?",
+                    to.getId(),
+                    from.getId(),
+                    entryId);
         }
     }
 
@@ -225,8 +282,10 @@ public class WatchlistManagement {
     public void remove(UUID watchlistId, long entryId) {
         requireTenant();
         Watchlist watchlist = require(watchlistId);
-        EntryView entry = queries.entry(watchlist.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
-        if (jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", watchlist.getId(), entryId) == 0) {
+        EntryView entry =
+                queries.entry(watchlist.getId(), entryId).orElseThrow(() -> new NotFoundException("Watchlist entry"));
+        if (jdbc.update("delete from watchlist_entry where watchlist_id = ? and id = ?", watchlist.getId(), entryId)
+                == 0) {
             throw new NotFoundException("Watchlist entry");
         }
         events.publishEvent(Audited.of("EntryRemoved", entry.country() + " " + entry.display(), watchlist.getName()));
@@ -245,7 +304,11 @@ public class WatchlistManagement {
         long total = queries.count(watchlist.getId(), filter);
         int pages = (int) Math.max(1, (total + safeSize - 1) / safeSize);
         int safePage = Math.clamp(page, 1, pages);
-        return new EntryPage(queries.page(watchlist.getId(), filter, (safePage - 1) * safeSize, safeSize), safePage, safeSize, total);
+        return new EntryPage(
+                queries.page(watchlist.getId(), filter, (safePage - 1) * safeSize, safeSize),
+                safePage,
+                safeSize,
+                total);
     }
 
     /** Every matching entry in order, for an export. */

@@ -38,8 +38,8 @@ public record WatchlistProperties(
         @DefaultValue Map<String, List<String>> healthKinds) {
 
     /** A signal that keeps a company red until one of {@code until} follows it. */
-    public record RedRule(@NotNull String code, @DefaultValue List<String> until) {
-    }
+    public record RedRule(
+            @NotNull String code, @DefaultValue List<String> until) {}
 
     /** Used when the configuration names no rule of its own. */
     static final List<RedRule> DEFAULT_RED = List.of(

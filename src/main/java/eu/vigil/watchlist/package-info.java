@@ -3,6 +3,7 @@
  * validated and enrolled, with a flashback and a health check of the enrolled companies, and a
  * traffic light per watched company.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Watchlists",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Watchlists",
         allowedDependencies = {"tenancy", "company", "signal", "feed", "notification"})
 package eu.vigil.watchlist;

@@ -3,19 +3,19 @@ package eu.vigil.web;
 import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenancyException;
 import java.util.Locale;
-import org.springframework.context.MessageSource;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.context.request.WebRequest;
-import tools.jackson.databind.DatabindException;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
 
 /** Errors of the JSON API as RFC 9457 problems, in English, never with a stack trace; portal pages keep their HTML error pages. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -29,15 +29,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** An unreadable body says which field and why, never the parser's internals. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = "The request body is not valid JSON for this endpoint.";
-        if (e.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+        if (e.getCause() instanceof DatabindException mapping
+                && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            String reason = mapping.getOriginalMessage() != null && mapping.getOriginalMessage().contains(HostileInput.NUL_MESSAGE)
-                    ? HostileInput.NUL_MESSAGE : "has a value of the wrong type or format";
+            String reason = mapping.getOriginalMessage() != null
+                            && mapping.getOriginalMessage().contains(HostileInput.NUL_MESSAGE)
+                    ? HostileInput.NUL_MESSAGE
+                    : "has a value of the wrong type or format";
             detail = "Field '" + HostileInput.printable(field) + "' " + reason + ".";
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail));
@@ -50,7 +53,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TenancyException.class)
     ProblemDetail invalid(TenancyException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH));
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH));
     }
 }

@@ -38,16 +38,32 @@ class DatabaseFaultsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
             if (isDatabaseUnavailable(e) || (sqlState(e) == null && hasSqlCause(e) && !databaseAnswers())) {
-                log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
+                log.warn(
+                        "Database unavailable for {} {}: {}",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        rootMessage(e));
                 response.setHeader("Retry-After", "10");
-                HostileInput.refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, null,
+                HostileInput.refuse(
+                        request,
+                        response,
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        null,
                         "Vigil is temporarily unavailable. Please try again in a moment.");
                 return;
             }
             String dataError = sqlState(e);
             if (dataError != null && dataError.startsWith("22")) {
-                log.info("Refused a value the database cannot store ({}) for {} {}", dataError, request.getMethod(), request.getRequestURI());
-                HostileInput.refuse(request, response, HttpStatus.BAD_REQUEST, null,
+                log.info(
+                        "Refused a value the database cannot store ({}) for {} {}",
+                        dataError,
+                        request.getMethod(),
+                        request.getRequestURI());
+                HostileInput.refuse(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        null,
                         "A value is too long, out of range or holds characters that cannot be stored.");
                 return;
             }
@@ -75,12 +91,16 @@ class DatabaseFaultsFilter extends OncePerRequestFilter {
 
     static boolean isDatabaseUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof CannotGetJdbcConnectionException || t instanceof SQLTransientConnectionException
+            if (t instanceof CannotGetJdbcConnectionException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01") || sql.getSQLState().equals("57P03"))) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08")
+                            || sql.getSQLState().equals("57P01")
+                            || sql.getSQLState().equals("57P03"))) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -42,7 +42,9 @@ public class Formats {
         if (date == null) {
             return "—";
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(LocaleContextHolder.getLocale()).format(date);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                .withLocale(LocaleContextHolder.getLocale())
+                .format(date);
     }
 
     /** An ISO date as a source wrote it ({@code 2026-10-02}); anything else is shown as given. */
@@ -59,6 +61,8 @@ public class Formats {
 
     public ZoneId zone() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof VigilUser user ? user.zoneId() : DEFAULT_ZONE;
+        return authentication != null && authentication.getPrincipal() instanceof VigilUser user
+                ? user.zoneId()
+                : DEFAULT_ZONE;
     }
 }

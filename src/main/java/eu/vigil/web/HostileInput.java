@@ -13,15 +13,15 @@ final class HostileInput {
     /** Request attribute naming the refused field for the error page. */
     static final String REJECTED_FIELD = HostileInput.class.getName() + ".field";
 
-    private HostileInput() {
-    }
+    private HostileInput() {}
 
     static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/api/") || path.startsWith("/actuator/");
     }
 
-    static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String field, String detail)
+    static void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, String field, String detail)
             throws IOException {
         if (response.isCommitted()) {
             return;
@@ -31,8 +31,9 @@ final class HostileInput {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                    + status.value() + ",\"detail\":\"" + json(detail) + "\"}");
+            response.getWriter()
+                    .write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                            + status.value() + ",\"detail\":\"" + json(detail) + "\"}");
             return;
         }
         if (field != null) {

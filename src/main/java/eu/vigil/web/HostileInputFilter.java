@@ -28,8 +28,10 @@ class HostileInputFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.NOT_FOUND.value());
             return;
         }
-        if (request.getRequestURI().indexOf('\0') >= 0 || request.getRequestURI().contains("%00")) {
-            HostileInput.refuse(request, response, HttpStatus.BAD_REQUEST, "path", "The address " + HostileInput.NUL_MESSAGE + ".");
+        if (request.getRequestURI().indexOf('\0') >= 0
+                || request.getRequestURI().contains("%00")) {
+            HostileInput.refuse(
+                    request, response, HttpStatus.BAD_REQUEST, "path", "The address " + HostileInput.NUL_MESSAGE + ".");
             return;
         }
         for (Map.Entry<String, String[]> parameter : parameters(request).entrySet()) {
@@ -40,7 +42,11 @@ class HostileInputFilter extends OncePerRequestFilter {
             }
             if (hostile) {
                 String field = HostileInput.printable(name);
-                HostileInput.refuse(request, response, HttpStatus.BAD_REQUEST, field,
+                HostileInput.refuse(
+                        request,
+                        response,
+                        HttpStatus.BAD_REQUEST,
+                        field,
                         "Field '" + field + "' " + HostileInput.NUL_MESSAGE + ".");
                 return;
             }
@@ -56,8 +62,15 @@ class HostileInputFilter extends OncePerRequestFilter {
         }
         Map<String, String[]> query = new LinkedHashMap<>();
         if (request.getQueryString() != null) {
-            UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
-                    .forEach((name, values) -> query.put(decode(name), values.stream().map(v -> v == null ? null : decode(v)).toArray(String[]::new)));
+            UriComponentsBuilder.newInstance()
+                    .query(request.getQueryString())
+                    .build()
+                    .getQueryParams()
+                    .forEach((name, values) -> query.put(
+                            decode(name),
+                            values.stream()
+                                    .map(v -> v == null ? null : decode(v))
+                                    .toArray(String[]::new)));
         }
         return query;
     }

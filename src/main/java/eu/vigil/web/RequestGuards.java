@@ -43,6 +43,7 @@ class RequestGuards {
     /** JSON strings with a NUL character are refused while reading, naming the field. */
     @Bean
     JacksonModule nulRejectingStrings() {
-        return new SimpleModule("vigil-nul-rejecting-strings").addDeserializer(String.class, new NulRejectingStringDeserializer());
+        return new SimpleModule("vigil-nul-rejecting-strings")
+                .addDeserializer(String.class, new NulRejectingStringDeserializer());
     }
 }

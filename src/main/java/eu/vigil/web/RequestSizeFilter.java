@@ -38,21 +38,30 @@ class RequestSizeFilter extends OncePerRequestFilter {
         String contentType = request.getContentType();
         boolean multipart = contentType != null && contentType.toLowerCase().startsWith("multipart/");
         if (declared > limit.toBytes()) {
-            refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, limit,
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    limit,
                     "The request is larger than the " + describe(limit) + " this endpoint accepts.");
             return;
         }
         // without Content-Length a body comes chunked; with neither header there is no body (RFC 9112 6.3)
         boolean chunked = request.getHeader("Transfer-Encoding") != null;
         if (declared < 0 && chunked && multipart) {
-            refuse(request, response, HttpStatus.LENGTH_REQUIRED, limit,
+            refuse(
+                    request,
+                    response,
+                    HttpStatus.LENGTH_REQUIRED,
+                    limit,
                     "Send the upload with its length (Content-Length); at most " + describe(limit) + ".");
             return;
         }
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, DataSize limit, String detail)
+    private void refuse(
+            HttpServletRequest request, HttpServletResponse response, HttpStatus status, DataSize limit, String detail)
             throws IOException {
         // the body is not read: the connection closes rather than draining gigabytes
         response.setHeader("Connection", "close");
@@ -63,14 +72,19 @@ class RequestSizeFilter extends OncePerRequestFilter {
         // written here, not by the error page: its dispatch would parse the multipart body this refuses to read
         Locale locale = request.getLocale() == null ? Locale.ENGLISH : request.getLocale();
         String title = HtmlUtils.htmlEscape(messages.getMessage("error.413.title", null, locale));
-        String explain = HtmlUtils.htmlEscape(messages.getMessage("error.413.explain", new Object[] {describe(limit)}, locale));
+        String explain =
+                HtmlUtils.htmlEscape(messages.getMessage("error.413.explain", new Object[] {describe(limit)}, locale));
         String back = HtmlUtils.htmlEscape(messages.getMessage("action.backHome", null, locale));
         response.setStatus(status.value());
         response.setContentType("text/html;charset=UTF-8");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\"><title>"
-                + title + "</title><link rel=\"stylesheet\" href=\"/css/vigil.css\"></head><body><main class=\"card card-narrow\">"
-                + "<div class=\"card-body\"><h1 class=\"h4\" id=\"error-title\">" + title + "</h1><p id=\"error-limit\">" + explain
-                + "</p><a href=\"/\">" + back + "</a></div></main></body></html>");
+        response.getWriter()
+                .write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+                        + "\"><head><meta charset=\"utf-8\"><title>"
+                        + title
+                        + "</title><link rel=\"stylesheet\" href=\"/css/vigil.css\"></head><body><main class=\"card card-narrow\">"
+                        + "<div class=\"card-body\"><h1 class=\"h4\" id=\"error-title\">" + title
+                        + "</h1><p id=\"error-limit\">" + explain
+                        + "</p><a href=\"/\">" + back + "</a></div></main></body></html>");
     }
 
     DataSize limitFor(String path) {

@@ -13,7 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param otherwise the limit of every other request (forms, JSON)
  */
 @ConfigurationProperties("vigil.uploads")
-record UploadLimits(Map<String, DataSize> endpoints, @DefaultValue("10MB") DataSize otherwise) {
+record UploadLimits(
+        Map<String, DataSize> endpoints,
+        @DefaultValue("10MB") DataSize otherwise) {
 
     UploadLimits {
         if (endpoints == null || endpoints.isEmpty()) {

@@ -3,20 +3,19 @@ package eu.vigil.alerting;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.vigil.support.Wait;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import eu.vigil.support.BrowserTest;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
+import eu.vigil.support.Wait;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -51,21 +50,30 @@ class AlertInboxBrowserTests extends BrowserTest {
 
         String bankrupt = KboUpdates.number();
         String reorganised = KboUpdates.number();
-        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(bankrupt, "Bouwwerken Inbox NV", "000", false),
+        ingest(KboUpdates.update(
+                today(),
+                new KboUpdates.Enterprise(bankrupt, "Bouwwerken Inbox NV", "000", false),
                 new KboUpdates.Enterprise(reorganised, "Brasserie Inbox SRL", "000", false)));
         TenantContext.runAs(tenant.id(), () -> {
             UUID list = watchlists.create("Clients clés").id();
             watchlists.add(list, bankrupt, new EntryData("C-1", null, null, null, null, List.of()));
             watchlists.add(list, reorganised, new EntryData("C-2", null, null, null, null, List.of()));
         });
-        TenantContext.runAs(other.id(), () -> watchlists.add(watchlists.create("Elsewhere").id(), KboUpdates.number(),
-                new EntryData(null, null, null, null, null, List.of())));
-        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(bankrupt, "Bouwwerken Inbox NV", "050", true),
+        TenantContext.runAs(
+                other.id(),
+                () -> watchlists.add(
+                        watchlists.create("Elsewhere").id(),
+                        KboUpdates.number(),
+                        new EntryData(null, null, null, null, null, List.of())));
+        ingest(KboUpdates.update(
+                today(),
+                new KboUpdates.Enterprise(bankrupt, "Bouwwerken Inbox NV", "050", true),
                 new KboUpdates.Enterprise(reorganised, "Brasserie Inbox SRL", "091", true)));
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(reorganised, "Brasserie Inbox SRL", "000", true)));
         awaitAlerts(tenant, 3);
         // the reorganisation's opening came three weeks ago
-        jdbc.update("update alert set created_at = now() - interval '21 days' where tenant_id = ? and code = 'REORGANISATION_OPENED'",
+        jdbc.update(
+                "update alert set created_at = now() - interval '21 days' where tenant_id = ? and code = 'REORGANISATION_OPENED'",
                 tenant.id());
 
         signIn(claire.email(), TestData.PASSWORD);
@@ -73,7 +81,8 @@ class AlertInboxBrowserTests extends BrowserTest {
         page.locator("#nav-alerts").click();
         assertThat(page.locator(".alert-row")).hasCount(3);
         assertThat(page.locator("[data-signal=BANKRUPTCY_OPENED] .alert-label")).hasText("Ouverture de faillite");
-        assertThat(page.locator("[data-signal=REORGANISATION_ENDED] .alert-label")).hasText("Fin de la réorganisation judiciaire");
+        assertThat(page.locator("[data-signal=REORGANISATION_ENDED] .alert-label"))
+                .hasText("Fin de la réorganisation judiciaire");
         assertThat(page.locator("[data-signal=BANKRUPTCY_OPENED]")).containsText("Bouwwerken Inbox NV");
 
         page.locator("#f-polarity").selectOption("positive");
@@ -98,7 +107,8 @@ class AlertInboxBrowserTests extends BrowserTest {
         page.locator("#comment-body").fill("Appelé le curateur, créance déclarée.");
         page.locator("#comment-submit").click();
         assertThat(page.locator("#comment-list .comment-body")).hasText("Appelé le curateur, créance déclarée.");
-        assertThat(page.locator("#comment-list")).containsText(claire.principal().displayName());
+        assertThat(page.locator("#comment-list"))
+                .containsText(claire.principal().displayName());
 
         page.locator("#nav-alerts").click();
         assertThat(page.locator(".alert-row")).hasCount(3);
@@ -110,13 +120,15 @@ class AlertInboxBrowserTests extends BrowserTest {
         assertThat(page.locator("[data-signal=BANKRUPTCY_OPENED]")).hasAttribute("data-state", "acknowledged");
         assertThat(page.locator("[data-signal=REORGANISATION_ENDED]")).hasAttribute("data-state", "acknowledged");
         assertThat(page.locator("[data-signal=REORGANISATION_OPENED]")).hasAttribute("data-state", "new");
-        assertThat(page.locator("[data-signal=BANKRUPTCY_OPENED] .alert-assignee")).hasText("Test TENANT_ADMIN");
+        assertThat(page.locator("[data-signal=BANKRUPTCY_OPENED] .alert-assignee"))
+                .hasText("Test TENANT_ADMIN");
         assertThat(page.locator("#nav-alerts-count")).hasText("1");
 
         page.navigate("/companies/BE/" + bankrupt);
         assertThat(page.locator("#company-alerts .alert-row")).hasCount(1);
         assertThat(page.locator("#company-alerts")).containsText("Ouverture de faillite");
-        assertThat(page.locator("#company-alerts [data-signal=BANKRUPTCY_OPENED]")).hasAttribute("data-state", "acknowledged");
+        assertThat(page.locator("#company-alerts [data-signal=BANKRUPTCY_OPENED]"))
+                .hasAttribute("data-state", "acknowledged");
 
         page.locator("#nav-logout").click();
         signIn(outsider.email(), TestData.PASSWORD);
@@ -130,9 +142,12 @@ class AlertInboxBrowserTests extends BrowserTest {
     }
 
     private void awaitAlerts(TestTenant tenant, int count) {
-        Wait.until(count + " alerts", () -> jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class,
-                tenant.id()) >= count);
-        assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id())).isEqualTo(count);
+        Wait.until(
+                count + " alerts",
+                () -> jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id())
+                        >= count);
+        assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id()))
+                .isEqualTo(count);
     }
 
     private void ingest(byte[] extract) {

@@ -25,7 +25,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @VigilTest
 class DefaultRuleNamesMigrationTests {
 
-    private static final String SCHEMA = "migration_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String SCHEMA =
+            "migration_check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     @Autowired
     DataSource dataSource;
@@ -42,7 +43,8 @@ class DefaultRuleNamesMigrationTests {
     }
 
     @Test
-    void theEnglishDefaultRulesOfFrenchDutchAndItalianTenantsAreNamedInTheirLanguageUnlessTheTenantRenamedThem() throws SQLException {
+    void theEnglishDefaultRulesOfFrenchDutchAndItalianTenantsAreNamedInTheirLanguageUnlessTheTenantRenamedThem()
+            throws SQLException {
         migrate("21");
         UUID french = tenant("fr");
         UUID dutch = tenant("nl");
@@ -50,23 +52,38 @@ class DefaultRuleNamesMigrationTests {
         UUID english = tenant("en");
         UUID renaming = tenant("fr");
         migrate("35");
-        assertThat(names(french)).as("V30 names them in English")
-                .containsEntry("risk", "Risk: negative signals").containsEntry("opportunities", "Opportunities");
-        jdbc.update("update " + SCHEMA + ".alert_rule set name = 'Mes risques' where tenant_id = ? and default_rule = 'risk'", renaming);
+        assertThat(names(french))
+                .as("V30 names them in English")
+                .containsEntry("risk", "Risk: negative signals")
+                .containsEntry("opportunities", "Opportunities");
+        jdbc.update(
+                "update " + SCHEMA
+                        + ".alert_rule set name = 'Mes risques' where tenant_id = ? and default_rule = 'risk'",
+                renaming);
 
         migrate(null);
 
-        for (var tenant : Map.of(french, Locale.FRENCH, dutch, Locale.forLanguageTag("nl"), italian, Locale.ITALIAN).entrySet()) {
-            assertThat(names(tenant.getKey())).as(tenant.getValue().toString())
+        for (var tenant : Map.of(french, Locale.FRENCH, dutch, Locale.forLanguageTag("nl"), italian, Locale.ITALIAN)
+                .entrySet()) {
+            assertThat(names(tenant.getKey()))
+                    .as(tenant.getValue().toString())
                     .containsEntry("risk", message("risk", tenant.getValue()))
                     .containsEntry("opportunities", message("opportunities", tenant.getValue()));
         }
         assertThat(names(italian)).containsEntry("opportunities", "Opportunità");
-        assertThat(names(english)).containsEntry("risk", "Risk: negative signals").containsEntry("opportunities", "Opportunities");
-        assertThat(names(renaming)).as("a name the tenant chose stays")
-                .containsEntry("risk", "Mes risques").containsEntry("opportunities", message("opportunities", Locale.FRENCH));
-        assertThat(jdbc.queryForObject("select version from " + SCHEMA + ".alert_rule where tenant_id = ? and default_rule = 'risk'",
-                Long.class, french)).as("a new version: an edit begun on the English name does not overwrite it unseen").isEqualTo(1L);
+        assertThat(names(english))
+                .containsEntry("risk", "Risk: negative signals")
+                .containsEntry("opportunities", "Opportunities");
+        assertThat(names(renaming))
+                .as("a name the tenant chose stays")
+                .containsEntry("risk", "Mes risques")
+                .containsEntry("opportunities", message("opportunities", Locale.FRENCH));
+        assertThat(jdbc.queryForObject(
+                        "select version from " + SCHEMA + ".alert_rule where tenant_id = ? and default_rule = 'risk'",
+                        Long.class,
+                        french))
+                .as("a new version: an edit begun on the English name does not overwrite it unseen")
+                .isEqualTo(1L);
     }
 
     /**
@@ -85,14 +102,23 @@ class DefaultRuleNamesMigrationTests {
 
     private UUID tenant(String language) {
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into " + SCHEMA + ".tenant (id, name, language, time_zone, created_at) values (?, ?, ?, 'Europe/Brussels', now())",
-                id, "Before alerting " + id, language);
+        jdbc.update(
+                "insert into " + SCHEMA
+                        + ".tenant (id, name, language, time_zone, created_at) values (?, ?, ?, 'Europe/Brussels', now())",
+                id,
+                "Before alerting " + id,
+                language);
         return id;
     }
 
     private Map<String, String> names(UUID tenant) {
-        return jdbc.queryForList("select default_rule, name from " + SCHEMA + ".alert_rule where tenant_id = ? and default_rule is not null",
-                tenant).stream().collect(Collectors.toMap(row -> (String) row.get("default_rule"), row -> (String) row.get("name")));
+        return jdbc
+                .queryForList(
+                        "select default_rule, name from " + SCHEMA
+                                + ".alert_rule where tenant_id = ? and default_rule is not null",
+                        tenant)
+                .stream()
+                .collect(Collectors.toMap(row -> (String) row.get("default_rule"), row -> (String) row.get("name")));
     }
 
     private String message(String rule, Locale language) {

@@ -54,7 +54,9 @@ class InboxMineBrowserTests extends BrowserTest {
         TestUser viewer = data.member(tenant, Role.VIEWER, Language.EN);
         String owned = KboUpdates.number();
         String notOwned = KboUpdates.number();
-        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(owned, "Eigen Proef NV", "000", false),
+        ingest(KboUpdates.update(
+                today(),
+                new KboUpdates.Enterprise(owned, "Eigen Proef NV", "000", false),
                 new KboUpdates.Enterprise(notOwned, "Andere Proef NV", "000", false)));
         TenantContext.runAs(tenant.id(), () -> {
             UUID list = watchlists.create("Customers").id();
@@ -62,9 +64,12 @@ class InboxMineBrowserTests extends BrowserTest {
             watchlists.add(list, notOwned, new EntryData("C-2", null, null, null, null, List.of()));
         });
         // the risk rule goes to the owners of the entries, not to every credit manager
-        jdbc.update("update alert_rule set recipient_roles = '{}', recipient_owner = true where tenant_id = ? and default_rule = 'risk'",
+        jdbc.update(
+                "update alert_rule set recipient_roles = '{}', recipient_owner = true where tenant_id = ? and default_rule = 'risk'",
                 tenant.id());
-        ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(owned, "Eigen Proef NV", "050", true),
+        ingest(KboUpdates.update(
+                today(),
+                new KboUpdates.Enterprise(owned, "Eigen Proef NV", "050", true),
                 new KboUpdates.Enterprise(notOwned, "Andere Proef NV", "050", true)));
         awaitAlerts(tenant, 2);
 
@@ -107,7 +112,8 @@ class InboxMineBrowserTests extends BrowserTest {
         assertThat(page.locator("#upload-link")).hasCount(0);
         assertThat(page.locator("#add-one")).hasCount(0);
         assertThat(page.locator("#entries-table a[href*='/entries/']")).hasCount(0);
-        long entry = jdbc.queryForObject("select id from watchlist_entry where watchlist_id = ? and reference = 'C-1'", Long.class, list);
+        long entry = jdbc.queryForObject(
+                "select id from watchlist_entry where watchlist_id = ? and reference = 'C-1'", Long.class, list);
         page.navigate("/watchlists/" + list + "/entries/" + entry);
         assertThat(page.locator("#entry-details")).containsText("C-1");
         assertThat(page.locator("#save-entry")).hasCount(0);
@@ -123,7 +129,8 @@ class InboxMineBrowserTests extends BrowserTest {
             }
             Thread.sleep(100);
         }
-        assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id())).isEqualTo(count);
+        assertThat(jdbc.queryForObject("select count(*) from alert where tenant_id = ?", Long.class, tenant.id()))
+                .isEqualTo(count);
     }
 
     private void ingest(byte[] extract) {

@@ -15,10 +15,10 @@ public final class KboUpdates {
 
     /** Enterprise numbers from 0600.000.000 upward are the alerting tests'. */
     private static final AtomicLong NEXT = new AtomicLong(6_000_000);
+
     private static final AtomicInteger EXTRACT = new AtomicInteger(8_300_000);
 
-    private KboUpdates() {
-    }
+    private KboUpdates() {}
 
     /** A fresh valid Belgian enterprise number, ten digits. */
     public static String number() {
@@ -26,8 +26,7 @@ public final class KboUpdates {
         return "%08d%02d".formatted(first8, 97 - first8 % 97);
     }
 
-    public record Enterprise(String number, String name, String situation, boolean seenBefore) {
-    }
+    public record Enterprise(String number, String name, String situation, boolean seenBefore) {}
 
     public static byte[] update(String snapshot, Enterprise... enterprises) {
         KboUpdateZip.Update update = KboUpdateZip.update(EXTRACT.incrementAndGet(), snapshot);
@@ -40,8 +39,21 @@ public final class KboUpdates {
             }
             update.insert("enterprise", key, q("AC"), q(e.situation()), q("2"), q("014"), "", "15-03-2010")
                     .insert("denomination", key, q("2"), q("001"), q(e.name()))
-                    .insert("address", key, q("REGO"), q(""), q(""), q("2000"), q("Antwerpen"), q("Antwerpen"), q("Kerkstraat"),
-                            q("Kerkstraat"), q("1"), "", "", "")
+                    .insert(
+                            "address",
+                            key,
+                            q("REGO"),
+                            q(""),
+                            q(""),
+                            q("2000"),
+                            q("Antwerpen"),
+                            q("Antwerpen"),
+                            q("Kerkstraat"),
+                            q("Kerkstraat"),
+                            q("1"),
+                            "",
+                            "",
+                            "")
                     .insert("activity", key, q("003"), q("2025"), q("62100"), q("MAIN"));
         }
         return update.zip();

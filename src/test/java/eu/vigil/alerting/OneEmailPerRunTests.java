@@ -64,29 +64,46 @@ class OneEmailPerRunTests {
             watchlists.add(key, number, new EntryData(null, null, null, null, null, List.of()));
         });
         // the risk rule, widened to every signal, so that the run's several signals all match it
-        jdbc.update("update alert_rule set polarities = '{}', min_severity = 'info' where tenant_id = ? and default_rule = 'risk'",
+        jdbc.update(
+                "update alert_rule set polarities = '{}', min_severity = 'info' where tenant_id = ? and default_rule = 'risk'",
                 tenant.id());
 
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Veelvoud Hernoemd NV", "050", true)));
 
         // the work ends when the fan-out has handled the run and the outbox has nothing left to send
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from event_publication where listener_id = 'alerting.fan-out' and completion_date is null",
-                Long.class) == 0 && jdbc.queryForObject(
-                "select count(*) from mail_outbox where tenant_id = ? and status in ('PENDING', 'SENDING')", Long.class,
-                tenant.id()) == 0 && !mail.messagesTo(credit.email()).isEmpty());
-        List<String> signals = jdbc.queryForList("select code from alert where tenant_id = ? order by code", String.class, tenant.id());
-        assertThat(signals).as("an alert per signal, once for the two watchlists").hasSizeGreaterThanOrEqualTo(2)
-                .doesNotHaveDuplicates().contains("BANKRUPTCY_OPENED");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                        "select count(*) from event_publication where listener_id = 'alerting.fan-out' and completion_date is null",
+                                        Long.class)
+                                == 0
+                        && jdbc.queryForObject(
+                                        "select count(*) from mail_outbox where tenant_id = ? and status in ('PENDING', 'SENDING')",
+                                        Long.class,
+                                        tenant.id())
+                                == 0
+                        && !mail.messagesTo(credit.email()).isEmpty());
+        List<String> signals = jdbc.queryForList(
+                "select code from alert where tenant_id = ? order by code", String.class, tenant.id());
+        assertThat(signals)
+                .as("an alert per signal, once for the two watchlists")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .doesNotHaveDuplicates()
+                .contains("BANKRUPTCY_OPENED");
         List<CapturedMessage> emails = mail.messagesTo(credit.email());
         assertThat(emails).hasSize(1);
         assertThat(emails.getFirst().subject()).contains("and " + (signals.size() - 1) + " more");
-        assertThat(jdbc.queryForObject("select count(*) from mail_outbox where tenant_id = ? and recipient = ?", Long.class,
-                tenant.id(), credit.email())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from mail_outbox where tenant_id = ? and recipient = ?",
+                        Long.class,
+                        tenant.id(),
+                        credit.email()))
+                .isEqualTo(1);
     }
 
     private void ingest(byte[] extract) {
-        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(extract), "one-email-update.zip", true, "test");
+        RunView run =
+                ingestion.ingestNow("kbo", new ByteArrayInputStream(extract), "one-email-update.zip", true, "test");
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
     }
 

@@ -2,9 +2,9 @@ package eu.vigil.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.vigil.support.Wait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import eu.vigil.support.Wait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +46,7 @@ class OutboxCrashTests {
     private static final int CLAIM_BATCH = 120;
     /** A worker marks its accepted mails SENT 50 at a time, within a claimed batch (OutboxWorker.MARK_SENT_EVERY). */
     private static final int MARKED_TOGETHER = 50;
+
     private static final Duration LEASE = Duration.ofSeconds(4);
 
     private static EmbeddedPostgres postgres;
@@ -66,12 +67,23 @@ class OutboxCrashTests {
 
     @Test
     void aBatchAcceptedButNeverMarkedSentGoesOutAgainAfterItsLeaseAndNothingIsLost() throws Exception {
-        try (ConfigurableApplicationContext app = OwnInstances.start("vigil-crash", "crashing",
-                postgres.getJdbcUrl("postgres", "postgres"), smtp.getSmtp().getPort(), 2_000,
-                Map.of("vigil.alerts.lease", LEASE.toMillis() + "ms", "vigil.alerts.claim-batch", String.valueOf(CLAIM_BATCH),
-                        "vigil.alerts.senders", "2"))) {
+        try (ConfigurableApplicationContext app = OwnInstances.start(
+                "vigil-crash",
+                "crashing",
+                postgres.getJdbcUrl("postgres", "postgres"),
+                smtp.getSmtp().getPort(),
+                2_000,
+                Map.of(
+                        "vigil.alerts.lease",
+                        LEASE.toMillis() + "ms",
+                        "vigil.alerts.claim-batch",
+                        String.valueOf(CLAIM_BATCH),
+                        "vigil.alerts.senders",
+                        "2"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            List<String> numbers = IntStream.range(0, COMPANIES).mapToObj(i -> KboUpdates.number()).toList();
+            List<String> numbers = IntStream.range(0, COMPANIES)
+                    .mapToObj(i -> KboUpdates.number())
+                    .toList();
             List<String> recipients = OwnInstances.creditManagersWatching(app, TENANTS, MANAGERS, numbers);
             String doomedRecipient = recipients.get(MANAGERS + 1);
             String doomedCompany = numbers.get(COMPANIES / 2);
@@ -79,7 +91,8 @@ class OutboxCrashTests {
             jdbc.update("""
                     insert into test_crash_before_marking
                     select ?, id from company where country = 'BE' and number = ?""", doomedRecipient, doomedCompany);
-            // the marking UPDATE of the batch that holds that row fails, each time, as long as the row is on its first claim
+            // the marking UPDATE of the batch that holds that row fails, each time, as long as the row is on its first
+            // claim
             jdbc.execute("""
                     create function test_crash_before_marking() returns trigger language plpgsql as $$
                     begin
@@ -100,12 +113,24 @@ class OutboxCrashTests {
             String doomedRow = """
                     select o.id, o.status, o.attempts, o.claimed_until, o.sent_at from mail_outbox o
                     join company c on c.id = o.company_id where o.recipient = ? and c.number = ?""";
-            Wait.until("the doomed row's email accepted, the row still claimed", INSTANCES, () -> received(doomedRecipient, doomedCompany) == 1
-                    && "SENDING".equals(jdbc.queryForMap(doomedRow, doomedRecipient, doomedCompany).get("status")));
-            Instant leaseEnd = jdbc.queryForObject("select claimed_until from (" + doomedRow + ") r", OffsetDateTime.class,
-                    doomedRecipient, doomedCompany).toInstant();
+            Wait.until(
+                    "the doomed row's email accepted, the row still claimed",
+                    INSTANCES,
+                    () -> received(doomedRecipient, doomedCompany) == 1
+                            && "SENDING"
+                                    .equals(jdbc.queryForMap(doomedRow, doomedRecipient, doomedCompany)
+                                            .get("status")));
+            Instant leaseEnd = jdbc.queryForObject(
+                            "select claimed_until from (" + doomedRow + ") r",
+                            OffsetDateTime.class,
+                            doomedRecipient,
+                            doomedCompany)
+                    .toInstant();
 
-            Wait.until("every row marked sent", INSTANCES, () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
+            Wait.until(
+                    "every row marked sent",
+                    INSTANCES,
+                    () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
 
             Map<String, Long> counts = received();
             Set<String> everyEmail = new HashSet<>();
@@ -115,20 +140,28 @@ class OutboxCrashTests {
                 }
             }
             assertThat(counts.keySet()).as("every email arrived, none lost").isEqualTo(everyEmail);
-            Set<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+            Set<String> twice = counts.entrySet().stream()
+                    .filter(e -> e.getValue() > 1)
+                    .map(Map.Entry::getKey)
                     .collect(Collectors.toSet());
             assertThat(counts.values()).as("none more than twice").allMatch(n -> n <= 2);
-            assertThat(twice).as("the mails whose marking failed went out again, and nothing else")
-                    .contains(key(doomedRecipient, doomedCompany)).hasSizeLessThanOrEqualTo(MARKED_TOGETHER);
+            assertThat(twice)
+                    .as("the mails whose marking failed went out again, and nothing else")
+                    .contains(key(doomedRecipient, doomedCompany))
+                    .hasSizeLessThanOrEqualTo(MARKED_TOGETHER);
             Set<String> reclaimed = new HashSet<>(jdbc.query("""
                     select o.recipient, c.number from mail_outbox o join company c on c.id = o.company_id
                     where o.attempts = 2""", (rs, n) -> key(rs.getString(1), rs.getString(2))));
-            assertThat(reclaimed).as("taken again after the lease: that one batch").hasSizeLessThanOrEqualTo(CLAIM_BATCH)
+            assertThat(reclaimed)
+                    .as("taken again after the lease: that one batch")
+                    .hasSizeLessThanOrEqualTo(CLAIM_BATCH)
                     .containsAll(twice);
-            assertThat(count(jdbc, "select count(*) from mail_outbox where attempts > 2")).isZero();
+            assertThat(count(jdbc, "select count(*) from mail_outbox where attempts > 2"))
+                    .isZero();
             Map<String, Object> doomed = jdbc.queryForMap(doomedRow, doomedRecipient, doomedCompany);
             assertThat(doomed.get("status")).isEqualTo("SENT");
-            assertThat(((java.sql.Timestamp) doomed.get("sent_at")).toInstant()).as("not before the lease ran out")
+            assertThat(((java.sql.Timestamp) doomed.get("sent_at")).toInstant())
+                    .as("not before the lease ran out")
                     .isAfterOrEqualTo(leaseEnd);
         }
     }

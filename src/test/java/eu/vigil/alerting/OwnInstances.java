@@ -30,16 +30,20 @@ final class OwnInstances {
 
     private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    private OwnInstances() {
-    }
+    private OwnInstances() {}
 
     /**
      * Starts instance {@code instance} of Quartz cluster {@code cluster}: each test class names a cluster of its own, since
      * Quartz keys its JVM-wide connection providers by scheduler name, and sharing the name of another test context's
      * scheduler would hand that context this database (and back a closed pool).
      */
-    static ConfigurableApplicationContext start(String cluster, String instance, String jdbcUrl, int smtpPort,
-                                                int smtpTimeoutMillis, Map<String, String> overrides) {
+    static ConfigurableApplicationContext start(
+            String cluster,
+            String instance,
+            String jdbcUrl,
+            int smtpPort,
+            int smtpTimeoutMillis,
+            Map<String, String> overrides) {
         String work = "target/" + cluster + "/" + instance;
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
@@ -61,30 +65,40 @@ final class OwnInstances {
         properties.put("logging.level.root", "WARN");
         properties.putAll(overrides);
         return new SpringApplicationBuilder(VigilApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+                .run(properties.entrySet().stream()
+                        .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                        .toArray(String[]::new));
     }
 
     /**
      * Registers the companies, then {@code tenants} tenants whose {@code managers} credit managers each (in turn in every
      * language) watch all of them; answers the managers' addresses.
      */
-    static List<String> creditManagersWatching(ConfigurableApplicationContext app, int tenants, int managers, List<String> numbers) {
+    static List<String> creditManagersWatching(
+            ConfigurableApplicationContext app, int tenants, int managers, List<String> numbers) {
         ingest(app, numbers, "000");
         TenantManagement tenancy = app.getBean(TenantManagement.class);
         WatchlistManagement watchlists = app.getBean(WatchlistManagement.class);
         List<String> recipients = new ArrayList<>();
         for (int t = 0; t < tenants; t++) {
             String suffix = UUID.randomUUID().toString().substring(0, 8);
-            UUID tenant = TenantContext.callAsPlatform(() -> tenancy.createTenantWithoutInvitation("Twin " + suffix, Language.EN));
+            UUID tenant = TenantContext.callAsPlatform(
+                    () -> tenancy.createTenantWithoutInvitation("Twin " + suffix, Language.EN));
             for (int m = 0; m < managers; m++) {
                 String email = "credit-" + m + "-" + suffix + "@twin.test";
-                TenantContext.callAsPlatform(() -> tenancy.createActiveUser(tenant, email, "Credit", Role.CREDIT_MANAGER,
-                        Language.values()[recipients.size() % Language.values().length], "correct horse battery staple"));
+                TenantContext.callAsPlatform(() -> tenancy.createActiveUser(
+                        tenant,
+                        email,
+                        "Credit",
+                        Role.CREDIT_MANAGER,
+                        Language.values()[recipients.size() % Language.values().length],
+                        "correct horse battery staple"));
                 recipients.add(email);
             }
             TenantContext.runAs(tenant, () -> {
                 UUID list = watchlists.create("Customers").id();
-                numbers.forEach(number -> watchlists.add(list, number, new EntryData(null, null, null, null, null, List.of())));
+                numbers.forEach(
+                        number -> watchlists.add(list, number, new EntryData(null, null, null, null, null, List.of())));
             });
         }
         return recipients;
@@ -95,8 +109,13 @@ final class OwnInstances {
         KboUpdates.Enterprise[] enterprises = numbers.stream()
                 .map(n -> new KboUpdates.Enterprise(n, "Tweeling " + n, situation, !"000".equals(situation)))
                 .toArray(KboUpdates.Enterprise[]::new);
-        RunView run = app.getBean(FeedIngestion.class).ingestNow("kbo",
-                new ByteArrayInputStream(KboUpdates.update(KBO_DATE.format(LocalDate.now()), enterprises)), "twins.zip", true, "test");
+        RunView run = app.getBean(FeedIngestion.class)
+                .ingestNow(
+                        "kbo",
+                        new ByteArrayInputStream(KboUpdates.update(KBO_DATE.format(LocalDate.now()), enterprises)),
+                        "twins.zip",
+                        true,
+                        "test");
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo("COMPLETED");
     }
 }

@@ -40,16 +40,36 @@ import org.springframework.test.web.servlet.MockMvc;
 class PlainWordsRenderingTests {
 
     private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final List<String> DEMO_COMPANIES = List.of("BE/0310143840", "FR/552100034", "GB/09100005", "GB/09100002",
-            "GB/SC610001", "FR/552100018");
+    private static final List<String> DEMO_COMPANIES =
+            List.of("BE/0310143840", "FR/552100034", "GB/09100005", "GB/09100002", "GB/SC610001", "FR/552100018");
     private static final Pattern TAG = Pattern.compile("<script.*?</script>|<[^>]+>", Pattern.DOTALL);
     private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
     private static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
     private static final Pattern RAW_CODE = Pattern.compile("(^|\\s)\\d{3} → |→ \\d{3}(\\s|$)");
-    private static final Pattern UNFORMATTED_AMOUNT = Pattern.compile("\\b\\d{5,}(\\.\\d+)? ?(EUR|€)|(EUR|€) ?\\d{5,}\\b|\\d+\\.\\d{2} EUR");
-    private static final List<String> ENGLISH = List.of("dissolved", "liquidation-", "receivership", " due by ", "last filed", "period ending", "disqualified", "managing-director", "director,",
-            "left the board", "joined the board", "Added:", "Removed:", "as of", "source BUREAU", "source KBO", "identity:",
-            "Bureau snapshot", "Annual accounts from", "changed (", "days late");
+    private static final Pattern UNFORMATTED_AMOUNT =
+            Pattern.compile("\\b\\d{5,}(\\.\\d+)? ?(EUR|€)|(EUR|€) ?\\d{5,}\\b|\\d+\\.\\d{2} EUR");
+    private static final List<String> ENGLISH = List.of(
+            "dissolved",
+            "liquidation-",
+            "receivership",
+            " due by ",
+            "last filed",
+            "period ending",
+            "disqualified",
+            "managing-director",
+            "director,",
+            "left the board",
+            "joined the board",
+            "Added:",
+            "Removed:",
+            "as of",
+            "source BUREAU",
+            "source KBO",
+            "identity:",
+            "Bureau snapshot",
+            "Annual accounts from",
+            "changed (",
+            "days late");
 
     @Autowired
     MockMvc mvc;
@@ -77,12 +97,14 @@ class PlainWordsRenderingTests {
                 "nl", data.member(tenant, Role.CREDIT_MANAGER, Language.NL),
                 "it", data.member(tenant, Role.CREDIT_MANAGER, Language.IT));
         String number = KboUpdates.number();
-        ingest(KboUpdates.update(KBO_DATE.format(LocalDate.now()), new KboUpdates.Enterprise(number, "Woorden Proef NV", "000", false)));
+        ingest(KboUpdates.update(
+                KBO_DATE.format(LocalDate.now()), new KboUpdates.Enterprise(number, "Woorden Proef NV", "000", false)));
         TenantContext.runAs(tenant.id(), () -> {
             UUID list = watchlists.create("Plain words").id();
             watchlists.add(list, number, new EntryData("W-1", null, null, null, null, List.of()));
         });
-        ingest(KboUpdates.update(KBO_DATE.format(LocalDate.now()), new KboUpdates.Enterprise(number, "Woorden Proef NV", "050", true)));
+        ingest(KboUpdates.update(
+                KBO_DATE.format(LocalDate.now()), new KboUpdates.Enterprise(number, "Woorden Proef NV", "050", true)));
 
         List<String> wrong = new ArrayList<>();
         for (var reader : readers.entrySet()) {
@@ -97,18 +119,21 @@ class PlainWordsRenderingTests {
             check(language + " email (html)", visible(email.html()), wrong);
             assertThat(email.text()).as(language + " email").doesNotContain("000 → 050");
         }
-        Long alert = jdbc.queryForObject("select id from alert where tenant_id = ? and code = 'BANKRUPTCY_OPENED'", Long.class,
-                tenant.id());
+        Long alert = jdbc.queryForObject(
+                "select id from alert where tenant_id = ? and code = 'BANKRUPTCY_OPENED'", Long.class, tenant.id());
         for (var reader : readers.entrySet()) {
             String page = page("/alerts/" + alert, reader.getValue());
             check(reader.getKey() + " alert page", page, wrong);
             check(reader.getKey() + " inbox", page("/alerts", reader.getValue()), wrong);
         }
-        assertThat(page("/alerts/" + alert, readers.get("fr"))).contains("Situation normale → Ouverture de faillite")
+        assertThat(page("/alerts/" + alert, readers.get("fr")))
+                .contains("Situation normale → Ouverture de faillite")
                 .contains("En faillite depuis le");
-        assertThat(page("/alerts/" + alert, readers.get("nl"))).contains("Normale toestand → Opening faillissement")
+        assertThat(page("/alerts/" + alert, readers.get("nl")))
+                .contains("Normale toestand → Opening faillissement")
                 .contains("Failliet sinds");
-        assertThat(page("/alerts/" + alert, readers.get("it"))).contains("Situazione normale → Apertura di fallimento")
+        assertThat(page("/alerts/" + alert, readers.get("it")))
+                .contains("Situazione normale → Apertura di fallimento")
                 .contains("Fallita dal");
         assertThat(wrong).isEmpty();
     }
@@ -129,11 +154,14 @@ class PlainWordsRenderingTests {
     }
 
     private static String around(String text, int at) {
-        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 60)).replaceAll("\\s+", " ");
+        return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 60))
+                .replaceAll("\\s+", " ");
     }
 
     private String page(String path, TestUser reader) throws Exception {
-        var response = mvc.perform(get(path).header("HX-Request", "true").with(user(reader.principal()))).andReturn().getResponse();
+        var response = mvc.perform(get(path).header("HX-Request", "true").with(user(reader.principal())))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         response.setCharacterEncoding("UTF-8");
         return visible(response.getContentAsString());
@@ -141,7 +169,11 @@ class PlainWordsRenderingTests {
 
     /** What a person reads: the text, without tags, scripts or attributes. */
     private static String visible(String html) {
-        return TAG.matcher(html).replaceAll(" ").replace("&nbsp;", " ").replace("&amp;", "&").replace("&#39;", "'");
+        return TAG.matcher(html)
+                .replaceAll(" ")
+                .replace("&nbsp;", " ")
+                .replace("&amp;", "&")
+                .replace("&#39;", "'");
     }
 
     private void ingest(byte[] extract) {

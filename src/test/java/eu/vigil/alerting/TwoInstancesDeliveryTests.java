@@ -2,9 +2,9 @@ package eu.vigil.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.vigil.support.Wait;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import eu.vigil.support.Wait;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -25,9 +25,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -90,36 +90,61 @@ class TwoInstancesDeliveryTests {
             List<String> secondBatch = numbers();
             List<String> recipients = seed(one, firstBatch, secondBatch);
 
-            try (ConfigurableApplicationContext two = start("two", smtp.getSmtp().getPort(), 2_000, Map.of())) {
+            try (ConfigurableApplicationContext two =
+                    start("two", smtp.getSmtp().getPort(), 2_000, Map.of())) {
                 ingest(one, firstBatch, "050");
                 int expected = TENANTS * MANAGERS * COMPANIES;
-                Wait.until("every email of the first batch", INSTANCES, () -> smtp.getReceivedMessages().length >= expected);
-                Wait.until("every row marked sent", INSTANCES, () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
+                Wait.until(
+                        "every email of the first batch",
+                        INSTANCES,
+                        () -> smtp.getReceivedMessages().length >= expected);
+                Wait.until(
+                        "every row marked sent",
+                        INSTANCES,
+                        () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
                 assertEachOnce(recipients, expected);
                 Map<String, Long> byInstance = sentByInstance(jdbc);
-                assertThat(byInstance.keySet()).as("both instances sent some: " + byInstance).containsExactlyInAnyOrder("one", "two");
-                assertThat(jdbc.queryForList("select instance_name from qrtz_scheduler_state where sched_name = 'vigil-twins'",
-                        String.class)).as("Quartz runs clustered in both").containsExactlyInAnyOrder("one", "two");
+                assertThat(byInstance.keySet())
+                        .as("both instances sent some: " + byInstance)
+                        .containsExactlyInAnyOrder("one", "two");
+                assertThat(jdbc.queryForList(
+                                "select instance_name from qrtz_scheduler_state where sched_name = 'vigil-twins'",
+                                String.class))
+                        .as("Quartz runs clustered in both")
+                        .containsExactlyInAnyOrder("one", "two");
             }
 
             // instance two is gone; instance three, quick to claim, sends through an SMTP server that never answers:
             // it claims rows and hangs mid-send, then is shut down
-            ConfigurableApplicationContext three = start("three", frozenSmtp.getLocalPort(), 60_000,
+            ConfigurableApplicationContext three = start(
+                    "three",
+                    frozenSmtp.getLocalPort(),
+                    60_000,
                     Map.of("vigil.alerts.poll-interval", "10ms", "vigil.alerts.claim-batch", "1000"));
             ingest(one, secondBatch, "050");
             int expected = 2 * TENANTS * MANAGERS * COMPANIES;
-            String strandedRows = "select id, claimed_until from mail_outbox where status = 'SENDING' and claimed_by like 'three#%'";
+            String strandedRows =
+                    "select id, claimed_until from mail_outbox where status = 'SENDING' and claimed_by like 'three#%'";
             Wait.until("instance three holding claimed rows while one sent the rest", INSTANCES, () -> {
                 long held = jdbc.queryForList(strandedRows).size();
-                return held > 0 && count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") + held == expected;
+                return held > 0
+                        && count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") + held == expected;
             });
-            Map<Long, Instant> leasedUntil = jdbc.query(strandedRows, (rs, n) -> Map.entry(rs.getLong(1),
-                    rs.getObject(2, java.time.OffsetDateTime.class).toInstant())).stream()
+            Map<Long, Instant> leasedUntil = jdbc
+                    .query(
+                            strandedRows,
+                            (rs, n) -> Map.entry(
+                                    rs.getLong(1),
+                                    rs.getObject(2, java.time.OffsetDateTime.class)
+                                            .toInstant()))
+                    .stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             Thread.ofVirtual().start(three::close);
 
-            Wait.until("instance one to take the stranded rows over", INSTANCES, () -> count(jdbc,
-                    "select count(*) from mail_outbox where status = 'SENT'") == expected);
+            Wait.until(
+                    "instance one to take the stranded rows over",
+                    INSTANCES,
+                    () -> count(jdbc, "select count(*) from mail_outbox where status = 'SENT'") == expected);
             assertEachOnce(recipients, expected);
             List<Map<String, Object>> takenOver = jdbc.queryForList(
                     "select id, claimed_by, attempts, sent_at from mail_outbox where id = any(?::bigint[])",
@@ -127,21 +152,27 @@ class TwoInstancesDeliveryTests {
             assertThat(takenOver).hasSize(leasedUntil.size()).allSatisfy(row -> {
                 assertThat((String) row.get("claimed_by")).startsWith("one#");
                 assertThat(row.get("attempts")).isEqualTo(2);
-                assertThat(((java.sql.Timestamp) row.get("sent_at")).toInstant()).as("not before the lease ran out")
+                assertThat(((java.sql.Timestamp) row.get("sent_at")).toInstant())
+                        .as("not before the lease ran out")
                         .isAfterOrEqualTo(leasedUntil.get((Long) row.get("id")));
             });
         }
     }
 
-    private static ConfigurableApplicationContext start(String instance, int smtpPort, int smtpTimeoutMillis,
-                                                        Map<String, String> overrides) {
+    private static ConfigurableApplicationContext start(
+            String instance, int smtpPort, int smtpTimeoutMillis, Map<String, String> overrides) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("vigil.alerts.claim-batch", "5");
         properties.put("vigil.alerts.senders", "2");
         properties.put("vigil.alerts.lease", LEASE.toMillis() + "ms");
         properties.putAll(overrides);
-        return OwnInstances.start("vigil-twins", instance, postgres.getJdbcUrl("postgres", "postgres"), smtpPort,
-                smtpTimeoutMillis, properties);
+        return OwnInstances.start(
+                "vigil-twins",
+                instance,
+                postgres.getJdbcUrl("postgres", "postgres"),
+                smtpPort,
+                smtpTimeoutMillis,
+                properties);
     }
 
     /** Tenants whose credit managers watch every company of both batches; answers the managers' addresses. */
@@ -163,7 +194,8 @@ class TwoInstancesDeliveryTests {
                 received.add(to.toString().toLowerCase() + " | " + message.getSubject());
             }
         }
-        Map<String, Long> counts = received.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> counts =
+                received.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         assertThat(counts.values()).as("no email twice").containsOnly(1L);
         assertThat(received).hasSize(expected);
         Set<String> to = new HashSet<>();
@@ -172,8 +204,11 @@ class TwoInstancesDeliveryTests {
     }
 
     private static Map<String, Long> sentByInstance(JdbcTemplate jdbc) {
-        return jdbc.queryForList("select split_part(claimed_by, '#', 1) from mail_outbox where status = 'SENT'", String.class)
-                .stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        return jdbc
+                .queryForList(
+                        "select split_part(claimed_by, '#', 1) from mail_outbox where status = 'SENT'", String.class)
+                .stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
     private static List<String> numbers() {

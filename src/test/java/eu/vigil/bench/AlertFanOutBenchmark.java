@@ -55,32 +55,54 @@ public final class AlertFanOutBenchmark {
         Files.createDirectories(work);
         SmtpServer smtp = SmtpServer.start();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime())).setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1"))
-                // the statements it logs go to target/bench-alerts/pglog, not to the app's (quiet) logger
-                .setServerConfig("logging_collector", System.getProperty("bench.slowSql") == null ? "off" : "on")
-                .setServerConfig("log_directory", work.resolve("pglog").toAbsolutePath().toString()).start();
-             ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class).run(
-                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                     "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=" + (senders + 10),
-                     "--server.port=0", "--spring.quartz.auto-startup=false",
-                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
-                     "--vigil.demo.seed=false", "--vigil.feeds.uploads=" + work.resolve("uploads"),
-                     "--vigil.feeds.inbox=" + work.resolve("inbox"),
-                     "--vigil.alerts.group-window=0s", "--vigil.alerts.poll-interval=50ms", "--vigil.alerts.senders=" + senders,
-                     "--logging.level.root=WARN", "--logging.level.eu.vigil.alerting.internal.SignalEventsListener=INFO")) {
+                        .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("shared_buffers", "512MB")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1"))
+                        // the statements it logs go to target/bench-alerts/pglog, not to the app's (quiet) logger
+                        .setServerConfig(
+                                "logging_collector", System.getProperty("bench.slowSql") == null ? "off" : "on")
+                        .setServerConfig(
+                                "log_directory",
+                                work.resolve("pglog").toAbsolutePath().toString())
+                        .start();
+                ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
+                        .run(
+                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.hikari.maximum-pool-size=" + (senders + 10),
+                                "--server.port=0",
+                                "--spring.quartz.auto-startup=false",
+                                "--spring.mail.host=127.0.0.1",
+                                "--spring.mail.port=" + smtp.port(),
+                                "--vigil.demo.seed=false",
+                                "--vigil.feeds.uploads=" + work.resolve("uploads"),
+                                "--vigil.feeds.inbox=" + work.resolve("inbox"),
+                                "--vigil.alerts.group-window=0s",
+                                "--vigil.alerts.poll-interval=50ms",
+                                "--vigil.alerts.senders=" + senders,
+                                "--logging.level.root=WARN",
+                                "--logging.level.eu.vigil.alerting.internal.SignalEventsListener=INFO")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             FeedIngestion ingestion = app.getBean(FeedIngestion.class);
-            List<String> halfWatched = IntStream.range(0, rounds).mapToObj(i -> KboUpdates.number()).toList();
-            List<String> allWatched = IntStream.range(0, rounds).mapToObj(i -> KboUpdates.number()).toList();
+            List<String> halfWatched = IntStream.range(0, rounds)
+                    .mapToObj(i -> KboUpdates.number())
+                    .toList();
+            List<String> allWatched = IntStream.range(0, rounds)
+                    .mapToObj(i -> KboUpdates.number())
+                    .toList();
             List<String> every = new ArrayList<>(halfWatched);
             every.addAll(allWatched);
             ingest(ingestion, every, "000");
             long start = System.nanoTime();
             seed(jdbc, tenants, halfWatched, allWatched);
-            System.out.printf("seeded %,d tenants, %,d credit managers, %,d watch entries in %.1f s%n", tenants, tenants,
-                    jdbc.queryForObject("select count(*) from watchlist_entry", Long.class), (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "seeded %,d tenants, %,d credit managers, %,d watch entries in %.1f s%n",
+                    tenants,
+                    tenants,
+                    jdbc.queryForObject("select count(*) from watchlist_entry", Long.class),
+                    (System.nanoTime() - start) / 1e9);
 
             List<Double> fanOutHalf = new ArrayList<>();
             List<Double> fanOutAll = new ArrayList<>();
@@ -102,31 +124,50 @@ public final class AlertFanOutBenchmark {
                 rateAll.add(all.rate());
                 // the SMTP server's own ceiling, right after Vigil's round: the same message, as many threads
                 baseline.add(serverRate(smtp, smtp.sample(), tenants, senders));
-                System.out.printf("round %d: %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s"
+                System.out.printf(
+                        "round %d: %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s"
                                 + " | %,d tenants: fan-out %.2f s, emails p50 %.2f s p95 %.2f s last %.2f s, %.0f emails/s"
-                                + " | %s alone %.0f emails/s%n", round + 1,
-                        tenants / 2, half.fanOut(), half.median(), half.p95(), half.last(),
-                        tenants, all.fanOut(), all.median(), all.p95(), all.last(), all.rate(), smtp.name(), baseline.getLast());
+                                + " | %s alone %.0f emails/s%n",
+                        round + 1,
+                        tenants / 2,
+                        half.fanOut(),
+                        half.median(),
+                        half.p95(),
+                        half.last(),
+                        tenants,
+                        all.fanOut(),
+                        all.median(),
+                        all.p95(),
+                        all.last(),
+                        all.rate(),
+                        smtp.name(),
+                        baseline.getLast());
             }
-            System.out.printf("%nAlerting, %d rounds, %d sender threads, grouping window 0, SMTP server: %s%n", rounds, senders,
-                    smtp.name());
-            System.out.printf("  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
+            System.out.printf(
+                    "%nAlerting, %d rounds, %d sender threads, grouping window 0, SMTP server: %s%n",
+                    rounds, senders, smtp.name());
+            System.out.printf(
+                    "  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
                     tenants / 2, median(fanOutHalf));
-            System.out.printf("  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
+            System.out.printf(
+                    "  fan-out, one event watched by %,d tenants -> alerts and outbox rows committed: median %.2f s%n",
                     tenants, median(fanOutAll));
-            System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s (p50 %.2f s, last %.2f s)%n",
+            System.out.printf(
+                    "  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s (p50 %.2f s, last %.2f s)%n",
                     tenants, median(p95All), median(medianAll), median(lastAll));
-            System.out.printf("  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s%n", tenants / 2, median(p95Half));
-            System.out.printf("  send rate, %,d emails (first to last accepted): median %.0f emails/s; the SMTP server alone, %d threads"
-                            + " sending the same message: median %.0f emails/s; ratio %.2f%n", tenants, median(rateAll), senders,
-                    median(baseline), median(rateAll) / median(baseline));
+            System.out.printf(
+                    "  end of run -> email accepted by SMTP, %,d emails: p95 median %.2f s%n",
+                    tenants / 2, median(p95Half));
+            System.out.printf(
+                    "  send rate, %,d emails (first to last accepted): median %.0f emails/s; the SMTP server alone, %d threads"
+                            + " sending the same message: median %.0f emails/s; ratio %.2f%n",
+                    tenants, median(rateAll), senders, median(baseline), median(rateAll) / median(baseline));
         } finally {
             smtp.close();
         }
     }
 
-    private record Result(double fanOut, double median, double p95, double last, double rate) {
-    }
+    private record Result(double fanOut, double median, double p95, double last, double rate) {}
 
     /**
      * How many emails/s the SMTP server accepts from {@code threads} threads, each over one connection, sending {@code sample}
@@ -148,7 +189,8 @@ public final class AlertFanOutBenchmark {
                     try (Transport transport = session.getTransport("smtp")) {
                         transport.connect();
                         for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                            transport.sendMessage(message, new Address[] {new InternetAddress("baseline-" + n + "@bench.test")});
+                            transport.sendMessage(
+                                    message, new Address[] {new InternetAddress("baseline-" + n + "@bench.test")});
                         }
                     }
                     return null;
@@ -166,11 +208,13 @@ public final class AlertFanOutBenchmark {
         return count / seconds;
     }
 
-    private static Result round(JdbcTemplate jdbc, FeedIngestion ingestion, SmtpServer smtp, String number, int expected)
-            throws Exception {
+    private static Result round(
+            JdbcTemplate jdbc, FeedIngestion ingestion, SmtpServer smtp, String number, int expected) throws Exception {
         smtp.purge();
-        long companyId = jdbc.queryForObject("select id from company where country = 'BE' and number = ?", Long.class, number);
-        // the round's rows come after these ids: the polls below read a primary-key range, not the whole tables, so that
+        long companyId =
+                jdbc.queryForObject("select id from company where country = 'BE' and number = ?", Long.class, number);
+        // the round's rows come after these ids: the polls below read a primary-key range, not the whole tables, so
+        // that
         // watching costs the measured application next to nothing
         long alertsBefore = jdbc.queryForObject("select coalesce(max(id), 0) from alert", Long.class);
         long outboxBefore = jdbc.queryForObject("select coalesce(max(id), 0) from mail_outbox", Long.class);
@@ -179,16 +223,24 @@ public final class AlertFanOutBenchmark {
         long ended = System.nanoTime();
         long deadline = ended + 600_000_000_000L;
         // the fan-out commits slice by slice: it is done when the last of its alerts is committed
-        while (jdbc.queryForObject("select count(*) from alert where id > ? and company_id = ?", Long.class, alertsBefore,
-                companyId) < expected) {
+        while (jdbc.queryForObject(
+                        "select count(*) from alert where id > ? and company_id = ?",
+                        Long.class,
+                        alertsBefore,
+                        companyId)
+                < expected) {
             check(deadline, "Not every alert was raised within 10 minutes");
             Thread.sleep(10);
         }
         double fanOut = (System.nanoTime() - ended) / 1e9;
-        long alerts = jdbc.queryForObject("select count(*) from alert where id > ? and company_id = ?", Long.class, alertsBefore,
-                companyId);
-        while (jdbc.queryForObject("select count(*) from mail_outbox where id > ? and company_id = ? and status = 'SENT'",
-                Long.class, outboxBefore, companyId) < expected) {
+        long alerts = jdbc.queryForObject(
+                "select count(*) from alert where id > ? and company_id = ?", Long.class, alertsBefore, companyId);
+        while (jdbc.queryForObject(
+                        "select count(*) from mail_outbox where id > ? and company_id = ? and status = 'SENT'",
+                        Long.class,
+                        outboxBefore,
+                        companyId)
+                < expected) {
             check(deadline, "Not every email was sent within 10 minutes");
             Thread.sleep(200);
         }
@@ -198,11 +250,16 @@ public final class AlertFanOutBenchmark {
                 from mail_outbox where id > ? and company_id = ? and status = 'SENT'""", outboxBefore, companyId);
         int received = smtp.received();
         if (alerts != expected || received != expected) {
-            throw new IllegalStateException("Expected " + expected + " alerts and emails, got " + alerts + " and " + received);
+            throw new IllegalStateException(
+                    "Expected " + expected + " alerts and emails, got " + alerts + " and " + received);
         }
         double first = since(runEnd, times.get("first"));
         double last = since(runEnd, times.get("last"));
-        return new Result(fanOut, since(runEnd, times.get("p50")), since(runEnd, times.get("p95")), last,
+        return new Result(
+                fanOut,
+                since(runEnd, times.get("p50")),
+                since(runEnd, times.get("p95")),
+                last,
                 expected / Math.max(0.001, last - first));
     }
 
@@ -257,16 +314,19 @@ public final class AlertFanOutBenchmark {
                 select w.tenant_id, w.id, 'BE', c.number, c.id, 'CUSTOMER', now() - interval '1 minute'
                 from watchlist w join tenant t on t.id = w.tenant_id and t.name like 'Bench %'
                      and substring(t.name from 7)::integer <= ?
-                cross join company c where c.country = 'BE' and c.number = any(?::text[])""",
-                firstTenants, numbers.toArray(String[]::new));
+                cross join company c where c.country = 'BE' and c.number = any(?::text[])""", firstTenants, numbers.toArray(String[]::new));
     }
 
     private static void ingest(FeedIngestion ingestion, List<String> numbers, String situation) {
         KboUpdates.Enterprise[] enterprises = numbers.stream()
                 .map(n -> new KboUpdates.Enterprise(n, "Bench " + n, situation, !"000".equals(situation)))
                 .toArray(KboUpdates.Enterprise[]::new);
-        RunView run = ingestion.ingestNow("kbo", new ByteArrayInputStream(KboUpdates.update(KBO_DATE.format(LocalDate.now()),
-                enterprises)), "bench.zip", true, "benchmark");
+        RunView run = ingestion.ingestNow(
+                "kbo",
+                new ByteArrayInputStream(KboUpdates.update(KBO_DATE.format(LocalDate.now()), enterprises)),
+                "bench.zip",
+                true,
+                "benchmark");
         if (!"COMPLETED".equals(run.status())) {
             throw new IllegalStateException("Run #" + run.id() + " " + run.status() + ": " + run.error());
         }

@@ -35,20 +35,33 @@ public final class BureauIngestBenchmark {
         Path work = Path.of("target/bench-bureau");
         Files.createDirectories(work);
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime())).setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB").setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1"))
-                // the statements it logs go to target/bench-bureau/pglog, not to the app's (quiet) logger
-                .setServerConfig("logging_collector", System.getProperty("bench.slowSql") == null ? "off" : "on")
-                .setServerConfig("log_directory", work.resolve("pglog").toAbsolutePath().toString()).start();
-             ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class).run(
-                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                     "--spring.datasource.username=postgres", "--server.port=0", "--spring.quartz.auto-startup=false",
-                     "--spring.mail.host=localhost", "--vigil.demo.seed=false", "--vigil.feeds.uploads=" + work.resolve("uploads"),
-                     "--logging.level.root=WARN", "--logging.level.eu.vigil.feed=INFO")) {
+                        .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
+                        .setCleanDataDirectory(true)
+                        .setServerConfig("shared_buffers", "512MB")
+                        .setServerConfig("max_wal_size", "4GB")
+                        .setServerConfig("log_min_duration_statement", System.getProperty("bench.slowSql", "-1"))
+                        // the statements it logs go to target/bench-bureau/pglog, not to the app's (quiet) logger
+                        .setServerConfig(
+                                "logging_collector", System.getProperty("bench.slowSql") == null ? "off" : "on")
+                        .setServerConfig(
+                                "log_directory",
+                                work.resolve("pglog").toAbsolutePath().toString())
+                        .start();
+                ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
+                        .run(
+                                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                                "--spring.datasource.username=postgres",
+                                "--server.port=0",
+                                "--spring.quartz.auto-startup=false",
+                                "--spring.mail.host=localhost",
+                                "--vigil.demo.seed=false",
+                                "--vigil.feeds.uploads=" + work.resolve("uploads"),
+                                "--logging.level.root=WARN",
+                                "--logging.level.eu.vigil.feed=INFO")) {
             FeedIngestion ingestion = app.getBean(FeedIngestion.class);
             long start = System.nanoTime();
-            RunView base = ingestion.ingestInPlace("bureau", write(work.resolve("base.jsonl"), 0, companies, BASE, 0), true, "benchmark");
+            RunView base = ingestion.ingestInPlace(
+                    "bureau", write(work.resolve("base.jsonl"), 0, companies, BASE, 0), true, "benchmark");
             check(base);
             System.out.printf("base snapshot: %,d companies in %.1f s%n", companies, (System.nanoTime() - start) / 1e9);
             List<Double> changed = new ArrayList<>();
@@ -58,7 +71,8 @@ public final class BureauIngestBenchmark {
                 LocalDate asOf = BASE.plusDays(round + 1L);
                 Path same = write(work.resolve("same-" + round + ".jsonl"), round * CHANGED, CHANGED, asOf, 0);
                 Path scores = write(work.resolve("scores-" + round + ".jsonl"), round * CHANGED, CHANGED, asOf, 2);
-                Path moved = write(work.resolve("changed-" + round + ".jsonl"), round * CHANGED, CHANGED, asOf.plusDays(100), 1);
+                Path moved = write(
+                        work.resolve("changed-" + round + ".jsonl"), round * CHANGED, CHANGED, asOf.plusDays(100), 1);
                 start = System.nanoTime();
                 RunView sameRun = ingestion.ingestInPlace("bureau", same, true, "benchmark");
                 unchanged.add((System.nanoTime() - start) / 1e9);
@@ -71,17 +85,28 @@ public final class BureauIngestBenchmark {
                 RunView run = ingestion.ingestInPlace("bureau", moved, true, "benchmark");
                 changed.add((System.nanoTime() - start) / 1e9);
                 check(run);
-                System.out.printf("round %d: unchanged %.2f s (%,d changed) | scores moved %.2f s (%,d companies, %,d events)"
+                System.out.printf(
+                        "round %d: unchanged %.2f s (%,d changed) | scores moved %.2f s (%,d companies, %,d events)"
                                 + " | everything moved %.2f s (%,d companies, %,d events)%n",
-                        round + 1, unchanged.getLast(), sameRun.companiesChanged(), typical.getLast(), scoresRun.companiesChanged(),
-                        scoresRun.signalEvents(), changed.getLast(), run.companiesChanged(), run.signalEvents());
+                        round + 1,
+                        unchanged.getLast(),
+                        sameRun.companiesChanged(),
+                        typical.getLast(),
+                        scoresRun.companiesChanged(),
+                        scoresRun.signalEvents(),
+                        changed.getLast(),
+                        run.companiesChanged(),
+                        run.signalEvents());
             }
-            System.out.printf("%nBureau update of %,d companies on a registry of %,d, %d rounds:%n", CHANGED, companies, rounds);
+            System.out.printf(
+                    "%nBureau update of %,d companies on a registry of %,d, %d rounds:%n", CHANGED, companies, rounds);
             System.out.printf("  unchanged (hash short-cut) median %.2f s%n", median(unchanged));
-            System.out.printf("  scores moved -> events stored      median %.2f s  = %.1f x the unchanged run%n", median(typical),
-                    median(typical) / median(unchanged));
-            System.out.printf("  everything moved -> events stored  median %.2f s  = %.1f x the unchanged run%n", median(changed),
-                    median(changed) / median(unchanged));
+            System.out.printf(
+                    "  scores moved -> events stored      median %.2f s  = %.1f x the unchanged run%n",
+                    median(typical), median(typical) / median(unchanged));
+            System.out.printf(
+                    "  everything moved -> events stored  median %.2f s  = %.1f x the unchanged run%n",
+                    median(changed), median(changed) / median(unchanged));
         }
     }
 
@@ -97,7 +122,8 @@ public final class BureauIngestBenchmark {
 
     private static void check(RunView run) {
         if (!"COMPLETED".equals(run.status()) || run.rowsRejected() > 0) {
-            throw new IllegalStateException("Run #" + run.id() + " " + run.status() + ": " + run.error() + ", rejected " + run.rowsRejected());
+            throw new IllegalStateException(
+                    "Run #" + run.id() + " " + run.status() + ": " + run.error() + ", rejected " + run.rowsRejected());
         }
     }
 

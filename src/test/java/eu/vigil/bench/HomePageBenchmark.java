@@ -40,8 +40,7 @@ public final class HomePageBenchmark {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private HomePageBenchmark() {
-    }
+    private HomePageBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int entries = Integer.parseInt(args.length > 0 ? args[0] : "100000");
@@ -54,37 +53,53 @@ public final class HomePageBenchmark {
                 .setCleanDataDirectory(true)
                 .setServerConfig("shared_buffers", "512MB")
                 .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("create database vigil_bench");
             }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class).run(
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                    "--spring.datasource.username=postgres", "--server.port=0", "--spring.quartz.auto-startup=false",
-                    "--spring.mail.host=localhost", "--vigil.demo.seed=false", "--vigil.demo.world=false",
-                    "--vigil.watchlists.uploads=" + work.resolve("uploads"), "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
+                    .run(
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
+                            "--spring.datasource.username=postgres",
+                            "--server.port=0",
+                            "--spring.quartz.auto-startup=false",
+                            "--spring.mail.host=localhost",
+                            "--vigil.demo.seed=false",
+                            "--vigil.demo.world=false",
+                            "--vigil.watchlists.uploads=" + work.resolve("uploads"),
+                            "--logging.level.root=WARN")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TenantManagement tenants = app.getBean(TenantManagement.class);
                 String email = "credit-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";
                 String password = "bench horse battery staple";
                 UUID[] ids = TenantContext.callAsPlatform(() -> {
                     UUID tenant = tenants.createTenantWithoutInvitation("Benchmark " + UUID.randomUUID(), Language.EN);
-                    return new UUID[] {tenant, tenants.createActiveUser(tenant, email, "Bench Credit", Role.CREDIT_MANAGER,
-                            Language.EN, password)};
+                    return new UUID[] {
+                        tenant,
+                        tenants.createActiveUser(
+                                tenant, email, "Bench Credit", Role.CREDIT_MANAGER, Language.EN, password)
+                    };
                 });
                 long seeding = System.nanoTime();
                 seed(jdbc, ids[0], ids[1], entries);
                 List<Long> companies = jdbc.queryForList("select id from company", Long.class);
                 app.getBean(Lights.class).refresh(companies);
                 jdbc.execute("analyze");
-                System.out.printf("%,d entries seeded: %,d signal events, %,d lights (%s red, %s amber), %,d alerts in %.1f s%n",
-                        entries, jdbc.queryForObject("select count(*) from signal_event", Long.class), companies.size(),
+                System.out.printf(
+                        "%,d entries seeded: %,d signal events, %,d lights (%s red, %s amber), %,d alerts in %.1f s%n",
+                        entries,
+                        jdbc.queryForObject("select count(*) from signal_event", Long.class),
+                        companies.size(),
                         jdbc.queryForObject("select count(*) from company_light where light = 'red'", Long.class),
                         jdbc.queryForObject("select count(*) from company_light where light = 'amber'", Long.class),
-                        jdbc.queryForObject("select count(*) from alert", Long.class), (System.nanoTime() - seeding) / 1e9);
+                        jdbc.queryForObject("select count(*) from alert", Long.class),
+                        (System.nanoTime() - seeding) / 1e9);
 
                 String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-                HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                        .followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
                 signIn(client, base, email, password);
                 List<Double> p95s = new ArrayList<>();
                 List<Double> medians = new ArrayList<>();
@@ -92,7 +107,10 @@ public final class HomePageBenchmark {
                     List<Double> millis = new ArrayList<>();
                     for (int i = 0; i < requests; i++) {
                         long start = System.nanoTime();
-                        HttpResponse<String> home = client.send(HttpRequest.newBuilder(URI.create(base + "/")).GET().build(),
+                        HttpResponse<String> home = client.send(
+                                HttpRequest.newBuilder(URI.create(base + "/"))
+                                        .GET()
+                                        .build(),
                                 HttpResponse.BodyHandlers.ofString());
                         double took = (System.nanoTime() - start) / 1e6;
                         if (home.statusCode() != 200 || !home.body().contains("data-testid=\"home-portfolio\"")) {
@@ -106,10 +124,12 @@ public final class HomePageBenchmark {
                     }
                     medians.add(percentile(millis, 50));
                     p95s.add(percentile(millis, 95));
-                    System.out.printf("round %d: %d loads, median %.1f ms, p95 %.1f ms, max %.1f ms%n", round, millis.size(),
-                            medians.getLast(), p95s.getLast(), Collections.max(millis));
+                    System.out.printf(
+                            "round %d: %d loads, median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                            round, millis.size(), medians.getLast(), p95s.getLast(), Collections.max(millis));
                 }
-                System.out.printf("%nHome page benchmark, %,d entries, %d round(s) of %d loads: median %.1f ms, p95 median %.1f ms%n",
+                System.out.printf(
+                        "%nHome page benchmark, %,d entries, %d round(s) of %d loads: median %.1f ms, p95 median %.1f ms%n",
                         entries, rounds, requests, percentile(medians, 50), percentile(p95s, 50));
             }
         }
@@ -121,7 +141,10 @@ public final class HomePageBenchmark {
      */
     private static void seed(JdbcTemplate jdbc, UUID tenant, UUID user, int entries) {
         UUID list = UUID.randomUUID();
-        jdbc.update("insert into watchlist (id, tenant_id, name, created_by, created_at) values (?, ?, 'Bench', 'bench', now())", list, tenant);
+        jdbc.update(
+                "insert into watchlist (id, tenant_id, name, created_by, created_at) values (?, ?, 'Bench', 'bench', now())",
+                list,
+                tenant);
         jdbc.update("""
                 insert into company (country, number)
                 select 'BE', lpad((2000000 + g)::text, 8, '0') || lpad((97 - (2000000 + g) % 97)::text, 2, '0')
@@ -160,17 +183,22 @@ public final class HomePageBenchmark {
     }
 
     private static void signIn(HttpClient client, String base, String email, String password) throws Exception {
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
+        HttpResponse<String> login = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher csrf = CSRF.matcher(login.body());
         if (!csrf.find()) {
             throw new IllegalStateException("No CSRF token on the sign-in page");
         }
         String form = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = signedIn.headers().firstValue("Location").orElse("");
         if (signedIn.statusCode() != 302 || location.contains("error")) {
             throw new IllegalStateException("Sign-in failed: " + signedIn.statusCode() + " " + location);

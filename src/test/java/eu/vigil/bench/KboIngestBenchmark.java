@@ -29,8 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class KboIngestBenchmark {
 
-    private static final List<String> FILES = List.of("enterprise", "establishment", "denomination", "address", "contact",
-            "activity", "branch");
+    private static final List<String> FILES =
+            List.of("enterprise", "establishment", "denomination", "address", "contact", "activity", "branch");
 
     public static void main(String[] args) throws Exception {
         int enterprises = Integer.parseInt(args.length > 0 ? args[0] : "200000");
@@ -45,8 +45,9 @@ public final class KboIngestBenchmark {
             KboExtractGenerator generator = new KboExtractGenerator(42L, enterprises);
             generator.writeFull(full, 1, LocalDate.of(2026, 10, 2));
             generator.writeUpdate(update, 2, LocalDate.of(2026, 10, 3), 10_000);
-            System.out.printf("generated %,d enterprises: %,d MB of CSV in %.1f s%n", enterprises,
-                    size(full) / 1_000_000, (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    "generated %,d enterprises: %,d MB of CSV in %.1f s%n",
+                    enterprises, size(full) / 1_000_000, (System.nanoTime() - start) / 1e9);
         }
         long csvBytes = size(full);
 
@@ -67,7 +68,8 @@ public final class KboIngestBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 copySeconds.add(copyBaseline(postgres, full, round));
                 String database = "vigil_" + round;
-                try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+                try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                        Statement statement = connection.createStatement()) {
                     statement.execute("create database " + database);
                 }
                 resetHeapPeaks();
@@ -89,37 +91,56 @@ public final class KboIngestBenchmark {
                     fullSeconds.add(fullTime);
                     updateSeconds.add(updateTime);
                     heapPeaks.add(heapPeak());
-                    System.out.printf("round %d: COPY %.1f s | full ingest %.1f s (%,d rows, %,d companies) | name index after it %.1f s | update %.2f s "
+                    System.out.printf(
+                            "round %d: COPY %.1f s | full ingest %.1f s (%,d rows, %,d companies) | name index after it %.1f s | update %.2f s "
                                     + "(%,d rows, %,d companies changed, %,d left) | heap peak %,d MB%n",
-                            round, copySeconds.getLast(), fullTime, fullRun.rowsRead(), fullRun.companiesChanged(), namesTime, updateTime,
-                            updateRun.rowsRead(), updateRun.companiesChanged(), updateRun.companiesLeft(), heapPeaks.getLast() / 1_000_000);
+                            round,
+                            copySeconds.getLast(),
+                            fullTime,
+                            fullRun.rowsRead(),
+                            fullRun.companiesChanged(),
+                            namesTime,
+                            updateTime,
+                            updateRun.rowsRead(),
+                            updateRun.companiesChanged(),
+                            updateRun.companiesLeft(),
+                            heapPeaks.getLast() / 1_000_000);
                 }
             }
             double copy = median(copySeconds);
             double ingest = median(fullSeconds);
-            System.out.printf("%nKBO benchmark, %,d enterprises (%,d MB CSV), %d round(s), max heap %,d MB:%n",
-                    enterprises, csvBytes / 1_000_000, rounds, Runtime.getRuntime().maxMemory() / 1_000_000);
+            System.out.printf(
+                    "%nKBO benchmark, %,d enterprises (%,d MB CSV), %d round(s), max heap %,d MB:%n",
+                    enterprises,
+                    csvBytes / 1_000_000,
+                    rounds,
+                    Runtime.getRuntime().maxMemory() / 1_000_000);
             System.out.printf("  COPY baseline median  %.1f s%n", copy);
             System.out.printf("  Full ingest median    %.1f s  = %.2f x COPY%n", ingest, ingest / copy);
             System.out.printf("  name index rebuilt in the background after it, median %.1f s%n", median(namesSeconds));
-            System.out.printf("  name search, median over rounds: a name nothing has %.1f ms, a common word %.1f ms%n",
-                    median(searchMillis.stream().map(m -> m[0]).toList()), median(searchMillis.stream().map(m -> m[1]).toList()));
+            System.out.printf(
+                    "  name search, median over rounds: a name nothing has %.1f ms, a common word %.1f ms%n",
+                    median(searchMillis.stream().map(m -> m[0]).toList()),
+                    median(searchMillis.stream().map(m -> m[1]).toList()));
             System.out.printf("  Update (10,000) median %.2f s%n", median(updateSeconds));
-            System.out.printf("  heap peak, upper bound (sum of pool peaks) %,d MB%n", heapPeaks.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000);
+            System.out.printf(
+                    "  heap peak, upper bound (sum of pool peaks) %,d MB%n",
+                    heapPeaks.stream().mapToLong(Long::longValue).max().orElse(0) / 1_000_000);
         }
     }
 
     private static ConfigurableApplicationContext app(EmbeddedPostgres postgres, String database) {
-        return new SpringApplication(VigilApplication.class).run(
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
-                "--spring.datasource.username=postgres",
-                "--server.port=0",
-                "--spring.quartz.auto-startup=false",
-                "--spring.mail.host=localhost",
-                "--vigil.demo.seed=false",
-                "--vigil.feeds.uploads=target/bench-kbo/uploads",
-                "--logging.level.root=WARN",
-                "--logging.level.eu.vigil.feed=INFO");
+        return new SpringApplication(VigilApplication.class)
+                .run(
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+                        "--spring.datasource.username=postgres",
+                        "--server.port=0",
+                        "--spring.quartz.auto-startup=false",
+                        "--spring.mail.host=localhost",
+                        "--vigil.demo.seed=false",
+                        "--vigil.feeds.uploads=target/bench-kbo/uploads",
+                        "--logging.level.root=WARN",
+                        "--logging.level.eu.vigil.feed=INFO");
     }
 
     /** PostgreSQL's own COPY of the same CSV files into plain text tables: the floor for just loading the data. */
@@ -136,12 +157,14 @@ public final class KboIngestBenchmark {
             }
             result[t] = median(times);
         }
-        System.out.printf("name search: '%s' %.1f ms, '%s' %.1f ms (median of 20)%n", texts[0], result[0], texts[1], result[1]);
+        System.out.printf(
+                "name search: '%s' %.1f ms, '%s' %.1f ms (median of 20)%n", texts[0], result[0], texts[1], result[1]);
         return result;
     }
 
     private static double copyBaseline(EmbeddedPostgres postgres, Path full, int round) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists baseline cascade");
             statement.execute("create schema baseline");
             for (String file : FILES) {
@@ -149,14 +172,16 @@ public final class KboIngestBenchmark {
                 try (var reader = Files.newBufferedReader(full.resolve(file + ".csv"))) {
                     header = List.of(reader.readLine().replace("\"", "").split(","));
                 }
-                statement.execute("create table baseline." + file + " (" + String.join(", ",
-                        header.stream().map(c -> "\"" + c + "\" text").toList()) + ")");
+                statement.execute("create table baseline." + file + " ("
+                        + String.join(
+                                ", ",
+                                header.stream().map(c -> "\"" + c + "\" text").toList()) + ")");
             }
             statement.execute("checkpoint");
             long start = System.nanoTime();
             for (String file : FILES) {
-                statement.execute("copy baseline." + file + " from '" + full.resolve(file + ".csv").toAbsolutePath()
-                        + "' with (format csv, header true)");
+                statement.execute("copy baseline." + file + " from '"
+                        + full.resolve(file + ".csv").toAbsolutePath() + "' with (format csv, header true)");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             statement.execute("drop schema baseline cascade");

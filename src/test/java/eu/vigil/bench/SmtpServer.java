@@ -126,11 +126,18 @@ abstract sealed class SmtpServer implements AutoCloseable {
 
         Child() throws IOException {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            // as Vigil's Mailer does, so that Jakarta Mail does not scan the classpath for each body part GreenMail parses
-            process = new ProcessBuilder(java.toString(), "-Xmx1g",
-                    "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
-                    "-cp", System.getProperty("java.class.path"),
-                    SmtpServer.class.getName()).redirectError(Path.of("target/bench-alerts/smtp-server.log").toFile()).start();
+            // as Vigil's Mailer does, so that Jakarta Mail does not scan the classpath for each body part GreenMail
+            // parses
+            process = new ProcessBuilder(
+                            java.toString(),
+                            "-Xmx1g",
+                            "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SmtpServer.class.getName())
+                    .redirectError(
+                            Path.of("target/bench-alerts/smtp-server.log").toFile())
+                    .start();
             commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
             answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             port = Integer.parseInt(answers.readLine().strip());
@@ -168,7 +175,8 @@ abstract sealed class SmtpServer implements AutoCloseable {
         @Override
         MimeMessage sample() {
             try {
-                return new MimeMessage(Session.getInstance(new Properties()),
+                return new MimeMessage(
+                        Session.getInstance(new Properties()),
                         new ByteArrayInputStream(Base64.getDecoder().decode(ask("sample"))));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
@@ -196,7 +204,8 @@ abstract sealed class SmtpServer implements AutoCloseable {
     static final class PostfixSink extends SmtpServer {
 
         private static final String SEPARATOR = "--vigil-smtp-sink--";
-        private static final Path DIRECTORY = Path.of("target/bench-alerts/smtp-sink").toAbsolutePath();
+        private static final Path DIRECTORY =
+                Path.of("target/bench-alerts/smtp-sink").toAbsolutePath();
 
         private final Process process;
         private final Path dump = DIRECTORY.resolve("messages");
@@ -209,21 +218,34 @@ abstract sealed class SmtpServer implements AutoCloseable {
             }
             java.nio.file.Files.createDirectories(DIRECTORY);
             // smtp-sink started as root drops to nobody, who must be able to write the dump
-            java.nio.file.Files.setPosixFilePermissions(DIRECTORY, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            java.nio.file.Files.setPosixFilePermissions(
+                    DIRECTORY, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
             java.nio.file.Files.deleteIfExists(dump);
-            try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            try (java.net.ServerSocket free =
+                    new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = free.getLocalPort();
             }
-            process = new ProcessBuilder(sink.toString(), "-u", "nobody", "-D", dump.toString(), "-S", "\\n" + SEPARATOR + "\\n",
-                    "127.0.0.1:" + port, "256").redirectErrorStream(true)
-                    .redirectOutput(DIRECTORY.resolve("smtp-sink.log").toFile()).start();
+            process = new ProcessBuilder(
+                            sink.toString(),
+                            "-u",
+                            "nobody",
+                            "-D",
+                            dump.toString(),
+                            "-S",
+                            "\\n" + SEPARATOR + "\\n",
+                            "127.0.0.1:" + port,
+                            "256")
+                    .redirectErrorStream(true)
+                    .redirectOutput(DIRECTORY.resolve("smtp-sink.log").toFile())
+                    .start();
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (true) {
                 try (java.net.Socket probe = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
                     break;
                 } catch (IOException notYet) {
                     if (!process.isAlive() || System.nanoTime() > deadline) {
-                        throw new IllegalStateException("smtp-sink did not start; see " + DIRECTORY.resolve("smtp-sink.log"));
+                        throw new IllegalStateException(
+                                "smtp-sink did not start; see " + DIRECTORY.resolve("smtp-sink.log"));
                     }
                     sleep();
                 }
@@ -262,11 +284,14 @@ abstract sealed class SmtpServer implements AutoCloseable {
             String first = messages().getFirst();
             // the headers smtp-sink adds before the message: the client's envelope and its own Received line
             int body = 0;
-            while (first.startsWith("X-", body) || first.startsWith("Received:", body) || first.startsWith("\t", body)) {
+            while (first.startsWith("X-", body)
+                    || first.startsWith("Received:", body)
+                    || first.startsWith("\t", body)) {
                 body = first.indexOf('\n', body) + 1;
             }
             try {
-                return new MimeMessage(Session.getInstance(new Properties()),
+                return new MimeMessage(
+                        Session.getInstance(new Properties()),
                         new ByteArrayInputStream(first.substring(body).getBytes(StandardCharsets.UTF_8)));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);

@@ -34,8 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class WatchlistUploadBenchmark {
 
-    private WatchlistUploadBenchmark() {
-    }
+    private WatchlistUploadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int rows = Integer.parseInt(args.length > 0 ? args[0] : "100000");
@@ -47,15 +46,21 @@ public final class WatchlistUploadBenchmark {
                 .setCleanDataDirectory(true)
                 .setServerConfig("shared_buffers", "512MB")
                 .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("create database vigil_bench");
             }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class).run(
-                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                    "--spring.datasource.username=postgres", "--server.port=0", "--spring.quartz.auto-startup=false",
-                    "--spring.mail.host=localhost", "--vigil.demo.seed=false",
-                    "--vigil.watchlists.uploads=" + work.resolve("uploads"), "--logging.level.root=WARN",
-                    "--logging.level.eu.vigil.watchlist=INFO")) {
+            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
+                    .run(
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
+                            "--spring.datasource.username=postgres",
+                            "--server.port=0",
+                            "--spring.quartz.auto-startup=false",
+                            "--spring.mail.host=localhost",
+                            "--vigil.demo.seed=false",
+                            "--vigil.watchlists.uploads=" + work.resolve("uploads"),
+                            "--logging.level.root=WARN",
+                            "--logging.level.eu.vigil.watchlist=INFO")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 long known = seedCompanies(jdbc, rows);
                 UUID tenant = TenantContext.callAsPlatform(() -> app.getBean(TenantManagement.class)
@@ -71,19 +76,30 @@ public final class WatchlistUploadBenchmark {
                     TenantContext.runAs(tenant, () -> {
                         UUID list = watchlists.create("Round " + r).id();
                         long start = System.nanoTime();
-                        ImportReport report = imports.importFile(list, new ByteArrayInputStream(csv), "erp.csv",
+                        ImportReport report = imports.importFile(
+                                list,
+                                new ByteArrayInputStream(csv),
+                                "erp.csv",
                                 new Uploader("benchmark", null, null, Language.EN));
                         double seconds = (System.nanoTime() - start) / 1e9;
                         importSeconds.add(seconds);
                         List<Double> pages = pages(watchlists, list, 200);
                         pageP95.add(percentile(pages, 95));
-                        System.out.printf("round %d: import %.2f s (%,d accepted, %,d pending, %,d rejected, %,d duplicates) | "
-                                        + "page median %.0f ms, p95 %.0f ms%n", r, seconds, report.accepted().size(),
-                                report.pending().size(), report.rejected().size(), report.duplicates().size(),
-                                percentile(pages, 50), pageP95.getLast());
+                        System.out.printf(
+                                "round %d: import %.2f s (%,d accepted, %,d pending, %,d rejected, %,d duplicates) | "
+                                        + "page median %.0f ms, p95 %.0f ms%n",
+                                r,
+                                seconds,
+                                report.accepted().size(),
+                                report.pending().size(),
+                                report.rejected().size(),
+                                report.duplicates().size(),
+                                percentile(pages, 50),
+                                pageP95.getLast());
                     });
                 }
-                System.out.printf("%nWatchlist benchmark, %,d rows, %d round(s): import median %.2f s, page p95 median %.0f ms%n",
+                System.out.printf(
+                        "%nWatchlist benchmark, %,d rows, %d round(s): import median %.2f s, page p95 median %.0f ms%n",
                         rows, rounds, percentile(importSeconds, 50), percentile(pageP95, 50));
             }
         }
@@ -120,9 +136,19 @@ public final class WatchlistUploadBenchmark {
                 case 2 -> number;
                 default -> "BE " + number.substring(0, 4) + " " + number.substring(4, 7) + " " + number.substring(7);
             };
-            text.append("C-").append(i).append(';').append(written).append(";\"Klant ").append(i).append(" NV\";")
-                    .append(i % 3 == 0 ? "leverancier" : "klant").append(';').append(random.nextInt(100) * 1000).append(",00 EUR;")
-                    .append(i % 10 == 0 ? "vip" : "").append("\r\n");
+            text.append("C-")
+                    .append(i)
+                    .append(';')
+                    .append(written)
+                    .append(";\"Klant ")
+                    .append(i)
+                    .append(" NV\";")
+                    .append(i % 3 == 0 ? "leverancier" : "klant")
+                    .append(';')
+                    .append(random.nextInt(100) * 1000)
+                    .append(",00 EUR;")
+                    .append(i % 10 == 0 ? "vip" : "")
+                    .append("\r\n");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -136,9 +162,15 @@ public final class WatchlistUploadBenchmark {
         List<java.util.Map.Entry<Double, String>> slowest = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String sort = EntryFilter.SORTS.get(random.nextInt(EntryFilter.SORTS.size()));
-            EntryFilter filter = new EntryFilter(lights[random.nextInt(lights.length)],
-                    random.nextBoolean() ? null : Relationship.SUPPLIER, null, random.nextInt(4) == 0 ? "vip" : null,
-                    random.nextInt(5) == 0 ? Boolean.FALSE : null, null, sort, random.nextBoolean());
+            EntryFilter filter = new EntryFilter(
+                    lights[random.nextInt(lights.length)],
+                    random.nextBoolean() ? null : Relationship.SUPPLIER,
+                    null,
+                    random.nextInt(4) == 0 ? "vip" : null,
+                    random.nextInt(5) == 0 ? Boolean.FALSE : null,
+                    null,
+                    sort,
+                    random.nextBoolean());
             int page = 1 + random.nextInt(100);
             long start = System.nanoTime();
             watchlists.entries(list, filter, page, 50);
@@ -147,7 +179,9 @@ public final class WatchlistUploadBenchmark {
             slowest.add(java.util.Map.entry(took, filter + " page " + page));
         }
         slowest.sort(java.util.Map.Entry.<Double, String>comparingByKey().reversed());
-        slowest.stream().limit(3).forEach(e -> System.out.printf("  slow page: %.0f ms %s%n", e.getKey(), e.getValue()));
+        slowest.stream()
+                .limit(3)
+                .forEach(e -> System.out.printf("  slow page: %.0f ms %s%n", e.getKey(), e.getValue()));
         return millis;
     }
 

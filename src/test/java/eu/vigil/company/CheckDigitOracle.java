@@ -5,8 +5,7 @@ import java.math.BigInteger;
 // Straightforward re-implementations used to build and judge test data independently of the production code.
 final class CheckDigitOracle {
 
-    private CheckDigitOracle() {
-    }
+    private CheckDigitOracle() {}
 
     static String belgianCheck(String eightDigits) {
         return "%02d".formatted(97 - Long.parseLong(eightDigits) % 97);
@@ -32,7 +31,9 @@ final class CheckDigitOracle {
     }
 
     static String frenchVatKey(String siren) {
-        return "%02d".formatted(new BigInteger(siren + "12").mod(BigInteger.valueOf(97)).intValue());
+        return "%02d"
+                .formatted(
+                        new BigInteger(siren + "12").mod(BigInteger.valueOf(97)).intValue());
     }
 
     static char germanCheckDigit(String eightDigits) {

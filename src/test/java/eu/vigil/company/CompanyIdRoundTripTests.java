@@ -11,8 +11,10 @@ class CompanyIdRoundTripTests {
 
     @Test
     void displayParsesBackInItsOwnCountry() {
-        forAll(0x5EED_0301L, ValidIds::anyCompany, id ->
-                assertEquals(new Valid(id), CompanyNumbers.parse(id.display(), id.country()), id::display));
+        forAll(
+                0x5EED_0301L,
+                ValidIds::anyCompany,
+                id -> assertEquals(new Valid(id), CompanyNumbers.parse(id.display(), id.country()), id::display));
     }
 
     @Test
@@ -29,7 +31,8 @@ class CompanyIdRoundTripTests {
     @Test
     void onlyBritishAndKvkIdsLackAVatNumber() {
         forAll(0x5EED_0303L, ValidIds::anyCompany, id -> {
-            boolean expectsVatNumber = !id.country().equals("GB") && !(id.country().equals("NL") && id.number().length() == 8);
+            boolean expectsVatNumber = !id.country().equals("GB")
+                    && !(id.country().equals("NL") && id.number().length() == 8);
             assertEquals(expectsVatNumber, id.vatNumber() != null, id::toString);
         });
     }

@@ -64,7 +64,9 @@ class CompanyNameSearchTests {
         assertThat(found("trigrammo")).startsWith(exact).contains(longer, percent);
         assertThat(found("100%")).containsExactly(percent);
         assertThat(found("100% trigrammo")).as("the words in any order").containsExactly(percent);
-        assertThat(found("trigrammo_xyz")).as("an underscore is a separator, no wildcard").isEmpty();
+        assertThat(found("trigrammo_xyz"))
+                .as("an underscore is a separator, no wildcard")
+                .isEmpty();
     }
 
     @Test
@@ -93,8 +95,10 @@ class CompanyNameSearchTests {
         assertThat(found("Rebuildia")).isEqualTo(before).containsExactly(id);
         assertThat(found("RBL")).contains(id);
         assertThat(count()).isEqualTo(rows);
-        assertThat(jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'company_name' and indexname = 'company_name_folded_trgm_idx'",
-                Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_indexes where tablename = 'company_name' and indexname = 'company_name_folded_trgm_idx'",
+                        Integer.class))
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,20 +106,22 @@ class CompanyNameSearchTests {
         long id = writeIdentity("0897.000.768", "Stalia Eins", null);
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Thread rebuild = Thread.ofPlatform().start(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            jdbc.queryForList("select pg_advisory_xact_lock(" + 0x5649_4749_4c4eL + ")");
-            held.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        Thread rebuild = Thread.ofPlatform()
+                .start(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    jdbc.queryForList("select pg_advisory_xact_lock(" + 0x5649_4749_4c4eL + ")");
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         held.await();
 
         writeIdentity("0897.000.768", "Stalia Zwei", null);
         assertThat(found("Stalia Zwei")).isEmpty();
-        assertThat(jdbc.queryForList("select company_id from company_name_stale", Long.class)).contains(id);
+        assertThat(jdbc.queryForList("select company_id from company_name_stale", Long.class))
+                .contains(id);
 
         release.countDown();
         rebuild.join();
@@ -123,13 +129,17 @@ class CompanyNameSearchTests {
 
         assertThat(found("Stalia")).containsExactlyInAnyOrder(id, other);
         assertThat(found("Stalia Eins")).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from company_name_stale", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from company_name_stale", Long.class))
+                .isZero();
     }
 
     private List<Long> found(String text) {
         return registry.searchByName(text, 10).stream()
-                .map(match -> jdbc.queryForObject("select id from company where country = ? and number = ?", Long.class,
-                        match.id().country(), match.id().number()))
+                .map(match -> jdbc.queryForObject(
+                        "select id from company where country = ? and number = ?",
+                        Long.class,
+                        match.id().country(),
+                        match.id().number()))
                 .toList();
     }
 
@@ -138,7 +148,8 @@ class CompanyNameSearchTests {
     }
 
     private long writeIdentity(String number, String name, String abbreviation) {
-        String canonical = ((ParseResult.Valid) CompanyNumbers.parse(number, "BE")).id().number();
+        String canonical =
+                ((ParseResult.Valid) CompanyNumbers.parse(number, "BE")).id().number();
         return new TransactionTemplate(transactions).execute(status -> {
             long id = sections.resolve("BE", List.of(canonical), 1).ids().get(canonical);
             sections.upsert(List.of(identity(id, name, abbreviation)), 1);
@@ -148,7 +159,8 @@ class CompanyNameSearchTests {
 
     private static SectionWrite identity(long id, String name, String abbreviation) {
         String json = "{\"names\":[{\"type\":\"name\",\"value\":\"" + name + "\"}"
-                + (abbreviation == null ? "" : ",{\"type\":\"abbreviation\",\"value\":\"" + abbreviation + "\"}") + "]}";
+                + (abbreviation == null ? "" : ",{\"type\":\"abbreviation\",\"value\":\"" + abbreviation + "\"}")
+                + "]}";
         return new SectionWrite(id, Section.IDENTITY, json, "test", "names", LocalDate.of(2026, 11, 1));
     }
 }

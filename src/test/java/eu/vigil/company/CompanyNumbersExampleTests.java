@@ -22,7 +22,8 @@ class CompanyNumbersExampleTests {
 
     static CompanyId valid(String raw, String defaultCountry) {
         ParseResult result = CompanyNumbers.parse(raw, defaultCountry);
-        return assertInstanceOf(Valid.class, result, () -> raw + " should be valid but was " + result).id();
+        return assertInstanceOf(Valid.class, result, () -> raw + " should be valid but was " + result)
+                .id();
     }
 
     static Invalid invalid(String raw, String defaultCountry, Reason expected) {
@@ -36,11 +37,27 @@ class CompanyNumbersExampleTests {
     class Belgium {
 
         @ParameterizedTest
-        @ValueSource(strings = {
-                "0403.170.701", "0403170701", "403170701", "BE 0403 170 701", "BE0403170701", "BE403170701",
-                "be0403.170.701", "Be 403.170.701", "  0403.170.701\t", "\"0403.170.701\"", "'BE 0403.170.701'",
-                "\u201CBE 0403 170 701\u201D", "\u00A0BE\u00A00403\u00A0170\u00A0701\u00A0", "0403-170-701",
-                "0403/170/701", "BE-0403.170.701", "\uFEFF0403170701", "0403\u202F170\u202F701"})
+        @ValueSource(
+                strings = {
+                    "0403.170.701",
+                    "0403170701",
+                    "403170701",
+                    "BE 0403 170 701",
+                    "BE0403170701",
+                    "BE403170701",
+                    "be0403.170.701",
+                    "Be 403.170.701",
+                    "  0403.170.701\t",
+                    "\"0403.170.701\"",
+                    "'BE 0403.170.701'",
+                    "\u201CBE 0403 170 701\u201D",
+                    "\u00A0BE\u00A00403\u00A0170\u00A0701\u00A0",
+                    "0403-170-701",
+                    "0403/170/701",
+                    "BE-0403.170.701",
+                    "\uFEFF0403170701",
+                    "0403\u202F170\u202F701"
+                })
         void acceptsEveryNotation(String raw) {
             assertEquals(BE_0403170701, valid(raw, "BE"));
             assertEquals(BE_0403170701, valid(raw, null));
@@ -165,8 +182,9 @@ class CompanyNumbersExampleTests {
     class Italy {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {
-                "IT01234567897, BE", "it 012 345 678 97, null", "01234567897, IT", "01234567897, null"})
+        @CsvSource(
+                nullValues = "null",
+                value = {"IT01234567897, BE", "it 012 345 678 97, null", "01234567897, IT", "01234567897, null"})
         void acceptsPartitaIva(String raw, String defaultCountry) {
             assertEquals(new CompanyId("IT", "01234567897"), valid(raw, defaultCountry));
         }
@@ -192,7 +210,9 @@ class CompanyNumbersExampleTests {
     class Germany {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {"DE136695976, null", "de 136 695 976, BE", "136695976, DE"})
+        @CsvSource(
+                nullValues = "null",
+                value = {"DE136695976, null", "de 136 695 976, BE", "136695976, DE"})
         void acceptsUstIdNr(String raw, String defaultCountry) {
             assertEquals(new CompanyId("DE", "136695976"), valid(raw, defaultCountry));
         }
@@ -208,7 +228,9 @@ class CompanyNumbersExampleTests {
     class Luxembourg {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {"LU15027442, null", "LU 1502 7442, BE", "15027442, LU"})
+        @CsvSource(
+                nullValues = "null",
+                value = {"LU15027442, null", "LU 1502 7442, BE", "15027442, LU"})
         void acceptsVatNumber(String raw, String defaultCountry) {
             assertEquals(new CompanyId("LU", "15027442"), valid(raw, defaultCountry));
         }
@@ -224,9 +246,15 @@ class CompanyNumbersExampleTests {
     class Netherlands {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {
-                "NL004495445B01, null", "nl004495445b01, BE", "NL 0044.95.445.B.01, null", "004495445B01, BE",
-                "004495445B01, NL"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "NL004495445B01, null",
+                    "nl004495445b01, BE",
+                    "NL 0044.95.445.B.01, null",
+                    "004495445B01, BE",
+                    "004495445B01, NL"
+                })
         void acceptsBtwIdPassingTheElfproef(String raw, String defaultCountry) {
             assertEquals(new CompanyId("NL", "004495445B01"), valid(raw, defaultCountry));
         }
@@ -247,8 +275,9 @@ class CompanyNumbersExampleTests {
         }
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {"KvK 12345678, null", "KVK-12345678, BE", "NL12345678, null",
-                "12345678, NL", "1234 5678, nl"})
+        @CsvSource(
+                nullValues = "null",
+                value = {"KvK 12345678, null", "KVK-12345678, BE", "NL12345678, null", "12345678, NL", "1234 5678, nl"})
         void acceptsKvkNumbersInDutchContext(String raw, String defaultCountry) {
             assertEquals(new CompanyId("NL", "12345678"), valid(raw, defaultCountry));
         }
@@ -265,15 +294,23 @@ class CompanyNumbersExampleTests {
     class UnitedKingdom {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {"05954546, GB", "5954546, GB", "GB5954546, null",
-                "GB 0595 4546, BE", "gb05954546, null"})
+        @CsvSource(
+                nullValues = "null",
+                value = {"05954546, GB", "5954546, GB", "GB5954546, null", "GB 0595 4546, BE", "gb05954546, null"})
         void acceptsAndZeroPadsCompanyNumbers(String raw, String defaultCountry) {
             assertEquals(new CompanyId("GB", "05954546"), valid(raw, defaultCountry));
         }
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {"SC123456, SC123456, null", "sc 123456, SC123456, BE",
-                "GBSC123456, SC123456, null", "R0000123, R0000123, null", "OC301540, OC301540, FR"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "SC123456, SC123456, null",
+                    "sc 123456, SC123456, BE",
+                    "GBSC123456, SC123456, null",
+                    "R0000123, R0000123, null",
+                    "OC301540, OC301540, FR"
+                })
         void acceptsPrefixedCompanyNumbers(String raw, String canonical, String defaultCountry) {
             assertEquals(new CompanyId("GB", canonical), valid(raw, defaultCountry));
         }
@@ -350,8 +387,8 @@ class CompanyNumbersExampleTests {
         @Test
         void requireReturnsTheIdOrThrowsWithTheDetail() {
             assertEquals(BE_0403170701, CompanyNumbers.require("BE 0403.170.701", null));
-            IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                    () -> CompanyNumbers.require("0403.170.702", "BE"));
+            IllegalArgumentException thrown =
+                    assertThrows(IllegalArgumentException.class, () -> CompanyNumbers.require("0403.170.702", "BE"));
             assertEquals("BE enterprise number 0403.170.702 fails the mod-97 check", thrown.getMessage());
         }
     }
@@ -360,16 +397,19 @@ class CompanyNumbersExampleTests {
     class DisplayAndVatNumber {
 
         @ParameterizedTest
-        @CsvSource(nullValues = "null", value = {
-                "BE, 0403170701, 0403.170.701, BE0403170701",
-                "FR, 443121975, 443 121 975, FR46443121975",
-                "IT, 01234567897, IT01234567897, IT01234567897",
-                "DE, 136695976, DE136695976, DE136695976",
-                "LU, 15027442, LU15027442, LU15027442",
-                "NL, 004495445B01, NL004495445B01, NL004495445B01",
-                "NL, 12345678, 12345678, null",
-                "GB, 05954546, 05954546, null",
-                "GB, SC123456, SC123456, null"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "BE, 0403170701, 0403.170.701, BE0403170701",
+                    "FR, 443121975, 443 121 975, FR46443121975",
+                    "IT, 01234567897, IT01234567897, IT01234567897",
+                    "DE, 136695976, DE136695976, DE136695976",
+                    "LU, 15027442, LU15027442, LU15027442",
+                    "NL, 004495445B01, NL004495445B01, NL004495445B01",
+                    "NL, 12345678, 12345678, null",
+                    "GB, 05954546, 05954546, null",
+                    "GB, SC123456, SC123456, null"
+                })
         void useTheUsualNotation(String country, String number, String display, String vatNumber) {
             CompanyId id = new CompanyId(country, number);
             assertEquals(display, id.display());

@@ -26,9 +26,11 @@ class CompanyNumbersPropertyTests {
 
     private static void assertRejected(Reason expected, String raw, String defaultCountry) {
         ParseResult result = CompanyNumbers.parse(raw, defaultCountry);
-        Invalid invalid = assertInstanceOf(Invalid.class, result,
-                () -> "'" + raw + "' with default " + defaultCountry + " was accepted");
-        assertEquals(expected, invalid.reason(),
+        Invalid invalid = assertInstanceOf(
+                Invalid.class, result, () -> "'" + raw + "' with default " + defaultCountry + " was accepted");
+        assertEquals(
+                expected,
+                invalid.reason(),
                 () -> "'" + raw + "' with default " + defaultCountry + ": " + invalid.detail());
     }
 
@@ -52,8 +54,14 @@ class CompanyNumbersPropertyTests {
         forAll(0x5EED_0001L, ValidIds::belgian, number -> {
             CompanyId expected = new CompanyId("BE", number);
             String dotted = number.substring(0, 4) + "." + number.substring(4, 7) + "." + number.substring(7);
-            List<String> notations = List.of(number, dotted, "BE" + number, "BE " + grouped(number, 4, 3, 3),
-                    "be" + dotted, "\"" + dotted + "\"", "\u00A0BE-" + dotted.replace('.', '-') + " ");
+            List<String> notations = List.of(
+                    number,
+                    dotted,
+                    "BE" + number,
+                    "BE " + grouped(number, 4, 3, 3),
+                    "be" + dotted,
+                    "\"" + dotted + "\"",
+                    "\u00A0BE-" + dotted.replace('.', '-') + " ");
             for (String notation : notations) {
                 assertParsesTo(expected, notation, "BE");
                 assertParsesTo(expected, notation, null);
@@ -213,7 +221,8 @@ class CompanyNumbersPropertyTests {
                         continue;
                     }
                     assertRejected(Reason.BAD_CHECK_DIGIT, corrupted, "FR");
-                    assertRejected(Reason.BAD_CHECK_DIGIT, "FR" + CheckDigitOracle.frenchVatKey(siren) + corrupted, null);
+                    assertRejected(
+                            Reason.BAD_CHECK_DIGIT, "FR" + CheckDigitOracle.frenchVatKey(siren) + corrupted, null);
                     checks++;
                 }
             }
@@ -283,7 +292,8 @@ class CompanyNumbersPropertyTests {
                     assertRejected(Reason.BAD_CHECK_DIGIT, "IT" + corrupted, null);
                     checks++;
                 }
-                if (index < 10 && number.charAt(index) != number.charAt(index + 1)
+                if (index < 10
+                        && number.charAt(index) != number.charAt(index + 1)
                         && !isZeroNinePair(number.charAt(index), number.charAt(index + 1))) {
                     assertRejected(Reason.BAD_CHECK_DIGIT, "IT" + ValidIds.swapWithNext(number, index), null);
                     checks++;
@@ -379,8 +389,7 @@ class CompanyNumbersPropertyTests {
 
     private static final int DIGIT_STRINGS_PER_LENGTH = 10;
 
-    private record LengthRule(String prefix, List<Integer> validLengths) {
-    }
+    private record LengthRule(String prefix, List<Integer> validLengths) {}
 
     private static final List<LengthRule> PREFIXED_LENGTH_RULES = List.of(
             new LengthRule("BE", List.of(9, 10)),

@@ -13,8 +13,7 @@ final class RandomCases {
 
     static final int TRIES = 1_000;
 
-    private RandomCases() {
-    }
+    private RandomCases() {}
 
     static <T> List<T> generate(long seed, int count, Function<Random, T> generator) {
         Random random = new Random(seed);
@@ -31,12 +30,13 @@ final class RandomCases {
 
     // checks TRIES generated cases; the property returns how many assertions it made for a case (it may skip
     // excluded corruptions), and the run fails if fewer than minimumChecks assertions were made in total
-    static <T> void forAllCounting(long seed, Function<Random, T> generator, int minimumChecks,
-            ToIntFunction<T> property) {
+    static <T> void forAllCounting(
+            long seed, Function<Random, T> generator, int minimumChecks, ToIntFunction<T> property) {
         int checks = check(seed, generate(seed, TRIES, generator), property);
         if (checks < minimumChecks) {
-            throw new AssertionError("seed 0x%XL: only %d checks were made, expected at least %d; are the exclusions too broad?"
-                    .formatted(seed, checks, minimumChecks));
+            throw new AssertionError(
+                    "seed 0x%XL: only %d checks were made, expected at least %d; are the exclusions too broad?"
+                            .formatted(seed, checks, minimumChecks));
         }
     }
 
@@ -47,8 +47,10 @@ final class RandomCases {
             try {
                 checks += property.applyAsInt(input);
             } catch (AssertionError | RuntimeException failure) {
-                throw new AssertionError("property failed for case %d of %d (seed 0x%XL), input: '%s'%n  %s"
-                        .formatted(i + 1, cases.size(), seed, input, failure.getMessage()), failure);
+                throw new AssertionError(
+                        "property failed for case %d of %d (seed 0x%XL), input: '%s'%n  %s"
+                                .formatted(i + 1, cases.size(), seed, input, failure.getMessage()),
+                        failure);
             }
         }
         return checks;

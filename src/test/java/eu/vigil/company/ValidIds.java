@@ -10,15 +10,14 @@ import java.util.function.Predicate;
 final class ValidIds {
 
     static final List<String> COMPANIES_HOUSE_PREFIXES = List.of(
-            "AC", "CE", "CS", "EN", "ES", "FC", "FE", "GE", "GN", "GS", "IC", "IP", "LP", "NA", "NC", "NF",
-            "NI", "NO", "NP", "NR", "NV", "NZ", "OC", "OE", "PC", "R0", "RC", "RS", "SA", "SC", "SE", "SF",
-            "SG", "SI", "SL", "SO", "SP", "SR", "SZ", "ZC");
+            "AC", "CE", "CS", "EN", "ES", "FC", "FE", "GE", "GN", "GS", "IC", "IP", "LP", "NA", "NC", "NF", "NI", "NO",
+            "NP", "NR", "NV", "NZ", "OC", "OE", "PC", "R0", "RC", "RS", "SA", "SC", "SE", "SF", "SG", "SI", "SL", "SO",
+            "SP", "SR", "SZ", "ZC");
 
     // one draw in EDGE_CASE_ODDS is an edge case (bounds of a range, all-0 or all-9 digits)
     private static final int EDGE_CASE_ODDS = 25;
 
-    private ValidIds() {
-    }
+    private ValidIds() {}
 
     static int between(Random random, int min, int max) {
         int pick = random.nextInt(2 * EDGE_CASE_ODDS);
@@ -64,31 +63,43 @@ final class ValidIds {
     }
 
     static String frenchSiren(Random random) {
-        return filtered(random, r -> {
-            String body = digits(r, 8);
-            return body + CheckDigitOracle.luhnCheckDigit(body);
-        }, siren -> !siren.equals("000000000"));
+        return filtered(
+                random,
+                r -> {
+                    String body = digits(r, 8);
+                    return body + CheckDigitOracle.luhnCheckDigit(body);
+                },
+                siren -> !siren.equals("000000000"));
     }
 
     static String frenchSiret(Random random) {
-        return filtered(random, r -> {
-            String payload = frenchSiren(r) + digits(r, 4);
-            return payload + CheckDigitOracle.luhnCheckDigit(payload);
-        }, siret -> !siret.startsWith("356000000"));
+        return filtered(
+                random,
+                r -> {
+                    String payload = frenchSiren(r) + digits(r, 4);
+                    return payload + CheckDigitOracle.luhnCheckDigit(payload);
+                },
+                siret -> !siret.startsWith("356000000"));
     }
 
     static String italian(Random random) {
-        return filtered(random, r -> {
-            String body = digits(r, 10);
-            return body + CheckDigitOracle.luhnCheckDigit(body);
-        }, number -> !number.equals("00000000000"));
+        return filtered(
+                random,
+                r -> {
+                    String body = digits(r, 10);
+                    return body + CheckDigitOracle.luhnCheckDigit(body);
+                },
+                number -> !number.equals("00000000000"));
     }
 
     static String german(Random random) {
-        return filtered(random, r -> {
-            String body = digits(r, 8);
-            return body + CheckDigitOracle.germanCheckDigit(body);
-        }, number -> !number.equals("000000000"));
+        return filtered(
+                random,
+                r -> {
+                    String body = digits(r, 8);
+                    return body + CheckDigitOracle.germanCheckDigit(body);
+                },
+                number -> !number.equals("000000000"));
     }
 
     static String luxembourg(Random random) {
@@ -97,11 +108,14 @@ final class ValidIds {
     }
 
     static String dutchBtwByElfproef(Random random) {
-        return filtered(random, r -> {
-            String body = filtered(r, r2 -> digits(r2, 8), b -> elfproefLastDigit(b) < 10);
-            int suffix = between(r, 1, 99);
-            return body + elfproefLastDigit(body) + "B" + "%02d".formatted(suffix);
-        }, id -> !id.startsWith("000000000"));
+        return filtered(
+                random,
+                r -> {
+                    String body = filtered(r, r2 -> digits(r2, 8), b -> elfproefLastDigit(b) < 10);
+                    int suffix = between(r, 1, 99);
+                    return body + elfproefLastDigit(body) + "B" + "%02d".formatted(suffix);
+                },
+                id -> !id.startsWith("000000000"));
     }
 
     private static int elfproefLastDigit(String eightDigits) {
@@ -157,6 +171,9 @@ final class ValidIds {
     }
 
     static String swapWithNext(String number, int index) {
-        return number.substring(0, index) + number.charAt(index + 1) + number.charAt(index) + number.substring(index + 2);
+        return number.substring(0, index)
+                + number.charAt(index + 1)
+                + number.charAt(index)
+                + number.substring(index + 2);
     }
 }

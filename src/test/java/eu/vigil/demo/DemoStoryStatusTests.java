@@ -83,15 +83,26 @@ class DemoStoryStatusTests {
     void everyStoryShowsTheStatusAndTheLightACreditManagerExpects() {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (DemoWorld.Story story : DemoWorld.generate(DemoWorldLoader.SEED, LocalDate.now()).stories()) {
-            Expected expected = BELGIAN.entrySet().stream().filter(e -> story.story().equals(e.getKey())
-                    || story.story().startsWith(e.getKey()) && e.getKey().equals("goes bankrupt in month"))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        for (DemoWorld.Story story :
+                DemoWorld.generate(DemoWorldLoader.SEED, LocalDate.now()).stories()) {
+            Expected expected = BELGIAN.entrySet().stream()
+                    .filter(e -> story.story().equals(e.getKey())
+                            || story.story().startsWith(e.getKey())
+                                    && e.getKey().equals("goes bankrupt in month"))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (expected != null) {
                 checked++;
-                check(new CompanyId("BE", story.number().replace(".", "")), story.name() + " (" + story.story() + ")", expected, wrong);
+                check(
+                        new CompanyId("BE", story.number().replace(".", "")),
+                        story.name() + " (" + story.story() + ")",
+                        expected,
+                        wrong);
             } else if (story.story().equals("healthy")) {
-                long id = registry.find(new CompanyId("BE", story.number().replace(".", ""))).orElseThrow().id();
+                long id = registry.find(new CompanyId("BE", story.number().replace(".", "")))
+                        .orElseThrow()
+                        .id();
                 if (statuses.of(id).kind() != Kind.ACTIVE) {
                     wrong.add(story.name() + " (healthy) is " + statuses.of(id).kind());
                 }
@@ -109,15 +120,25 @@ class DemoStoryStatusTests {
 
     @Test
     void theStatusCarriesTheDateTheSourceGivesIt() {
-        assertThat(status("BE", "0310143840")).as("the KBO extract that showed the bankruptcy")
+        assertThat(status("BE", "0310143840"))
+                .as("the KBO extract that showed the bankruptcy")
                 .isEqualTo(new CompanyStatus(Kind.BANKRUPT, effective("BE", "0310143840", "BANKRUPTCY_OPENED")));
-        assertThat(status("GB", "SC610001")).as("the insolvency case's administration-started-on")
-                .isEqualTo(new CompanyStatus(Kind.ADMINISTRATION, effective("GB", "SC610001", "ADMINISTRATION_ENTERED")));
-        assertThat(status("FR", "552100034")).as("the closing judgment's date, not its publication's")
-                .isEqualTo(new CompanyStatus(Kind.LIQUIDATION_CLOSED, effective("FR", "552100034", "BANKRUPTCY_CLOSED")));
-        String ceased = registry.find(new CompanyId("GB", "09100002")).orElseThrow().sections()
-                .get(eu.vigil.company.Section.IDENTITY).json().replaceAll(".*\"ceasedOn\":\"([0-9-]+)\".*", "$1");
-        assertThat(status("GB", "09100002")).as("the profile's date of cessation")
+        assertThat(status("GB", "SC610001"))
+                .as("the insolvency case's administration-started-on")
+                .isEqualTo(
+                        new CompanyStatus(Kind.ADMINISTRATION, effective("GB", "SC610001", "ADMINISTRATION_ENTERED")));
+        assertThat(status("FR", "552100034"))
+                .as("the closing judgment's date, not its publication's")
+                .isEqualTo(
+                        new CompanyStatus(Kind.LIQUIDATION_CLOSED, effective("FR", "552100034", "BANKRUPTCY_CLOSED")));
+        String ceased = registry.find(new CompanyId("GB", "09100002"))
+                .orElseThrow()
+                .sections()
+                .get(eu.vigil.company.Section.IDENTITY)
+                .json()
+                .replaceAll(".*\"ceasedOn\":\"([0-9-]+)\".*", "$1");
+        assertThat(status("GB", "09100002"))
+                .as("the profile's date of cessation")
                 .isEqualTo(new CompanyStatus(Kind.DISSOLVED, LocalDate.parse(ceased)));
     }
 
@@ -130,36 +151,49 @@ class DemoStoryStatusTests {
     @Test
     void aCompanyThatIsBankruptLiquidatedDissolvedStruckOffOrCeasedGetsNoOverdueAccountsSignal() {
         List<Long> withOverdue = jdbc.queryForList("""
-                select distinct company_id from signal_event where code in ('ACCOUNTS_OVERDUE', 'ACCOUNTS_MISSING_TWO_YEARS')""",
-                Long.class);
-        assertThat(withOverdue).as("the demo world has companies that stopped filing").isNotEmpty();
+                select distinct company_id from signal_event where code in ('ACCOUNTS_OVERDUE', 'ACCOUNTS_MISSING_TWO_YEARS')""", Long.class);
+        assertThat(withOverdue)
+                .as("the demo world has companies that stopped filing")
+                .isNotEmpty();
         Map<Long, CompanyStatus> status = statuses.of(withOverdue);
-        assertThat(withOverdue.stream().filter(id -> status.containsKey(id) && status.get(id).woundUp())
-                .map(id -> id + " " + status.get(id)).toList()).isEmpty();
+        assertThat(withOverdue.stream()
+                        .filter(id -> status.containsKey(id) && status.get(id).woundUp())
+                        .map(id -> id + " " + status.get(id))
+                        .toList())
+                .isEmpty();
         List<Long> woundUp = jdbc.queryForList("""
                 select s.company_id from company_section s join company_section a on a.company_id = s.company_id
                 where s.section = 'status' and a.section = 'accounts'""", Long.class);
-        assertThat(statuses.of(woundUp).values().stream().filter(CompanyStatus::woundUp).count())
-                .as("wound-up companies with accounts, whose filings stopped").isGreaterThan(5);
+        assertThat(statuses.of(woundUp).values().stream()
+                        .filter(CompanyStatus::woundUp)
+                        .count())
+                .as("wound-up companies with accounts, whose filings stopped")
+                .isGreaterThan(5);
     }
 
     private LocalDate effective(String country, String number, String code) {
         long id = registry.find(new CompanyId(country, number)).orElseThrow().id();
-        return events.of(id, null).stream().filter(e -> e.code().equals(code)).findFirst()
-                .orElseThrow(() -> new AssertionError(country + " " + number + " has no " + code)).effectiveDate();
+        return events.of(id, null).stream()
+                .filter(e -> e.code().equals(code))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(country + " " + number + " has no " + code))
+                .effectiveDate();
     }
 
     private CompanyStatus status(String country, String number) {
-        return statuses.of(registry.find(new CompanyId(country, number)).orElseThrow().id());
+        return statuses.of(
+                registry.find(new CompanyId(country, number)).orElseThrow().id());
     }
 
     private void check(CompanyId company, String what, Expected expected, List<String> wrong) {
-        long id = registry.find(company).orElseThrow(() -> new AssertionError(what + " is not in the registry")).id();
+        long id = registry.find(company)
+                .orElseThrow(() -> new AssertionError(what + " is not in the registry"))
+                .id();
         CompanyStatus status = statuses.of(id);
         String light = watched.light(id).light();
         if (!expected.kinds().contains(status.kind()) || !expected.light().equals(light)) {
-            wrong.add(what + ": expected " + expected.kinds() + " " + expected.light() + ", was " + status.kind() + " since "
-                    + status.since() + " " + light);
+            wrong.add(what + ": expected " + expected.kinds() + " " + expected.light() + ", was " + status.kind()
+                    + " since " + status.since() + " " + light);
         }
         if (status.kind() != Kind.ACTIVE && status.since() == null) {
             wrong.add(what + ": " + status.kind() + " without a date");

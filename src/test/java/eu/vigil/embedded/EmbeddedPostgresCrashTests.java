@@ -27,10 +27,16 @@ class EmbeddedPostgresCrashTests {
     @Test
     void aStartAfterTheJvmWasKilledStopsTheOrphanAndStartsTheFirstTimeWithTheDataAndFsyncOn() throws Exception {
         Path data = dir.resolve("postgres");
-        Process killedRun = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PostgresOfAKilledRun.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(killedRun.getInputStream(), StandardCharsets.UTF_8))) {
+        Process killedRun = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PostgresOfAKilledRun.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(killedRun.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = output.readLine();
@@ -40,11 +46,14 @@ class EmbeddedPostgresCrashTests {
         killedRun.destroyForcibly();
         assertThat(killedRun.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
-        long orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
-        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive)).as("the orphan outlived the JVM").hasValue(true);
+        long orphanPid = Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).getFirst().trim());
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
+                .as("the orphan outlived the JVM")
+                .hasValue(true);
 
         try (EmbeddedPostgres restarted = EmbeddedPostgresConfiguration.startKeepingData(data);
-             Connection connection = restarted.getPostgresDatabase().getConnection()) {
+                Connection connection = restarted.getPostgresDatabase().getConnection()) {
             ResultSet note = connection.createStatement().executeQuery("select note from survived");
             assertThat(note.next()).isTrue();
             assertThat(note.getString(1)).isEqualTo("written before kill -9");
@@ -52,6 +61,7 @@ class EmbeddedPostgresCrashTests {
             fsync.next();
             assertThat(fsync.getString(1)).isEqualTo("on");
         }
-        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 }

@@ -50,9 +50,11 @@ class EmbeddedStartTests {
                 message.setSubject("Captured on the free port");
                 message.setText("hello");
                 sender.send(message);
-                assertThat(mail.messagesTo("second@instance.example")).extracting(CapturedMail.CapturedMessage::subject)
+                assertThat(mail.messagesTo("second@instance.example"))
+                        .extracting(CapturedMail.CapturedMessage::subject)
                         .containsExactly("Captured on the free port");
-                assertThat(output).as("GreenMail's user creation, which prints the password, is not shown")
+                assertThat(output)
+                        .as("GreenMail's user creation, which prints the password, is not shown")
                         .doesNotContain("with password");
             } finally {
                 mail.destroy();
@@ -70,13 +72,18 @@ class EmbeddedStartTests {
 
     /** vigil.mail.base-url as the application binds it from its own and the operator's application.yml. */
     private static String baseUrl(Map<String, Object> environment) throws IOException {
-        return Binder.get(shipped(environment)).bind("vigil.mail", NotificationProperties.class).get().baseUrl();
+        return Binder.get(shipped(environment))
+                .bind("vigil.mail", NotificationProperties.class)
+                .get()
+                .baseUrl();
     }
 
     /** The log levels of the shipped application.yml, applied as Spring Boot applies them. */
     private static void shippedLogLevels() throws IOException {
         LoggingSystem logging = LoggingSystem.get(EmbeddedStartTests.class.getClassLoader());
-        Binder.get(shipped(Map.of())).bind("logging.level", Bindable.mapOf(String.class, String.class)).get()
+        Binder.get(shipped(Map.of()))
+                .bind("logging.level", Bindable.mapOf(String.class, String.class))
+                .get()
                 .forEach((logger, level) -> logging.setLogLevel(logger, LogLevel.valueOf(level.toUpperCase())));
     }
 
@@ -85,8 +92,10 @@ class EmbeddedStartTests {
         env.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         env.getPropertySources().addFirst(new MapPropertySource("test", environment));
         var loader = new YamlPropertySourceLoader();
-        loader.load("operator", new FileSystemResource("config/application.yml")).forEach(env.getPropertySources()::addLast);
-        loader.load("built-in", new FileSystemResource("src/main/resources/application.yml")).forEach(env.getPropertySources()::addLast);
+        loader.load("operator", new FileSystemResource("config/application.yml"))
+                .forEach(env.getPropertySources()::addLast);
+        loader.load("built-in", new FileSystemResource("src/main/resources/application.yml"))
+                .forEach(env.getPropertySources()::addLast);
         return env;
     }
 }

@@ -7,8 +7,7 @@ import java.sql.Connection;
 /** Run in a JVM of its own by {@link EmbeddedPostgresCrashTests}: starts the embedded PostgreSQL, writes a row, waits to be killed. */
 public final class PostgresOfAKilledRun {
 
-    private PostgresOfAKilledRun() {
-    }
+    private PostgresOfAKilledRun() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.startKeepingData(Path.of(args[0]));

@@ -61,15 +61,22 @@ class FeedFileLimitsTests {
         String location;
         try (InputStream in = Files.newInputStream(zip)) {
             location = mvc.perform(multipart("/api/v1/admin/feeds/kbo/extracts")
-                            .file(new MockMultipartFile("file", zip.getFileName().toString(), "application/zip", in))
+                            .file(new MockMultipartFile(
+                                    "file", zip.getFileName().toString(), "application/zip", in))
                             .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestData.BOOTSTRAP_KEY))
-                    .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+                    .andReturn()
+                    .getResponse()
+                    .getHeader(HttpHeaders.LOCATION);
         }
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).until(() -> ingestion.run(id).orElseThrow().finished());
+        Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(1))
+                .until(() -> ingestion.run(id).orElseThrow().finished());
         RunView run = ingestion.run(id).orElseThrow();
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).startsWith("Damaged or oversized file: meta.csv").contains("limit vigil.feeds.limits.");
+        assertThat(run.error())
+                .startsWith("Damaged or oversized file: meta.csv")
+                .contains("limit vigil.feeds.limits.");
         assertThat(run.finishedAt()).isAfterOrEqualTo(run.startedAt());
         assertAppAnswers(id);
     }
@@ -84,7 +91,9 @@ class FeedFileLimitsTests {
         }
         RunView run = ingestion.ingestInPlace("bodacc", zip, true, "test");
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).startsWith("Damaged or oversized file: notices.jsonl unpacks to more than 100 times its compressed size")
+        assertThat(run.error())
+                .startsWith(
+                        "Damaged or oversized file: notices.jsonl unpacks to more than 100 times its compressed size")
                 .contains("limit vigil.feeds.limits.max-inflate-ratio");
         assertAppAnswers(run.id());
     }
@@ -97,13 +106,16 @@ class FeedFileLimitsTests {
                 def.setLevel(Deflater.BEST_SPEED);
             }
         }) {
-            out.write("{\"resource_kind\":\"company-profile\",\"data\":{\"company_name\":\"".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"resource_kind\":\"company-profile\",\"data\":{\"company_name\":\""
+                    .getBytes(StandardCharsets.UTF_8));
             repeat(out, (byte) 'A', 2 * GB);
         }
         RunView run = ingestion.ingestInPlace("companies-house", gz, true, "test");
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).startsWith("Damaged or oversized file: capture.jsonl.gz")
-                .contains("has a line longer than 1048576 characters").contains("limit vigil.feeds.limits.max-line-length");
+        assertThat(run.error())
+                .startsWith("Damaged or oversized file: capture.jsonl.gz")
+                .contains("has a line longer than 1048576 characters")
+                .contains("limit vigil.feeds.limits.max-line-length");
         assertAppAnswers(run.id());
     }
 
@@ -130,7 +142,9 @@ class FeedFileLimitsTests {
         long sections = sections();
         RunView run = ingestion.ingestInPlace("kbo", zip, true, "test");
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).startsWith("Damaged or oversized file: denomination_insert.csv has a cell longer than 262144 characters")
+        assertThat(run.error())
+                .startsWith(
+                        "Damaged or oversized file: denomination_insert.csv has a cell longer than 262144 characters")
                 .contains("limit vigil.feeds.limits.max-field-length");
         assertThat(sections()).as("nothing applied").isEqualTo(sections);
         assertAppAnswers(run.id());
@@ -140,13 +154,15 @@ class FeedFileLimitsTests {
     void anApiAnswerWithOneHugeRecordFailsNamingTheRecordLimit() throws Exception {
         Path json = tmp.resolve("records.json");
         try (OutputStream out = Files.newOutputStream(json)) {
-            out.write("{\"total_count\": 1, \"results\": [{\"id\": \"A202600190001\", \"commercant\": \"".getBytes(StandardCharsets.UTF_8));
+            out.write("{\"total_count\": 1, \"results\": [{\"id\": \"A202600190001\", \"commercant\": \""
+                    .getBytes(StandardCharsets.UTF_8));
             repeat(out, (byte) 'X', 3L << 20);
             out.write("\"}]}".getBytes(StandardCharsets.UTF_8));
         }
         RunView run = ingestion.ingestInPlace("bodacc", json, true, "test");
         assertThat(run.status()).isEqualTo("FAILED");
-        assertThat(run.error()).startsWith("Damaged or oversized file: records.json has a record longer than 1048576 characters")
+        assertThat(run.error())
+                .startsWith("Damaged or oversized file: records.json has a record longer than 1048576 characters")
                 .contains("limit vigil.feeds.limits.max-line-length");
         assertAppAnswers(run.id());
     }
@@ -160,11 +176,19 @@ class FeedFileLimitsTests {
 
     /** The next requests are answered: health, and the run as the API shows it. */
     private void assertAppAnswers(long runId) throws Exception {
-        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/actuator/health"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         var response = mvc.perform(get("/api/v1/admin/feeds/runs/" + runId)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestData.BOOTSTRAP_KEY)).andReturn().getResponse();
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestData.BOOTSTRAP_KEY))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).contains("\"status\":\"FAILED\"").contains("Damaged or oversized file");
+        assertThat(response.getContentAsString())
+                .contains("\"status\":\"FAILED\"")
+                .contains("Damaged or oversized file");
     }
 
     private static void repeat(OutputStream out, byte value, long count) throws IOException {

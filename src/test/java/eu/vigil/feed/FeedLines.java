@@ -12,10 +12,10 @@ public final class FeedLines {
 
     /** Companies House numbers from 70000000 upward, SIRENs from 700000000 upward: left to the feed tests. */
     private static final AtomicLong NEXT_GB = new AtomicLong(70_000_000);
+
     private static final AtomicLong NEXT_FR = new AtomicLong(70_000_000);
 
-    private FeedLines() {
-    }
+    private FeedLines() {}
 
     /** A fresh Companies House company number, eight digits. */
     public static String britishNumber() {

@@ -14,17 +14,22 @@ class FeedRunsBrowserTests extends BrowserTest {
     @Test
     void aPlatformAdminUploadsAnExtractAndSeesItsRunCountsAndQuarantine() {
         Map<String, String> files = KboUpdateZip.realUpdateFiles();
-        files.put("enterprise_insert.csv", files.get("enterprise_insert.csv")
-                + "\"1999.999.999\",\"AC\",\"000\",\"2\",\"014\",,01-01-2020\n");
+        files.put(
+                "enterprise_insert.csv",
+                files.get("enterprise_insert.csv") + "\"1999.999.999\",\"AC\",\"000\",\"2\",\"014\",,01-01-2020\n");
         byte[] zip = KboUpdateZip.zip(files);
 
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.locator("#nav-feeds").click();
-        page.locator("#feed-file").setInputFiles(new FilePayload("KboOpenData_0147_2025_10_12_Update.zip", "application/zip", zip));
+        page.locator("#feed-file")
+                .setInputFiles(new FilePayload("KboOpenData_0147_2025_10_12_Update.zip", "application/zip", zip));
         page.locator("#feed-force").check();
         page.locator("#feed-upload").click();
 
-        assertThat(page.locator("#run-state")).hasText("Completed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#run-state"))
+                .hasText(
+                        "Completed",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(page.locator("#rows-read")).hasText("1,104");
         assertThat(page.locator("#rows-rejected")).hasText("1");
         assertThat(page.locator("#quarantine-table")).containsText("enterprise_insert.csv");
@@ -43,9 +48,13 @@ class FeedRunsBrowserTests extends BrowserTest {
         files.remove("denomination_insert.csv");
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.navigate("/platform/feeds");
-        page.locator("#feed-file").setInputFiles(new FilePayload("broken.zip", "application/zip", KboUpdateZip.zip(files)));
+        page.locator("#feed-file")
+                .setInputFiles(new FilePayload("broken.zip", "application/zip", KboUpdateZip.zip(files)));
         page.locator("#feed-upload").click();
-        assertThat(page.locator("#run-state")).hasText("Failed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#run-state"))
+                .hasText(
+                        "Failed",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         assertThat(page.locator("#run-error")).containsText("denomination_insert.csv");
     }
 
@@ -55,10 +64,14 @@ class FeedRunsBrowserTests extends BrowserTest {
         files.put("meta.csv", KboUpdateZip.meta("update", 147, "11-10-2025"));
         signIn("platform@vigil.example", DemoAccounts.PASSWORD);
         page.navigate("/platform/feeds");
-        page.locator("#feed-file").setInputFiles(new FilePayload("147.zip", "application/zip", KboUpdateZip.zip(files)));
+        page.locator("#feed-file")
+                .setInputFiles(new FilePayload("147.zip", "application/zip", KboUpdateZip.zip(files)));
         page.locator("#feed-force").check();
         page.locator("#feed-upload").click();
-        assertThat(page.locator("#run-state")).hasText("Completed", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#run-state"))
+                .hasText(
+                        "Completed",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         page.locator("#nav-logout").click();
 
         signIn("credit@demo.example", DemoAccounts.PASSWORD);
@@ -74,7 +87,8 @@ class FeedRunsBrowserTests extends BrowserTest {
         assertThat(page.locator("#company-legal-form")).hasText("Association sans but lucratif");
         page.navigate("/companies/BE/0411104014");
         assertThat(page.locator("#company-activities")).containsText("90201");
-        assertThat(page.locator("#company-activities")).containsText("Réalisation de spectacles par des artistes indépendants");
+        assertThat(page.locator("#company-activities"))
+                .containsText("Réalisation de spectacles par des artistes indépendants");
         page.navigate("/companies/BE/1029026379");
         page.locator("#lang-menu").click();
         page.locator("[data-lang=nl]").click();

@@ -48,7 +48,9 @@ class KboUpdateAccountingTests {
         assertThat(identity(low)).contains("Laag Proef BV");
         assertThat(ingestion.quarantine(run.id(), 10)).singleElement().satisfies(row -> {
             assertThat(row.fileName()).isEqualTo("enterprise_insert.csv");
-            assertThat(row.line()).as("the line it stands on in the file, not in the sorted order").isEqualTo(3);
+            assertThat(row.line())
+                    .as("the line it stands on in the file, not in the sorted order")
+                    .isEqualTo(3);
             assertThat(row.reason()).contains("not-a-date");
         });
         assertThat(run.rowsRead()).isEqualTo(5);
@@ -68,24 +70,40 @@ class KboUpdateAccountingTests {
                 .insert("activity", q("2.290.171.611"), q("BTW"), q("2008"), q("47110"), q("MAIN")));
 
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
-        assertThat(registry.find(CompanyNumbers.require(unknown, "BE"))).as("no company from deletions alone").isEmpty();
+        assertThat(registry.find(CompanyNumbers.require(unknown, "BE")))
+                .as("no company from deletions alone")
+                .isEmpty();
         assertThat(run.companiesNew()).isZero();
         assertThat(run.companiesLeft()).isZero();
         assertThat(run.signalEvents()).isZero();
         assertThat(run.rowsRead()).isEqualTo(5);
         assertThat(run.rowsApplied()).isZero();
         assertThat(run.rowsSetAside()).isEqualTo(5);
-        assertThat(run.setAside()).containsEntry(
-                "deletions about enterprises Vigil never held (no company is made from a deletion)", 3L);
-        assertThat(run.setAside()).containsEntry("activity_delete.csv: establishment-level rows (Vigil keeps each "
-                + "enterprise's own data and its list of establishments)", 1L);
-        assertThat(run.setAside()).containsEntry("activity_insert.csv: establishment-level rows (Vigil keeps each "
-                + "enterprise's own data and its list of establishments)", 1L);
+        assertThat(run.setAside())
+                .containsEntry("deletions about enterprises Vigil never held (no company is made from a deletion)", 3L);
+        assertThat(run.setAside())
+                .containsEntry(
+                        "activity_delete.csv: establishment-level rows (Vigil keeps each "
+                                + "enterprise's own data and its list of establishments)",
+                        1L);
+        assertThat(run.setAside())
+                .containsEntry(
+                        "activity_insert.csv: establishment-level rows (Vigil keeps each "
+                                + "enterprise's own data and its list of establishments)",
+                        1L);
 
-        String api = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/admin/feeds/runs/" + run.id())
-                        .header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + eu.vigil.support.TestData.BOOTSTRAP_KEY))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(api).contains("\"rowsRead\":5").contains("\"rowsApplied\":0").contains("\"rowsRejected\":0")
+        String api = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/api/v1/admin/feeds/runs/" + run.id())
+                        .header(
+                                org.springframework.http.HttpHeaders.AUTHORIZATION,
+                                "Bearer " + eu.vigil.support.TestData.BOOTSTRAP_KEY))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(api)
+                .contains("\"rowsRead\":5")
+                .contains("\"rowsApplied\":0")
+                .contains("\"rowsRejected\":0")
                 .contains("\"rowsSetAside\":5")
                 .contains("\"deletions about enterprises Vigil never held (no company is made from a deletion)\":3");
     }
@@ -98,10 +116,18 @@ class KboUpdateAccountingTests {
     }
 
     private String identity(String number) {
-        return registry.find(CompanyNumbers.require(number, "BE")).orElseThrow().sections().get(Section.IDENTITY).json();
+        return registry.find(CompanyNumbers.require(number, "BE"))
+                .orElseThrow()
+                .sections()
+                .get(Section.IDENTITY)
+                .json();
     }
 
     private String status(String number) {
-        return registry.find(CompanyNumbers.require(number, "BE")).orElseThrow().sections().get(Section.STATUS).json();
+        return registry.find(CompanyNumbers.require(number, "BE"))
+                .orElseThrow()
+                .sections()
+                .get(Section.STATUS)
+                .json();
     }
 }

@@ -16,7 +16,8 @@ class QuotedPrintableTests {
         String text = "Faillissement prononcé: één = 1 € \nLiquidation judiciaire \t\r\nfine\rlast ";
         byte[] encoded = QuotedPrintable.encode(text);
 
-        assertThat(decode(encoded)).isEqualTo(text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n"));
+        assertThat(decode(encoded))
+                .isEqualTo(text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n"));
         assertThat(new String(encoded, StandardCharsets.US_ASCII))
                 .contains("prononc=C3=A9", "=3D 1 =E2=82=AC=20\r\nLiquidation judiciaire =09\r\nfine\r\nlast=20");
     }
@@ -29,7 +30,10 @@ class QuotedPrintableTests {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(600);
             for (int i = 0; i < length; i++) {
-                text.append(random.nextInt(40) == 0 ? "\n" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+                text.append(
+                        random.nextInt(40) == 0
+                                ? "\n"
+                                : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
             }
             byte[] encoded = QuotedPrintable.encode(text.toString());
 
@@ -43,7 +47,9 @@ class QuotedPrintableTests {
     }
 
     private static String decode(byte[] encoded) throws Exception {
-        return new String(MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable").readAllBytes(),
+        return new String(
+                MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")
+                        .readAllBytes(),
                 StandardCharsets.UTF_8);
     }
 }

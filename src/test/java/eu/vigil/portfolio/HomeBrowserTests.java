@@ -22,13 +22,13 @@ import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.math.BigDecimal;
 import java.time.Duration;
-import org.awaitility.Awaitility;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,18 +62,24 @@ class HomeBrowserTests extends BrowserTest {
         TestTenant tenant = data.tenant("Home Portfolio");
         TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
         Map<String, List<Long>> byLight = demoCompaniesByLight();
-        assertThat(byLight.get("red")).as("the demo world has bankrupt companies").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(byLight.get("red"))
+                .as("the demo world has bankrupt companies")
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(byLight.get("green")).hasSizeGreaterThanOrEqualTo(3);
         List<Long> reds = byLight.get("red").subList(0, 2);
         List<Long> ambers = byLight.get("amber").stream().limit(1).toList();
         List<Long> greens = byLight.get("green").subList(0, 3);
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Customers").id());
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Customers").id());
         TenantContext.runAs(tenant.id(), () -> {
             add(list, reds.get(0), "120000");
             add(list, reds.get(1), "30000");
             ambers.forEach(id -> add(list, id, "20000"));
             greens.forEach(id -> add(list, id, "10000"));
-            watchlists.add(list, "BE" + FeedLines.belgianNumber(), new EntryData("P-1", Relationship.PROSPECT, null, null, null, List.of()));
+            watchlists.add(
+                    list,
+                    "BE" + FeedLines.belgianNumber(),
+                    new EntryData("P-1", Relationship.PROSPECT, null, null, null, List.of()));
         });
 
         signIn(credit.email(), TestData.PASSWORD);
@@ -83,31 +89,38 @@ class HomeBrowserTests extends BrowserTest {
         assertThat(card("amber")).isEqualTo(String.valueOf(ambers.size()));
         assertThat(card("green")).isEqualTo("3");
         assertThat(card("pending")).isEqualTo("1");
-        assertThat(page.locator("#light-red [data-testid=amount]").textContent()).isEqualTo("€150,000");
-        assertThat(page.locator("#light-green [data-testid=amount]").textContent()).isEqualTo("€30,000");
+        assertThat(page.locator("#light-red [data-testid=amount]").textContent())
+                .isEqualTo("€150,000");
+        assertThat(page.locator("#light-green [data-testid=amount]").textContent())
+                .isEqualTo("€30,000");
         assertThat(page.locator("#at-risk [data-testid=amount]").textContent())
                 .isEqualTo(ambers.isEmpty() ? "€150,000" : "€170,000");
         assertThat(page.locator("#biggest li").first().textContent()).contains("€120,000");
         assertThat(page.locator("#biggest li").count()).isEqualTo(2 + ambers.size());
         // the demo world's events were detected when it loaded, within the week a first visit looks back on
         assertThat(page.locator("#changed-link").textContent()).endsWith(": " + (2 + ambers.size()));
-        PlaywrightAssertions.assertThat(page.locator("#chart-history[data-rendered=true]")).hasCount(1);
+        PlaywrightAssertions.assertThat(page.locator("#chart-history[data-rendered=true]"))
+                .hasCount(1);
         assertThat(page.locator("#history-table tr").count()).isEqualTo(1 + 12);
 
         for (String light : List.of("red", "amber", "green", "pending")) {
             String shown = card(light);
             page.locator("#light-" + light).click();
             assertThat(page.locator("#list-count").textContent()).isEqualTo("Entries: " + shown);
-            assertThat(page.locator("#portfolio-table tbody tr[data-light=" + light + "]").count()).isEqualTo(Integer.parseInt(shown));
+            assertThat(page.locator("#portfolio-table tbody tr[data-light=" + light + "]")
+                            .count())
+                    .isEqualTo(Integer.parseInt(shown));
             page.goBack();
         }
         page.locator("#at-risk").click();
         assertThat(page.locator("#list-count").textContent()).isEqualTo("Entries: " + (2 + ambers.size()));
-        assertThat(page.locator("#portfolio-table tbody tr").first().textContent()).contains("€120,000");
+        assertThat(page.locator("#portfolio-table tbody tr").first().textContent())
+                .contains("€120,000");
         page.goBack();
         String highRisk = page.locator("#high-risk [data-testid=companies]").textContent();
         page.locator("#high-risk").click();
-        assertThat(highRisk).startsWith(page.locator("#list-count").textContent().replace("Entries: ", "") + " of ");
+        assertThat(highRisk)
+                .startsWith(page.locator("#list-count").textContent().replace("Entries: ", "") + " of ");
         page.goBack();
         page.locator("#changed-link").click();
         assertThat(page.locator("#list-count").textContent()).isEqualTo("Entries: " + (2 + ambers.size()));
@@ -123,10 +136,19 @@ class HomeBrowserTests extends BrowserTest {
         TestUser credit = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
         String number = FeedLines.belgianNumber();
         bureau(number, LocalDate.now().minusDays(20), "\"rating\":\"BBB\",\"risk_class\":2");
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Customers").id());
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Customers").id());
         TenantContext.runAs(tenant.id(), () -> {
-            watchlists.add(list, "BE" + number, new EntryData("C-9", Relationship.CUSTOMER, null,
-                    new Amount(new BigDecimal("40000"), "EUR"), null, List.of()));
+            watchlists.add(
+                    list,
+                    "BE" + number,
+                    new EntryData(
+                            "C-9",
+                            Relationship.CUSTOMER,
+                            null,
+                            new Amount(new BigDecimal("40000"), "EUR"),
+                            null,
+                            List.of()));
         });
         signIn(credit.email(), TestData.PASSWORD);
         assertThat(card("amber")).isEqualTo("0");
@@ -135,9 +157,13 @@ class HomeBrowserTests extends BrowserTest {
 
         bureau(number, LocalDate.now(), "\"rating\":\"BBB\",\"risk_class\":5");
         // the watchlist refreshes its lights after the run, on its own
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "amber".equals(jdbc.queryForObject(
-                "select l.light from company_light l join company c on c.id = l.company_id where c.country = 'BE' and c.number = ?",
-                String.class, number)));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> "amber"
+                        .equals(jdbc.queryForObject(
+                                "select l.light from company_light l join company c on c.id = l.company_id where c.country = 'BE' and c.number = ?",
+                                String.class,
+                                number)));
         page.navigate("/");
 
         assertThat(card("amber")).isEqualTo("1");
@@ -146,7 +172,8 @@ class HomeBrowserTests extends BrowserTest {
         assertThat(page.locator("#changed li").textContent()).contains("High risk class");
         page.locator("#changed-link").click();
         assertThat(page.locator("#portfolio-table tbody tr").count()).isEqualTo(1);
-        assertThat(page.locator("#portfolio-table tbody tr").getAttribute("data-number")).isEqualTo("BE" + number);
+        assertThat(page.locator("#portfolio-table tbody tr").getAttribute("data-number"))
+                .isEqualTo("BE" + number);
     }
 
     @Test
@@ -162,11 +189,17 @@ class HomeBrowserTests extends BrowserTest {
         bureau(prospect, LocalDate.now().minusDays(10), "\"rating\":\"A\"");
         bureau(owned, LocalDate.now().minusDays(2), "\"rating\":\"A\"");
         bureau(someoneElses, LocalDate.now().minusDays(1), "\"rating\":\"A\"");
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Pipeline").id());
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Pipeline").id());
         TenantContext.runAs(tenant.id(), () -> {
-            watchlists.add(list, "BE" + owned, new EntryData("S-1", Relationship.CUSTOMER, null, null, sales.id(), List.of()));
-            watchlists.add(list, "BE" + prospect, new EntryData("S-2", Relationship.PROSPECT, null, null, null, List.of()));
-            watchlists.add(list, "BE" + someoneElses, new EntryData("S-3", Relationship.CUSTOMER, null, null, null, List.of()));
+            watchlists.add(
+                    list, "BE" + owned, new EntryData("S-1", Relationship.CUSTOMER, null, null, sales.id(), List.of()));
+            watchlists.add(
+                    list, "BE" + prospect, new EntryData("S-2", Relationship.PROSPECT, null, null, null, List.of()));
+            watchlists.add(
+                    list,
+                    "BE" + someoneElses,
+                    new EntryData("S-3", Relationship.CUSTOMER, null, null, null, List.of()));
         });
 
         signIn(sales.email(), TestData.PASSWORD);
@@ -190,8 +223,11 @@ class HomeBrowserTests extends BrowserTest {
         Locator bureau = page.locator("#source-bureau");
         assertThat(bureau.textContent()).contains("Run " + failed.id());
         assertThat(bureau.locator("[data-testid=age]").textContent()).isEqualTo("0 min ago");
-        assertThat(Integer.parseInt(page.locator("#failed-runs .fs-4").textContent().strip()) + Integer.parseInt(
-                page.locator("#quarantined .fs-4").textContent().strip())).isPositive();
+        assertThat(Integer.parseInt(
+                                page.locator("#failed-runs .fs-4").textContent().strip())
+                        + Integer.parseInt(
+                                page.locator("#quarantined .fs-4").textContent().strip()))
+                .isPositive();
         assertThat(page.locator("#source-kbo").textContent()).contains("Run ");
         assertThat(page.locator("#dead-letters .fs-4").textContent().strip()).matches("\\d+");
     }
@@ -199,7 +235,10 @@ class HomeBrowserTests extends BrowserTest {
     @Test
     void atPhoneWidthTheHomeAndTheListReadWithoutScrollingSideways() {
         page.setViewportSize(390, 844);
-        var credit = DemoAccounts.ACCOUNTS.stream().filter(a -> a.role() == Role.CREDIT_MANAGER).findFirst().orElseThrow();
+        var credit = DemoAccounts.ACCOUNTS.stream()
+                .filter(a -> a.role() == Role.CREDIT_MANAGER)
+                .findFirst()
+                .orElseThrow();
         signIn(credit.email(), DemoAccounts.PASSWORD);
         assertThat(scrollWidth()).isLessThanOrEqualTo(390);
         page.navigate("/portfolio");
@@ -212,18 +251,29 @@ class HomeBrowserTests extends BrowserTest {
     }
 
     private String card(String light) {
-        return page.locator("#light-" + light + " [data-testid=companies]").textContent().strip();
+        return page.locator("#light-" + light + " [data-testid=companies]")
+                .textContent()
+                .strip();
     }
 
     private void add(UUID list, long companyId, String exposure) {
         Map<String, Object> company = jdbc.queryForMap("select country, number from company where id = ?", companyId);
-        watchlists.add(list, ((String) company.get("country")).trim() + company.get("number"), new EntryData(null, Relationship.CUSTOMER,
-                null, new Amount(new BigDecimal(exposure), "EUR"), null, List.of()));
+        watchlists.add(
+                list,
+                ((String) company.get("country")).trim() + company.get("number"),
+                new EntryData(
+                        null,
+                        Relationship.CUSTOMER,
+                        null,
+                        new Amount(new BigDecimal(exposure), "EUR"),
+                        null,
+                        List.of()));
     }
 
     /** Demo-world Belgian companies by the light their signal history gives them now, as the light rules compute it. */
     private Map<String, List<Long>> demoCompaniesByLight() {
-        List<Long> ids = jdbc.queryForList("select id from company where country = 'BE' order by id limit 400", Long.class);
+        List<Long> ids =
+                jdbc.queryForList("select id from company where country = 'BE' order by id limit 400", Long.class);
         Map<Long, String> lights = watched.lights(ids);
         Map<String, List<Long>> byLight = new LinkedHashMap<>();
         for (String light : List.of("red", "amber", "green")) {
@@ -234,7 +284,8 @@ class HomeBrowserTests extends BrowserTest {
     }
 
     private void bureau(String number, LocalDate asOf, String fields) {
-        String line = "{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"" + asOf + "\",\"bureau\":\"test\"," + fields + "}";
+        String line = "{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"" + asOf
+                + "\",\"bureau\":\"test\"," + fields + "}";
         RunView run = ingestion.ingestNow("bureau", FeedLines.file(line), "snapshot.jsonl", true, "test");
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         assertThat(run.rowsRejected()).isZero();

@@ -24,14 +24,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 class CatalogueStartupTests {
 
     @Test
-    void anInvalidCatalogueStopsStartUpWithTheListOfEntriesToFix(@TempDir Path dir, CapturedOutput output) throws IOException {
-        Path file = Files.writeString(dir.resolve("signals.yml"), CatalogueValidationTests.catalogue(
-                CatalogueValidationTests.entry("detector", "becomes"),
-                CatalogueValidationTests.entry("code", "OTHER_SIGNAL", "labels", "{en: {label: \"Other\", explanation: \"Other.\"}}")));
+    void anInvalidCatalogueStopsStartUpWithTheListOfEntriesToFix(@TempDir Path dir, CapturedOutput output)
+            throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("signals.yml"),
+                CatalogueValidationTests.catalogue(
+                        CatalogueValidationTests.entry("detector", "becomes"),
+                        CatalogueValidationTests.entry(
+                                "code",
+                                "OTHER_SIGNAL",
+                                "labels",
+                                "{en: {label: \"Other\", explanation: \"Other.\"}}")));
 
         Throwable failure = catchThrowable(() -> start("--vigil.signals.catalogue=file:" + file));
 
-        assertThat(failure).isInstanceOf(BeanCreationException.class).hasRootCauseInstanceOf(InvalidCatalogueException.class);
+        assertThat(failure)
+                .isInstanceOf(BeanCreationException.class)
+                .hasRootCauseInstanceOf(InvalidCatalogueException.class);
         assertThat(output.getOut() + output.getErr())
                 .contains("Vigil cannot start: the signal catalogue " + file + " is invalid:")
                 .contains("  - TEST_SIGNAL (entry 1): unknown detector 'becomes' (did you mean became?)")
@@ -42,26 +51,31 @@ class CatalogueStartupTests {
     @Test
     void readsConfigSignalsYmlByDefaultAndTheBuiltInCopyWhenItIsAbsent(@TempDir Path dir) {
         try (ConfigurableApplicationContext context = start()) {
-            assertThat(context.getBean(SignalProperties.class).catalogue().getDescription()).contains("config/signals.yml");
+            assertThat(context.getBean(SignalProperties.class).catalogue().getDescription())
+                    .contains("config/signals.yml");
             assertThat(context.getBean(SignalCatalogue.class).all()).hasSizeGreaterThanOrEqualTo(120);
         }
-        try (ConfigurableApplicationContext context = start("--vigil.signals.catalogue=file:" + dir.resolve("absent.yml"))) {
+        try (ConfigurableApplicationContext context =
+                start("--vigil.signals.catalogue=file:" + dir.resolve("absent.yml"))) {
             assertThat(context.getBean(SignalCatalogue.class).all()).hasSizeGreaterThanOrEqualTo(120);
         }
     }
 
     @Test
     void theAnalysisNamesTheFileAndWhatToDo() {
-        InvalidCatalogueException invalid = new InvalidCatalogueException("config/signals.yml",
+        InvalidCatalogueException invalid = new InvalidCatalogueException(
+                "config/signals.yml",
                 java.util.List.of("TEST_SIGNAL (entry 1): unknown detector 'becomes'", "entry 2: code is missing"));
 
         FailureAnalysis analysis = new InvalidCatalogueFailureAnalyzer()
                 .analyze(new BeanCreationException("signalCatalogue", "failed", invalid));
 
-        assertThat(analysis.getDescription()).isEqualTo(String.join(System.lineSeparator(),
-                "Vigil cannot start: the signal catalogue config/signals.yml is invalid:",
-                "  - TEST_SIGNAL (entry 1): unknown detector 'becomes'",
-                "  - entry 2: code is missing"));
+        assertThat(analysis.getDescription())
+                .isEqualTo(String.join(
+                        System.lineSeparator(),
+                        "Vigil cannot start: the signal catalogue config/signals.yml is invalid:",
+                        "  - TEST_SIGNAL (entry 1): unknown detector 'becomes'",
+                        "  - entry 2: code is missing"));
         assertThat(analysis.getAction()).isEqualTo("Fix these entries in config/signals.yml and start again.");
     }
 
@@ -74,6 +88,5 @@ class CatalogueStartupTests {
     }
 
     @EnableConfigurationProperties(SignalProperties.class)
-    static class CatalogueSettings {
-    }
+    static class CatalogueSettings {}
 }

@@ -48,8 +48,21 @@ final class ChProfile {
     }
 
     Profile of(String number) {
-        return new Profile(number, name, type, created, ceased, status, detail, office, sic, hasCharges, insolvencyHistory,
-                false, lastAccounts, confirmationOverdue);
+        return new Profile(
+                number,
+                name,
+                type,
+                created,
+                ceased,
+                status,
+                detail,
+                office,
+                sic,
+                hasCharges,
+                insolvencyHistory,
+                false,
+                lastAccounts,
+                confirmationOverdue);
     }
 
     CompaniesHouseStreamWriter.Envelope envelope(String number, long timepoint, String publishedAt) {

@@ -26,12 +26,40 @@ class ChangeWordingTests {
     private static final Pattern BOOLEAN = Pattern.compile("\\b(true|false)\\b");
     private static final Pattern SITUATION_CODE = Pattern.compile("(^|→ )\\d{3}($| →)");
     private static final Pattern LONG_NUMBER = Pattern.compile("\\d{4,}");
-    private static final List<String> ENGLISH = List.of(" due by ", "last filed", "period end", "disqualified", "director",
-            "secretary", "receivership", "proposal", "strike-off", "annulation of", " days", "Charge ", " d)", "none",
-            "going-concern", "unqualified", "Added", "Removed", "left the board", "joined the board");
-    private static final Set<String> AMOUNTS = Set.of("accounts.capital", "accounts.equity", "accounts.totalAssets",
-            "accounts.fixedAssets", "accounts.cash", "accounts.shortTermDebt", "accounts.turnover", "accounts.grossMargin",
-            "accounts.operatingResult", "accounts.netResult", "accounts.overdueTaxDebt", "accounts.overdueSocialDebt",
+    private static final List<String> ENGLISH = List.of(
+            " due by ",
+            "last filed",
+            "period end",
+            "disqualified",
+            "director",
+            "secretary",
+            "receivership",
+            "proposal",
+            "strike-off",
+            "annulation of",
+            " days",
+            "Charge ",
+            " d)",
+            "none",
+            "going-concern",
+            "unqualified",
+            "Added",
+            "Removed",
+            "left the board",
+            "joined the board");
+    private static final Set<String> AMOUNTS = Set.of(
+            "accounts.capital",
+            "accounts.equity",
+            "accounts.totalAssets",
+            "accounts.fixedAssets",
+            "accounts.cash",
+            "accounts.shortTermDebt",
+            "accounts.turnover",
+            "accounts.grossMargin",
+            "accounts.operatingResult",
+            "accounts.netResult",
+            "accounts.overdueTaxDebt",
+            "accounts.overdueSocialDebt",
             "scores.creditLimit");
 
     @Autowired
@@ -52,16 +80,20 @@ class ChangeWordingTests {
     @Test
     void everyRecordedChangeReadsInPlainFrenchDutchAndItalian() {
         List<String> wrong = new ArrayList<>();
-        List<String[]> changes = jdbc.query("""
+        List<String[]> changes =
+                jdbc.query("""
                 select distinct on (code, coalesce(old_value, ''), coalesce(new_value, '')) code, old_value, new_value
-                from signal_event order by code, coalesce(old_value, ''), coalesce(new_value, '') limit 5000""",
-                (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-        assertThat(changes.stream().map(c -> c[0]).distinct().count()).as("signal codes in the demo world").isGreaterThan(100);
+                from signal_event order by code, coalesce(old_value, ''), coalesce(new_value, '') limit 5000""", (rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        assertThat(changes.stream().map(c -> c[0]).distinct().count())
+                .as("signal codes in the demo world")
+                .isGreaterThan(100);
         for (String[] change : changes) {
             String field = catalogue.find(change[0]).map(Signal::field).orElse("");
             for (Locale reader : READERS) {
-                String text = wording.words(change[0], change[1], change[2], reader).text();
-                String what = reader + " " + change[0] + " " + change[1] + " → " + change[2] + " reads \"" + text + "\"";
+                String text =
+                        wording.words(change[0], change[1], change[2], reader).text();
+                String what =
+                        reader + " " + change[0] + " " + change[1] + " → " + change[2] + " reads \"" + text + "\"";
                 if (text == null || text.isBlank()) {
                     wrong.add(what + ": nothing");
                     continue;
@@ -76,7 +108,8 @@ class ChangeWordingTests {
                     wrong.add(what + ": raw code");
                 }
                 ENGLISH.stream().filter(text::contains).forEach(word -> wrong.add(what + ": English \"" + word + "\""));
-                if (AMOUNTS.contains(field) && (!text.contains("€") || LONG_NUMBER.matcher(text).find())) {
+                if (AMOUNTS.contains(field)
+                        && (!text.contains("€") || LONG_NUMBER.matcher(text).find())) {
                     wrong.add(what + ": unformatted amount");
                 }
                 if (field.equals("scores.pd") && !text.contains("%")) {
@@ -98,21 +131,29 @@ class ChangeWordingTests {
                 .isEqualTo("Jan Janssens, director, left the board");
         assertThat(read("DIRECTOR_RESIGNED", "Janssens, Jan (director, P-10002)", null, Locale.FRENCH))
                 .isEqualTo("Jan Janssens, administrateur, quitte le conseil");
-        assertThat(read("CEASED_ACTIVE", "true", "false", Locale.of("nl"))).isEqualTo("Niet langer actief in het register");
+        assertThat(read("CEASED_ACTIVE", "true", "false", Locale.of("nl")))
+                .isEqualTo("Niet langer actief in het register");
         assertThat(read("STRIKE_OFF_PROPOSED", "active", "active-proposal-to-strike-off", Locale.ITALIAN))
                 .isEqualTo("attiva → attiva, cancellazione proposta");
-        assertThat(read("BANKRUPTCY_OPENED", "000", "050", Locale.ITALIAN)).isEqualTo("Situazione normale → Apertura di fallimento");
+        assertThat(read("BANKRUPTCY_OPENED", "000", "050", Locale.ITALIAN))
+                .isEqualTo("Situazione normale → Apertura di fallimento");
     }
 
     @Test
     void theBankruptBuildersLastChangesReadAsSentences() {
         long id = registry.find(new CompanyId("BE", "0310143840")).orElseThrow().id();
-        List<String> french = events.of(id, null).stream().map(e -> wording.words(e, Locale.FRENCH).text()).toList();
-        assertThat(french).anyMatch(t -> t.contains("quitte le conseil"))
+        List<String> french = events.of(id, null).stream()
+                .map(e -> wording.words(e, Locale.FRENCH).text())
+                .toList();
+        assertThat(french)
+                .anyMatch(t -> t.contains("quitte le conseil"))
                 .anyMatch(t -> t.equals("Situation normale → Ouverture de faillite"));
     }
 
     private String read(String code, String before, String after, Locale locale) {
-        return wording.words(code, before, after, locale).text().replace('\u202f', ' ').replace('\u00a0', ' ');
+        return wording.words(code, before, after, locale)
+                .text()
+                .replace('\u202f', ' ')
+                .replace('\u00a0', ' ');
     }
 }

@@ -29,6 +29,7 @@ final class CoverageFeeds {
     static final String BUREAU_NEXT_DAY = "2026-10-02";
     /** KBO Update extracts: first sight, an optional step in between, the change, and the next day. */
     static final String KBO_SEED = "01-09-2026";
+
     static final String KBO_MID = "15-09-2026";
     static final String KBO_AFTER = "01-10-2026";
     static final String KBO_NEXT_DAY = "02-10-2026";
@@ -47,10 +48,12 @@ final class CoverageFeeds {
 
     /** Companies House stream events: published without a zone before, in UTC after, with an offset the next day. */
     static final String CH_BEFORE = "2026-09-01T08:00:00";
+
     static final String CH_AFTER = "2026-10-01T09:30:00Z";
     static final String CH_NEXT_DAY = "2026-10-02T10:30:00+01:00";
     /** BODACC publication days; a judgment is dated by its own date. */
     static final LocalDate BODACC_BEFORE = LocalDate.parse("2026-09-01");
+
     static final LocalDate BODACC_AFTER = LocalDate.parse("2026-10-01");
     static final LocalDate BODACC_NEXT_DAY = LocalDate.parse("2026-10-02");
 
@@ -80,24 +83,42 @@ final class CoverageFeeds {
     }
 
     static byte[] chLines(List<Envelope> events) {
-        return String.join("\n", events.stream().map(CompaniesHouseStreamWriter::line).toList()).getBytes(StandardCharsets.UTF_8);
+        return String.join(
+                        "\n",
+                        events.stream().map(CompaniesHouseStreamWriter::line).toList())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Every "after" event delivered again the next day under a new etag: the same state, so nothing to signal. */
     static List<Envelope> chNextDay(List<Envelope> after) {
-        return after.stream().map(e -> e.redelivered(e.timepoint() + 10_000_000, CH_NEXT_DAY)).toList();
+        return after.stream()
+                .map(e -> e.redelivered(e.timepoint() + 10_000_000, CH_NEXT_DAY))
+                .toList();
     }
 
     static byte[] bodaccLines(List<Notice> notices) {
-        return String.join("\n", notices.stream().map(BodaccFileWriter::line).toList()).getBytes(StandardCharsets.UTF_8);
+        return String.join("\n", notices.stream().map(BodaccFileWriter::line).toList())
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The next day, every BODACC company of the cases gets an announcement that changes nothing of its situation. */
     List<Notice> bodaccNextDay() {
         Map<String, Notice> last = new LinkedHashMap<>();
         bodaccAfter.forEach(n -> n.sirens().forEach(siren -> last.put(siren, n)));
-        return last.entrySet().stream().map(e -> new Notice(noticeId(), BODACC_NEXT_DAY, "annonce", "divers", List.of(e.getKey()),
-                e.getValue().name(), e.getValue().town(), e.getValue().postcode(), null, null, null)).toList();
+        return last.entrySet().stream()
+                .map(e -> new Notice(
+                        noticeId(),
+                        BODACC_NEXT_DAY,
+                        "annonce",
+                        "divers",
+                        List.of(e.getKey()),
+                        e.getValue().name(),
+                        e.getValue().town(),
+                        e.getValue().postcode(),
+                        null,
+                        null,
+                        null))
+                .toList();
     }
 
     /** A bureau line before and one after (fields as JSON members, null = no line in that file). */
@@ -132,7 +153,8 @@ final class CoverageFeeds {
 
     static String bureauLine(String number, String asOf, String fields) {
         return ("{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"" + asOf + "\",\"bureau\":\"demo\""
-                + (fields.isBlank() ? "" : "," + fields) + "}").replace("\n", "");
+                        + (fields.isBlank() ? "" : "," + fields) + "}")
+                .replace("\n", "");
     }
 
     static String accountsLine(String number, String filing) {
@@ -146,7 +168,8 @@ final class CoverageFeeds {
     // KBO Update extracts
 
     /** The update that brings {@code previous} to {@code now} for the enterprises {@code now} lists. */
-    static byte[] kboUpdate(int extractNumber, String snapshot, Map<String, KboCompany> now, Map<String, KboCompany> previous) {
+    static byte[] kboUpdate(
+            int extractNumber, String snapshot, Map<String, KboCompany> now, Map<String, KboCompany> previous) {
         KboUpdateZip.Update update = KboUpdateZip.update(extractNumber, snapshot);
         // establishment files are keyed by establishment number, the others by enterprise: both sorted as KBO publishes
         Map<String, String> establishmentDeletes = new TreeMap<>();
@@ -155,8 +178,8 @@ final class CoverageFeeds {
             String key = q(KboCompany.dotted(number));
             KboCompany before = previous.get(number);
             if (before != null) {
-                before.establishments.forEach(s -> establishmentDeletes.put(KboCompany.establishmentNumber(number, s),
-                        q(KboCompany.establishmentNumber(number, s))));
+                before.establishments.forEach(s -> establishmentDeletes.put(
+                        KboCompany.establishmentNumber(number, s), q(KboCompany.establishmentNumber(number, s))));
                 for (String part : List.of("enterprise", "denomination", "address", "contact", "activity")) {
                     update.delete(part, key);
                 }
@@ -164,12 +187,22 @@ final class CoverageFeeds {
             if (company.left) {
                 return;
             }
-            company.establishments.forEach(s -> establishmentInserts.put(KboCompany.establishmentNumber(number, s),
+            company.establishments.forEach(s -> establishmentInserts.put(
+                    KboCompany.establishmentNumber(number, s),
                     new String[] {q(KboCompany.establishmentNumber(number, s)), "01-01-2015", key}));
-            update.insert("enterprise", key, q("AC"), q(company.situation), q("2"), q(company.juridicalForm), "", company.startDate);
+            update.insert(
+                    "enterprise",
+                    key,
+                    q("AC"),
+                    q(company.situation),
+                    q("2"),
+                    q(company.juridicalForm),
+                    "",
+                    company.startDate);
             company.denominations.forEach(d -> update.insert("denomination", key, q(d[0]), q(d[1]), q(d[2])));
-            company.addresses.forEach(a -> update.insert("address", key, q(a[0]), q(a[1]), q(a[2]), q(a[3]), q(a[4]), q(a[4]),
-                    q(a[5]), q(a[5]), q(a[6]), "", "", a[7]));
+            company.addresses.forEach(a -> update.insert(
+                    "address", key, q(a[0]), q(a[1]), q(a[2]), q(a[3]), q(a[4]), q(a[4]), q(a[5]), q(a[5]), q(a[6]), "",
+                    "", a[7]));
             company.contacts.forEach(c -> update.insert("contact", key, q("ENT"), q(c[0]), q(c[1])));
             company.activities.forEach(a -> update.insert("activity", key, q(a[0]), q(a[1]), q(a[2]), q(a[3])));
         });

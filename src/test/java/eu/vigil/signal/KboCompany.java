@@ -15,17 +15,26 @@ final class KboCompany {
     String juridicalForm = "014";
     String startDate = "15-03-2010";
     boolean left;
-    final List<String[]> denominations = new ArrayList<>(List.<String[]>of(new String[] {"2", "001", "Vigil Proef NV"}));
+    final List<String[]> denominations =
+            new ArrayList<>(List.<String[]>of(new String[] {"2", "001", "Vigil Proef NV"}));
     /** TypeOfAddress, CountryNL, CountryFR, Zipcode, Municipality, Street, HouseNumber, DateStrikingOff. */
-    final List<String[]> addresses = new ArrayList<>(List.<String[]>of(seat("", "", "2000", "Antwerpen", "Kerkstraat", "1", "")));
+    final List<String[]> addresses =
+            new ArrayList<>(List.<String[]>of(seat("", "", "2000", "Antwerpen", "Kerkstraat", "1", "")));
+
     final List<String[]> contacts = new ArrayList<>();
     /** ActivityGroup, NaceVersion, NaceCode, Classification. */
     final List<String[]> activities = new ArrayList<>(List.<String[]>of(new String[] {"003", "2025", "62100", "MAIN"}));
     /** Establishment suffixes 0-9: the numbers are made unique per enterprise when written. */
     final List<Integer> establishments = new ArrayList<>();
 
-    static String[] seat(String countryNl, String countryFr, String zip, String municipality, String street, String number,
-                         String struckOff) {
+    static String[] seat(
+            String countryNl,
+            String countryFr,
+            String zip,
+            String municipality,
+            String street,
+            String number,
+            String struckOff) {
         return new String[] {"REGO", countryNl, countryFr, zip, municipality, street, number, struckOff};
     }
 
@@ -99,8 +108,8 @@ final class KboCompany {
         };
     }
 
-    static UnaryOperator<KboCompany> seatAt(String countryNl, String countryFr, String zip, String municipality, String street,
-                                            String number) {
+    static UnaryOperator<KboCompany> seatAt(
+            String countryNl, String countryFr, String zip, String municipality, String street, String number) {
         return c -> {
             String struckOff = c.addresses.getFirst()[7];
             c.addresses.set(0, seat(countryNl, countryFr, zip, municipality, street, number, struckOff));
@@ -155,7 +164,8 @@ final class KboCompany {
     /** Dotted establishment number {@code 2.xxx.xxx.xxx} of an enterprise's establishment {@code suffix}. */
     static String establishmentNumber(String enterprise, int suffix) {
         String digits = "2" + enterprise.replace(".", "").substring(0, 8) + suffix;
-        return digits.charAt(0) + "." + digits.substring(1, 4) + "." + digits.substring(4, 7) + "." + digits.substring(7);
+        return digits.charAt(0) + "." + digits.substring(1, 4) + "." + digits.substring(4, 7) + "."
+                + digits.substring(7);
     }
 
     static String dotted(String enterprise) {

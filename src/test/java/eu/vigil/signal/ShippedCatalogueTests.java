@@ -27,35 +27,132 @@ class ShippedCatalogueTests {
 
     /** Every code of signals.md, pairs expanded (the spec writes some as pairs: "X_TURNED_NEGATIVE / _POSITIVE"). */
     static final List<String> SPEC_CODES = List.of(
-            "NAME_CHANGED", "ABBREVIATION_CHANGED", "COMMERCIAL_NAME_ADDED", "COMMERCIAL_NAME_REMOVED",
-            "LEGAL_FORM_CHANGED", "SEAT_MOVED", "SEAT_MOVED_ABROAD", "ADDRESS_STRUCK_OFF", "ESTABLISHMENT_OPENED",
-            "ESTABLISHMENT_CLOSED", "ALL_ESTABLISHMENTS_CLOSED", "MAIN_ACTIVITY_CHANGED", "ACTIVITY_ADDED",
-            "ACTIVITY_REMOVED", "PHONE_CHANGED", "EMAIL_CHANGED", "WEBSITE_CHANGED", "VAT_ACTIVITY_STARTED",
-            "VAT_ACTIVITY_ENDED", "EMPLOYER_REGISTERED", "EMPLOYER_DEREGISTERED", "COMPANY_REGISTERED",
-            "CEASED_ACTIVE", "REACTIVATED", "BANKRUPTCY_OPENED", "BANKRUPTCY_CLOSED", "BANKRUPTCY_REVOKED",
-            "REORGANISATION_OPENED", "REORGANISATION_ENDED", "SAFEGUARD_OPENED", "CONCILIATION_OPENED",
-            "MORATORIUM_OPENED", "ADMINISTRATION_ENTERED", "RECEIVERSHIP_ENTERED", "LIQUIDATION_OPENED",
-            "LIQUIDATION_REOPENED", "LIQUIDATION_CLOSED", "DISSOLVED_BY_LAW", "DISSOLVED_BY_COURT",
-            "STRIKE_OFF_PROPOSED", "STRUCK_OFF", "MERGED_INTO_OTHER", "DEMERGED", "SINGLE_SHAREHOLDER",
-            "BUSINESS_SOLD", "INSOLVENCY_HISTORY_FLAGGED", "CHARGE_REGISTERED", "LEGAL_NOTICE_CORRECTED",
-            "DIRECTOR_APPOINTED", "DIRECTOR_RESIGNED", "MANAGING_DIRECTOR_CHANGED", "BOARD_TURNOVER_HIGH",
-            "NO_DIRECTOR_LEFT", "DIRECTOR_LINKED_TO_BANKRUPTCY", "DIRECTOR_LINKED_TO_HEALTHY_COMPANIES",
-            "DIRECTOR_DISQUALIFIED", "AUDITOR_APPOINTED", "AUDITOR_RESIGNED", "PARENT_CHANGED", "PARENT_IN_DISTRESS",
-            "SUBSIDIARY_IN_DISTRESS", "ACCOUNTS_FILED", "ACCOUNTS_OVERDUE", "ACCOUNTS_FILED_LATE",
-            "ACCOUNTS_MISSING_TWO_YEARS", "CONFIRMATION_STATEMENT_OVERDUE", "CAPITAL_INCREASED", "CAPITAL_DECREASED",
-            "EQUITY_NEGATIVE", "EQUITY_BELOW_HALF_CAPITAL", "EQUITY_UP_25", "EQUITY_DOWN_25", "TURNOVER_UP_20",
-            "TURNOVER_DOWN_20", "GROSS_MARGIN_UP_20", "GROSS_MARGIN_DOWN_20", "OPERATING_RESULT_TURNED_NEGATIVE",
-            "OPERATING_RESULT_TURNED_POSITIVE", "NET_RESULT_TURNED_LOSS", "NET_RESULT_TURNED_PROFIT",
-            "LOSSES_THREE_YEARS", "CURRENT_RATIO_BELOW_1", "CURRENT_RATIO_RECOVERED", "SOLVENCY_BELOW_10",
-            "CASH_DOWN_50", "SHORT_TERM_DEBT_UP_50", "TOTAL_ASSETS_UP_25", "INVESTMENT_UP_25", "HEADCOUNT_UP_20",
-            "HEADCOUNT_DOWN_20", "OVERDUE_TAX_DEBT", "OVERDUE_SOCIAL_DEBT", "AUDIT_OPINION_QUALIFIED",
-            "GOING_CONCERN_DOUBT", "RATING_UPGRADED", "RATING_DOWNGRADED", "RATING_WITHDRAWN", "RISK_CLASS_HIGH",
-            "RISK_CLASS_RECOVERED", "PD_DOUBLED", "PD_HALVED", "CREDIT_LIMIT_UP", "CREDIT_LIMIT_DOWN",
-            "CREDIT_LIMIT_WITHDRAWN", "PAYMENT_SCORE_UP", "PAYMENT_SCORE_DOWN", "GROWTH_SCORE_UP",
-            "GROWTH_SCORE_DOWN", "DISSOLUTION_SCORE_UP", "DISSOLUTION_SCORE_DOWN", "MULTISCORE_UP",
-            "MULTISCORE_DOWN", "DBT_UP", "DBT_DOWN", "PAYMENT_INCIDENT", "PROTEST_REGISTERED", "PROTEST_CLEARED",
-            "SEIZURE_REGISTERED", "SOCIAL_SECURITY_SUMMONS", "TAX_DEBT_REGISTERED", "JUDGMENT_REGISTERED",
-            "CREDIT_LIMIT_EXCEEDED", "EXPOSURE_NEAR_LIMIT", "OVERDUE_60", "OVERDUE_90", "INTERNAL_DBT_UP",
+            "NAME_CHANGED",
+            "ABBREVIATION_CHANGED",
+            "COMMERCIAL_NAME_ADDED",
+            "COMMERCIAL_NAME_REMOVED",
+            "LEGAL_FORM_CHANGED",
+            "SEAT_MOVED",
+            "SEAT_MOVED_ABROAD",
+            "ADDRESS_STRUCK_OFF",
+            "ESTABLISHMENT_OPENED",
+            "ESTABLISHMENT_CLOSED",
+            "ALL_ESTABLISHMENTS_CLOSED",
+            "MAIN_ACTIVITY_CHANGED",
+            "ACTIVITY_ADDED",
+            "ACTIVITY_REMOVED",
+            "PHONE_CHANGED",
+            "EMAIL_CHANGED",
+            "WEBSITE_CHANGED",
+            "VAT_ACTIVITY_STARTED",
+            "VAT_ACTIVITY_ENDED",
+            "EMPLOYER_REGISTERED",
+            "EMPLOYER_DEREGISTERED",
+            "COMPANY_REGISTERED",
+            "CEASED_ACTIVE",
+            "REACTIVATED",
+            "BANKRUPTCY_OPENED",
+            "BANKRUPTCY_CLOSED",
+            "BANKRUPTCY_REVOKED",
+            "REORGANISATION_OPENED",
+            "REORGANISATION_ENDED",
+            "SAFEGUARD_OPENED",
+            "CONCILIATION_OPENED",
+            "MORATORIUM_OPENED",
+            "ADMINISTRATION_ENTERED",
+            "RECEIVERSHIP_ENTERED",
+            "LIQUIDATION_OPENED",
+            "LIQUIDATION_REOPENED",
+            "LIQUIDATION_CLOSED",
+            "DISSOLVED_BY_LAW",
+            "DISSOLVED_BY_COURT",
+            "STRIKE_OFF_PROPOSED",
+            "STRUCK_OFF",
+            "MERGED_INTO_OTHER",
+            "DEMERGED",
+            "SINGLE_SHAREHOLDER",
+            "BUSINESS_SOLD",
+            "INSOLVENCY_HISTORY_FLAGGED",
+            "CHARGE_REGISTERED",
+            "LEGAL_NOTICE_CORRECTED",
+            "DIRECTOR_APPOINTED",
+            "DIRECTOR_RESIGNED",
+            "MANAGING_DIRECTOR_CHANGED",
+            "BOARD_TURNOVER_HIGH",
+            "NO_DIRECTOR_LEFT",
+            "DIRECTOR_LINKED_TO_BANKRUPTCY",
+            "DIRECTOR_LINKED_TO_HEALTHY_COMPANIES",
+            "DIRECTOR_DISQUALIFIED",
+            "AUDITOR_APPOINTED",
+            "AUDITOR_RESIGNED",
+            "PARENT_CHANGED",
+            "PARENT_IN_DISTRESS",
+            "SUBSIDIARY_IN_DISTRESS",
+            "ACCOUNTS_FILED",
+            "ACCOUNTS_OVERDUE",
+            "ACCOUNTS_FILED_LATE",
+            "ACCOUNTS_MISSING_TWO_YEARS",
+            "CONFIRMATION_STATEMENT_OVERDUE",
+            "CAPITAL_INCREASED",
+            "CAPITAL_DECREASED",
+            "EQUITY_NEGATIVE",
+            "EQUITY_BELOW_HALF_CAPITAL",
+            "EQUITY_UP_25",
+            "EQUITY_DOWN_25",
+            "TURNOVER_UP_20",
+            "TURNOVER_DOWN_20",
+            "GROSS_MARGIN_UP_20",
+            "GROSS_MARGIN_DOWN_20",
+            "OPERATING_RESULT_TURNED_NEGATIVE",
+            "OPERATING_RESULT_TURNED_POSITIVE",
+            "NET_RESULT_TURNED_LOSS",
+            "NET_RESULT_TURNED_PROFIT",
+            "LOSSES_THREE_YEARS",
+            "CURRENT_RATIO_BELOW_1",
+            "CURRENT_RATIO_RECOVERED",
+            "SOLVENCY_BELOW_10",
+            "CASH_DOWN_50",
+            "SHORT_TERM_DEBT_UP_50",
+            "TOTAL_ASSETS_UP_25",
+            "INVESTMENT_UP_25",
+            "HEADCOUNT_UP_20",
+            "HEADCOUNT_DOWN_20",
+            "OVERDUE_TAX_DEBT",
+            "OVERDUE_SOCIAL_DEBT",
+            "AUDIT_OPINION_QUALIFIED",
+            "GOING_CONCERN_DOUBT",
+            "RATING_UPGRADED",
+            "RATING_DOWNGRADED",
+            "RATING_WITHDRAWN",
+            "RISK_CLASS_HIGH",
+            "RISK_CLASS_RECOVERED",
+            "PD_DOUBLED",
+            "PD_HALVED",
+            "CREDIT_LIMIT_UP",
+            "CREDIT_LIMIT_DOWN",
+            "CREDIT_LIMIT_WITHDRAWN",
+            "PAYMENT_SCORE_UP",
+            "PAYMENT_SCORE_DOWN",
+            "GROWTH_SCORE_UP",
+            "GROWTH_SCORE_DOWN",
+            "DISSOLUTION_SCORE_UP",
+            "DISSOLUTION_SCORE_DOWN",
+            "MULTISCORE_UP",
+            "MULTISCORE_DOWN",
+            "DBT_UP",
+            "DBT_DOWN",
+            "PAYMENT_INCIDENT",
+            "PROTEST_REGISTERED",
+            "PROTEST_CLEARED",
+            "SEIZURE_REGISTERED",
+            "SOCIAL_SECURITY_SUMMONS",
+            "TAX_DEBT_REGISTERED",
+            "JUDGMENT_REGISTERED",
+            "CREDIT_LIMIT_EXCEEDED",
+            "EXPOSURE_NEAR_LIMIT",
+            "OVERDUE_60",
+            "OVERDUE_90",
+            "INTERNAL_DBT_UP",
             "CONSISTENT_GOOD_PAYER");
 
     private final SignalCatalogue catalogue = new SignalCatalogue(new FileSystemResource(SHIPPED));
@@ -92,7 +189,9 @@ class ShippedCatalogueTests {
         assertThat(SPEC_CODES).containsAll(specPolarities.keySet());
         specPolarities.forEach((code, polarity) -> {
             if (polarity != null) {
-                assertThat(catalogue.find(code).orElseThrow().polarity().key()).as(code).isEqualTo(polarity);
+                assertThat(catalogue.find(code).orElseThrow().polarity().key())
+                        .as(code)
+                        .isEqualTo(polarity);
             }
         });
     }
@@ -103,8 +202,16 @@ class ShippedCatalogueTests {
             assertThat(signal.labels()).as(signal.code()).containsOnlyKeys("en", "fr", "nl", "it");
             signal.labels().forEach((language, label) -> {
                 String where = signal.code() + " " + language;
-                assertThat(label.label()).as(where).isNotBlank().hasSizeLessThanOrEqualTo(40).doesNotEndWith(".");
-                assertThat(label.explanation()).as(where).endsWith(".").doesNotContain(". ").doesNotContain("\n");
+                assertThat(label.label())
+                        .as(where)
+                        .isNotBlank()
+                        .hasSizeLessThanOrEqualTo(40)
+                        .doesNotEndWith(".");
+                assertThat(label.explanation())
+                        .as(where)
+                        .endsWith(".")
+                        .doesNotContain(". ")
+                        .doesNotContain("\n");
             });
         }
     }
@@ -120,7 +227,8 @@ class ShippedCatalogueTests {
 
     @Test
     void usesTheBuiltInCopyWhenTheConfiguredFileDoesNotExist() {
-        SignalCatalogue builtIn = new SignalCatalogue(new SignalProperties(new FileSystemResource("target/no-such-dir/signals.yml")));
+        SignalCatalogue builtIn =
+                new SignalCatalogue(new SignalProperties(new FileSystemResource("target/no-such-dir/signals.yml")));
 
         assertThat(builtIn.all()).isEqualTo(catalogue.all());
     }
@@ -155,13 +263,18 @@ class ShippedCatalogueTests {
                 polarities.put(code, abbreviations.getOrDefault(value, value));
             }
         }
-        Matcher internal = Pattern.compile("## Internal receivables[^\n]*\n(.*?)\n\n", Pattern.DOTALL).matcher(spec);
-        assertThat(internal.find()).as("the spec's internal receivables section").isTrue();
+        Matcher internal = Pattern.compile("## Internal receivables[^\n]*\n(.*?)\n\n", Pattern.DOTALL)
+                .matcher(spec);
+        assertThat(internal.find())
+                .as("the spec's internal receivables section")
+                .isTrue();
         Matcher code = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b").matcher(internal.group(1));
         while (code.find()) {
             polarities.putIfAbsent(code.group(), null);
         }
-        assertThat(unresolved).as("pairs in the spec whose second code is not in SPEC_CODES").isEmpty();
+        assertThat(unresolved)
+                .as("pairs in the spec whose second code is not in SPEC_CODES")
+                .isEmpty();
         return polarities;
     }
 

@@ -61,6 +61,7 @@ class SignalCatalogueCoverageTests {
     private final Map<Case, List<Company>> nearMisses = new LinkedHashMap<>();
     /** Per company number: the events the "after" step recorded, then what replaying it and the next day's view added. */
     private final Map<String, List<SignalEvent>> fired = new TreeMap<>();
+
     private final Map<String, List<SignalEvent>> replayed = new TreeMap<>();
     private final Map<String, List<SignalEvent>> nextDay = new TreeMap<>();
     private final List<RunView> repeatRuns = new ArrayList<>();
@@ -92,8 +93,14 @@ class SignalCatalogueCoverageTests {
 
         ingest("bureau", CoverageFeeds.lines(feeds.bureauBefore, l -> l), "before.jsonl");
         ingest("accounts", CoverageFeeds.lines(feeds.accountsBefore, l -> l), "before.jsonl");
-        ingest("kbo", CoverageFeeds.kboUpdate(extract + 1, CoverageFeeds.KBO_SEED, feeds.kboSeed, Map.of()), "seed.zip");
-        ingest("kbo", CoverageFeeds.kboUpdate(extract + 2, CoverageFeeds.KBO_MID, feeds.kboMid, feeds.kboSeed), "mid.zip");
+        ingest(
+                "kbo",
+                CoverageFeeds.kboUpdate(extract + 1, CoverageFeeds.KBO_SEED, feeds.kboSeed, Map.of()),
+                "seed.zip");
+        ingest(
+                "kbo",
+                CoverageFeeds.kboUpdate(extract + 2, CoverageFeeds.KBO_MID, feeds.kboMid, feeds.kboSeed),
+                "mid.zip");
         ingest("companies-house", CoverageFeeds.chLines(feeds.chBefore), "before.jsonl");
         ingest("bodacc", CoverageFeeds.bodaccLines(feeds.bodaccBefore), "before.jsonl");
         Map<String, Set<Long>> known = eventIds();
@@ -122,12 +129,20 @@ class SignalCatalogueCoverageTests {
         newEvents(known, replayed);
 
         known = eventIds();
-        repeatRuns.add(ingest("kbo", CoverageFeeds.kboUpdate(extract + 4, CoverageFeeds.KBO_NEXT_DAY, feeds.kboAfter, feeds.kboAfter),
+        repeatRuns.add(ingest(
+                "kbo",
+                CoverageFeeds.kboUpdate(extract + 4, CoverageFeeds.KBO_NEXT_DAY, feeds.kboAfter, feeds.kboAfter),
                 "next-day.zip"));
-        repeatRuns.add(ingest("bureau", CoverageFeeds.lines(feeds.bureauAfter,
-                l -> l.replace("\"as_of\":\"" + CoverageFeeds.BUREAU_AFTER + "\"", "\"as_of\":\"" + CoverageFeeds.BUREAU_NEXT_DAY + "\"")),
+        repeatRuns.add(ingest(
+                "bureau",
+                CoverageFeeds.lines(
+                        feeds.bureauAfter,
+                        l -> l.replace(
+                                "\"as_of\":\"" + CoverageFeeds.BUREAU_AFTER + "\"",
+                                "\"as_of\":\"" + CoverageFeeds.BUREAU_NEXT_DAY + "\"")),
                 "next-day.jsonl"));
-        repeatRuns.add(ingest("companies-house", CoverageFeeds.chLines(CoverageFeeds.chNextDay(feeds.chAfter)), "next-day.jsonl"));
+        repeatRuns.add(ingest(
+                "companies-house", CoverageFeeds.chLines(CoverageFeeds.chNextDay(feeds.chAfter)), "next-day.jsonl"));
         repeatRuns.add(ingest("bodacc", CoverageFeeds.bodaccLines(feeds.bodaccNextDay()), "next-day.jsonl"));
         deadlines.check(checkDay.plusDays(1));
         newEvents(known, nextDay);
@@ -136,15 +151,19 @@ class SignalCatalogueCoverageTests {
     @Test
     void everyCodeOfTheCatalogueHasACaseOrASaidReasonWhyNot() {
         Set<String> covered = new TreeSet<>(SignalCases.codes(SignalCases.FEED));
-        Set<String> engineOnly = new TreeSet<>(SignalCases.ENGINE_ONLY.stream().map(EngineCase::code).toList());
+        Set<String> engineOnly = new TreeSet<>(
+                SignalCases.ENGINE_ONLY.stream().map(EngineCase::code).toList());
         Set<String> pending = new TreeSet<>(SignalCases.PENDING.keySet());
-        Set<String> catalogued = new TreeSet<>(catalogue.all().stream().map(Signal::code).toList());
+        Set<String> catalogued =
+                new TreeSet<>(catalogue.all().stream().map(Signal::code).toList());
 
         Set<String> missing = new TreeSet<>(catalogued);
         missing.removeAll(covered);
         missing.removeAll(engineOnly);
         missing.removeAll(pending);
-        assertThat(missing).as("catalogue codes without a case in SignalCases (add one: feed, engine-only or pending)").isEmpty();
+        assertThat(missing)
+                .as("catalogue codes without a case in SignalCases (add one: feed, engine-only or pending)")
+                .isEmpty();
 
         Set<String> unknown = new TreeSet<>(covered);
         unknown.addAll(engineOnly);
@@ -158,42 +177,67 @@ class SignalCatalogueCoverageTests {
         parked.removeIf(code -> !covered.contains(code) && !engineOnly.contains(code));
         assertThat(twice).as("a code fired from a feed is not also engine-only").isEmpty();
         assertThat(parked).as("a pending code has no case yet").isEmpty();
-        assertThat(pending).as("only detectors no shipped code path runs may be pending").allSatisfy(code ->
-                assertThat(catalogue.find(code).orElseThrow().detector()).isIn("internal", "overdue"));
+        assertThat(pending)
+                .as("only detectors no shipped code path runs may be pending")
+                .allSatisfy(
+                        code -> assertThat(catalogue.find(code).orElseThrow().detector())
+                                .isIn("internal", "overdue"));
     }
 
     @TestFactory
     Stream<DynamicTest> eachSignalFiresFromFeedInputWithItsValuesAndDate() {
-        return SignalCases.FEED.stream().map(c -> DynamicTest.dynamicTest(c + ": " + c.old + " -> " + c.now, () -> {
-            Company company = subjects.get(c);
-            List<SignalEvent> recorded = fired.getOrDefault(company.number, List.of());
-            List<String> expected = new ArrayList<>(c.also);
-            expected.add(c.code);
-            assertThat(recorded).extracting(SignalEvent::code).as("codes the change recorded for %s", company.number)
-                    .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(recorded).filteredOn(e -> e.code().equals(c.code)).singleElement().satisfies(e -> {
-                assertThat(e.oldValue()).as("old value").isEqualTo(company.fill(c.old));
-                assertThat(e.newValue()).as("new value").isEqualTo(company.fill(c.now));
-                assertThat(e.effectiveDate()).as("effective date").isEqualTo(c.effectiveDate());
-                assertThat(e.severity()).isEqualTo(catalogue.find(c.code).orElseThrow().severity());
-            });
-        }));
+        return SignalCases.FEED.stream()
+                .map(c -> DynamicTest.dynamicTest(c + ": " + c.old + " -> " + c.now, () -> {
+                    Company company = subjects.get(c);
+                    List<SignalEvent> recorded = fired.getOrDefault(company.number, List.of());
+                    List<String> expected = new ArrayList<>(c.also);
+                    expected.add(c.code);
+                    assertThat(recorded)
+                            .extracting(SignalEvent::code)
+                            .as("codes the change recorded for %s", company.number)
+                            .containsExactlyInAnyOrderElementsOf(expected);
+                    assertThat(recorded)
+                            .filteredOn(e -> e.code().equals(c.code))
+                            .singleElement()
+                            .satisfies(e -> {
+                                assertThat(e.oldValue()).as("old value").isEqualTo(company.fill(c.old));
+                                assertThat(e.newValue()).as("new value").isEqualTo(company.fill(c.now));
+                                assertThat(e.effectiveDate())
+                                        .as("effective date")
+                                        .isEqualTo(c.effectiveDate());
+                                assertThat(e.severity())
+                                        .isEqualTo(catalogue
+                                                .find(c.code)
+                                                .orElseThrow()
+                                                .severity());
+                            });
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> nearMissesDoNotFire() {
-        return SignalCases.FEED.stream().filter(c -> !c.nearMisses.isEmpty()).flatMap(c -> nearMisses.get(c).stream()
-                .map(miss -> DynamicTest.dynamicTest(c.code + " does not fire on a near miss (" + miss.number + ")", () ->
-                        assertThat(fired.getOrDefault(miss.number, List.of())).extracting(SignalEvent::code).doesNotContain(c.code))));
+        return SignalCases.FEED.stream()
+                .filter(c -> !c.nearMisses.isEmpty())
+                .flatMap(c -> nearMisses.get(c).stream()
+                        .map(miss -> DynamicTest.dynamicTest(
+                                c.code + " does not fire on a near miss (" + miss.number + ")",
+                                () -> assertThat(fired.getOrDefault(miss.number, List.of()))
+                                        .extracting(SignalEvent::code)
+                                        .doesNotContain(c.code))));
     }
 
     @TestFactory
     Stream<DynamicTest> theSameInputAgainFiresNothing() {
-        return SignalCases.FEED.stream().map(c -> DynamicTest.dynamicTest(c.code + " does not fire again on the same input", () -> {
-            String number = subjects.get(c).number;
-            assertThat(replayed.getOrDefault(number, List.of())).as("the after files replayed").isEmpty();
-            assertThat(nextDay.getOrDefault(number, List.of())).as("the same view delivered the next day").isEmpty();
-        }));
+        return SignalCases.FEED.stream()
+                .map(c -> DynamicTest.dynamicTest(c.code + " does not fire again on the same input", () -> {
+                    String number = subjects.get(c).number;
+                    assertThat(replayed.getOrDefault(number, List.of()))
+                            .as("the after files replayed")
+                            .isEmpty();
+                    assertThat(nextDay.getOrDefault(number, List.of()))
+                            .as("the same view delivered the next day")
+                            .isEmpty();
+                }));
     }
 
     @Test
@@ -203,32 +247,43 @@ class SignalCatalogueCoverageTests {
             assertThat(run.rowsRejected()).as(run.fileName()).isZero();
             assertThat(run.signalEvents()).as(run.fileName()).isZero();
         });
-        assertThat(deadlinesAgain).as("the deadline check run again the same day").isZero();
+        assertThat(deadlinesAgain)
+                .as("the deadline check run again the same day")
+                .isZero();
         assertThat(replayed.values().stream().flatMap(List::stream)).isEmpty();
         assertThat(nextDay.values().stream().flatMap(List::stream)).isEmpty();
     }
 
     @TestFactory
     Stream<DynamicTest> engineOnlySignalsFireOnTheFieldsTheirSourceWouldFill() {
-        return SignalCases.ENGINE_ONLY.stream().map(c -> DynamicTest.dynamicTest(
-                c.code() + " (engine-only: no " + c.source() + " adapter yet)", () -> {
-                    FieldValues before = new FieldValues("GB");
-                    c.before().accept(before);
-                    FieldValues after = new FieldValues("GB");
-                    c.after().accept(after);
-                    assertThat(engine.detect(before, after)).singleElement().satisfies(d -> {
-                        assertThat(d.signal().code()).isEqualTo(c.code());
-                        assertThat(d.oldValue()).isEqualTo(c.old());
-                        assertThat(d.newValue()).isEqualTo(c.now());
-                    });
-                    assertThat(engine.detect(after, after)).as("the same view again").isEmpty();
-                }));
+        return SignalCases.ENGINE_ONLY.stream()
+                .map(c ->
+                        DynamicTest.dynamicTest(c.code() + " (engine-only: no " + c.source() + " adapter yet)", () -> {
+                            FieldValues before = new FieldValues("GB");
+                            c.before().accept(before);
+                            FieldValues after = new FieldValues("GB");
+                            c.after().accept(after);
+                            assertThat(engine.detect(before, after))
+                                    .singleElement()
+                                    .satisfies(d -> {
+                                        assertThat(d.signal().code()).isEqualTo(c.code());
+                                        assertThat(d.oldValue()).isEqualTo(c.old());
+                                        assertThat(d.newValue()).isEqualTo(c.now());
+                                    });
+                            assertThat(engine.detect(after, after))
+                                    .as("the same view again")
+                                    .isEmpty();
+                        }));
     }
 
     private RunView ingest(String source, byte[] content, String fileName) {
         RunView run = ingestion.ingestNow(source, new ByteArrayInputStream(content), fileName, true, "test");
-        assertThat(run.status()).as(source + " " + fileName + ": " + run.error()).isEqualTo("COMPLETED");
-        assertThat(ingestion.quarantine(run.id(), 5)).as(source + " " + fileName + " quarantined rows").isEmpty();
+        assertThat(run.status())
+                .as(source + " " + fileName + ": " + run.error())
+                .isEqualTo("COMPLETED");
+        assertThat(ingestion.quarantine(run.id(), 5))
+                .as(source + " " + fileName + " quarantined rows")
+                .isEmpty();
         return run;
     }
 
@@ -242,7 +297,9 @@ class SignalCatalogueCoverageTests {
     private Map<String, Set<Long>> eventIds() {
         Map<String, Set<Long>> ids = new LinkedHashMap<>();
         for (String number : numbers()) {
-            ids.put(number, new HashSet<>(eventsOf(number).stream().map(SignalEvent::id).toList()));
+            ids.put(
+                    number,
+                    new HashSet<>(eventsOf(number).stream().map(SignalEvent::id).toList()));
         }
         return ids;
     }
@@ -250,7 +307,9 @@ class SignalCatalogueCoverageTests {
     private void newEvents(Map<String, Set<Long>> known, Map<String, List<SignalEvent>> into) {
         for (String number : numbers()) {
             Set<Long> before = known.getOrDefault(number, Set.of());
-            List<SignalEvent> added = eventsOf(number).stream().filter(e -> !before.contains(e.id())).toList();
+            List<SignalEvent> added = eventsOf(number).stream()
+                    .filter(e -> !before.contains(e.id()))
+                    .toList();
             if (!added.isEmpty()) {
                 into.put(number, added);
             }
@@ -258,8 +317,11 @@ class SignalCatalogueCoverageTests {
     }
 
     private List<SignalEvent> eventsOf(String number) {
-        Long id = ids.computeIfAbsent(number, n -> registry.find(CompanyNumbers.require(n, countries.getOrDefault(n, "BE")))
-                .map(c -> c.id()).orElse(null));
+        Long id = ids.computeIfAbsent(
+                number,
+                n -> registry.find(CompanyNumbers.require(n, countries.getOrDefault(n, "BE")))
+                        .map(c -> c.id())
+                        .orElse(null));
         return id == null ? List.of() : events.of(id, null);
     }
 }

@@ -10,17 +10,28 @@ import org.junit.jupiter.api.Test;
 
 class SignalTests {
 
-    private final Signal bankruptcy = new Signal("BANKRUPTCY_OPENED", Category.STATUS, Polarity.NEGATIVE, Severity.CRITICAL,
-            true, "became", "status.juridicalSituation", Map.of("values", List.of("048")), Map.of(
+    private final Signal bankruptcy = new Signal(
+            "BANKRUPTCY_OPENED",
+            Category.STATUS,
+            Polarity.NEGATIVE,
+            Severity.CRITICAL,
+            true,
+            "became",
+            "status.juridicalSituation",
+            Map.of("values", List.of("048")),
+            Map.of(
                     "en", new Signal.Label("Bankruptcy opened", "A court opened bankruptcy proceedings."),
                     "fr", new Signal.Label("Ouverture de faillite", "Un tribunal a déclaré la faillite."),
                     "nl", new Signal.Label("Faillissement geopend", "De rechtbank sprak het faillissement uit."),
-                    "it", new Signal.Label("Dichiarazione di fallimento", "Il tribunale ha dichiarato il fallimento.")));
+                    "it",
+                            new Signal.Label(
+                                    "Dichiarazione di fallimento", "Il tribunale ha dichiarato il fallimento.")));
 
     @Test
     void labelInTheReadersLanguage() {
-        assertThat(bankruptcy.label("it")).isEqualTo(
-                new Signal.Label("Dichiarazione di fallimento", "Il tribunale ha dichiarato il fallimento."));
+        assertThat(bankruptcy.label("it"))
+                .isEqualTo(
+                        new Signal.Label("Dichiarazione di fallimento", "Il tribunale ha dichiarato il fallimento."));
         assertThat(bankruptcy.label("fr-BE").label()).isEqualTo("Ouverture de faillite");
         assertThat(bankruptcy.label("NL").label()).isEqualTo("Faillissement geopend");
     }
@@ -34,7 +45,8 @@ class SignalTests {
 
     @Test
     void severitiesRankFromCriticalDownToInfo() {
-        assertThat(Arrays.stream(Severity.values()).sorted(Comparator.comparingInt(Severity::rank).reversed()))
+        assertThat(Arrays.stream(Severity.values())
+                        .sorted(Comparator.comparingInt(Severity::rank).reversed()))
                 .containsExactly(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO);
         assertThat(Severity.CRITICAL.isAtLeast(Severity.HIGH)).isTrue();
         assertThat(Severity.MEDIUM.isAtLeast(Severity.MEDIUM)).isTrue();

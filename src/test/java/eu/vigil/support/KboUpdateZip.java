@@ -25,8 +25,7 @@ public final class KboUpdateZip {
     public static final String REAL_UPDATE = "/kbo/KboOpenData_0147_2025_10_12_Update.zip";
     private static final Map<String, String> REAL = Collections.unmodifiableMap(read(REAL_UPDATE));
 
-    private KboUpdateZip() {
-    }
+    private KboUpdateZip() {}
 
     /** The real extract 0147's files by name, to change at will. */
     public static Map<String, String> realUpdateFiles() {
@@ -50,7 +49,8 @@ public final class KboUpdateZip {
     /** meta.csv of an extract of {@code type} (update, full) number {@code number} taken on {@code snapshot} (dd-MM-yyyy). */
     public static String meta(String type, int number, String snapshot) {
         return "\"Variable\",\"Value\"\n\"SnapshotDate\",\"" + snapshot + "\"\n\"ExtractTimestamp\",\"" + snapshot
-                + " 07:00:00\"\n\"ExtractType\",\"" + type + "\"\n\"ExtractNumber\",\"" + number + "\"\n\"Version\",\"1.0.0\"\n";
+                + " 07:00:00\"\n\"ExtractType\",\"" + type + "\"\n\"ExtractNumber\",\"" + number
+                + "\"\n\"Version\",\"1.0.0\"\n";
     }
 
     /** An update numbered {@code extractNumber}, taken on {@code snapshot} (dd-MM-yyyy), with no rows yet. */
@@ -72,16 +72,29 @@ public final class KboUpdateZip {
      * New active enterprises, each seated in 9000 Gent. {@code names}: enterprise number (10 digits) to name;
      * {@code street}: the seat's street in Dutch and French, then its number.
      */
-    public static byte[] newEnterprises(Map<String, String> names, LocalDate snapshotDate, String streetNl, String streetFr,
-                                        String houseNumber) {
+    public static byte[] newEnterprises(
+            Map<String, String> names, LocalDate snapshotDate, String streetNl, String streetFr, String houseNumber) {
         Update update = update(147, snapshotDate.format(DateTimeFormatter.ofPattern("dd-MM-yyyy")));
         // KBO publishes its files sorted by number, and the adapter insists on it
         new TreeMap<>(names).forEach((number, name) -> {
             String key = q(dotted(number));
             update.insert("enterprise", key, q("AC"), q("000"), q("2"), q("014"), "", "01-03-2011")
                     .insert("denomination", key, q("2"), q("001"), q(name))
-                    .insert("address", key, q("REGO"), q(""), q(""), q("9000"), q("Gent"), q("Gand"), q(streetNl), q(streetFr),
-                            q(houseNumber), q(""), q(""), "");
+                    .insert(
+                            "address",
+                            key,
+                            q("REGO"),
+                            q(""),
+                            q(""),
+                            q("9000"),
+                            q("Gent"),
+                            q("Gand"),
+                            q(streetNl),
+                            q(streetFr),
+                            q(houseNumber),
+                            q(""),
+                            q(""),
+                            "");
         });
         return update.zip();
     }
@@ -92,11 +105,14 @@ public final class KboUpdateZip {
         private final Map<String, StringBuilder> files = new LinkedHashMap<>();
 
         private Update(int extractNumber, String snapshot) {
-            REAL.forEach((name, content) -> files.put(name, new StringBuilder(switch (name) {
-                case "meta.csv" -> meta("update", extractNumber, snapshot);
-                case "code.csv" -> content;
-                default -> content.substring(0, content.indexOf('\n') + 1);
-            })));
+            REAL.forEach((name, content) -> files.put(
+                    name,
+                    new StringBuilder(
+                            switch (name) {
+                                case "meta.csv" -> meta("update", extractNumber, snapshot);
+                                case "code.csv" -> content;
+                                default -> content.substring(0, content.indexOf('\n') + 1);
+                            })));
         }
 
         /** A row of {@code part}_delete.csv (part: enterprise, denomination, address, ...): the quoted key whose rows go. */
@@ -128,7 +144,8 @@ public final class KboUpdateZip {
 
     private static Map<String, String> read(String resource) {
         Map<String, String> files = new LinkedHashMap<>();
-        try (InputStream in = KboUpdateZip.class.getResourceAsStream(resource); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = KboUpdateZip.class.getResourceAsStream(resource);
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }

@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
 /** Reads what the real SMTP server received, waiting a little for mail sent after a commit. */
 public final class MailBox {
 
-    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<]+?(/(?:invitation|password-reset)/[A-Za-z0-9_-]+)");
+    private static final Pattern LINK =
+            Pattern.compile("https?://[^\\s\"<]+?(/(?:invitation|password-reset)/[A-Za-z0-9_-]+)");
 
-    private MailBox() {
-    }
+    private MailBox() {}
 
     public static CapturedMessage awaitOne(CapturedMail mail, String to) {
-        return Wait.until("mail to " + to, () -> mail.messagesTo(to), messages -> !messages.isEmpty()).getFirst();
+        return Wait.until("mail to " + to, () -> mail.messagesTo(to), messages -> !messages.isEmpty())
+                .getFirst();
     }
 
     public static List<CapturedMessage> all(CapturedMail mail, String to) {

@@ -36,7 +36,11 @@ public class TestData {
         return TenantContext.callAsPlatform(() -> {
             String name = label + " " + suffix;
             UUID id = tenants.createTenantWithoutInvitation(name, language);
-            TestUser admin = user(id, "admin-" + suffix + "@" + label.toLowerCase().replace(' ', '-') + ".test", Role.TENANT_ADMIN, language);
+            TestUser admin = user(
+                    id,
+                    "admin-" + suffix + "@" + label.toLowerCase().replace(' ', '-') + ".test",
+                    Role.TENANT_ADMIN,
+                    language);
             String key = "vgl_test_" + suffix + "_" + UUID.randomUUID();
             apiKeys.createWithSecret(id, "Test key", ApiKeyScope.TENANT, key);
             return new TestTenant(id, name, admin, key);
@@ -51,12 +55,14 @@ public class TestData {
     }
 
     public TestUser member(TestTenant tenant, Role role, Language language) {
-        return user(tenant.id(), role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@member.test",
-                role, language);
+        return user(
+                tenant.id(),
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@member.test",
+                role,
+                language);
     }
 
-    public record TestTenant(UUID id, String name, TestUser admin, String apiKey) {
-    }
+    public record TestTenant(UUID id, String name, TestUser admin, String apiKey) {}
 
     public record TestUser(UUID id, UUID tenantId, String email, Role role, Language language) {
 

@@ -24,10 +24,14 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             return;
         }
         PostgreSQLContainer postgres = container();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testcontainers-postgres", Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl(),
-                "spring.datasource.username", postgres.getUsername(),
-                "spring.datasource.password", postgres.getPassword())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "testcontainers-postgres",
+                        Map.of(
+                                "spring.datasource.url", postgres.getJdbcUrl(),
+                                "spring.datasource.username", postgres.getUsername(),
+                                "spring.datasource.password", postgres.getPassword())));
     }
 
     private static synchronized PostgreSQLContainer container() {

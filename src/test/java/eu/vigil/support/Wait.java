@@ -21,8 +21,7 @@ public final class Wait {
 
     public static final Duration SOON = Duration.ofSeconds(30);
 
-    private Wait() {
-    }
+    private Wait() {}
 
     public static void until(String what, BooleanSupplier done) {
         until(what, SOON, done);
@@ -46,7 +45,9 @@ public final class Wait {
      * outstanding (the fan-out has run) and none of the tenant's outbox rows due by then is pending or being sent.
      */
     public static void outboxSettled(JdbcTemplate jdbc, UUID tenant, Clock clock) {
-        until("the outbox of tenant " + tenant + " settled", () -> jdbc.queryForObject("""
+        until(
+                "the outbox of tenant " + tenant + " settled",
+                () -> jdbc.queryForObject("""
                 select (select count(*) from event_publication
                         where completion_date is null and coalesce(status, 'PUBLISHED') not in ('FAILED', 'COMPLETED'))
                      + (select count(*) from mail_outbox where tenant_id = ? and status in ('PENDING', 'SENDING')
@@ -63,10 +64,13 @@ public final class Wait {
         jdbc.update("""
                 insert into mail_outbox (tenant_id, kind, group_key, recipient, language, template, alert_ids, next_attempt_at,
                                          unsubscribe_token)
-                values (?, 'IMMEDIATE', ?, ?, 'en', 'alert', '{}', ?, ?)""",
-                platform, probe, probe.replace(':', '-') + "@probe.invalid", offset(clock.instant()), probe);
-        until("a sender's poll at " + clock.instant(), () -> jdbc.queryForObject(
-                "select status <> 'PENDING' or attempts > 0 from mail_outbox where group_key = ?", Boolean.class, probe));
+                values (?, 'IMMEDIATE', ?, ?, 'en', 'alert', '{}', ?, ?)""", platform, probe, probe.replace(':', '-') + "@probe.invalid", offset(clock.instant()), probe);
+        until(
+                "a sender's poll at " + clock.instant(),
+                () -> jdbc.queryForObject(
+                        "select status <> 'PENDING' or attempts > 0 from mail_outbox where group_key = ?",
+                        Boolean.class,
+                        probe));
     }
 
     private static OffsetDateTime offset(Instant instant) {

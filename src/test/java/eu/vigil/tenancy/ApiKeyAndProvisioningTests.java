@@ -47,7 +47,8 @@ class ApiKeyAndProvisioningTests {
         MvcResult created = mvc.perform(post("/api/v1/admin/tenants")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestData.BOOTSTRAP_KEY)
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"Provisioned " + suffix + "\",\"adminEmail\":\"" + adminEmail + "\",\"language\":\"it\"}"))
+                        .content("{\"name\":\"Provisioned " + suffix + "\",\"adminEmail\":\"" + adminEmail
+                                + "\",\"language\":\"it\"}"))
                 .andReturn();
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         JsonNode body = json.readTree(created.getResponse().getContentAsString());
@@ -55,25 +56,36 @@ class ApiKeyAndProvisioningTests {
         assertThat(body.get("id").asString()).isNotBlank();
 
         String tenant = call("/api/v1/tenant", tenantKey).getResponse().getContentAsString();
-        assertThat(json.readTree(tenant).get("id").asString()).isEqualTo(body.get("id").asString());
+        assertThat(json.readTree(tenant).get("id").asString())
+                .isEqualTo(body.get("id").asString());
         assertThat(tenant).contains("Provisioned " + suffix).contains("\"language\":\"IT\"");
 
         var invitation = MailBox.awaitOne(mail, adminEmail);
         assertThat(invitation.text()).contains("/invitation/");
         assertThat(call("/api/v1/admin/tenants", tenantKey).getResponse().getStatus())
-                .as("a tenant key is no platform key").isEqualTo(403);
+                .as("a tenant key is no platform key")
+                .isEqualTo(403);
     }
 
     @Test
     void theBootstrapAdminFromTheEnvironmentSignsInAsPlatformAdmin() throws Exception {
-        MvcResult signedIn = mvc.perform(post("/login").param("email", TestData.BOOTSTRAP_ADMIN).param("password", TestData.PASSWORD)
-                .with(csrf()).with(r -> {
-                    r.setRemoteAddr("10.99.0.1");
-                    return r;
-                })).andReturn();
+        MvcResult signedIn = mvc.perform(post("/login")
+                        .param("email", TestData.BOOTSTRAP_ADMIN)
+                        .param("password", TestData.PASSWORD)
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("10.99.0.1");
+                            return r;
+                        }))
+                .andReturn();
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-        var session = (org.springframework.mock.web.MockHttpSession) signedIn.getRequest().getSession();
-        assertThat(mvc.perform(get("/platform/tenants").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        var session = (org.springframework.mock.web.MockHttpSession)
+                signedIn.getRequest().getSession();
+        assertThat(mvc.perform(get("/platform/tenants").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -84,55 +96,93 @@ class ApiKeyAndProvisioningTests {
                         .content("{\"name\":\"Bad email " + UUID.randomUUID() + "\",\"adminEmail\":\"not-an-email\"}"))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
-        assertThat(result.getResponse().getContentAsString()).contains("valid email address").doesNotContain("Exception");
+        assertThat(result.getResponse().getContentAsString())
+                .contains("valid email address")
+                .doesNotContain("Exception");
     }
 
     @Test
     void callsWithoutAWorkingKeyAreRefused() throws Exception {
-        assertThat(mvc.perform(get("/api/v1/tenant")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/v1/tenant")).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
         MvcResult wrong = call("/api/v1/tenant", "vgl_wrong");
         assertThat(wrong.getResponse().getStatus()).isEqualTo(401);
         assertThat(wrong.getResponse().getHeader("WWW-Authenticate")).isEqualTo("Bearer");
-        assertThat(call("/api/v1/users", DemoAccounts.PLATFORM_API_KEY).getResponse().getStatus())
-                .as("tenant endpoints need a tenant key").isEqualTo(403);
+        assertThat(call("/api/v1/users", DemoAccounts.PLATFORM_API_KEY)
+                        .getResponse()
+                        .getStatus())
+                .as("tenant endpoints need a tenant key")
+                .isEqualTo(403);
     }
 
     @Test
     void anAdminCreatesAKeySeenOnceAndRevokesIt() throws Exception {
         var tenant = data.tenant("Keys");
-        String page = mvc.perform(post("/api-keys").param("name", "ERP connector").with(csrf()).with(user(tenant.admin().principal())))
-                .andReturn().getResponse().getContentAsString();
-        var matcher = Pattern.compile("id=\"new-key-secret\">(vgl_[A-Za-z0-9_-]+)<").matcher(page);
+        String page = mvc.perform(post("/api-keys")
+                        .param("name", "ERP connector")
+                        .with(csrf())
+                        .with(user(tenant.admin().principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        var matcher =
+                Pattern.compile("id=\"new-key-secret\">(vgl_[A-Za-z0-9_-]+)<").matcher(page);
         assertThat(matcher.find()).as("the new key is shown").isTrue();
         String secret = matcher.group(1);
         assertThat(call("/api/v1/tenant", secret).getResponse().getStatus()).isEqualTo(200);
 
-        String later = mvc.perform(get("/api-keys").with(user(tenant.admin().principal()))).andReturn().getResponse().getContentAsString();
+        String later = mvc.perform(get("/api-keys").with(user(tenant.admin().principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(later).contains("ERP connector").doesNotContain(secret);
 
         var keys = TenantContext.callAs(tenant.id(), () -> apiKeys.keys());
-        UUID erp = keys.stream().filter(k -> k.name().equals("ERP connector")).findFirst().orElseThrow().id();
-        mvc.perform(post("/api-keys/{id}/revoke", erp).with(csrf()).with(user(tenant.admin().principal())));
+        UUID erp = keys.stream()
+                .filter(k -> k.name().equals("ERP connector"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        mvc.perform(post("/api-keys/{id}/revoke", erp)
+                .with(csrf())
+                .with(user(tenant.admin().principal())));
         assertThat(call("/api/v1/tenant", secret).getResponse().getStatus()).isEqualTo(401);
     }
 
     @Test
     void openApiDocumentDescribesTheApi() throws Exception {
-        String document = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
-        assertThat(document).contains("/api/v1/admin/tenants").contains("/api/v1/tenant").contains("bearer");
-        assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        String document =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        assertThat(document)
+                .contains("/api/v1/admin/tenants")
+                .contains("/api/v1/tenant")
+                .contains("bearer");
+        assertThat(mvc.perform(get("/swagger-ui/index.html"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void metricsNeedAPlatformKeyAndHealthIsOpen() throws Exception {
-        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getContentAsString()).contains("UP");
-        assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/actuator/health"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("UP");
+        assertThat(mvc.perform(get("/actuator/prometheus"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
         MvcResult metrics = call("/actuator/prometheus", DemoAccounts.PLATFORM_API_KEY);
         assertThat(metrics.getResponse().getStatus()).isEqualTo(200);
         assertThat(metrics.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
     }
 
     private MvcResult call(String path, String key) throws Exception {
-        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key)).andReturn();
+        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + key))
+                .andReturn();
     }
 }

@@ -41,15 +41,24 @@ class PasswordChangeEndsOtherSessionsTests {
         MockHttpSession stolenPhone = signIn(person.email(), TestData.PASSWORD);
         assertThat(status(stolenPhone)).isEqualTo(200);
 
-        var changed = mvc.perform(post("/profile/password").session(laptop).with(csrf())
+        var changed = mvc.perform(post("/profile/password")
+                        .session(laptop)
+                        .with(csrf())
                         .param("currentPassword", TestData.PASSWORD)
-                        .param("newPassword", "a fresh passphrase here").param("confirm", "a fresh passphrase here"))
-                .andReturn().getResponse();
+                        .param("newPassword", "a fresh passphrase here")
+                        .param("confirm", "a fresh passphrase here"))
+                .andReturn()
+                .getResponse();
         assertThat(changed.getRedirectedUrl()).isEqualTo("/profile");
 
-        assertThat(mvc.perform(get("/").session(stolenPhone)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").session(stolenPhone))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?expired");
-        assertThat(status(laptop)).as("the session that changed the password carries on").isEqualTo(200);
+        assertThat(status(laptop))
+                .as("the session that changed the password carries on")
+                .isEqualTo(200);
         assertThat(status(signIn(person.email(), "a fresh passphrase here"))).isEqualTo(200);
     }
 
@@ -60,26 +69,43 @@ class PasswordChangeEndsOtherSessionsTests {
         MockHttpSession oldSession = signIn(person.email(), TestData.PASSWORD);
         assertThat(status(oldSession)).isEqualTo(200);
 
-        mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(r -> {
-            r.setRemoteAddr("10.91.0." + ADDRESSES.getAndIncrement());
-            return r;
-        }));
+        mvc.perform(post("/password-reset")
+                .param("email", person.email())
+                .with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr("10.91.0." + ADDRESSES.getAndIncrement());
+                    return r;
+                }));
         String link = MailBox.linkPath(MailBox.awaitOne(mail, person.email()));
-        assertThat(mvc.perform(post(link).param("password", "another passphrase").param("confirm", "another passphrase")
-                .with(csrf())).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?reset");
+        assertThat(mvc.perform(post(link)
+                                .param("password", "another passphrase")
+                                .param("confirm", "another passphrase")
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?reset");
 
-        assertThat(mvc.perform(get("/").session(oldSession)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").session(oldSession))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?expired");
     }
 
     private MockHttpSession signIn(String email, String password) throws Exception {
         MockHttpSession session = new MockHttpSession();
         String address = "10.92." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.getAndIncrement() % 250 + 1);
-        var response = mvc.perform(post("/login").param("email", email).param("password", password).session(session)
-                .with(csrf()).with(r -> {
-                    r.setRemoteAddr(address);
-                    return r;
-                })).andReturn();
+        var response = mvc.perform(post("/login")
+                        .param("email", email)
+                        .param("password", password)
+                        .session(session)
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(address);
+                            return r;
+                        }))
+                .andReturn();
         assertThat(response.getResponse().getRedirectedUrl()).isEqualTo("/");
         return (MockHttpSession) response.getRequest().getSession();
     }

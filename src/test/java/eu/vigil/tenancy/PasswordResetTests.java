@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.UUID;
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.support.MailBox;
 import eu.vigil.support.TestData;
@@ -44,32 +43,59 @@ class PasswordResetTests {
         var tenant = data.tenant("Reset");
         var person = data.member(tenant, Role.SALES, Language.FR);
 
-        String sent = mvc.perform(post("/password-reset").param("email", person.email().toUpperCase()).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+        String sent = mvc.perform(post("/password-reset")
+                        .param("email", person.email().toUpperCase())
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(sent).contains("id=\"reset-sent\"");
 
         var message = MailBox.awaitOne(mail, person.email());
         assertThat(message.subject()).contains("Vigil");
         String link = MailBox.linkPath(message);
 
-        assertThat(mvc.perform(post(link).param("password", "short").param("confirm", "short").with(csrf()))
-                .andReturn().getResponse().getContentAsString()).contains("alert-danger");
-        assertThat(mvc.perform(post(link).param("password", "a brand new passphrase").param("confirm", "a brand new passphrase").with(csrf()))
-                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?reset");
-        assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString()).contains("id=\"link-invalid\"");
+        assertThat(mvc.perform(post(link)
+                                .param("password", "short")
+                                .param("confirm", "short")
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("alert-danger");
+        assertThat(mvc.perform(post(link)
+                                .param("password", "a brand new passphrase")
+                                .param("confirm", "a brand new passphrase")
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?reset");
+        assertThat(mvc.perform(get(link)).andReturn().getResponse().getContentAsString())
+                .contains("id=\"link-invalid\"");
 
-        assertThat(mvc.perform(post("/login").param("email", person.email()).param("password", "a brand new passphrase")
-                .with(csrf()).with(r -> {
-                    r.setRemoteAddr("10.88.0.1");
-                    return r;
-                })).andReturn().getResponse().getRedirectedUrl()).isEqualTo("/");
+        assertThat(mvc.perform(post("/login")
+                                .param("email", person.email())
+                                .param("password", "a brand new passphrase")
+                                .with(csrf())
+                                .with(r -> {
+                                    r.setRemoteAddr("10.88.0.1");
+                                    return r;
+                                }))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/");
     }
 
     @Test
     void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
         String unknown = "nobody-" + UUID.randomUUID() + "@nowhere.test";
-        String sent = mvc.perform(post("/password-reset").param("email", unknown).with(csrf()))
-                .andReturn().getResponse().getContentAsString();
+        String sent = mvc.perform(
+                        post("/password-reset").param("email", unknown).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(sent).contains("id=\"reset-sent\"");
         // a reset mail leaves as its request ends: once a later request's mail has arrived, the first one's would have
         var known = data.member(data.tenant("Reset known"), Role.SALES, Language.EN);
@@ -95,7 +121,8 @@ class PasswordResetTests {
         long unknownMedian = median(unknown);
         // the leak was a factor of twelve (67 ms against 5.5 ms); on a busy machine equal work still varies by a third
         assertThat((double) Math.max(knownMedian, unknownMedian) / Math.min(knownMedian, unknownMedian))
-                .as("medians %d ns (existing) and %d ns (unknown)", knownMedian, unknownMedian).isLessThan(1.6);
+                .as("medians %d ns (existing) and %d ns (unknown)", knownMedian, unknownMedian)
+                .isLessThan(1.6);
         MailBox.awaitOne(mail, existing.getLast());
     }
 
@@ -104,10 +131,16 @@ class PasswordResetTests {
         var tenant = data.tenant("ResetFlood");
         var person = data.member(tenant, Role.SALES, Language.EN);
         for (int i = 0; i < 12; i++) {
-            mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(freshClient()));
+            mvc.perform(post("/password-reset")
+                    .param("email", person.email())
+                    .with(csrf())
+                    .with(freshClient()));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> MailBox.all(mail, person.email()).size() >= 3);
-        assertThat(resetLinksFor(person.id())).as("links made, hence mails sent, for 12 requests").isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> MailBox.all(mail, person.email()).size() >= 3);
+        assertThat(resetLinksFor(person.id()))
+                .as("links made, hence mails sent, for 12 requests")
+                .isEqualTo(3);
         assertThat(MailBox.all(mail, person.email())).hasSize(3);
     }
 
@@ -117,16 +150,31 @@ class PasswordResetTests {
         var person = data.member(tenant, Role.SALES, Language.EN);
         RequestPostProcessor client = freshClient();
         for (int i = 0; i < 10; i++) {
-            String sent = mvc.perform(post("/password-reset").param("email", "spray-" + i + "@nowhere.test").with(csrf()).with(client))
-                    .andReturn().getResponse().getContentAsString();
+            String sent = mvc.perform(post("/password-reset")
+                            .param("email", "spray-" + i + "@nowhere.test")
+                            .with(csrf())
+                            .with(client))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(sent).contains("id=\"reset-sent\"");
         }
-        String sent = mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(client))
-                .andReturn().getResponse().getContentAsString();
+        String sent = mvc.perform(post("/password-reset")
+                        .param("email", person.email())
+                        .with(csrf())
+                        .with(client))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(sent).as("the same answer as always").contains("id=\"reset-sent\"");
-        assertThat(resetLinksFor(person.id())).as("the eleventh request from that client is not acted on").isZero();
+        assertThat(resetLinksFor(person.id()))
+                .as("the eleventh request from that client is not acted on")
+                .isZero();
 
-        mvc.perform(post("/password-reset").param("email", person.email()).with(csrf()).with(freshClient()));
+        mvc.perform(post("/password-reset")
+                .param("email", person.email())
+                .with(csrf())
+                .with(freshClient()));
         MailBox.awaitOne(mail, person.email());
         assertThat(resetLinksFor(person.id())).isEqualTo(1);
     }
@@ -139,8 +187,10 @@ class PasswordResetTests {
     }
 
     private int resetLinksFor(UUID userId) {
-        Integer count = jdbc.queryForObject("select count(*) from account_token where user_id = ? and purpose = 'PASSWORD_RESET'",
-                Integer.class, userId);
+        Integer count = jdbc.queryForObject(
+                "select count(*) from account_token where user_id = ? and purpose = 'PASSWORD_RESET'",
+                Integer.class,
+                userId);
         return count == null ? 0 : count;
     }
 

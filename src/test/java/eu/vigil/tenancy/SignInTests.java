@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,9 +57,15 @@ class SignInTests {
     void signsInOverRealHttpWithANewSessionId() throws Exception {
         TestTenant tenant = data.tenant("Signin");
         CookieManager cookies = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        String loginPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String loginPage = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String sessionBefore = sessionId(cookies);
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
         assertThat(csrf.find()).isTrue();
@@ -67,19 +73,31 @@ class SignInTests {
         String form = "email=" + URLEncoder.encode(tenant.admin().email(), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
-        assertThat(sessionId(cookies)).as("session fixation protection").isNotNull().isNotEqualTo(sessionBefore);
-        assertThat(TenantContext.callAs(tenant.id(), () -> users.user(tenant.admin().id()).lastLoginAt())).isNotNull();
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+        assertThat(sessionId(cookies))
+                .as("session fixation protection")
+                .isNotNull()
+                .isNotEqualTo(sessionBefore);
+        assertThat(TenantContext.callAs(
+                        tenant.id(), () -> users.user(tenant.admin().id()).lastLoginAt()))
+                .isNotNull();
     }
 
     private static String sessionId(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -91,20 +109,34 @@ class SignInTests {
         for (String email : new String[] {known, unknown}) {
             RequestPostProcessor address = freshAddress();
             for (int attempt = 1; attempt <= 3; attempt++) {
-                assertThat(signIn(email, "wrong password", address, new MockHttpSession()).getResponse().getRedirectedUrl())
+                assertThat(signIn(email, "wrong password", address, new MockHttpSession())
+                                .getResponse()
+                                .getRedirectedUrl())
                         .isEqualTo("/login?error");
             }
-            assertThat(signIn(email, "wrong password", address, new MockHttpSession()).getResponse().getRedirectedUrl())
-                    .as("the fourth failure makes this client wait, for " + email).isEqualTo("/login?locked");
+            assertThat(signIn(email, "wrong password", address, new MockHttpSession())
+                            .getResponse()
+                            .getRedirectedUrl())
+                    .as("the fourth failure makes this client wait, for " + email)
+                    .isEqualTo("/login?locked");
             if (email.equals(known)) {
-                assertThat(signIn(known, TestData.PASSWORD, address, new MockHttpSession()).getResponse().getRedirectedUrl())
-                        .as("the failing client waits even with the right password").isEqualTo("/login?locked");
+                assertThat(signIn(known, TestData.PASSWORD, address, new MockHttpSession())
+                                .getResponse()
+                                .getRedirectedUrl())
+                        .as("the failing client waits even with the right password")
+                        .isEqualTo("/login?locked");
             }
         }
-        assertThat(signIn(known, TestData.PASSWORD, freshAddress(), new MockHttpSession()).getResponse().getRedirectedUrl())
-                .as("the owner on another device is not held back").isEqualTo("/");
+        assertThat(signIn(known, TestData.PASSWORD, freshAddress(), new MockHttpSession())
+                        .getResponse()
+                        .getRedirectedUrl())
+                .as("the owner on another device is not held back")
+                .isEqualTo("/");
 
-        String waitPage = mvc.perform(get("/login").param("locked", "")).andReturn().getResponse().getContentAsString();
+        String waitPage = mvc.perform(get("/login").param("locked", ""))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(waitPage).contains("id=\"login-locked\"").doesNotContain(known);
     }
 
@@ -118,8 +150,11 @@ class SignInTests {
                 signIn(victim, "guess " + i + "-" + attempt, attacker, new MockHttpSession());
             }
         }
-        assertThat(signIn(victim, TestData.PASSWORD, freshAddress(), new MockHttpSession()).getResponse().getRedirectedUrl())
-                .as("60 failures from 30 addresses, then the owner from an address that has not failed").isEqualTo("/");
+        assertThat(signIn(victim, TestData.PASSWORD, freshAddress(), new MockHttpSession())
+                        .getResponse()
+                        .getRedirectedUrl())
+                .as("60 failures from 30 addresses, then the owner from an address that has not failed")
+                .isEqualTo("/");
     }
 
     @Test
@@ -129,44 +164,64 @@ class SignInTests {
         String last = null;
         for (int i = 0; i < 21; i++) {
             last = signIn("spray-" + i + "@nowhere.test", "wrong password", address, new MockHttpSession())
-                    .getResponse().getRedirectedUrl();
+                    .getResponse()
+                    .getRedirectedUrl();
         }
         assertThat(last).isEqualTo("/login?locked");
         assertThat(signIn(tenant.admin().email(), TestData.PASSWORD, address, new MockHttpSession())
-                .getResponse().getRedirectedUrl()).isEqualTo("/login?locked");
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?locked");
         assertThat(signIn(tenant.admin().email(), TestData.PASSWORD, freshAddress(), new MockHttpSession())
-                .getResponse().getRedirectedUrl()).isEqualTo("/");
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/");
     }
 
     @Test
     void aForwardedForHeaderFromAPeerThatIsNoConfiguredProxyIsIgnored() throws Exception {
         String forged = "203.0.113." + (ADDRESSES.getAndIncrement() % 250 + 1);
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String loginPage = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String loginPage = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
         assertThat(csrf.find()).isTrue();
         String form = "email=" + URLEncoder.encode("forged-" + forged + "@nowhere.test", StandardCharsets.UTF_8)
                 + "&password=wrong&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
 
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", forged)
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", forged)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
-        assertThat(jdbc.queryForList("select throttle_key from login_throttle where throttle_key like ?", String.class,
-                "client:%forged-" + forged + "%"))
+        assertThat(jdbc.queryForList(
+                        "select throttle_key from login_throttle where throttle_key like ?",
+                        String.class,
+                        "client:%forged-" + forged + "%"))
                 .as("the failure is counted against the real peer, not the forged header")
                 .containsExactly("client:127.0.0.1 forged-" + forged + "@nowhere.test");
     }
 
     @Test
-    void signingInWithAWrongPasswordTakesAsLongForInvitedDeactivatedAndUnknownAccountsAsForActiveOnes() throws Exception {
+    void signingInWithAWrongPasswordTakesAsLongForInvitedDeactivatedAndUnknownAccountsAsForActiveOnes()
+            throws Exception {
         TestTenant tenant = data.tenant("Timing");
         var active = data.member(tenant, Role.SALES, Language.EN);
         var leaver = data.member(tenant, Role.SALES, Language.EN);
-        mvc.perform(post("/users/{id}/deactivate", leaver.id()).with(csrf()).with(user(tenant.admin().principal())));
-        TenantContext.runAs(tenant.id(), () -> users.invite("invited-" + tenant.id() + "@member.test", Role.SALES, Language.EN));
+        mvc.perform(post("/users/{id}/deactivate", leaver.id())
+                .with(csrf())
+                .with(user(tenant.admin().principal())));
+        TenantContext.runAs(
+                tenant.id(), () -> users.invite("invited-" + tenant.id() + "@member.test", Role.SALES, Language.EN));
         String invited = "invited-" + tenant.id() + "@member.test";
         String unknown = "nobody-" + tenant.id() + "@nowhere.test";
 
@@ -180,7 +235,8 @@ class SignInTests {
         }
         long activeMedian = median(times.get(active.email()));
         for (String email : List.of(leaver.email(), invited, unknown)) {
-            assertThat(median(times.get(email))).as("median for " + email + " against " + activeMedian + " ns for an active account")
+            assertThat(median(times.get(email)))
+                    .as("median for " + email + " against " + activeMedian + " ns for an active account")
                     .isGreaterThan(activeMedian * 6 / 10);
         }
     }
@@ -196,21 +252,36 @@ class SignInTests {
         var leaver = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
         MockHttpSession session = new MockHttpSession();
         signIn(leaver.email(), TestData.PASSWORD, freshAddress(), session);
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
 
-        mvc.perform(post("/users/{id}/deactivate", leaver.id()).with(csrf()).with(user(tenant.admin().principal())));
+        mvc.perform(post("/users/{id}/deactivate", leaver.id())
+                .with(csrf())
+                .with(user(tenant.admin().principal())));
 
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(mvc.perform(get("/").session(session))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
                 .isEqualTo("/login?expired");
         assertThat(signIn(leaver.email(), TestData.PASSWORD, freshAddress(), new MockHttpSession())
-                .getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+                        .getResponse()
+                        .getRedirectedUrl())
+                .isEqualTo("/login?error");
     }
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() throws Exception {
         TestTenant tenant = data.tenant("Csrf");
-        int status = mvc.perform(post("/users").param("email", "x@y.test").with(user(tenant.admin().principal())))
-                .andReturn().getResponse().getStatus();
+        int status = mvc.perform(post("/users")
+                        .param("email", "x@y.test")
+                        .with(user(tenant.admin().principal())))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).isEqualTo(403);
         assertThat(TenantContext.callAs(tenant.id(), () -> users.users())).hasSize(1);
     }
@@ -219,15 +290,22 @@ class SignInTests {
     void pagesCarryTheSecurityHeaders() throws Exception {
         var response = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(response.getHeader("Content-Security-Policy"))
-                .contains("default-src 'self'").contains("script-src 'self'").doesNotContain("unsafe-inline");
+                .contains("default-src 'self'")
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
     }
 
     private MvcResult signIn(String email, String password, RequestPostProcessor address, MockHttpSession session)
             throws Exception {
-        return mvc.perform(post("/login").param("email", email).param("password", password)
-                .session(session).with(csrf()).with(address)).andReturn();
+        return mvc.perform(post("/login")
+                        .param("email", email)
+                        .param("password", password)
+                        .session(session)
+                        .with(csrf())
+                        .with(address))
+                .andReturn();
     }
 
     private static RequestPostProcessor freshAddress() {

@@ -33,13 +33,19 @@ class SmallLeaksTests {
 
     @Test
     void actuatorInfoShowsJvmAndOsVersionsToPlatformKeysOnly() throws Exception {
-        String anonymous = mvc.perform(get("/actuator/info")).andReturn().getResponse().getContentAsString();
+        String anonymous =
+                mvc.perform(get("/actuator/info")).andReturn().getResponse().getContentAsString();
         assertThat(anonymous).contains("Vigil").doesNotContain("\"java\"").doesNotContain("\"os\"");
-        String tenantKey = mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + data.tenant("Info").apiKey()))
-                .andReturn().getResponse().getContentAsString();
+        String tenantKey = mvc.perform(get("/actuator/info")
+                        .header("Authorization", "Bearer " + data.tenant("Info").apiKey()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(tenantKey).doesNotContain("\"java\"");
         String platform = mvc.perform(get("/actuator/info").header("Authorization", "Bearer " + TestData.BOOTSTRAP_KEY))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(platform).contains("\"java\"").contains("\"os\"");
     }
 
@@ -49,13 +55,17 @@ class SmallLeaksTests {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /watchlists HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil2.example\r\n"
-                    + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(answer).startsWith("HTTP/1.1 302").containsIgnoringCase("\nLocation: /login")
-                .doesNotContain("evil.example").doesNotContain("evil2.example");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 302")
+                .containsIgnoringCase("\nLocation: /login")
+                .doesNotContain("evil.example")
+                .doesNotContain("evil2.example");
 
         MockHttpSession session = new MockHttpSession();
         var tenant = data.tenant("Redirect");
@@ -63,21 +73,32 @@ class SmallLeaksTests {
             r.setServerName("evil.example");
             return r;
         }));
-        String afterSignIn = mvc.perform(post("/login").session(session).with(csrf()).with(r -> {
-                    r.setServerName("evil.example");
-                    r.setRemoteAddr("10.96.0.1");
-                    return r;
-                }).param("email", tenant.admin().email()).param("password", TestData.PASSWORD))
-                .andReturn().getResponse().getRedirectedUrl();
+        String afterSignIn = mvc.perform(post("/login")
+                        .session(session)
+                        .with(csrf())
+                        .with(r -> {
+                            r.setServerName("evil.example");
+                            r.setRemoteAddr("10.96.0.1");
+                            return r;
+                        })
+                        .param("email", tenant.admin().email())
+                        .param("password", TestData.PASSWORD))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(afterSignIn).startsWith("/watchlists").doesNotContain("evil.example");
     }
 
     @Test
     void aTenantNameWithALineBreakIsRefused() throws Exception {
-        var response = mvc.perform(post("/api/v1/admin/tenants").header("Authorization", "Bearer " + TestData.BOOTSTRAP_KEY)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Acme\\r\\nBcc: victim@example.com\",\"adminEmail\":\"crlf-admin@acme.test\"}"))
-                .andReturn().getResponse();
+        var response = mvc.perform(
+                        post("/api/v1/admin/tenants")
+                                .header("Authorization", "Bearer " + TestData.BOOTSTRAP_KEY)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"name\":\"Acme\\r\\nBcc: victim@example.com\",\"adminEmail\":\"crlf-admin@acme.test\"}"))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(response.getContentAsString()).contains("one line");
     }

@@ -7,14 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-import eu.vigil.support.Wait;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
+import eu.vigil.support.Wait;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,8 +147,8 @@ class TenantIsolationTests {
         b = data.tenant("Bravo");
         bMember = data.member(b, Role.CREDIT_MANAGER, Language.FR);
         bInvited = TenantContext.callAs(b.id(), () -> {
-            UserView invited = users.invite("invited-" + UUID.randomUUID().toString().substring(0, 8) + "@bravo.test",
-                    Role.SALES, Language.NL);
+            UserView invited = users.invite(
+                    "invited-" + UUID.randomUUID().toString().substring(0, 8) + "@bravo.test", Role.SALES, Language.NL);
             return new TestUser(invited.id(), b.id(), invited.email(), Role.SALES, Language.NL);
         });
         bKeyId = TenantContext.callAs(b.id(), () -> apiKeys.keys().getFirst().id());
@@ -167,7 +167,9 @@ class TenantIsolationTests {
                 }
             }
         });
-        assertThat(withIds).as("endpoints taking an id; cover each in this class").isSubsetOf(COVERED);
+        assertThat(withIds)
+                .as("endpoints taking an id; cover each in this class")
+                .isSubsetOf(COVERED);
         assertThat(COVERED).as("covered endpoints that no longer exist").isSubsetOf(withIds);
     }
 
@@ -176,8 +178,10 @@ class TenantIsolationTests {
         UUID missing = UUID.randomUUID();
         for (UUID target : new UUID[] {bMember.id(), bInvited.id()}) {
             assertSameAsMissing(get("/users/{id}", target), get("/users/{id}", missing), 404);
-            assertSameAsMissing(post("/users/{id}/role", target).param("role", "VIEWER"),
-                    post("/users/{id}/role", missing).param("role", "VIEWER"), 404);
+            assertSameAsMissing(
+                    post("/users/{id}/role", target).param("role", "VIEWER"),
+                    post("/users/{id}/role", missing).param("role", "VIEWER"),
+                    404);
             assertSameAsMissing(post("/users/{id}/deactivate", target), post("/users/{id}/deactivate", missing), 404);
             assertSameAsMissing(post("/users/{id}/reactivate", target), post("/users/{id}/reactivate", missing), 404);
             assertSameAsMissing(post("/users/{id}/resend", target), post("/users/{id}/resend", missing), 404);
@@ -192,76 +196,141 @@ class TenantIsolationTests {
 
     @Test
     void anotherTenantsWatchlistAnswersAsAMissingOneThroughTheApi() throws Exception {
-        String list = mvc.perform(post("/api/v1/watchlists").header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Bravo customers\"}"))
-                .andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        mvc.perform(post("/api/v1/watchlists/{id}/entries", list).header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
-                .contentType(MediaType.APPLICATION_JSON).content("[\"0403.170.701\"]"));
-        String entries = apiAs(b, get("/api/v1/watchlists/{id}/entries", list)).getResponse().getContentAsString();
+        String list = mvc.perform(post("/api/v1/watchlists")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Bravo customers\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        mvc.perform(post("/api/v1/watchlists/{id}/entries", list)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[\"0403.170.701\"]"));
+        String entries = apiAs(b, get("/api/v1/watchlists/{id}/entries", list))
+                .getResponse()
+                .getContentAsString();
         long entry = Long.parseLong(entries.replaceAll(".*\"entries\":\\[\\{\"id\":(\\d+).*", "$1"));
         UUID missing = UUID.randomUUID();
 
-        assertApiSameAsMissing(get("/api/v1/watchlists/{id}/entries", list), get("/api/v1/watchlists/{id}/entries", missing));
-        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries", list).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"),
-                post("/api/v1/watchlists/{id}/entries", missing).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"));
-        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .multipart("/api/v1/watchlists/{id}/entries", list)
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes())),
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/v1/watchlists/{id}/entries", missing)
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes())));
-        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", list, entry),
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry));
-        assertApiSameAsMissing(put("/api/v1/watchlists/{id}/entries/{entryId}", list, entry).contentType(MediaType.APPLICATION_JSON)
+        assertApiSameAsMissing(
+                get("/api/v1/watchlists/{id}/entries", list), get("/api/v1/watchlists/{id}/entries", missing));
+        assertApiSameAsMissing(
+                post("/api/v1/watchlists/{id}/entries", list)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[\"0200.065.765\"]"),
+                post("/api/v1/watchlists/{id}/entries", missing)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[\"0200.065.765\"]"));
+        assertApiSameAsMissing(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/v1/watchlists/{id}/entries", list)
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "x.csv", "text/csv", "0200.065.765".getBytes())),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/v1/watchlists/{id}/entries", missing)
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file", "x.csv", "text/csv", "0200.065.765".getBytes())));
+        assertApiSameAsMissing(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/watchlists/{id}/entries/{entryId}", list, entry),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/watchlists/{id}/entries/{entryId}", missing, entry));
+        assertApiSameAsMissing(
+                put("/api/v1/watchlists/{id}/entries/{entryId}", list, entry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reference\": \"taken\"}"),
-                put("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry).contentType(MediaType.APPLICATION_JSON)
+                put("/api/v1/watchlists/{id}/entries/{entryId}", missing, entry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reference\": \"taken\"}"));
-        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries/{entryId}/move", list, entry).contentType(MediaType.APPLICATION_JSON)
+        assertApiSameAsMissing(
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", list, entry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"watchlist\": \"" + list + "\"}"),
-                post("/api/v1/watchlists/{id}/entries/{entryId}/move", missing, entry).contentType(MediaType.APPLICATION_JSON)
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", missing, entry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"watchlist\": \"" + list + "\"}"));
-        String aList = apiAs(a, post("/api/v1/watchlists").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Alpha customers\"}"))
-                .getResponse().getContentAsString().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-        apiAs(a, post("/api/v1/watchlists/{id}/entries", aList).contentType(MediaType.APPLICATION_JSON).content("[\"0200.065.765\"]"));
-        long aEntry = Long.parseLong(apiAs(a, get("/api/v1/watchlists/{id}/entries", aList)).getResponse().getContentAsString()
+        String aList = apiAs(
+                        a,
+                        post("/api/v1/watchlists")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"Alpha customers\"}"))
+                .getResponse()
+                .getContentAsString()
+                .replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        apiAs(
+                a,
+                post("/api/v1/watchlists/{id}/entries", aList)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[\"0200.065.765\"]"));
+        long aEntry = Long.parseLong(apiAs(a, get("/api/v1/watchlists/{id}/entries", aList))
+                .getResponse()
+                .getContentAsString()
                 .replaceAll(".*\"entries\":\\[\\{\"id\":(\\d+).*", "$1"));
-        assertApiSameAsMissing(post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry).contentType(MediaType.APPLICATION_JSON)
+        assertApiSameAsMissing(
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"watchlist\": \"" + list + "\"}"),
-                post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry).contentType(MediaType.APPLICATION_JSON)
+                post("/api/v1/watchlists/{id}/entries/{entryId}/move", aList, aEntry)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"watchlist\": \"" + missing + "\"}"));
 
-        assertThat(apiAs(a, get("/api/v1/watchlists")).getResponse().getContentAsString()).doesNotContain("Bravo customers");
-        assertThat(apiAs(b, get("/api/v1/watchlists/{id}/entries", list)).getResponse().getContentAsString())
-                .as("B's list is unchanged").isEqualTo(entries);
+        assertThat(apiAs(a, get("/api/v1/watchlists")).getResponse().getContentAsString())
+                .doesNotContain("Bravo customers");
+        assertThat(apiAs(b, get("/api/v1/watchlists/{id}/entries", list))
+                        .getResponse()
+                        .getContentAsString())
+                .as("B's list is unchanged")
+                .isEqualTo(entries);
     }
 
     @Test
     void anotherTenantsAlertRuleAnswersAsAMissingOneThroughTheApi() throws Exception {
-        String rule = apiAs(b, get("/api/v1/alert-rules")).getResponse().getContentAsString()
+        String rule = apiAs(b, get("/api/v1/alert-rules"))
+                .getResponse()
+                .getContentAsString()
                 .replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1");
-        String before = apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString();
+        String before =
+                apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString();
         UUID missing = UUID.randomUUID();
-        String body = "{\"name\":\"Taken over\",\"recipients\":{\"roles\":[\"SALES\"]},\"delivery\":{\"mode\":\"immediate\"}}";
+        String body =
+                "{\"name\":\"Taken over\",\"recipients\":{\"roles\":[\"SALES\"]},\"delivery\":{\"mode\":\"immediate\"}}";
 
         assertApiSameAsMissing(get("/api/v1/alert-rules/{id}", rule), get("/api/v1/alert-rules/{id}", missing));
-        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", rule)
-                        .contentType(MediaType.APPLICATION_JSON).content(body),
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/alert-rules/{id}", missing)
-                        .contentType(MediaType.APPLICATION_JSON).content(body));
-        assertApiSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", rule),
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/alert-rules/{id}", missing));
+        assertApiSameAsMissing(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/alert-rules/{id}", rule)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/alert-rules/{id}", missing)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body));
+        assertApiSameAsMissing(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/alert-rules/{id}", rule),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                        "/api/v1/alert-rules/{id}", missing));
 
         long alert = alertOf(b);
         MvcResult other = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", alert));
         MvcResult missingAlert = apiAs(a, post("/api/v1/alerts/{id}/acknowledge", Long.MAX_VALUE));
-        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missingAlert.getResponse().getStatus());
+        assertThat(other.getResponse().getStatus())
+                .isEqualTo(404)
+                .isEqualTo(missingAlert.getResponse().getStatus());
         assertThat(other.getResponse().getContentAsString().replace("/" + alert + "/", "/ID/"))
                 .isEqualTo(missingAlert.getResponse().getContentAsString().replace("/" + Long.MAX_VALUE + "/", "/ID/"));
-        assertThat(apiAs(a, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"alerts\":[]");
-        assertThat(apiAs(b, get("/api/v1/alerts")).getResponse().getContentAsString()).contains("\"state\":\"new\"");
+        assertThat(apiAs(a, get("/api/v1/alerts")).getResponse().getContentAsString())
+                .contains("\"alerts\":[]");
+        assertThat(apiAs(b, get("/api/v1/alerts")).getResponse().getContentAsString())
+                .contains("\"state\":\"new\"");
 
-        assertThat(apiAs(a, get("/api/v1/alert-rules")).getResponse().getContentAsString()).doesNotContain(rule);
+        assertThat(apiAs(a, get("/api/v1/alert-rules")).getResponse().getContentAsString())
+                .doesNotContain(rule);
         assertThat(apiAs(b, get("/api/v1/alert-rules/{id}", rule)).getResponse().getContentAsString())
-                .as("B's rule is unchanged").isEqualTo(before);
+                .as("B's rule is unchanged")
+                .isEqualTo(before);
     }
 
     @Test
@@ -270,108 +339,201 @@ class TenantIsolationTests {
         String number = eu.vigil.alerting.KboUpdates.number();
         UUID rule = TenantContext.callAs(b.id(), () -> rules.rules().getFirst().id());
         String ruleBefore = TenantContext.callAs(b.id(), () -> rules.rule(rule).toString());
-        UUID silence = TenantContext.callAs(b.id(), () -> silences.silence(bMember.id(),
-                jdbc.queryForObject("select country, number from alert where id = ?", (rs, n) -> new eu.vigil.company.CompanyId(
-                        rs.getString(1).trim(), rs.getString(2)), alert), java.time.Instant.now().plusSeconds(86_400), "Talks"));
+        UUID silence = TenantContext.callAs(
+                b.id(),
+                () -> silences.silence(
+                        bMember.id(),
+                        jdbc.queryForObject(
+                                "select country, number from alert where id = ?",
+                                (rs, n) -> new eu.vigil.company.CompanyId(
+                                        rs.getString(1).trim(), rs.getString(2)),
+                                alert),
+                        java.time.Instant.now().plusSeconds(86_400),
+                        "Talks"));
         long missing = Long.MAX_VALUE;
         UUID missingId = UUID.randomUUID();
 
         assertSameAsMissing(get("/alerts/{id}", alert), get("/alerts/{id}", missing), 404);
         for (String action : new String[] {"acknowledge", "resolve", "reopen", "assign", "comments"}) {
-            assertSameAsMissing(post("/alerts/{id}/" + action, alert).param("body", "mine now").param("assignee", ""),
-                    post("/alerts/{id}/" + action, missing).param("body", "mine now").param("assignee", ""), 404);
+            assertSameAsMissing(
+                    post("/alerts/{id}/" + action, alert)
+                            .param("body", "mine now")
+                            .param("assignee", ""),
+                    post("/alerts/{id}/" + action, missing)
+                            .param("body", "mine now")
+                            .param("assignee", ""),
+                    404);
         }
         assertSameAsMissing(get("/alerts/rules/{id}", rule), get("/alerts/rules/{id}", missingId), 404);
-        assertSameAsMissing(post("/alerts/rules/{id}", rule).param("name", "Taken over").param("mode", "portal"),
-                post("/alerts/rules/{id}", missingId).param("name", "Taken over").param("mode", "portal"), 404);
+        assertSameAsMissing(
+                post("/alerts/rules/{id}", rule).param("name", "Taken over").param("mode", "portal"),
+                post("/alerts/rules/{id}", missingId)
+                        .param("name", "Taken over")
+                        .param("mode", "portal"),
+                404);
         assertSameAsMissing(post("/alerts/rules/{id}/delete", rule), post("/alerts/rules/{id}/delete", missingId), 404);
-        assertSameAsMissing(post("/alerts/preferences/{r}", rule).param("delivery", "none"),
-                post("/alerts/preferences/{r}", missingId).param("delivery", "none"), 404);
-        assertSameAsMissing(post("/alerts/silences/{id}/remove", silence), post("/alerts/silences/{id}/remove", missingId), 404);
-        long letter = jdbc.queryForObject("select id from mail_outbox where tenant_id = ? order by id limit 1", Long.class, b.id());
-        Wait.until("the worker done with the alert email (sent, or skipped: the company is silenced)", () -> List.of("SENT",
-                "SKIPPED").contains(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)));
+        assertSameAsMissing(
+                post("/alerts/preferences/{r}", rule).param("delivery", "none"),
+                post("/alerts/preferences/{r}", missingId).param("delivery", "none"),
+                404);
+        assertSameAsMissing(
+                post("/alerts/silences/{id}/remove", silence), post("/alerts/silences/{id}/remove", missingId), 404);
+        long letter = jdbc.queryForObject(
+                "select id from mail_outbox where tenant_id = ? order by id limit 1", Long.class, b.id());
+        Wait.until(
+                "the worker done with the alert email (sent, or skipped: the company is silenced)",
+                () -> List.of("SENT", "SKIPPED")
+                        .contains(jdbc.queryForObject(
+                                "select status from mail_outbox where id = ?", String.class, letter)));
         // as if every attempt had failed: the worker is done with the row
         jdbc.update("update mail_outbox set status = 'DEAD', last_error = 'test: given up' where id = ?", letter);
-        assertSameAsMissing(post("/alerts/dead-letters/{id}/resend", letter), post("/alerts/dead-letters/{id}/resend", missing), 404);
+        assertSameAsMissing(
+                post("/alerts/dead-letters/{id}/resend", letter),
+                post("/alerts/dead-letters/{id}/resend", missing),
+                404);
         assertThat(page(get("/alerts/dead-letters"))).doesNotContain("test: given up");
 
         // bulk acknowledgement takes only the tenant's own alerts; lists and panels show only them
-        mvc.perform(post("/alerts/acknowledge").param("ids", String.valueOf(alert)).with(csrf()).with(user(a.admin().principal())));
+        mvc.perform(post("/alerts/acknowledge")
+                .param("ids", String.valueOf(alert))
+                .with(csrf())
+                .with(user(a.admin().principal())));
         assertThat(page(get("/alerts"))).contains("id=\"inbox-empty\"");
         String company = jdbc.queryForObject("select number from alert where id = ?", String.class, alert);
         assertThat(page(get("/companies/{c}/{n}/alerts", "BE", company))).contains("id=\"company-alerts-empty\"");
         assertThat(mvc.perform(get("/companies/{c}/{n}/alerts", "BE", company).with(user(bMember.principal())))
-                .andReturn().getResponse().getContentAsString()).contains("data-alert=\"" + alert + "\"");
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("data-alert=\"" + alert + "\"");
         assertThat(page(get("/alerts/badge"))).doesNotContain("text-bg-danger");
         assertThat(page(get("/alerts/rules"))).doesNotContain(rule.toString());
         assertThat(page(get("/alerts/preferences"))).doesNotContain("Talks");
 
         // an unsubscribe link is its own key, whoever follows it: the same answer signed in to any tenant or none
-        String token = jdbc.queryForObject("select unsubscribe_token from mail_outbox where id = ?", String.class, letter);
-        String anonymous = mvc.perform(get("/alerts/unsubscribe/{t}", token)).andReturn().getResponse().getContentAsString();
+        String token =
+                jdbc.queryForObject("select unsubscribe_token from mail_outbox where id = ?", String.class, letter);
+        String anonymous = mvc.perform(get("/alerts/unsubscribe/{t}", token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page(get("/alerts/unsubscribe/{t}", token))).contains("id=\"unsubscribe-confirm\"");
         assertThat(anonymous).contains("id=\"unsubscribe-confirm\"");
-        assertSameAsMissing(get("/alerts/unsubscribe/{t}", "0123456789abcdef" + number), get("/alerts/unsubscribe/{t}", "ffff0000ffff0000"), 404);
-        assertSameAsMissing(post("/alerts/unsubscribe/{t}", "0123456789abcdef" + number), post("/alerts/unsubscribe/{t}", "ffff0000ffff0000"), 404);
+        assertSameAsMissing(
+                get("/alerts/unsubscribe/{t}", "0123456789abcdef" + number),
+                get("/alerts/unsubscribe/{t}", "ffff0000ffff0000"),
+                404);
+        assertSameAsMissing(
+                post("/alerts/unsubscribe/{t}", "0123456789abcdef" + number),
+                post("/alerts/unsubscribe/{t}", "ffff0000ffff0000"),
+                404);
 
         var bAlert = TenantContext.callAs(b.id(), () -> alerts.item(alert, "en"));
         assertThat(bAlert.state()).as("B's alert is unchanged").isEqualTo("new");
         assertThat(bAlert.assignee()).isNull();
         assertThat(TenantContext.callAs(b.id(), () -> alerts.comments(alert))).isEmpty();
-        assertThat(TenantContext.callAs(b.id(), () -> rules.rule(rule).toString())).isEqualTo(ruleBefore);
-        assertThat(jdbc.queryForObject("select count(*) from alert_silence where id = ?", Long.class, silence)).isEqualTo(1L);
-        assertThat(jdbc.queryForObject("select count(*) from alert_preference where rule_id = ?", Long.class, rule)).isZero();
-        assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter)).isEqualTo("DEAD");
+        assertThat(TenantContext.callAs(b.id(), () -> rules.rule(rule).toString()))
+                .isEqualTo(ruleBefore);
+        assertThat(jdbc.queryForObject("select count(*) from alert_silence where id = ?", Long.class, silence))
+                .isEqualTo(1L);
+        assertThat(jdbc.queryForObject("select count(*) from alert_preference where rule_id = ?", Long.class, rule))
+                .isZero();
+        assertThat(jdbc.queryForObject("select status from mail_outbox where id = ?", String.class, letter))
+                .isEqualTo("DEAD");
     }
 
     @Test
     void anotherTenantsWatchlistAnswersAsAMissingOneInThePortal() throws Exception {
         UUID bList = watchlistOf(b, "Bravo portfolio");
-        String bImport = apiAs(b, post("/api/v1/watchlists/{id}/entries", bList).contentType(MediaType.APPLICATION_JSON)
-                .content("[\"0403.170.701\", \"0403.170.702\"]")).getResponse().getContentAsString()
+        String bImport = apiAs(
+                        b,
+                        post("/api/v1/watchlists/{id}/entries", bList)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("[\"0403.170.701\", \"0403.170.702\"]"))
+                .getResponse()
+                .getContentAsString()
                 .replaceAll("^\\{\"id\":\"([^\"]+)\".*", "$1");
-        long bEntry = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10))
-                .entries().getFirst().id();
+        long bEntry = TenantContext.callAs(
+                        b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10))
+                .entries()
+                .getFirst()
+                .id();
         UUID aList = watchlistOf(a, "Alpha portfolio");
         UUID missing = UUID.randomUUID();
         UUID missingImport = UUID.randomUUID();
-        var file = new org.springframework.mock.web.MockMultipartFile("file", "x.csv", "text/csv", "0200.065.765".getBytes());
+        var file = new org.springframework.mock.web.MockMultipartFile(
+                "file", "x.csv", "text/csv", "0200.065.765".getBytes());
 
         assertSameAsMissing(get("/watchlists/{id}", bList), get("/watchlists/{id}", missing), 404);
-        assertSameAsMissing(get("/watchlists/{id}/suggestions", bList).param("number", "0403.170.701"),
-                get("/watchlists/{id}/suggestions", missing).param("number", "0403.170.701"), 404);
-        assertSameAsMissing(post("/watchlists/{id}/entries", bList).param("number", "0200.065.765"),
-                post("/watchlists/{id}/entries", missing).param("number", "0200.065.765"), 404);
+        assertSameAsMissing(
+                get("/watchlists/{id}/suggestions", bList).param("number", "0403.170.701"),
+                get("/watchlists/{id}/suggestions", missing).param("number", "0403.170.701"),
+                404);
+        assertSameAsMissing(
+                post("/watchlists/{id}/entries", bList).param("number", "0200.065.765"),
+                post("/watchlists/{id}/entries", missing).param("number", "0200.065.765"),
+                404);
         for (UUID list : new UUID[] {bList, aList}) {
-            assertSameAsMissing(get("/watchlists/{id}/entries/{e}", list, bEntry), get("/watchlists/{id}/entries/{e}", missing, bEntry), 404);
-            assertSameAsMissing(post("/watchlists/{id}/entries/{e}", list, bEntry).param("reference", "x"),
-                    post("/watchlists/{id}/entries/{e}", missing, bEntry).param("reference", "x"), 404);
-            assertSameAsMissing(post("/watchlists/{id}/entries/{e}/move", list, bEntry).param("target", aList.toString()),
-                    post("/watchlists/{id}/entries/{e}/move", missing, bEntry).param("target", aList.toString()), 404);
-            assertSameAsMissing(post("/watchlists/{id}/entries/{e}/remove", list, bEntry),
-                    post("/watchlists/{id}/entries/{e}/remove", missing, bEntry), 404);
-            for (String path : new String[] {"/watchlists/{id}/imports/{i}", "/watchlists/{id}/imports/{i}/status",
-                    "/watchlists/{id}/imports/{i}/rejected.csv"}) {
+            assertSameAsMissing(
+                    get("/watchlists/{id}/entries/{e}", list, bEntry),
+                    get("/watchlists/{id}/entries/{e}", missing, bEntry),
+                    404);
+            assertSameAsMissing(
+                    post("/watchlists/{id}/entries/{e}", list, bEntry).param("reference", "x"),
+                    post("/watchlists/{id}/entries/{e}", missing, bEntry).param("reference", "x"),
+                    404);
+            assertSameAsMissing(
+                    post("/watchlists/{id}/entries/{e}/move", list, bEntry).param("target", aList.toString()),
+                    post("/watchlists/{id}/entries/{e}/move", missing, bEntry).param("target", aList.toString()),
+                    404);
+            assertSameAsMissing(
+                    post("/watchlists/{id}/entries/{e}/remove", list, bEntry),
+                    post("/watchlists/{id}/entries/{e}/remove", missing, bEntry),
+                    404);
+            for (String path : new String[] {
+                "/watchlists/{id}/imports/{i}",
+                "/watchlists/{id}/imports/{i}/status",
+                "/watchlists/{id}/imports/{i}/rejected.csv"
+            }) {
                 assertSameAsMissing(get(path, list, bImport), get(path, missing, missingImport), 404);
             }
-            for (String path : new String[] {"/watchlists/{id}/imports/{i}/preview", "/watchlists/{id}/imports/{i}/start"}) {
-                assertSameAsMissing(post(path, list, bImport).param("col-number", "0"), post(path, missing, missingImport).param("col-number", "0"), 404);
+            for (String path :
+                    new String[] {"/watchlists/{id}/imports/{i}/preview", "/watchlists/{id}/imports/{i}/start"}) {
+                assertSameAsMissing(
+                        post(path, list, bImport).param("col-number", "0"),
+                        post(path, missing, missingImport).param("col-number", "0"),
+                        404);
             }
         }
         assertSameAsMissing(get("/watchlists/{id}/upload", bList), get("/watchlists/{id}/upload", missing), 404);
-        assertSameAsMissing(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/watchlists/{id}/upload", bList).file(file),
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/watchlists/{id}/upload", missing).file(file), 404);
-        assertSameAsMissing(get("/watchlists/{id}/export.csv", bList), get("/watchlists/{id}/export.csv", missing), 404);
-        assertSameAsMissing(get("/watchlists/{id}/export.xlsx", bList), get("/watchlists/{id}/export.xlsx", missing), 404);
+        assertSameAsMissing(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/watchlists/{id}/upload", bList)
+                        .file(file),
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/watchlists/{id}/upload", missing)
+                        .file(file),
+                404);
+        assertSameAsMissing(
+                get("/watchlists/{id}/export.csv", bList), get("/watchlists/{id}/export.csv", missing), 404);
+        assertSameAsMissing(
+                get("/watchlists/{id}/export.xlsx", bList), get("/watchlists/{id}/export.xlsx", missing), 404);
 
-        long aEntry = TenantContext.callAs(a.id(), () -> watchlists.add(aList, "0200.065.765", new eu.vigil.watchlist.EntryData(
-                null, null, null, null, null, null))).id();
-        assertSameAsMissing(post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", bList.toString()),
-                post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", missing.toString()), 404);
+        long aEntry = TenantContext.callAs(
+                        a.id(),
+                        () -> watchlists.add(
+                                aList,
+                                "0200.065.765",
+                                new eu.vigil.watchlist.EntryData(null, null, null, null, null, null)))
+                .id();
+        assertSameAsMissing(
+                post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", bList.toString()),
+                post("/watchlists/{id}/entries/{e}/move", aList, aEntry).param("target", missing.toString()),
+                404);
 
         assertThat(page(get("/watchlists"))).contains("Alpha portfolio").doesNotContain("Bravo portfolio");
-        var bEntries = TenantContext.callAs(b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10));
+        var bEntries = TenantContext.callAs(
+                b.id(), () -> watchlists.entries(bList, eu.vigil.watchlist.EntryFilter.none(), 1, 10));
         assertThat(bEntries.total()).as("B's list is unchanged").isEqualTo(1);
         assertThat(bEntries.entries().getFirst().reference()).isNull();
     }
@@ -379,16 +541,31 @@ class TenantIsolationTests {
     /** A real alert of {@code tenant}: a company it watches goes bankrupt in a KBO Update. */
     private long alertOf(TestTenant tenant) throws Exception {
         String number = eu.vigil.alerting.KboUpdates.number();
-        String today = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(java.time.LocalDate.now());
-        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
-                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "000", false))), "seed.zip", true, "test");
+        String today =
+                java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy").format(java.time.LocalDate.now());
+        ingestion.ingestNow(
+                "kbo",
+                new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(
+                        today, new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "000", false))),
+                "seed.zip",
+                true,
+                "test");
         UUID list = watchlistOf(tenant, "Watched for alerts");
-        TenantContext.runAs(tenant.id(), () -> watchlists.add(list, number, new eu.vigil.watchlist.EntryData(
-                null, null, null, null, null, null)));
-        ingestion.ingestNow("kbo", new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(today,
-                new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "050", true))), "bankrupt.zip", true, "test");
-        String page = Wait.until("an alert for " + tenant.name(),
-                () -> apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString(), p -> p.contains("\"id\":"));
+        TenantContext.runAs(
+                tenant.id(),
+                () -> watchlists.add(
+                        list, number, new eu.vigil.watchlist.EntryData(null, null, null, null, null, null)));
+        ingestion.ingestNow(
+                "kbo",
+                new java.io.ByteArrayInputStream(eu.vigil.alerting.KboUpdates.update(
+                        today, new eu.vigil.alerting.KboUpdates.Enterprise(number, "Isolatie Proef NV", "050", true))),
+                "bankrupt.zip",
+                true,
+                "test");
+        String page = Wait.until(
+                "an alert for " + tenant.name(),
+                () -> apiAs(tenant, get("/api/v1/alerts")).getResponse().getContentAsString(),
+                p -> p.contains("\"id\":"));
         return Long.parseLong(page.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
     }
 
@@ -396,18 +573,23 @@ class TenantIsolationTests {
         return TenantContext.callAs(tenant.id(), () -> watchlists.create(name).id());
     }
 
-    private MvcResult apiAs(TestTenant tenant, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
+    private MvcResult apiAs(
+            TestTenant tenant,
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> request)
             throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey())).andReturn();
+        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tenant.apiKey()))
+                .andReturn();
     }
 
-    private void assertApiSameAsMissing(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
-                                        org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing)
+    private void assertApiSameAsMissing(
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing)
             throws Exception {
         MvcResult otherResult = apiAs(a, other);
         MvcResult missingResult = apiAs(a, missing);
         assertThat(otherResult.getResponse().getStatus())
-                .as(otherResult.getRequest().getMethod() + " " + otherResult.getRequest().getRequestURI())
+                .as(otherResult.getRequest().getMethod() + " "
+                        + otherResult.getRequest().getRequestURI())
                 .isEqualTo(404)
                 .isEqualTo(missingResult.getResponse().getStatus());
         assertThat(otherResult.getResponse().getContentAsString().replaceAll("[0-9a-f-]{36}", "ID"))
@@ -417,85 +599,154 @@ class TenantIsolationTests {
     @Test
     void watchingACompanyItsStakeAndTheCountryOfNumbersStayWithinTheTenant() throws Exception {
         UUID bList = watchlistOf(b, "Bravo key accounts");
-        assertSameAsMissing(post("/watchlists/watch").param("number", "BE0403170701").param("watchlist", bList.toString()),
-                post("/watchlists/watch").param("number", "BE0403170701").param("watchlist", UUID.randomUUID().toString()), 404);
-        assertThat(jdbc.queryForObject("select count(*) from watchlist_entry where watchlist_id = ?", Long.class, bList)).isZero();
+        assertSameAsMissing(
+                post("/watchlists/watch").param("number", "BE0403170701").param("watchlist", bList.toString()),
+                post("/watchlists/watch")
+                        .param("number", "BE0403170701")
+                        .param("watchlist", UUID.randomUUID().toString()),
+                404);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from watchlist_entry where watchlist_id = ?", Long.class, bList))
+                .isZero();
 
-        TenantContext.runAs(b.id(), () -> watchlists.add(bList, "BE0310143840", new eu.vigil.watchlist.EntryData(null, null, null,
-                new eu.vigil.watchlist.Amount(new java.math.BigDecimal("777777"), "EUR"), null, List.of())));
+        TenantContext.runAs(
+                b.id(),
+                () -> watchlists.add(
+                        bList,
+                        "BE0310143840",
+                        new eu.vigil.watchlist.EntryData(
+                                null,
+                                null,
+                                null,
+                                new eu.vigil.watchlist.Amount(new java.math.BigDecimal("777777"), "EUR"),
+                                null,
+                                List.of())));
         String card = page(get("/companies/BE/0310143840/light").header("HX-Request", "true"));
-        assertThat(card).as("another tenant's exposure on a company is not on this tenant's summary card")
-                .contains("company-light-value").doesNotContain("777").doesNotContain("Bravo key accounts")
+        assertThat(card)
+                .as("another tenant's exposure on a company is not on this tenant's summary card")
+                .contains("company-light-value")
+                .doesNotContain("777")
+                .doesNotContain("Bravo key accounts")
                 .doesNotContain("Exposure with us");
 
-        MvcResult changed = apiAs(b, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/tenant")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"country\":\"NL\"}"));
+        MvcResult changed = apiAs(
+                b,
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/tenant")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"country\":\"NL\"}"));
         assertThat(changed.getResponse().getStatus()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("select country from tenant where id = ?", String.class, a.id())).isEqualTo("BE");
+        assertThat(jdbc.queryForObject("select country from tenant where id = ?", String.class, a.id()))
+                .isEqualTo("BE");
         assertThat(page(get("/settings"))).contains("<option value=\"BE\" selected");
     }
 
     @Test
     void platformPagesAreClosedToTenantPeopleWhateverTheId() throws Exception {
-        assertSameAsMissing(get("/platform/tenants/{id}", b.id()), get("/platform/tenants/{id}", UUID.randomUUID()), 403);
+        assertSameAsMissing(
+                get("/platform/tenants/{id}", b.id()), get("/platform/tenants/{id}", UUID.randomUUID()), 403);
         assertSameAsMissing(get("/platform/mail/{index}", 0), get("/platform/mail/{index}", 999_999), 403);
         assertSameAsMissing(get("/platform/mail/{index}/html", 0), get("/platform/mail/{index}/html", 999_999), 403);
         assertSameAsMissing(get("/platform/feeds/runs/{id}", 1), get("/platform/feeds/runs/{id}", 999_999), 403);
-        assertSameAsMissing(get("/platform/feeds/runs/{id}/status", 1), get("/platform/feeds/runs/{id}/status", 999_999), 403);
+        assertSameAsMissing(
+                get("/platform/feeds/runs/{id}/status", 1), get("/platform/feeds/runs/{id}/status", 999_999), 403);
     }
 
     @Test
     void feedAdministrationIsClosedToTenantKeysWhateverTheId() throws Exception {
-        for (String path : new String[] {"/api/v1/admin/feeds/runs/1", "/api/v1/admin/feeds/runs/999999",
-                "/api/v1/admin/feeds/runs/1/quarantine", "/api/v1/admin/feeds/runs"}) {
+        for (String path : new String[] {
+            "/api/v1/admin/feeds/runs/1",
+            "/api/v1/admin/feeds/runs/999999",
+            "/api/v1/admin/feeds/runs/1/quarantine",
+            "/api/v1/admin/feeds/runs"
+        }) {
             assertThat(mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
-                    .andReturn().getResponse().getStatus()).as(path).isEqualTo(403);
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .as(path)
+                    .isEqualTo(403);
         }
-        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .multipart("/api/v1/admin/feeds/{source}/extracts", "kbo")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "x.zip", "application/zip", new byte[] {1}))
-                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                        "/api/v1/admin/feeds/{source}/extracts", "kbo")
+                                .file(new org.springframework.mock.web.MockMultipartFile(
+                                        "file", "x.zip", "application/zip", new byte[] {1}))
+                                .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
     void companiesAreSharedReferenceDataThatLookTheSameToEveryTenant() throws Exception {
         for (String number : new String[] {"0403.170.701", "0200.065.765", "0403170702"}) {
             MvcResult forA = mvc.perform(get("/api/v1/companies/{country}/{number}", "BE", number)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                    .andReturn();
             MvcResult forB = mvc.perform(get("/api/v1/companies/{country}/{number}", "BE", number)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
-            assertThat(forA.getResponse().getStatus()).isEqualTo(forB.getResponse().getStatus());
-            assertThat(forA.getResponse().getContentAsString()).isEqualTo(forB.getResponse().getContentAsString());
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey()))
+                    .andReturn();
+            assertThat(forA.getResponse().getStatus())
+                    .isEqualTo(forB.getResponse().getStatus());
+            assertThat(forA.getResponse().getContentAsString())
+                    .isEqualTo(forB.getResponse().getContentAsString());
             MvcResult eventsA = mvc.perform(get("/api/v1/companies/{country}/{number}/events", "BE", number)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                    .andReturn();
             MvcResult eventsB = mvc.perform(get("/api/v1/companies/{country}/{number}/events", "BE", number)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
-            assertThat(eventsA.getResponse().getContentAsString()).isEqualTo(eventsB.getResponse().getContentAsString());
-            MvcResult pageA = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(a.admin().principal()))).andReturn();
-            MvcResult pageB = mvc.perform(get("/companies/{country}/{number}", "BE", number).with(user(b.admin().principal()))).andReturn();
-            assertThat(pageA.getResponse().getStatus()).isEqualTo(pageB.getResponse().getStatus());
-            MvcResult timelineA = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number).with(user(a.admin().principal()))).andReturn();
-            MvcResult timelineB = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number).with(user(b.admin().principal()))).andReturn();
-            assertThat(timelineA.getResponse().getStatus()).isEqualTo(timelineB.getResponse().getStatus());
-            assertThat(timelineA.getResponse().getContentAsString()).isEqualTo(timelineB.getResponse().getContentAsString());
-            MvcResult lightA = mvc.perform(get("/companies/{country}/{number}/light", "BE", number).with(user(a.admin().principal()))).andReturn();
-            MvcResult lightB = mvc.perform(get("/companies/{country}/{number}/light", "BE", number).with(user(b.admin().principal()))).andReturn();
-            assertThat(lightA.getResponse().getStatus()).isEqualTo(lightB.getResponse().getStatus());
-            assertThat(lightA.getResponse().getContentAsString()).as("shared registry data: the same light for every tenant")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey()))
+                    .andReturn();
+            assertThat(eventsA.getResponse().getContentAsString())
+                    .isEqualTo(eventsB.getResponse().getContentAsString());
+            MvcResult pageA = mvc.perform(get("/companies/{country}/{number}", "BE", number)
+                            .with(user(a.admin().principal())))
+                    .andReturn();
+            MvcResult pageB = mvc.perform(get("/companies/{country}/{number}", "BE", number)
+                            .with(user(b.admin().principal())))
+                    .andReturn();
+            assertThat(pageA.getResponse().getStatus())
+                    .isEqualTo(pageB.getResponse().getStatus());
+            MvcResult timelineA = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number)
+                            .with(user(a.admin().principal())))
+                    .andReturn();
+            MvcResult timelineB = mvc.perform(get("/companies/{country}/{number}/timeline", "BE", number)
+                            .with(user(b.admin().principal())))
+                    .andReturn();
+            assertThat(timelineA.getResponse().getStatus())
+                    .isEqualTo(timelineB.getResponse().getStatus());
+            assertThat(timelineA.getResponse().getContentAsString())
+                    .isEqualTo(timelineB.getResponse().getContentAsString());
+            MvcResult lightA = mvc.perform(get("/companies/{country}/{number}/light", "BE", number)
+                            .with(user(a.admin().principal())))
+                    .andReturn();
+            MvcResult lightB = mvc.perform(get("/companies/{country}/{number}/light", "BE", number)
+                            .with(user(b.admin().principal())))
+                    .andReturn();
+            assertThat(lightA.getResponse().getStatus())
+                    .isEqualTo(lightB.getResponse().getStatus());
+            assertThat(lightA.getResponse().getContentAsString())
+                    .as("shared registry data: the same light for every tenant")
                     .isEqualTo(lightB.getResponse().getContentAsString());
         }
     }
 
     @Test
     void apiAnswersForAnotherTenantsUserAsForANonExistentOne() throws Exception {
-        MvcResult other = mvc.perform(get("/api/v1/users/{id}", bMember.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
-        MvcResult missing = mvc.perform(get("/api/v1/users/{id}", UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey())).andReturn();
-        assertThat(other.getResponse().getStatus()).isEqualTo(404).isEqualTo(missing.getResponse().getStatus());
+        MvcResult other = mvc.perform(get("/api/v1/users/{id}", bMember.id())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                .andReturn();
+        MvcResult missing = mvc.perform(get("/api/v1/users/{id}", UUID.randomUUID())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
+                .andReturn();
+        assertThat(other.getResponse().getStatus())
+                .isEqualTo(404)
+                .isEqualTo(missing.getResponse().getStatus());
         assertThat(other.getResponse().getContentAsString().replace(bMember.id().toString(), "ID"))
                 .isEqualTo(missing.getResponse().getContentAsString().replaceAll("[0-9a-f-]{36}", "ID"));
 
-        MvcResult own = mvc.perform(get("/api/v1/users/{id}", bMember.id()).header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey())).andReturn();
+        MvcResult own = mvc.perform(get("/api/v1/users/{id}", bMember.id())
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + b.apiKey()))
+                .andReturn();
         assertThat(own.getResponse().getStatus()).isEqualTo(200);
         assertThat(own.getResponse().getContentAsString()).contains(bMember.email());
     }
@@ -503,7 +754,9 @@ class TenantIsolationTests {
     @Test
     void listsShowOnlyTheOwnTenant() throws Exception {
         String usersPage = page(get("/users"));
-        assertThat(usersPage).contains(a.admin().email()).doesNotContain(b.admin().email(), bMember.email(), bInvited.email());
+        assertThat(usersPage)
+                .contains(a.admin().email())
+                .doesNotContain(b.admin().email(), bMember.email(), bInvited.email());
 
         String keysPage = page(get("/api-keys"));
         assertThat(keysPage).contains("Test key");
@@ -513,36 +766,62 @@ class TenantIsolationTests {
         assertThat(auditPage).doesNotContain(bInvited.email(), b.name());
 
         String apiUsers = mvc.perform(get("/api/v1/users").header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(apiUsers).contains(a.admin().email()).doesNotContain(b.admin().email(), bMember.email());
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(apiUsers)
+                .contains(a.admin().email())
+                .doesNotContain(b.admin().email(), bMember.email());
 
         String tenant = mvc.perform(get("/api/v1/tenant").header(HttpHeaders.AUTHORIZATION, "Bearer " + a.apiKey()))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(tenant).contains(a.name()).contains("\"users\":1");
     }
 
     @Test
     void oneTimeLinksDoNotDependOnTheSignedInTenant() throws Exception {
         for (String path : new String[] {"/invitation/{token}", "/password-reset/{token}"}) {
-            String made = mvc.perform(get(path, "made-up-token").with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+            String made = mvc.perform(
+                            get(path, "made-up-token").with(user(a.admin().principal())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(made).contains("id=\"link-invalid\"");
-            String posted = mvc.perform(post(path, "made-up-token").param("password", "whatever whatever").param("confirm", "whatever whatever")
-                    .with(csrf()).with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+            String posted = mvc.perform(post(path, "made-up-token")
+                            .param("password", "whatever whatever")
+                            .param("confirm", "whatever whatever")
+                            .with(csrf())
+                            .with(user(a.admin().principal())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             assertThat(posted).contains("id=\"link-invalid\"");
         }
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.with(user(a.admin().principal()))).andReturn().getResponse().getContentAsString();
+        return mvc.perform(request.with(user(a.admin().principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
-    private void assertSameAsMissing(org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
-                                     org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing, int status)
+    private void assertSameAsMissing(
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> other,
+            org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> missing,
+            int status)
             throws Exception {
-        MvcResult otherResult = mvc.perform(other.with(csrf()).with(user(a.admin().principal()))).andReturn();
-        MvcResult missingResult = mvc.perform(missing.with(csrf()).with(user(a.admin().principal()))).andReturn();
+        MvcResult otherResult = mvc.perform(
+                        other.with(csrf()).with(user(a.admin().principal())))
+                .andReturn();
+        MvcResult missingResult = mvc.perform(
+                        missing.with(csrf()).with(user(a.admin().principal())))
+                .andReturn();
         assertThat(otherResult.getResponse().getStatus())
-                .as(otherResult.getRequest().getMethod() + " " + otherResult.getRequest().getRequestURI())
+                .as(otherResult.getRequest().getMethod() + " "
+                        + otherResult.getRequest().getRequestURI())
                 .isEqualTo(status)
                 .isEqualTo(missingResult.getResponse().getStatus());
     }

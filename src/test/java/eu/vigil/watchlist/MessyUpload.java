@@ -35,24 +35,26 @@ final class MessyUpload {
         jdbc.update("""
                 insert into signal_event (company_id, code, category, polarity, severity, old_value, new_value, effective_date,
                                           source, extract, run_id)
-                values (?, 'BANKRUPTCY_OPENED', 'status', 'negative', 'critical', '000', '048', ?, 'kbo', 'test extract', 0)""",
-                bankruptId, java.sql.Date.valueOf(bankruptcyDate));
+                values (?, 'BANKRUPTCY_OPENED', 'status', 'negative', 'critical', '000', '048', ?, 'kbo', 'test extract', 0)""", bankruptId, java.sql.Date.valueOf(bankruptcyDate));
     }
 
     /** The file's bytes as Excel would save them. */
     byte[] csv() {
-        String text = String.join("\r\n", List.of(
-                "Klant;Ondernemingsnummer;Naam;Type",
-                "\"C-001\";\"" + dotted(known1) + "\";\"Faillissement \"\"Oud\"\" NV\";klant",
-                "C-002;BE" + known2 + ";Gezond Twee;customer",
-                "C-003;" + known3 + ";\"Gezond; Drie\";",
-                "C-004;" + nineDigits(unknown) + ";Nog Onbekend;Client",
-                "C-005;" + dotted(badCheckDigit()) + ";Tikfout;klant",
-                "C-006;BE " + known1.substring(0, 4) + " " + known1.substring(4, 7) + " " + known1.substring(7) + ";Dubbel;klant",
-                "",
-                "C-007;552 100 554;Renault;prospect",
-                "C-008;IT00743110157;Pirelli;fornitore",
-                ""));
+        String text = String.join(
+                "\r\n",
+                List.of(
+                        "Klant;Ondernemingsnummer;Naam;Type",
+                        "\"C-001\";\"" + dotted(known1) + "\";\"Faillissement \"\"Oud\"\" NV\";klant",
+                        "C-002;BE" + known2 + ";Gezond Twee;customer",
+                        "C-003;" + known3 + ";\"Gezond; Drie\";",
+                        "C-004;" + nineDigits(unknown) + ";Nog Onbekend;Client",
+                        "C-005;" + dotted(badCheckDigit()) + ";Tikfout;klant",
+                        "C-006;BE " + known1.substring(0, 4) + " " + known1.substring(4, 7) + " " + known1.substring(7)
+                                + ";Dubbel;klant",
+                        "",
+                        "C-007;552 100 554;Renault;prospect",
+                        "C-008;IT00743110157;Pirelli;fornitore",
+                        ""));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
@@ -78,7 +80,8 @@ final class MessyUpload {
             long base = ThreadLocalRandom.current().nextLong(2_000_000, 9_999_999);
             long check = 97 - (base % 97);
             String number = String.format("0%07d%02d", base, check);
-            Long taken = jdbc.queryForObject("select count(*) from company where country = 'BE' and number = ?", Long.class, number);
+            Long taken = jdbc.queryForObject(
+                    "select count(*) from company where country = 'BE' and number = ?", Long.class, number);
             if (taken == 0) {
                 return number;
             }

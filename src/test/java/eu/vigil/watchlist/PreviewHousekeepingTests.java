@@ -48,8 +48,10 @@ class PreviewHousekeepingTests {
     void anUploadLeftAtItsPreviewForADayIsRemovedWithItsFile() throws Exception {
         assertThat(properties.previewRetention()).isEqualTo(Duration.ofHours(24));
         TestTenant tenant = data.tenant("Forgotten Previews");
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Half done").id());
-        Uploader uploader = new Uploader(tenant.admin().email(), tenant.admin().id(), tenant.admin().email(), Language.EN);
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Half done").id());
+        Uploader uploader = new Uploader(
+                tenant.admin().email(), tenant.admin().id(), tenant.admin().email(), Language.EN);
         UUID forgotten = prepare(tenant, list, uploader, "forgotten.csv");
         UUID recent = prepare(tenant, list, uploader, "recent.csv");
         Path forgottenFile = storedFile(forgotten);
@@ -62,25 +64,31 @@ class PreviewHousekeepingTests {
 
         assertThat(forgottenFile).doesNotExist();
         assertThat(count(forgotten)).isZero();
-        assertThatThrownBy(() -> TenantContext.callAs(tenant.id(), () -> imports.status(list, forgotten, Locale.ENGLISH)))
+        assertThatThrownBy(
+                        () -> TenantContext.callAs(tenant.id(), () -> imports.status(list, forgotten, Locale.ENGLISH)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(stray).as("a day-old file no upload waits on").doesNotExist();
 
         assertThat(recentFile).exists();
         assertThat(count(recent)).isOne();
-        assertThat(TenantContext.callAs(tenant.id(), () -> imports.preview(list, recent, null, null, null, Locale.ENGLISH)).rows())
-                .as("a recent preview still works").isNotEmpty();
+        assertThat(TenantContext.callAs(
+                                tenant.id(), () -> imports.preview(list, recent, null, null, null, Locale.ENGLISH))
+                        .rows())
+                .as("a recent preview still works")
+                .isNotEmpty();
         assertThat(newStray).as("a file may be an upload being saved right now").exists();
         Files.delete(newStray);
     }
 
     private UUID prepare(TestTenant tenant, UUID list, Uploader uploader, String name) {
         byte[] csv = "Nummer;Naam\r\n0403.170.701;Acme\r\n".getBytes(StandardCharsets.UTF_8);
-        return TenantContext.callAs(tenant.id(), () -> imports.prepare(list, new ByteArrayInputStream(csv), name, uploader));
+        return TenantContext.callAs(
+                tenant.id(), () -> imports.prepare(list, new ByteArrayInputStream(csv), name, uploader));
     }
 
     private Path storedFile(UUID upload) {
-        Path file = Path.of(jdbc.queryForObject("select stored_file from watchlist_import where id = ?", String.class, upload));
+        Path file = Path.of(
+                jdbc.queryForObject("select stored_file from watchlist_import where id = ?", String.class, upload));
         assertThat(file).exists();
         return file;
     }
@@ -94,7 +102,8 @@ class PreviewHousekeepingTests {
     }
 
     private int count(UUID upload) {
-        Integer count = jdbc.queryForObject("select count(*) from watchlist_import where id = ?", Integer.class, upload);
+        Integer count =
+                jdbc.queryForObject("select count(*) from watchlist_import where id = ?", Integer.class, upload);
         return count == null ? 0 : count;
     }
 }

@@ -44,8 +44,10 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         String brewery = MessyUpload.freshNumber(jdbc);
         String logistics = MessyUpload.freshNumber(jdbc);
         FeedRuns.kbo(ingestion, Map.of(brewery, "Brouwerij " + word + " NV", logistics, word + " Logistiek BV"));
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Customers").id());
-        UUID keyAccounts = TenantContext.callAs(tenant.id(), () -> watchlists.create("Key accounts").id());
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Customers").id());
+        UUID keyAccounts = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Key accounts").id());
         signIn(credit.email(), TestData.PASSWORD);
         page.navigate("/watchlists/" + list);
 
@@ -55,8 +57,11 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         PlaywrightAssertions.assertThat(options).hasCount(2);
         // both names are as close to the word typed, so either may come first
         int breweryAt = options.nth(0).textContent().contains("Brouwerij") ? 0 : 1;
-        assertThat(options.nth(breweryAt).textContent()).contains("Brouwerij " + word + " NV")
-                .contains("BE " + MessyUpload.dotted(brewery)).contains("9000 Gand").contains("active");
+        assertThat(options.nth(breweryAt).textContent())
+                .contains("Brouwerij " + word + " NV")
+                .contains("BE " + MessyUpload.dotted(brewery))
+                .contains("9000 Gand")
+                .contains("active");
         assertThat(options.nth(1 - breweryAt).textContent()).contains(word + " Logistiek BV");
         assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
         box.press("ArrowDown");
@@ -68,7 +73,9 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
             assertThat(box.getAttribute("aria-activedescendant")).isEqualTo("add-suggestion-0");
         }
         box.press("Enter");
-        assertThat(box.inputValue()).as("Enter picks the option, it does not submit the form").isEqualTo("BE" + logistics);
+        assertThat(box.inputValue())
+                .as("Enter picks the option, it does not submit the form")
+                .isEqualTo("BE" + logistics);
         assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
         assertThat(page.locator("#add-chosen").textContent()).contains(word + " Logistiek BV");
         page.locator("#add-reference").fill("C-42");
@@ -77,7 +84,9 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         assertThat(row(logistics).textContent()).contains(word + " Logistiek BV");
 
         box = openAddForm();
-        box.pressSequentially("BE " + brewery.substring(0, 4) + " " + brewery.substring(4, 8), new Locator.PressSequentiallyOptions().setDelay(20));
+        box.pressSequentially(
+                "BE " + brewery.substring(0, 4) + " " + brewery.substring(4, 8),
+                new Locator.PressSequentiallyOptions().setDelay(20));
         page.locator("#add-suggestions [data-number='BE" + brewery + "']").waitFor();
         PlaywrightAssertions.assertThat(options).hasCount(1);
         box.press("ArrowDown");
@@ -107,7 +116,8 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         box = openAddForm();
         box.pressSequentially(wrong, new Locator.PressSequentiallyOptions().setDelay(20));
         page.locator("#add-suggestion-none").waitFor();
-        assertThat(page.locator("#add-suggestion-none").textContent()).isEqualTo("\"" + wrong + "\" has a wrong check digit: look for a typing error.");
+        assertThat(page.locator("#add-suggestion-none").textContent())
+                .isEqualTo("\"" + wrong + "\" has a wrong check digit: look for a typing error.");
 
         row(logistics).getByText("Edit").click();
         page.locator("#e-reference").fill("C-43");
@@ -126,7 +136,9 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         page.locator("#remove-entry").click();
         page.waitForURL(url -> url.endsWith("/watchlists/" + keyAccounts));
         assertThat(page.locator("tr[data-number='BE" + brewery + "']").count()).isZero();
-        assertThat(TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, EntryFilter.none(), 1, 10)).total()).isEqualTo(2);
+        assertThat(TenantContext.callAs(tenant.id(), () -> watchlists.entries(list, EntryFilter.none(), 1, 10))
+                        .total())
+                .isEqualTo(2);
     }
 
     @Test
@@ -137,9 +149,17 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         String bakery = MessyUpload.freshNumber(jdbc);
         String garage = MessyUpload.freshNumber(jdbc);
         String garageTwo = MessyUpload.freshNumber(jdbc);
-        FeedRuns.kbo(ingestion, Map.of(bakery, "Bakkerij " + word + " BV", garage, "Garage " + word + " Noord BV",
-                garageTwo, "Garage " + word + " Zuid BV"));
-        UUID list = TenantContext.callAs(tenant.id(), () -> watchlists.create("Plain").id());
+        FeedRuns.kbo(
+                ingestion,
+                Map.of(
+                        bakery,
+                        "Bakkerij " + word + " BV",
+                        garage,
+                        "Garage " + word + " Noord BV",
+                        garageTwo,
+                        "Garage " + word + " Zuid BV"));
+        UUID list = TenantContext.callAs(
+                tenant.id(), () -> watchlists.create("Plain").id());
         withoutJavaScript();
         signIn(credit.email(), TestData.PASSWORD);
         page.navigate("/watchlists/" + list);
@@ -150,7 +170,9 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
 
         openAddForm().fill("garage " + word + " zuid");
         page.locator("#add-entry").click();
-        assertThat(row(garageTwo).textContent()).as("one company matches the name").contains("Garage " + word + " Zuid BV");
+        assertThat(row(garageTwo).textContent())
+                .as("one company matches the name")
+                .contains("Garage " + word + " Zuid BV");
 
         Locator box = openAddForm();
         box.fill("Garage " + word);
@@ -158,11 +180,19 @@ class WatchlistEntriesBrowserTests extends BrowserTest {
         page.locator("#add-entry").click();
         assertThat(page.locator("[role=status]").textContent()).contains("Several companies match");
         Locator choices = page.locator("#add-choices li");
-        assertThat(choices.all()).extracting(c -> c.getAttribute("data-number")).containsExactlyInAnyOrder("BE" + garage, "BE" + garageTwo);
-        assertThat(page.locator("#add-choices li[data-number='BE" + garageTwo + "']").textContent()).contains("already on this watchlist");
-        assertThat(page.locator("#add-choices li[data-number='BE" + garageTwo + "'] button").count()).isZero();
+        assertThat(choices.all())
+                .extracting(c -> c.getAttribute("data-number"))
+                .containsExactlyInAnyOrder("BE" + garage, "BE" + garageTwo);
+        assertThat(page.locator("#add-choices li[data-number='BE" + garageTwo + "']")
+                        .textContent())
+                .contains("already on this watchlist");
+        assertThat(page.locator("#add-choices li[data-number='BE" + garageTwo + "'] button")
+                        .count())
+                .isZero();
         page.locator("#add-choices li[data-number='BE" + garage + "'] button").click();
-        assertThat(row(garage).locator("td").nth(2).textContent()).as("the form's other fields come along").isEqualTo("G-1");
+        assertThat(row(garage).locator("td").nth(2).textContent())
+                .as("the form's other fields come along")
+                .isEqualTo("G-1");
         assertThat(page.locator("#entries-table tbody tr").count()).isEqualTo(3);
     }
 

@@ -31,15 +31,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * started again. While it is down, pages answer within seconds with a 503 in French and readiness says
  * DOWN; when it is back, everything works again without a restart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "vigil.embedded.smtp-port=0",
-        "vigil.demo.seed=false",
-        "vigil.tenancy.bootstrap.admin-email=" + DatabaseOutageTests.ADMIN,
-        "vigil.tenancy.bootstrap.admin-password=" + DatabaseOutageTests.PASSWORD,
-        "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-outage-test",
-        "vigil.feeds.inbox=target/test-data/outage-inbox",
-        "vigil.feeds.uploads=target/test-data/outage-uploads"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "vigil.embedded.smtp-port=0",
+            "vigil.demo.seed=false",
+            "vigil.tenancy.bootstrap.admin-email=" + DatabaseOutageTests.ADMIN,
+            "vigil.tenancy.bootstrap.admin-password=" + DatabaseOutageTests.PASSWORD,
+            "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-outage-test",
+            "vigil.feeds.inbox=target/test-data/outage-inbox",
+            "vigil.feeds.uploads=target/test-data/outage-uploads"
+        })
 class DatabaseOutageTests {
 
     static final String ADMIN = "outage-admin@vigil.test";
@@ -65,7 +67,11 @@ class DatabaseOutageTests {
 
     private static EmbeddedPostgres start() {
         try {
-            return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,10 +85,16 @@ class DatabaseOutageTests {
     }
 
     @Test
-    void whileTheDatabaseIsDownPagesSayTemporarilyUnavailableInTheReadersLanguageAndVigilRecoversByItself() throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        HttpResponse<String> signedIn = post(browser, "/login", "/login", "email=" + encode(ADMIN) + "&password=" + encode(PASSWORD));
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/"));
+    void whileTheDatabaseIsDownPagesSayTemporarilyUnavailableInTheReadersLanguageAndVigilRecoversByItself()
+            throws Exception {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        HttpResponse<String> signedIn =
+                post(browser, "/login", "/login", "email=" + encode(ADMIN) + "&password=" + encode(PASSWORD));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/"));
         post(browser, "/profile", "/profile", "displayName=Ops&language=fr&timeZone=Europe%2FParis");
         assertThat(get(browser, "/").statusCode()).isEqualTo(200);
         assertThat(get(browser, "/actuator/health/readiness").statusCode()).isEqualTo(200);
@@ -97,26 +109,35 @@ class DatabaseOutageTests {
             assertThat(took).as("fails fast").isLessThan(Duration.ofSeconds(10));
             HttpResponse<String> again = get(browser, "/");
             assertThat(again.statusCode()).isEqualTo(503);
-            assertThat(get(browser, "/actuator/health/readiness").statusCode()).as("not ready without its database").isEqualTo(503);
+            assertThat(get(browser, "/actuator/health/readiness").statusCode())
+                    .as("not ready without its database")
+                    .isEqualTo(503);
         } finally {
             postgres = start();
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(browser, "/").statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(browser, "/").statusCode()).isEqualTo(200));
         assertThat(get(browser, "/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path)).header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html").build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path))
+                        .header("Accept", path.startsWith("/actuator") ? "application/json" : "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(HttpClient browser, String formPage, String path, String form) throws Exception {
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(browser, formPage).body());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(get(browser, formPage).body());
         assertThat(csrf.find()).as("a form on " + formPage).isTrue();
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1)))).build(),
+        return browser.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf.group(1))))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -103,10 +103,13 @@ class HostileInputFuzzTests {
         prepareRealTargets();
         List<String> failures = new ArrayList<>();
         int requests = 0;
-        List<Map.Entry<RequestMappingInfo, HandlerMethod>> endpoints = new ArrayList<>(mappings.getHandlerMethods().entrySet());
+        List<Map.Entry<RequestMappingInfo, HandlerMethod>> endpoints =
+                new ArrayList<>(mappings.getHandlerMethods().entrySet());
         // deleting comes last, so the other endpoints still find what they act on
-        endpoints.sort(Comparator.comparing(e -> methodOf(e.getKey()) == HttpMethod.DELETE || e.getKey().toString().contains("delete")
-                || e.getKey().toString().contains("remove") || e.getKey().toString().contains("revoke")));
+        endpoints.sort(Comparator.comparing(e -> methodOf(e.getKey()) == HttpMethod.DELETE
+                || e.getKey().toString().contains("delete")
+                || e.getKey().toString().contains("remove")
+                || e.getKey().toString().contains("revoke")));
         for (var endpoint : endpoints) {
             for (String pattern : endpoint.getKey().getPatternValues()) {
                 if (pattern.startsWith("/error") || pattern.startsWith("/v3/") || pattern.startsWith("/swagger")) {
@@ -122,12 +125,17 @@ class HostileInputFuzzTests {
                     for (var hostile : HOSTILE.entrySet()) {
                         int status = send(method, path, fields, field, hostile.getValue(), endpoint.getKey());
                         requests++;
-                        String what = method + " " + path + " " + field.where + " '" + field.name + "' = " + hostile.getKey() + " → " + status;
+                        String what = method + " " + path + " " + field.where + " '" + field.name + "' = "
+                                + hostile.getKey() + " → " + status;
                         if (status >= 500) {
                             failures.add(what);
                         }
                         boolean multipart = fields.stream().anyMatch(f -> f.where.equals("file"));
-                        if (hostile.getKey().equals("NUL") && field.where.equals("param") && !multipart && status != 400 && status != 403) {
+                        if (hostile.getKey().equals("NUL")
+                                && field.where.equals("param")
+                                && !multipart
+                                && status != 400
+                                && status != 403) {
                             failures.add(what + " (a NUL must be refused with 400)");
                         }
                     }
@@ -141,49 +149,87 @@ class HostileInputFuzzTests {
     @Test
     void theLoginAndResetFormsRefuseANulInTheEmailBeforeSignIn() throws Exception {
         for (String path : List.of("/login", "/password-reset")) {
-            int status = mvc.perform(post(path).param("email", "a\u0000b@x.test").param("password", "whatever it is").with(csrf())
-                    .with(r -> {
-                        r.setRemoteAddr("10.94.0.1");
-                        return r;
-                    })).andReturn().getResponse().getStatus();
+            int status = mvc.perform(post(path)
+                            .param("email", "a\u0000b@x.test")
+                            .param("password", "whatever it is")
+                            .with(csrf())
+                            .with(r -> {
+                                r.setRemoteAddr("10.94.0.1");
+                                return r;
+                            }))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as(path).isEqualTo(400);
         }
     }
 
     @Test
     void theErrorPageAskedForDirectlyIsAPageThatDoesNotExist() throws Exception {
-        assertThat(mvc.perform(get("/error")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/error")).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
     }
 
     private void prepareRealTargets() throws Exception {
         tenant = data.tenant("Fuzz", Language.FR);
         ids.put("user", data.member(tenant, Role.SALES, Language.EN).id().toString());
-        String created = mvc.perform(post("/api/v1/watchlists").header("Authorization", "Bearer " + tenant.apiKey())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Fuzzed\"}"))
-                .andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(post("/api/v1/watchlists")
+                        .header("Authorization", "Bearer " + tenant.apiKey())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Fuzzed\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String watchlist = json.readTree(created).path("id").asString();
         ids.put("watchlist", watchlist);
-        mvc.perform(post("/api/v1/watchlists/{id}/entries", watchlist).header("Authorization", "Bearer " + tenant.apiKey())
-                .contentType(MediaType.APPLICATION_JSON).content("[{\"number\":\"BE0403170701\",\"reference\":\"R1\"}]"));
-        List<Long> entries = jdbc.queryForList("select id from watchlist_entry where watchlist_id = ?::uuid", Long.class, watchlist);
+        mvc.perform(post("/api/v1/watchlists/{id}/entries", watchlist)
+                .header("Authorization", "Bearer " + tenant.apiKey())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[{\"number\":\"BE0403170701\",\"reference\":\"R1\"}]"));
+        List<Long> entries =
+                jdbc.queryForList("select id from watchlist_entry where watchlist_id = ?::uuid", Long.class, watchlist);
         ids.put("entry", entries.isEmpty() ? "1" : entries.getFirst().toString());
-        String rule = mvc.perform(post("/api/v1/alert-rules").header("Authorization", "Bearer " + tenant.apiKey())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"Fuzz rule\"}"))
-                .andReturn().getResponse().getContentAsString();
+        String rule = mvc.perform(post("/api/v1/alert-rules")
+                        .header("Authorization", "Bearer " + tenant.apiKey())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Fuzz rule\"}"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String ruleId = json.readTree(rule).path("id").asString("");
         if (ruleId.isEmpty()) {
-            ruleId = jdbc.queryForList("select id::text from alert_rule where tenant_id = ?", String.class, tenant.id()).stream()
-                    .findFirst().orElse(UUID.randomUUID().toString());
+            ruleId =
+                    jdbc
+                            .queryForList(
+                                    "select id::text from alert_rule where tenant_id = ?", String.class, tenant.id())
+                            .stream()
+                            .findFirst()
+                            .orElse(UUID.randomUUID().toString());
         }
         ids.put("rule", ruleId);
-        ids.put("company", jdbc.queryForList("select number from company where country = 'BE' order by id limit 1", String.class)
-                .stream().findFirst().orElse("0403170701"));
-        UUID adminId = jdbc.queryForObject("select id from app_user where email = ?", UUID.class, TestData.BOOTSTRAP_ADMIN);
-        platformAdmin = new VigilUser(adminId, TenantContext.PLATFORM, TestData.BOOTSTRAP_ADMIN, "Platform admin",
-                Role.PLATFORM_ADMIN, Language.EN, "Europe/Brussels", null);
+        ids.put(
+                "company",
+                jdbc
+                        .queryForList(
+                                "select number from company where country = 'BE' order by id limit 1", String.class)
+                        .stream()
+                        .findFirst()
+                        .orElse("0403170701"));
+        UUID adminId =
+                jdbc.queryForObject("select id from app_user where email = ?", UUID.class, TestData.BOOTSTRAP_ADMIN);
+        platformAdmin = new VigilUser(
+                adminId,
+                TenantContext.PLATFORM,
+                TestData.BOOTSTRAP_ADMIN,
+                "Platform admin",
+                Role.PLATFORM_ADMIN,
+                Language.EN,
+                "Europe/Brussels",
+                null);
     }
 
-    private int send(HttpMethod method, String path, List<Field> fields, Field fuzzed, String hostile, RequestMappingInfo info)
+    private int send(
+            HttpMethod method, String path, List<Field> fields, Field fuzzed, String hostile, RequestMappingInfo info)
             throws Exception {
         boolean multipart = fields.stream().anyMatch(f -> f.where.equals("file"));
         boolean jsonBody = fields.stream().anyMatch(f -> f.where.equals("json"));
@@ -192,7 +238,8 @@ class HostileInputFuzzTests {
             var upload = multipart(method, path);
             for (Field f : fields) {
                 if (f.where.equals("file")) {
-                    byte[] content = (f == fuzzed ? hostile : "number\nBE0403170701\n").getBytes(StandardCharsets.UTF_8);
+                    byte[] content =
+                            (f == fuzzed ? hostile : "number\nBE0403170701\n").getBytes(StandardCharsets.UTF_8);
                     upload.file(new MockMultipartFile(f.name, "fuzz.csv", "text/csv", content));
                 }
             }
@@ -208,10 +255,16 @@ class HostileInputFuzzTests {
             }
         }
         if (jsonBody) {
-            Field body = fields.stream().filter(f -> f.where.equals("json")).findFirst().orElseThrow();
+            Field body = fields.stream()
+                    .filter(f -> f.where.equals("json"))
+                    .findFirst()
+                    .orElseThrow();
             request.contentType(MediaType.APPLICATION_JSON).content(body.jsonWith(fuzzed, hostile));
         } else if (!info.getConsumesCondition().getConsumableMediaTypes().isEmpty() && !multipart) {
-            request.contentType(info.getConsumesCondition().getConsumableMediaTypes().iterator().next());
+            request.contentType(info.getConsumesCondition()
+                    .getConsumableMediaTypes()
+                    .iterator()
+                    .next());
         }
         authenticate(request, path);
         request.with(r -> {
@@ -246,7 +299,9 @@ class HostileInputFuzzTests {
 
     private static HttpMethod methodOf(RequestMappingInfo info) {
         var methods = info.getMethodsCondition().getMethods();
-        return methods.isEmpty() ? HttpMethod.GET : HttpMethod.valueOf(methods.iterator().next().name());
+        return methods.isEmpty()
+                ? HttpMethod.GET
+                : HttpMethod.valueOf(methods.iterator().next().name());
     }
 
     private String fillPath(String pattern, HandlerMethod handler) {
@@ -257,8 +312,11 @@ class HostileInputFuzzTests {
             Class<?> type = String.class;
             for (MethodParameter parameter : handler.getMethodParameters()) {
                 PathVariable annotation = parameter.getParameterAnnotation(PathVariable.class);
-                if (annotation != null && name.equals(annotation.value().isEmpty() ? annotation.name().isEmpty()
-                        ? parameter.getParameterName() : annotation.name() : annotation.value())) {
+                if (annotation != null
+                        && name.equals(
+                                annotation.value().isEmpty()
+                                        ? annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name()
+                                        : annotation.value())) {
                     type = parameter.getParameterType();
                 }
             }
@@ -304,13 +362,16 @@ class HostileInputFuzzTests {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
             Class<?> type = parameter.getParameterType();
-            if (parameter.hasParameterAnnotation(PathVariable.class) || parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
+            if (parameter.hasParameterAnnotation(PathVariable.class)
+                    || parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
                 continue;
             }
             RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
             RequestPart requestPart = parameter.getParameterAnnotation(RequestPart.class);
             if (MultipartFile.class.isAssignableFrom(type)) {
-                String name = requestPart != null ? requestPart.value() : requestParam != null ? requestParam.value() : parameter.getParameterName();
+                String name = requestPart != null
+                        ? requestPart.value()
+                        : requestParam != null ? requestParam.value() : parameter.getParameterName();
                 fields.add(new Field("file", name.isEmpty() ? parameter.getParameterName() : name, type, null));
             } else if (parameter.hasParameterAnnotation(RequestBody.class)) {
                 fields.add(new Field("json", "body", type, parameter.getGenericParameterType()));
@@ -318,12 +379,14 @@ class HostileInputFuzzTests {
                 if (Map.class.isAssignableFrom(type)) {
                     continue;
                 }
-                String name = !requestParam.value().isEmpty() ? requestParam.value()
+                String name = !requestParam.value().isEmpty()
+                        ? requestParam.value()
                         : !requestParam.name().isEmpty() ? requestParam.name() : parameter.getParameterName();
                 fields.add(new Field("param", name, type, parameter.getGenericParameterType()));
             } else if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {
-                    fields.add(new Field("param", component.getName(), component.getType(), component.getGenericType()));
+                    fields.add(
+                            new Field("param", component.getName(), component.getType(), component.getGenericType()));
                 }
             }
         }
@@ -355,7 +418,8 @@ class HostileInputFuzzTests {
         }
 
         private Class<?> elementType() {
-            if (Collection.class.isAssignableFrom(type) && genericType instanceof ParameterizedType p
+            if (Collection.class.isAssignableFrom(type)
+                    && genericType instanceof ParameterizedType p
                     && p.getActualTypeArguments()[0] instanceof Class<?> element) {
                 return element;
             }
@@ -420,7 +484,8 @@ class HostileInputFuzzTests {
 
         private Object jsonValue(Class<?> target, String hostile) {
             Object value = hostile;
-            boolean numeric = Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class);
+            boolean numeric =
+                    Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class);
             if (numeric) {
                 try {
                     value = new BigDecimal(hostile);

@@ -20,21 +20,42 @@ class MessageBundlesTests {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
     @ParameterizedTest
-    @CsvSource({"messages, fr", "messages, nl", "messages, it", "watchlist, fr", "watchlist, nl", "watchlist, it",
-            "alerts, fr", "alerts, nl", "alerts, it",
-            "inbox, fr", "inbox, nl", "inbox, it", "wording, fr", "wording, nl", "wording, it",
-            "portfolio, fr", "portfolio, nl", "portfolio, it"})
+    @CsvSource({
+        "messages, fr",
+        "messages, nl",
+        "messages, it",
+        "watchlist, fr",
+        "watchlist, nl",
+        "watchlist, it",
+        "alerts, fr",
+        "alerts, nl",
+        "alerts, it",
+        "inbox, fr",
+        "inbox, nl",
+        "inbox, it",
+        "wording, fr",
+        "wording, nl",
+        "wording, it",
+        "portfolio, fr",
+        "portfolio, nl",
+        "portfolio, it"
+    })
     void translationHasExactlyTheEnglishKeysAndPlaceholders(String bundle, String language) throws IOException {
         Properties english = load("messages/" + bundle + ".properties");
         Properties translated = load("messages/" + bundle + "_" + language + ".properties");
 
-        assertThat(new TreeSet<>(translated.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        assertThat(new TreeSet<>(translated.stringPropertyNames()))
+                .isEqualTo(new TreeSet<>(english.stringPropertyNames()));
         for (String key : english.stringPropertyNames()) {
             String value = translated.getProperty(key);
             assertThat(value).as(language + " " + key).isNotBlank();
-            assertThat(placeholders(value)).as(language + " placeholders of " + key).isEqualTo(placeholders(english.getProperty(key)));
+            assertThat(placeholders(value))
+                    .as(language + " placeholders of " + key)
+                    .isEqualTo(placeholders(english.getProperty(key)));
             if (value.contains("{0}") && value.contains("'")) {
-                assertThat(value.replace("''", "")).as(language + " " + key + " needs '' for an apostrophe").doesNotContain("'");
+                assertThat(value.replace("''", ""))
+                        .as(language + " " + key + " needs '' for an apostrophe")
+                        .doesNotContain("'");
             }
         }
     }

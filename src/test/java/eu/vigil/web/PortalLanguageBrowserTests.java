@@ -59,8 +59,10 @@ class PortalLanguageBrowserTests extends BrowserTest {
 
     @Test
     void theLoginPageFollowsTheBrowserLanguageBeforeSignIn() {
-        var dutch = context.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setLocale("nl-BE"));
+        var dutch = context.browser()
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setLocale("nl-BE"));
         var dutchPage = dutch.newPage();
         dutchPage.navigate("/login");
         assertThat(dutchPage.locator("html")).hasAttribute("lang", "nl");

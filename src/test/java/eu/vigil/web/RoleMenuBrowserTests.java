@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RoleMenuBrowserTests extends BrowserTest {
 
-    private static final List<String> ALL_ITEMS = List.of("nav-tenants", "nav-mail", "nav-users", "nav-api-keys", "nav-audit",
-            "nav-alerts");
+    private static final List<String> ALL_ITEMS =
+            List.of("nav-tenants", "nav-mail", "nav-users", "nav-api-keys", "nav-audit", "nav-alerts");
 
     private static final Map<Role, List<String>> MENU = Map.of(
             Role.PLATFORM_ADMIN, List.of("nav-tenants", "nav-mail", "nav-api-keys"),
@@ -33,7 +33,10 @@ class RoleMenuBrowserTests extends BrowserTest {
     @ParameterizedTest
     @EnumSource(Role.class)
     void eachDemoRoleSeesItsOwnMenu(Role role) {
-        var account = DemoAccounts.ACCOUNTS.stream().filter(a -> a.role() == role).findFirst().orElseThrow();
+        var account = DemoAccounts.ACCOUNTS.stream()
+                .filter(a -> a.role() == role)
+                .findFirst()
+                .orElseThrow();
 
         signIn(account.email(), DemoAccounts.PASSWORD);
 

@@ -27,7 +27,8 @@ class UploadLimitTests {
     @Test
     void aWatchlistUploadLargerThan50MbIsRefusedBeforeItsBodyIsRead() throws Exception {
         long start = System.nanoTime();
-        String answer = announce("/watchlists/" + UUID.randomUUID() + "/upload", 600L << 20, "text/html\r\nAccept-Language: fr");
+        String answer = announce(
+                "/watchlists/" + UUID.randomUUID() + "/upload", 600L << 20, "text/html\r\nAccept-Language: fr");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertThat(answer).startsWith("HTTP/1.1 413").contains("50 MB").contains("trop volumineux");
     }
@@ -35,14 +36,19 @@ class UploadLimitTests {
     @Test
     void theApiSaysTheLimitInItsProblemDocument() throws Exception {
         String answer = announce("/api/v1/watchlists/" + UUID.randomUUID() + "/entries", 51L << 20, "application/json");
-        assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("50 MB");
+        assertThat(answer)
+                .startsWith("HTTP/1.1 413")
+                .contains("application/problem+json")
+                .contains("50 MB");
     }
 
     @Test
     void feedExtractsHaveTheirOwnLargerLimit() throws Exception {
         assertThat(announce("/api/v1/admin/feeds/kbo/extracts", 600L << 20, "application/json"))
-                .as("600 MB is within an extract's limit: the request goes on to authentication").startsWith("HTTP/1.1 401");
-        assertThat(announce("/api/v1/admin/feeds/kbo/extracts", 5L << 30, "application/json")).startsWith("HTTP/1.1 413");
+                .as("600 MB is within an extract's limit: the request goes on to authentication")
+                .startsWith("HTTP/1.1 401");
+        assertThat(announce("/api/v1/admin/feeds/kbo/extracts", 5L << 30, "application/json"))
+                .startsWith("HTTP/1.1 413");
     }
 
     @Test
@@ -52,8 +58,9 @@ class UploadLimitTests {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/watchlists/" + UUID.randomUUID() + "/entries HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + "10\r\n--xyz\r\nContent-D\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + "10\r\n--xyz\r\nContent-D\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             byte[] buffer = new byte[8192];
@@ -77,9 +84,11 @@ class UploadLimitTests {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + length + "\r\n\r\n")
+                            + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + length
+                            + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            out.write(("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n" + "x".repeat(1000))
+            out.write(("--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\n\r\n"
+                            + "x".repeat(1000))
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -104,7 +113,8 @@ class UploadLimitTests {
             return false;
         }
         String headers = answer.substring(0, headersEnd).toLowerCase();
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(headers);
+        java.util.regex.Matcher length =
+                java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(headers);
         if (length.find()) {
             return answer.length() - headersEnd - 4 >= Integer.parseInt(length.group(1));
         }

@@ -84,8 +84,7 @@ public class Alert {
     @Version
     private long version;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
     /** New becomes acknowledged; an acknowledged or resolved alert stays as it is. */
     public void acknowledge(String actor) {

@@ -37,8 +37,7 @@ public class AlertComment {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected AlertComment() {
-    }
+    protected AlertComment() {}
 
     public AlertComment(long alertId, UUID authorId, String author, String body) {
         this.alertId = alertId;

@@ -104,8 +104,7 @@ public class AlertRule {
     @Version
     private long version;
 
-    protected AlertRule() {
-    }
+    protected AlertRule() {}
 
     public AlertRule(UUID tenantId, String defaultRule) {
         this.id = UUID.randomUUID();
@@ -116,10 +115,25 @@ public class AlertRule {
     }
 
     /** Replaces everything the rule says; values come already checked and normalised. */
-    public void define(String newName, boolean newEnabled, String[] newSignals, String[] newCategories, String[] newPolarities,
-                       String newMinSeverity, UUID[] newWatchlists, String[] newRelationships, String[] newTags,
-                       UUID[] newOwners, BigDecimal newMinExposure, String[] roles, UUID[] users, boolean owner,
-                       String[] emails, Delivery newDelivery, LocalTime at, String weekday) {
+    public void define(
+            String newName,
+            boolean newEnabled,
+            String[] newSignals,
+            String[] newCategories,
+            String[] newPolarities,
+            String newMinSeverity,
+            UUID[] newWatchlists,
+            String[] newRelationships,
+            String[] newTags,
+            UUID[] newOwners,
+            BigDecimal newMinExposure,
+            String[] roles,
+            UUID[] users,
+            boolean owner,
+            String[] emails,
+            Delivery newDelivery,
+            LocalTime at,
+            String weekday) {
         this.name = newName;
         this.enabled = newEnabled;
         this.signals = newSignals;

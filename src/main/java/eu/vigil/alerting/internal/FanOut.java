@@ -75,8 +75,14 @@ public class FanOut {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    FanOut(DataSource dataSource, SignalEvents events, SignalQueries queries, WatchedCompanies watched, AlertingProperties properties,
-           Clock clock, PlatformTransactionManager transactionManager) {
+    FanOut(
+            DataSource dataSource,
+            SignalEvents events,
+            SignalQueries queries,
+            WatchedCompanies watched,
+            AlertingProperties properties,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.queries = queries;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
@@ -88,8 +94,7 @@ public class FanOut {
     }
 
     /** What one batch of events produced. */
-    public record Result(int alerts, int outboxRows) {
-    }
+    public record Result(int alerts, int outboxRows) {}
 
     /**
      * Each slice of the watching entries commits its alerts with their outbox rows in a transaction of its own (or in
@@ -106,9 +111,14 @@ public class FanOut {
         if (watches.isEmpty()) {
             return new Result(0, 0);
         }
-        List<RecordedEvent> recorded = events.byIds(eventIds, watches.stream().map(Watch::companyId).distinct().toList());
-        log.debug("Fan-out of {} signal events: {} of them on the {} watch entries' companies, read in {} ms", eventIds.size(),
-                recorded.size(), watches.size(), (System.nanoTime() - started) / 1_000_000);
+        List<RecordedEvent> recorded = events.byIds(
+                eventIds, watches.stream().map(Watch::companyId).distinct().toList());
+        log.debug(
+                "Fan-out of {} signal events: {} of them on the {} watch entries' companies, read in {} ms",
+                eventIds.size(),
+                recorded.size(),
+                watches.size(),
+                (System.nanoTime() - started) / 1_000_000);
         int alerts = 0;
         int outbox = 0;
         for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
@@ -119,11 +129,17 @@ public class FanOut {
                     List<Long> ids = insertAlerts(connection, recorded, slice);
                     long alerted = System.nanoTime();
                     int rows = ids.isEmpty() ? 0 : insertOutbox(connection, ids);
-                    log.debug("Fan-out slice of {} watch entries: {} alerts in {} ms, {} outbox rows in {} ms", slice.size(),
-                            ids.size(), (alerted - sliceStarted) / 1_000_000, rows, (System.nanoTime() - alerted) / 1_000_000);
+                    log.debug(
+                            "Fan-out slice of {} watch entries: {} alerts in {} ms, {} outbox rows in {} ms",
+                            slice.size(),
+                            ids.size(),
+                            (alerted - sliceStarted) / 1_000_000,
+                            rows,
+                            (System.nanoTime() - alerted) / 1_000_000);
                     return new Result(ids.size(), rows);
                 } catch (SQLException e) {
-                    throw new IllegalStateException("Could not fan signal events out into alerts: " + e.getMessage(), e);
+                    throw new IllegalStateException(
+                            "Could not fan signal events out into alerts: " + e.getMessage(), e);
                 } finally {
                     DataSourceUtils.releaseConnection(connection, dataSource);
                 }
@@ -135,8 +151,7 @@ public class FanOut {
     }
 
     /** What a rule would have raised: {@code alerts} signal events about {@code companies} companies. */
-    public record Preview(long alerts, long companies) {
-    }
+    public record Preview(long alerts, long companies) {}
 
     /**
      * What {@code rule} (saved or not) would have raised for its tenant from the signal events detected since
@@ -153,25 +168,27 @@ public class FanOut {
                                    ?::uuid[] as watchlists, ?::text[] as relationships, ?::text[] as tags, ?::uuid[] as owners,
                                    ?::numeric as min_exposure) r
                 where e.detected_at >= ? and %s""".formatted(MATCHES);
-        return jdbc.query(connection -> {
-            PreparedStatement select = connection.prepareStatement(sql);
-            int p = 1;
-            select.setObject(p++, rule.getTenantId());
-            select.setArray(p++, connection.createArrayOf("text", rule.getSignals()));
-            select.setArray(p++, connection.createArrayOf("text", rule.getCategories()));
-            select.setArray(p++, connection.createArrayOf("text", rule.getPolarities()));
-            select.setString(p++, rule.getMinSeverity());
-            select.setArray(p++, connection.createArrayOf("uuid", rule.getWatchlists()));
-            select.setArray(p++, connection.createArrayOf("text", rule.getRelationships()));
-            select.setArray(p++, connection.createArrayOf("text", rule.getTags()));
-            select.setArray(p++, connection.createArrayOf("uuid", rule.getOwners()));
-            select.setBigDecimal(p++, rule.getMinExposure());
-            select.setTimestamp(p, Timestamp.from(since));
-            return select;
-        }, rs -> {
-            rs.next();
-            return new Preview(rs.getLong(1), rs.getLong(2));
-        });
+        return jdbc.query(
+                connection -> {
+                    PreparedStatement select = connection.prepareStatement(sql);
+                    int p = 1;
+                    select.setObject(p++, rule.getTenantId());
+                    select.setArray(p++, connection.createArrayOf("text", rule.getSignals()));
+                    select.setArray(p++, connection.createArrayOf("text", rule.getCategories()));
+                    select.setArray(p++, connection.createArrayOf("text", rule.getPolarities()));
+                    select.setString(p++, rule.getMinSeverity());
+                    select.setArray(p++, connection.createArrayOf("uuid", rule.getWatchlists()));
+                    select.setArray(p++, connection.createArrayOf("text", rule.getRelationships()));
+                    select.setArray(p++, connection.createArrayOf("text", rule.getTags()));
+                    select.setArray(p++, connection.createArrayOf("uuid", rule.getOwners()));
+                    select.setBigDecimal(p++, rule.getMinExposure());
+                    select.setTimestamp(p, Timestamp.from(since));
+                    return select;
+                },
+                rs -> {
+                    rs.next();
+                    return new Preview(rs.getLong(1), rs.getLong(2));
+                });
     }
 
     /**
@@ -183,8 +200,7 @@ public class FanOut {
         return new HashSet<>(jdbc.queryForList("""
                 select r.id from alert_rule r
                 where r.tenant_id = ? and r.recipient_owner
-                  and exists (select 1 from watchlist_entry w where w.tenant_id = r.tenant_id and w.owner_id = ? and %s)"""
-                .formatted(IN_SCOPE), UUID.class, tenantId, userId));
+                  and exists (select 1 from watchlist_entry w where w.tenant_id = r.tenant_id and w.owner_id = ? and %s)""".formatted(IN_SCOPE), UUID.class, tenantId, userId));
     }
 
     /** Slices of at most about {@code size} entries, never splitting one tenant's entries on one company. */
@@ -206,7 +222,8 @@ public class FanOut {
         return a.companyId() == b.companyId() && a.tenantId().equals(b.tenantId());
     }
 
-    private List<Long> insertAlerts(Connection connection, List<RecordedEvent> recorded, List<Watch> slice) throws SQLException {
+    private List<Long> insertAlerts(Connection connection, List<RecordedEvent> recorded, List<Watch> slice)
+            throws SQLException {
         int n = recorded.size();
         Long[] eventIds = new Long[n];
         Long[] eventCompanies = new Long[n];
@@ -310,7 +327,8 @@ public class FanOut {
      * pending; a digest claimed while these alerts were being created hands them to the next one.
      */
     private int insertOutbox(Connection connection, List<Long> alertIds) throws SQLException {
-        // reads app_user and tenant directly (tenancy's tables): resolving recipients per tenant through its API would cost a query per tenant
+        // reads app_user and tenant directly (tenancy's tables): resolving recipients per tenant through its API would
+        // cost a query per tenant
         try (PreparedStatement insert = connection.prepareStatement("""
                 with a as (
                     select a.id, a.tenant_id, a.rule_id, a.company_id, a.owner_ids, r.recipient_roles, r.recipient_users,

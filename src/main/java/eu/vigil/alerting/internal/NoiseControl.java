@@ -19,21 +19,24 @@ import java.util.stream.Collectors;
  */
 final class NoiseControl {
 
-    private NoiseControl() {
-    }
+    private NoiseControl() {}
 
     /**
      * The events to send, most severe first, then newest. {@code fieldOf} names the state field a signal code reads
      * (changes of one field form a chain: each old value is the previous new value).
      */
     static List<SignalEvent> worthSending(List<SignalEvent> group, Function<String, String> fieldOf) {
-        List<SignalEvent> inOrder = group.stream().sorted(Comparator.comparingLong(SignalEvent::id)).toList();
+        List<SignalEvent> inOrder =
+                group.stream().sorted(Comparator.comparingLong(SignalEvent::id)).toList();
         Set<Long> flipped = flipFlops(inOrder, fieldOf);
-        List<SignalEvent> kept = inOrder.stream().filter(e -> !flipped.contains(e.id())).toList();
-        boolean critical = kept.stream().anyMatch(e -> e.polarity() == Polarity.NEGATIVE && e.severity() == Severity.CRITICAL);
+        List<SignalEvent> kept =
+                inOrder.stream().filter(e -> !flipped.contains(e.id())).toList();
+        boolean critical =
+                kept.stream().anyMatch(e -> e.polarity() == Polarity.NEGATIVE && e.severity() == Severity.CRITICAL);
         return kept.stream()
                 .filter(e -> !critical || e.polarity() != Polarity.NEGATIVE || e.severity() == Severity.CRITICAL)
-                .sorted(Comparator.comparingInt((SignalEvent e) -> e.severity().rank()).reversed()
+                .sorted(Comparator.comparingInt((SignalEvent e) -> e.severity().rank())
+                        .reversed()
                         .thenComparing(SignalEvent::effectiveDate, Comparator.reverseOrder())
                         .thenComparing(SignalEvent::id, Comparator.reverseOrder()))
                 .toList();
@@ -44,12 +47,17 @@ final class NoiseControl {
         Map<String, List<SignalEvent>> byField = new LinkedHashMap<>();
         for (SignalEvent event : inOrder) {
             String field = fieldOf.apply(event.code());
-            byField.computeIfAbsent(field == null ? event.code() : field, k -> new ArrayList<>()).add(event);
+            byField.computeIfAbsent(field == null ? event.code() : field, k -> new ArrayList<>())
+                    .add(event);
         }
         return byField.values().stream()
-                .filter(changes -> changes.size() >= 2 && chained(changes)
-                        && Objects.equals(changes.getFirst().oldValue(), changes.getLast().newValue()))
-                .flatMap(List::stream).map(SignalEvent::id).collect(Collectors.toSet());
+                .filter(changes -> changes.size() >= 2
+                        && chained(changes)
+                        && Objects.equals(
+                                changes.getFirst().oldValue(), changes.getLast().newValue()))
+                .flatMap(List::stream)
+                .map(SignalEvent::id)
+                .collect(Collectors.toSet());
     }
 
     private static boolean chained(List<SignalEvent> changes) {

@@ -34,8 +34,20 @@ class Outbox {
     }
 
     /** A claimed row: one email to render and send; {@code kind} IMMEDIATE, DAILY or WEEKLY. */
-    record Claimed(long id, UUID tenantId, String kind, String groupKey, UUID ruleId, Long companyId, String recipient,
-                   UUID userId, String language, String template, List<Long> alertIds, int attempts, String unsubscribeToken) {
+    record Claimed(
+            long id,
+            UUID tenantId,
+            String kind,
+            String groupKey,
+            UUID ruleId,
+            Long companyId,
+            String recipient,
+            UUID userId,
+            String language,
+            String template,
+            List<Long> alertIds,
+            int attempts,
+            String unsubscribeToken) {
 
         boolean digest() {
             return !"IMMEDIATE".equals(kind);
@@ -49,7 +61,8 @@ class Outbox {
      * may re-run the locking scan for every row it joins when the table's statistics are stale.
      */
     List<Claimed> claim(String worker) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 with pending as materialized (
                     select id from mail_outbox where status = 'PENDING' and next_attempt_at <= ?::timestamptz
                     order by next_attempt_at limit ? for update skip locked
@@ -63,10 +76,25 @@ class Outbox {
                 from due where o.id = due.id
                 returning o.id, o.tenant_id, o.kind, o.group_key, o.rule_id, o.company_id, o.recipient, o.recipient_user_id,
                           o.language, o.template, o.alert_ids, o.attempts, o.unsubscribe_token""",
-                (rs, n) -> new Claimed(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, UUID.class), (Long) rs.getObject(6), rs.getString(7), rs.getObject(8, UUID.class),
-                        rs.getString(9), rs.getString(10), longs(rs.getArray(11)), rs.getInt(12), rs.getString(13)),
-                dueNow(), properties.claimBatch(), properties.claimBatch(), worker, properties.lease().toMillis());
+                (rs, n) -> new Claimed(
+                        rs.getLong(1),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getObject(5, UUID.class),
+                        (Long) rs.getObject(6),
+                        rs.getString(7),
+                        rs.getObject(8, UUID.class),
+                        rs.getString(9),
+                        rs.getString(10),
+                        longs(rs.getArray(11)),
+                        rs.getInt(12),
+                        rs.getString(13)),
+                dueNow(),
+                properties.claimBatch(),
+                properties.claimBatch(),
+                worker,
+                properties.lease().toMillis());
     }
 
     /**
@@ -74,7 +102,8 @@ class Outbox {
      * lease ran out may have been taken over by another instance).
      */
     Set<Long> renew(List<Long> ids, String worker) {
-        return new HashSet<>(jdbc.queryForList("""
+        return new HashSet<>(
+                jdbc.queryForList("""
                 update mail_outbox set claimed_until = now() + ? * interval '1 millisecond'
                 where id = any(?::bigint[]) and claimed_by = ? and status = 'SENDING'
                 returning id""", Long.class, properties.lease().toMillis(), ids.toArray(Long[]::new), worker));
@@ -101,13 +130,17 @@ class Outbox {
     /** Answers whether the row was given up. */
     boolean failed(Claimed row, String worker, String error) {
         boolean dead = row.attempts() >= properties.maxAttempts();
-        jdbc.update("""
+        jdbc.update(
+                """
                 update mail_outbox set status = ?, next_attempt_at = ?::timestamptz + ? * interval '1 millisecond',
                                        claimed_by = null, claimed_until = null, last_error = ?
                 where id = ? and claimed_by = ?""",
-                dead ? "DEAD" : "PENDING", dueNow(),
+                dead ? "DEAD" : "PENDING",
+                dueNow(),
                 dead ? 0 : properties.backoffAfter(row.attempts()).toMillis(),
-                error == null ? "unknown error" : error.substring(0, Math.min(2000, error.length())), row.id(), worker);
+                error == null ? "unknown error" : error.substring(0, Math.min(2000, error.length())),
+                row.id(),
+                worker);
         return dead;
     }
 

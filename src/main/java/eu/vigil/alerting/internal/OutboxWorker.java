@@ -42,7 +42,9 @@ class OutboxWorker implements SmartLifecycle {
         this.mails = mails;
         this.mailer = mailer;
         this.properties = properties;
-        this.name = properties.instance().isBlank() ? workerName() : properties.instance().strip();
+        this.name = properties.instance().isBlank()
+                ? workerName()
+                : properties.instance().strip();
     }
 
     /**
@@ -80,7 +82,10 @@ class OutboxWorker implements SmartLifecycle {
                 if (System.nanoTime() - leaseFrom > renewAfter) {
                     markSent(accepted, worker);
                     leaseFrom = System.nanoTime();
-                    owned.retainAll(outbox.renew(claimed.subList(i, claimed.size()).stream().map(Outbox.Claimed::id).toList(),
+                    owned.retainAll(outbox.renew(
+                            claimed.subList(i, claimed.size()).stream()
+                                    .map(Outbox.Claimed::id)
+                                    .toList(),
                             worker));
                 }
                 if (owned.contains(row.id()) && deliver(row, composed.get(row.id()), worker, smtp)) {
@@ -132,9 +137,19 @@ class OutboxWorker implements SmartLifecycle {
     private void failed(Outbox.Claimed row, String worker, RuntimeException e) {
         boolean dead = outbox.failed(row, worker, e.getMessage());
         if (dead) {
-            log.error("Gave up on outbox row {} to {} after {} attempts: {}", row.id(), row.recipient(), row.attempts(), e.getMessage());
+            log.error(
+                    "Gave up on outbox row {} to {} after {} attempts: {}",
+                    row.id(),
+                    row.recipient(),
+                    row.attempts(),
+                    e.getMessage());
         } else {
-            log.warn("Attempt {} of outbox row {} to {} failed, will retry: {}", row.attempts(), row.id(), row.recipient(), e.getMessage());
+            log.warn(
+                    "Attempt {} of outbox row {} to {} failed, will retry: {}",
+                    row.attempts(),
+                    row.id(),
+                    row.recipient(),
+                    e.getMessage());
         }
     }
 
@@ -199,7 +214,8 @@ class OutboxWorker implements SmartLifecycle {
         } catch (java.io.IOException e) {
             host = "host";
         }
-        String name = host + ":" + ProcessHandle.current().pid() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        String name = host + ":" + ProcessHandle.current().pid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
         return name.length() > 90 ? name.substring(name.length() - 90) : name;
     }
 }

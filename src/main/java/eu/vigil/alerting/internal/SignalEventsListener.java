@@ -39,14 +39,20 @@ class SignalEventsListener {
         this.fanOut = fanOut;
     }
 
-    // no transaction around the whole batch: the fan-out commits slice by slice, so the first emails need not wait for the last
+    // no transaction around the whole batch: the fan-out commits slice by slice, so the first emails need not wait for
+    // the last
     @ApplicationModuleListener(id = "alerting.fan-out", propagation = Propagation.NOT_SUPPORTED)
     void on(SignalEventsRecorded recorded) {
         long started = System.nanoTime();
         FanOut.Result result = fanOut.fanOut(recorded.eventIds());
         if (result.alerts() > 0) {
-            log.info("Alerting: {} signal events of run #{} ({}) raised {} alerts and {} outbox rows in {} ms",
-                    recorded.eventIds().size(), recorded.runId(), recorded.source(), result.alerts(), result.outboxRows(),
+            log.info(
+                    "Alerting: {} signal events of run #{} ({}) raised {} alerts and {} outbox rows in {} ms",
+                    recorded.eventIds().size(),
+                    recorded.runId(),
+                    recorded.source(),
+                    result.alerts(),
+                    result.outboxRows(),
                     (System.nanoTime() - started) / 1_000_000);
         }
     }
@@ -66,8 +72,10 @@ class SignalEventsListener {
             failed.ifAvailable(publications -> publications.resubmit(ResubmissionOptions.defaults()
                     .withMinAge(RESUBMIT_AFTER)
                     .withFilter(p -> p.getEvent() instanceof SignalEventsRecorded
-                            && (p.getLastResubmissionDate() == null ? p.getPublicationDate() : p.getLastResubmissionDate())
-                            .isBefore(before))));
+                            && (p.getLastResubmissionDate() == null
+                                            ? p.getPublicationDate()
+                                            : p.getLastResubmissionDate())
+                                    .isBefore(before))));
         }
     }
 
@@ -76,13 +84,19 @@ class SignalEventsListener {
 
         @Bean
         JobDetail alertingResubmitJob() {
-            return JobBuilder.newJob(ResubmitJob.class).withIdentity("alerting-resubmit", "alerting").storeDurably().build();
+            return JobBuilder.newJob(ResubmitJob.class)
+                    .withIdentity("alerting-resubmit", "alerting")
+                    .storeDurably()
+                    .build();
         }
 
         @Bean
         Trigger alertingResubmitTrigger(JobDetail alertingResubmitJob) {
-            return TriggerBuilder.newTrigger().forJob(alertingResubmitJob).withIdentity("alerting-resubmit", "alerting")
-                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever()).build();
+            return TriggerBuilder.newTrigger()
+                    .forJob(alertingResubmitJob)
+                    .withIdentity("alerting-resubmit", "alerting")
+                    .withSchedule(SimpleScheduleBuilder.repeatMinutelyForever())
+                    .build();
         }
     }
 }

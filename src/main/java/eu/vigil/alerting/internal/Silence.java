@@ -41,10 +41,10 @@ public class Silence {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected Silence() {
-    }
+    protected Silence() {}
 
-    public Silence(UUID tenantId, UUID userId, long companyId, String country, String number, Instant until, String reason) {
+    public Silence(
+            UUID tenantId, UUID userId, long companyId, String country, String number, Instant until, String reason) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.userId = userId;

@@ -29,8 +29,13 @@ class AlertApiProblems {
 
     @ExceptionHandler(AlertingException.class)
     ProblemDetail invalid(AlertingException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), language.of(request).locale()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                messages.getMessage(
+                        e.messageKey(),
+                        e.args(),
+                        e.messageKey(),
+                        language.of(request).locale()));
         problem.setProperty("field", e.field());
         return problem;
     }

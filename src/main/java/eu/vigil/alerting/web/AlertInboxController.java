@@ -50,8 +50,12 @@ class AlertInboxController {
     private final UserManagement users;
     private final WatchedCompanies watched;
 
-    AlertInboxController(Alerts alerts, Silences silences, WatchlistManagement watchlists, UserManagement users,
-                         WatchedCompanies watched) {
+    AlertInboxController(
+            Alerts alerts,
+            Silences silences,
+            WatchlistManagement watchlists,
+            UserManagement users,
+            WatchedCompanies watched) {
         this.alerts = alerts;
         this.watched = watched;
         this.silences = silences;
@@ -60,15 +64,22 @@ class AlertInboxController {
     }
 
     @GetMapping("/alerts")
-    String inbox(@RequestParam(required = false) Integer days, @RequestParam(required = false) String watchlist,
-                 @RequestParam(required = false) String polarity, @RequestParam(required = false) String severity,
-                 @RequestParam(required = false) String state, @RequestParam(required = false) String view,
-                 @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal VigilUser user, Model model) {
+    String inbox(
+            @RequestParam(required = false) Integer days,
+            @RequestParam(required = false) String watchlist,
+            @RequestParam(required = false) String polarity,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String view,
+            @RequestParam(defaultValue = "1") int page,
+            @AuthenticationPrincipal VigilUser user,
+            Model model) {
         AlertFilter filter = new AlertFilter(days, uuid(watchlist), polarity, severity, state, null);
         // people who own entries open on their own alerts; the tenant's are one click away
         boolean mine = "mine".equals(view) || (!"all".equals(view) && watched.ownsEntries(user.userId()));
         if (mine) {
-            filter = filter.mineOf(new AlertFilter.Mine(user.userId(), user.role().name()));
+            filter = filter.mineOf(
+                    new AlertFilter.Mine(user.userId(), user.role().name()));
         }
         model.addAttribute("view", mine ? "mine" : "all");
         model.addAttribute("filter", filter);
@@ -84,15 +95,23 @@ class AlertInboxController {
         var alert = alerts.item(id, language());
         model.addAttribute("alert", alert);
         model.addAttribute("comments", alerts.comments(id));
-        model.addAttribute("people", users.users().stream().filter(u -> "ACTIVE".equals(u.status())).toList());
-        model.addAttribute("silence", silences.running(user.userId(), new CompanyId(alert.country(), alert.number())).orElse(null));
+        model.addAttribute(
+                "people",
+                users.users().stream().filter(u -> "ACTIVE".equals(u.status())).toList());
+        model.addAttribute(
+                "silence",
+                silences.running(user.userId(), new CompanyId(alert.country(), alert.number()))
+                        .orElse(null));
         model.addAttribute("silenceUntil", LocalDate.now(user.zoneId()).plusDays(30));
         return "alerting/alert";
     }
 
     @PostMapping("/alerts/acknowledge")
-    String acknowledgeAll(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(required = false) String back,
-                          @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+    String acknowledgeAll(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam(required = false) String back,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireWorker(user);
         int changed = ids == null ? 0 : alerts.acknowledgeAll(ids);
         notice(redirect, "inbox.acknowledged", changed);
@@ -124,8 +143,11 @@ class AlertInboxController {
     }
 
     @PostMapping("/alerts/{id}/assign")
-    String assign(@PathVariable long id, @RequestParam(required = false) String assignee, @AuthenticationPrincipal VigilUser user,
-                  RedirectAttributes redirect) {
+    String assign(
+            @PathVariable long id,
+            @RequestParam(required = false) String assignee,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireWorker(user);
         try {
             alerts.assign(id, uuid(assignee));
@@ -137,8 +159,11 @@ class AlertInboxController {
     }
 
     @PostMapping("/alerts/{id}/comments")
-    String comment(@PathVariable long id, @RequestParam(defaultValue = "") String body, @AuthenticationPrincipal VigilUser user,
-                   RedirectAttributes redirect) {
+    String comment(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String body,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireWorker(user);
         try {
             alerts.comment(id, user.userId(), user.displayName(), body);
@@ -158,10 +183,15 @@ class AlertInboxController {
 
     /** The company page's alerts panel (an htmx partial); without JavaScript the same URL is a page of its own. */
     @GetMapping("/companies/{country}/{number}/alerts")
-    String company(@PathVariable String country, @PathVariable String number, @AuthenticationPrincipal VigilUser user,
-                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String company(
+            @PathVariable String country,
+            @PathVariable String number,
+            @AuthenticationPrincipal VigilUser user,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         String wanted = country.toUpperCase(Locale.ROOT);
-        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid) || !valid.id().country().equals(wanted)) {
+        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid)
+                || !valid.id().country().equals(wanted)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         CompanyId company = valid.id();

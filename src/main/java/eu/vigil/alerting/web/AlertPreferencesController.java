@@ -47,8 +47,11 @@ class AlertPreferencesController {
     }
 
     @PostMapping("/alerts/preferences/{ruleId}")
-    String choose(@PathVariable UUID ruleId, @RequestParam(defaultValue = "") String delivery, @AuthenticationPrincipal VigilUser user,
-                  RedirectAttributes redirect) {
+    String choose(
+            @PathVariable UUID ruleId,
+            @RequestParam(defaultValue = "") String delivery,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         try {
             preferences.choose(ruleId, user.userId(), user.email(), user.role(), delivery);
             notice(redirect, "preferences.saved");
@@ -60,12 +63,17 @@ class AlertPreferencesController {
 
     /** Mutes a company for the signed-in person until the end of the chosen day, from the company page or an alert. */
     @PostMapping("/alerts/silences")
-    String silence(@RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String number,
-                   @RequestParam(defaultValue = "") String until, @RequestParam(defaultValue = "") String reason,
-                   @RequestParam(required = false) String back, @AuthenticationPrincipal VigilUser user,
-                   RedirectAttributes redirect) {
+    String silence(
+            @RequestParam(defaultValue = "") String country,
+            @RequestParam(defaultValue = "") String number,
+            @RequestParam(defaultValue = "") String until,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) String back,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         String wanted = country.toUpperCase(Locale.ROOT);
-        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid) || !valid.id().country().equals(wanted)) {
+        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid)
+                || !valid.id().country().equals(wanted)) {
             throw new NotFoundException("Company");
         }
         CompanyId company = valid.id();
@@ -76,7 +84,11 @@ class AlertPreferencesController {
             } catch (DateTimeParseException e) {
                 throw new AlertingException("until", "alerts.error.until");
             }
-            silences.silence(user.userId(), company, day.plusDays(1).atStartOfDay(user.zoneId()).toInstant(), reason);
+            silences.silence(
+                    user.userId(),
+                    company,
+                    day.plusDays(1).atStartOfDay(user.zoneId()).toInstant(),
+                    reason);
             notice(redirect, "silences.created", company.display(), day);
         } catch (TenancyException e) {
             flash(redirect, e);
@@ -85,8 +97,11 @@ class AlertPreferencesController {
     }
 
     @PostMapping("/alerts/silences/{id}/remove")
-    String unsilence(@PathVariable UUID id, @RequestParam(required = false) String back, @AuthenticationPrincipal VigilUser user,
-                     RedirectAttributes redirect) {
+    String unsilence(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String back,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         silences.remove(id, user.userId());
         notice(redirect, "silences.removed");
         return "redirect:" + back(back, "/alerts/preferences");
@@ -95,20 +110,26 @@ class AlertPreferencesController {
     /** The email's link: asks to confirm; works without signing in. */
     @GetMapping("/alerts/unsubscribe/{token}")
     String unsubscribeForm(@PathVariable String token, Model model, HttpServletResponse response) {
-        return preferences.unsubscription(token).map(found -> {
-            model.addAttribute("unsubscription", found);
-            model.addAttribute("token", token);
-            return "alerting/unsubscribe";
-        }).orElseGet(() -> invalid(response));
+        return preferences
+                .unsubscription(token)
+                .map(found -> {
+                    model.addAttribute("unsubscription", found);
+                    model.addAttribute("token", token);
+                    return "alerting/unsubscribe";
+                })
+                .orElseGet(() -> invalid(response));
     }
 
     /** The confirmation, or a mail client's RFC 8058 one-click POST ({@code List-Unsubscribe=One-Click}): no session, no CSRF token. */
     @PostMapping("/alerts/unsubscribe/{token}")
     String unsubscribe(@PathVariable String token, Model model, HttpServletResponse response) {
-        return preferences.unsubscribe(token).map(done -> {
-            model.addAttribute("unsubscription", done);
-            return "alerting/unsubscribe";
-        }).orElseGet(() -> invalid(response));
+        return preferences
+                .unsubscribe(token)
+                .map(done -> {
+                    model.addAttribute("unsubscription", done);
+                    return "alerting/unsubscribe";
+                })
+                .orElseGet(() -> invalid(response));
     }
 
     private static String invalid(HttpServletResponse response) {

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/alert-rules")
-@Tag(name = "Alert rules", description = "Which signals on which watched companies alert whom, and how: immediately, in a daily or weekly digest, or in the portal only")
+@Tag(
+        name = "Alert rules",
+        description =
+                "Which signals on which watched companies alert whom, and how: immediately, in a daily or weekly digest, or in the portal only")
 @SecurityRequirement(name = "apiKey")
 class AlertRulesApi {
 
@@ -45,12 +48,14 @@ class AlertRulesApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a rule: {name, match {signals, categories, polarity, minSeverity}, scope {watchlists, "
-            + "relationshipTypes, tags, owners, minExposure}, recipients {roles, users, owner, emails}, delivery {mode, at, weekday}}; "
-            + "empty lists mean any. Answers 201 with the rule, or 400 naming the field at fault")
+    @Operation(
+            summary = "Create a rule: {name, match {signals, categories, polarity, minSeverity}, scope {watchlists, "
+                    + "relationshipTypes, tags, owners, minExposure}, recipients {roles, users, owner, emails}, delivery {mode, at, weekday}}; "
+                    + "empty lists mean any. Answers 201 with the rule, or 400 naming the field at fault")
     ResponseEntity<AlertRuleView> create(@RequestBody AlertRuleSpec body) {
         AlertRuleView created = rules.create(body);
-        return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/alert-rules/" + created.id()))
+                .body(created);
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)

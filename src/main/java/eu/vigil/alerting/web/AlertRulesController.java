@@ -1,6 +1,5 @@
 package eu.vigil.alerting.web;
 
-import static eu.vigil.alerting.web.PortalMessages.flash;
 import static eu.vigil.alerting.web.PortalMessages.language;
 import static eu.vigil.alerting.web.PortalMessages.notice;
 import static eu.vigil.alerting.web.PortalMessages.show;
@@ -56,7 +55,8 @@ class AlertRulesController {
     private final WatchlistManagement watchlists;
     private final UserManagement users;
 
-    AlertRulesController(AlertRules rules, SignalCatalogue catalogue, WatchlistManagement watchlists, UserManagement users) {
+    AlertRulesController(
+            AlertRules rules, SignalCatalogue catalogue, WatchlistManagement watchlists, UserManagement users) {
         this.rules = rules;
         this.catalogue = catalogue;
         this.watchlists = watchlists;
@@ -64,10 +64,26 @@ class AlertRulesController {
     }
 
     /** The editor's fields: lists from checkboxes and multiple selects, free text for tags and addresses. */
-    record RuleForm(UUID id, String name, Boolean enabled, List<String> signals, List<String> categories, List<String> polarity,
-                    String minSeverity, List<UUID> watchlists, List<String> relationshipTypes, String tags, List<UUID> owners,
-                    String minExposure, List<String> roles, List<UUID> users, Boolean owner, String emails, String mode,
-                    String at, String weekday) {
+    record RuleForm(
+            UUID id,
+            String name,
+            Boolean enabled,
+            List<String> signals,
+            List<String> categories,
+            List<String> polarity,
+            String minSeverity,
+            List<UUID> watchlists,
+            List<String> relationshipTypes,
+            String tags,
+            List<UUID> owners,
+            String minExposure,
+            List<String> roles,
+            List<UUID> users,
+            Boolean owner,
+            String emails,
+            String mode,
+            String at,
+            String weekday) {
 
         RuleForm {
             signals = orEmpty(signals);
@@ -81,19 +97,53 @@ class AlertRulesController {
         }
 
         static RuleForm blank() {
-            return new RuleForm(null, "", true, List.of(), List.of(), List.of("negative"), "medium", List.of(), List.of(), "",
-                    List.of(), "", List.of(Role.CREDIT_MANAGER.name()), List.of(), false, "", "immediate", "08:00", "MONDAY");
+            return new RuleForm(
+                    null,
+                    "",
+                    true,
+                    List.of(),
+                    List.of(),
+                    List.of("negative"),
+                    "medium",
+                    List.of(),
+                    List.of(),
+                    "",
+                    List.of(),
+                    "",
+                    List.of(Role.CREDIT_MANAGER.name()),
+                    List.of(),
+                    false,
+                    "",
+                    "immediate",
+                    "08:00",
+                    "MONDAY");
         }
 
         static RuleForm of(AlertRuleView rule) {
-            return new RuleForm(rule.id(), rule.name(), rule.enabled(), rule.match().signals(), rule.match().categories(),
-                    rule.match().polarity(), rule.match().minSeverity(), rule.scope().watchlists(),
-                    rule.scope().relationshipTypes(), String.join(", ", rule.scope().tags()), rule.scope().owners(),
-                    rule.scope().minExposure() == null ? "" : rule.scope().minExposure().toPlainString(),
-                    rule.recipients().roles(), rule.recipients().users(), rule.recipients().includesOwner(),
-                    String.join(", ", rule.recipients().emails()), rule.delivery().mode(),
+            return new RuleForm(
+                    rule.id(),
+                    rule.name(),
+                    rule.enabled(),
+                    rule.match().signals(),
+                    rule.match().categories(),
+                    rule.match().polarity(),
+                    rule.match().minSeverity(),
+                    rule.scope().watchlists(),
+                    rule.scope().relationshipTypes(),
+                    String.join(", ", rule.scope().tags()),
+                    rule.scope().owners(),
+                    rule.scope().minExposure() == null
+                            ? ""
+                            : rule.scope().minExposure().toPlainString(),
+                    rule.recipients().roles(),
+                    rule.recipients().users(),
+                    rule.recipients().includesOwner(),
+                    String.join(", ", rule.recipients().emails()),
+                    rule.delivery().mode(),
                     rule.delivery().at() == null ? "08:00" : rule.delivery().at(),
-                    rule.delivery().weekday() == null ? "MONDAY" : rule.delivery().weekday());
+                    rule.delivery().weekday() == null
+                            ? "MONDAY"
+                            : rule.delivery().weekday());
         }
 
         AlertRuleSpec spec() {
@@ -104,13 +154,22 @@ class AlertRulesController {
             } catch (IllegalArgumentException e) {
                 throw new AlertingException("scope.minExposure", "rules.error.exposure", minExposure);
             }
-            return new AlertRuleSpec(name, Boolean.TRUE.equals(enabled), new Match(signals, categories, polarity, minSeverity),
+            return new AlertRuleSpec(
+                    name,
+                    Boolean.TRUE.equals(enabled),
+                    new Match(signals, categories, polarity, minSeverity),
                     new Scope(watchlists, relationshipTypes, split(tags), owners, exposure),
-                    new Recipients(roles, users, Boolean.TRUE.equals(owner), split(emails)), new DeliverySpec(mode, at, weekday));
+                    new Recipients(roles, users, Boolean.TRUE.equals(owner), split(emails)),
+                    new DeliverySpec(mode, at, weekday));
         }
 
         private static List<String> split(String text) {
-            return text == null ? List.of() : Arrays.stream(text.split("[,;\\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            return text == null
+                    ? List.of()
+                    : Arrays.stream(text.split("[,;\\n]"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
         }
 
         private static <T> List<T> orEmpty(List<T> list) {
@@ -155,9 +214,28 @@ class AlertRulesController {
             return "redirect:/alerts/rules";
         } catch (TenancyException e) {
             show(model, e);
-            return editor(new RuleForm(id, form.name(), form.enabled(), form.signals(), form.categories(), form.polarity(),
-                    form.minSeverity(), form.watchlists(), form.relationshipTypes(), form.tags(), form.owners(), form.minExposure(),
-                    form.roles(), form.users(), form.owner(), form.emails(), form.mode(), form.at(), form.weekday()), model);
+            return editor(
+                    new RuleForm(
+                            id,
+                            form.name(),
+                            form.enabled(),
+                            form.signals(),
+                            form.categories(),
+                            form.polarity(),
+                            form.minSeverity(),
+                            form.watchlists(),
+                            form.relationshipTypes(),
+                            form.tags(),
+                            form.owners(),
+                            form.minExposure(),
+                            form.roles(),
+                            form.users(),
+                            form.owner(),
+                            form.emails(),
+                            form.mode(),
+                            form.at(),
+                            form.weekday()),
+                    model);
         }
     }
 
@@ -190,9 +268,11 @@ class AlertRulesController {
         String language = language();
         Map<Category, List<Map<String, String>>> signals = new LinkedHashMap<>();
         for (Category category : Category.values()) {
-            List<Map<String, String>> options = catalogue.all().stream().filter(s -> s.category() == category)
+            List<Map<String, String>> options = catalogue.all().stream()
+                    .filter(s -> s.category() == category)
                     .map(s -> Map.of("code", s.code(), "label", label(s, language)))
-                    .sorted(Comparator.comparing(m -> m.get("label"))).toList();
+                    .sorted(Comparator.comparing(m -> m.get("label")))
+                    .toList();
             if (!options.isEmpty()) {
                 signals.put(category, options);
             }
@@ -203,9 +283,12 @@ class AlertRulesController {
         model.addAttribute("severities", Severity.values());
         model.addAttribute("relationships", Relationship.values());
         model.addAttribute("watchlists", watchlists.watchlists());
-        model.addAttribute("people", users.users().stream().filter(u -> "ACTIVE".equals(u.status())).toList());
+        model.addAttribute(
+                "people",
+                users.users().stream().filter(u -> "ACTIVE".equals(u.status())).toList());
         model.addAttribute("roles", Role.TENANT_ROLES);
-        model.addAttribute("modes", Arrays.stream(Delivery.values()).map(Delivery::key).toList());
+        model.addAttribute(
+                "modes", Arrays.stream(Delivery.values()).map(Delivery::key).toList());
         Map<String, String> weekdays = new LinkedHashMap<>();
         for (DayOfWeek day : DayOfWeek.values()) {
             weekdays.put(day.name(), day.getDisplayName(TextStyle.FULL, LocaleContextHolder.getLocale()));

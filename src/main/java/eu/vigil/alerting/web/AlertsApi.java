@@ -30,11 +30,15 @@ class AlertsApi {
     }
 
     @GetMapping
-    @Operation(summary = "Alerts created after the cursor 'since' (none: from the first), oldest first, at most 'limit' (1-500); "
-            + "'next' is the cursor to ask with next time; 'label' in the first of Vigil's languages in Accept-Language, "
-            + "else the tenant's")
-    AlertPage list(@RequestParam(required = false) String since, @RequestParam(defaultValue = "100") int limit,
-                   HttpServletRequest request) {
+    @Operation(
+            summary =
+                    "Alerts created after the cursor 'since' (none: from the first), oldest first, at most 'limit' (1-500); "
+                            + "'next' is the cursor to ask with next time; 'label' in the first of Vigil's languages in Accept-Language, "
+                            + "else the tenant's")
+    AlertPage list(
+            @RequestParam(required = false) String since,
+            @RequestParam(defaultValue = "100") int limit,
+            HttpServletRequest request) {
         return alerts.after(since, limit, language.of(request).code());
     }
 

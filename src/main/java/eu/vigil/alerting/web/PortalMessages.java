@@ -11,8 +11,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** What the alerting pages share: errors and notices where the layout shows them, who may change alerts, where to go back to. */
 final class PortalMessages {
 
-    private PortalMessages() {
-    }
+    private PortalMessages() {}
 
     static void flash(RedirectAttributes redirect, TenancyException e) {
         redirect.addFlashAttribute("errorKey", e.messageKey());
@@ -42,8 +41,11 @@ final class PortalMessages {
 
     /** A page of ours to go back to after a form: never another site. */
     static String back(String back, String fallback) {
-        if (back != null && (back.startsWith("/alerts") || back.startsWith("/companies/")) && !back.startsWith("//")
-                && !back.contains("\\") && back.chars().noneMatch(Character::isISOControl)) {
+        if (back != null
+                && (back.startsWith("/alerts") || back.startsWith("/companies/"))
+                && !back.startsWith("//")
+                && !back.contains("\\")
+                && back.chars().noneMatch(Character::isISOControl)) {
             return back;
         }
         return fallback;

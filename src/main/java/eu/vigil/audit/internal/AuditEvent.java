@@ -35,8 +35,7 @@ public class AuditEvent {
     @Column(name = "remote_addr")
     private String remoteAddr;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     public AuditEvent(UUID tenantId, String actor, String action, String target, String detail, String remoteAddr) {
         this.id = UUID.randomUUID();

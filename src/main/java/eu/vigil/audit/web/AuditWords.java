@@ -37,9 +37,15 @@ class AuditWords {
         Locale locale = LocaleContextHolder.getLocale();
         Object[] args = switch (entry.action()) {
             // written before the audit log stored arguments: "CREDIT_MANAGER → SALES", "SALES", "locked"
-            case "UserRoleChanged" -> Arrays.stream(detail.split(" → ")).map(role -> role(role.strip(), locale)).toArray();
+            case "UserRoleChanged" ->
+                Arrays.stream(detail.split(" → "))
+                        .map(role -> role(role.strip(), locale))
+                        .toArray();
             case "UserInvited" -> new Object[] {role(detail.strip(), locale)};
-            default -> Arrays.stream(detail.split(AuditLog.DETAIL_SEPARATOR, -1)).map(arg -> moment(arg, locale)).toArray();
+            default ->
+                Arrays.stream(detail.split(AuditLog.DETAIL_SEPARATOR, -1))
+                        .map(arg -> moment(arg, locale))
+                        .toArray();
         };
         try {
             return messages.getMessage("audit.detail." + entry.action(), args, locale);
@@ -53,9 +59,15 @@ class AuditWords {
         try {
             Instant instant = Instant.parse(arg);
             ZoneId zone = SecurityContextHolder.getContext().getAuthentication() != null
-                    && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof VigilUser user
-                    ? user.zoneId() : ZoneId.of("Europe/Brussels");
-            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone)
+                            && SecurityContextHolder.getContext()
+                                            .getAuthentication()
+                                            .getPrincipal()
+                                    instanceof VigilUser user
+                    ? user.zoneId()
+                    : ZoneId.of("Europe/Brussels");
+            return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale)
+                    .withZone(zone)
                     .format(instant);
         } catch (DateTimeParseException e) {
             return arg;

@@ -46,7 +46,8 @@ class CompanyApi {
         if (status != null) {
             statusBody = new LinkedHashMap<>();
             statusBody.put("kind", status.kind().key());
-            statusBody.put("since", status.since() == null ? null : status.since().toString());
+            statusBody.put(
+                    "since", status.since() == null ? null : status.since().toString());
             statusBody.put("light", status.light());
         }
         body.put("status", statusBody);
@@ -61,12 +62,16 @@ class CompanyApi {
             sections.put(section.key(), entry);
         });
         body.put("sections", sections);
-        body.put("changes", registry.changes(state.id(), 50).stream().map(change -> Map.of(
-                "section", change.section().key(),
-                "changedAt", change.changedAt().toString(),
-                "changedByRun", change.changedByRun(),
-                "previousExtract", change.previousExtract(),
-                "previousAsOf", change.previousAsOf().toString())).toList());
+        body.put(
+                "changes",
+                registry.changes(state.id(), 50).stream()
+                        .map(change -> Map.of(
+                                "section", change.section().key(),
+                                "changedAt", change.changedAt().toString(),
+                                "changedByRun", change.changedByRun(),
+                                "previousExtract", change.previousExtract(),
+                                "previousAsOf", change.previousAsOf().toString()))
+                        .toList());
         return body;
     }
 }

@@ -8,8 +8,8 @@ import eu.vigil.company.CompanyState;
 import eu.vigil.company.CompanyStatus;
 import eu.vigil.company.CompanyStatuses;
 import eu.vigil.company.NameFolding;
-import eu.vigil.company.ReaderFormats;
 import eu.vigil.company.ParseResult;
+import eu.vigil.company.ReaderFormats;
 import eu.vigil.company.ReferenceCodes;
 import eu.vigil.company.Section;
 import java.math.BigDecimal;
@@ -41,8 +41,13 @@ class CompanyController {
     private final CompanyStatuses statuses;
     private final CompanyDirectory directory;
 
-    CompanyController(CompanyRegistry registry, ReferenceCodes codes, ObjectMapper json, MessageSource messages,
-                      CompanyStatuses statuses, CompanyDirectory directory) {
+    CompanyController(
+            CompanyRegistry registry,
+            ReferenceCodes codes,
+            ObjectMapper json,
+            MessageSource messages,
+            CompanyStatuses statuses,
+            CompanyDirectory directory) {
         this.registry = registry;
         this.codes = codes;
         this.json = json;
@@ -67,13 +72,15 @@ class CompanyController {
                 return searchByName(q.trim(), model);
             }
             model.addAttribute("invalid", invalid);
-            model.addAttribute("invalidKey", "companies.invalid." + invalid.reason().name());
+            model.addAttribute(
+                    "invalidKey", "companies.invalid." + invalid.reason().name());
             return "company/search";
         }
         if (readings.isEmpty()) {
             readings = List.of(((ParseResult.Valid) parsed).id());
         }
-        List<CompanyId> known = readings.stream().filter(id -> registry.find(id).isPresent()).toList();
+        List<CompanyId> known =
+                readings.stream().filter(id -> registry.find(id).isPresent()).toList();
         if (known.size() == 1) {
             CompanyId id = known.getFirst();
             return "redirect:/companies/" + id.country() + "/" + id.number();
@@ -120,7 +127,8 @@ class CompanyController {
         }
         List<Map<String, Object>> matches = new ArrayList<>();
         List<CompanyRegistry.NameMatch> shown = found.subList(0, Math.min(found.size(), NAME_RESULTS));
-        Map<CompanyId, Long> ids = directory.ids(shown.stream().map(CompanyRegistry.NameMatch::id).toList());
+        Map<CompanyId, Long> ids =
+                directory.ids(shown.stream().map(CompanyRegistry.NameMatch::id).toList());
         Map<Long, CompanyStatus> status = statuses.of(ids.values());
         for (var match : shown) {
             JsonNode identity = json.readTree(match.identityJson());
@@ -177,11 +185,16 @@ class CompanyController {
         model.addAttribute("seat", seat(id, language));
         model.addAttribute("activities", activities(id, language));
         // a company no registry reports on (a bureau's only) has no status to show
-        model.addAttribute("companyStatus", state.sections().containsKey(Section.STATUS) ? statuses.of(state.id()) : null);
+        model.addAttribute(
+                "companyStatus", state.sections().containsKey(Section.STATUS) ? statuses.of(state.id()) : null);
         model.addAttribute("summary", summary(state.company().country(), id, st, language));
-        model.addAttribute("sourceDates", state.sections().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey(), e -> ReaderFormats.day(e.getValue().asOf(), LocaleContextHolder.getLocale()),
-                (a, b) -> a, () -> new java.util.EnumMap<>(Section.class))));
+        model.addAttribute(
+                "sourceDates",
+                state.sections().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                e -> e.getKey(),
+                                        e -> ReaderFormats.day(e.getValue().asOf(), LocaleContextHolder.getLocale()),
+                                (a, b) -> a, () -> new java.util.EnumMap<>(Section.class))));
         facts(state, model);
         return "company/show";
     }
@@ -192,31 +205,55 @@ class CompanyController {
         CompanyFacts facts = new CompanyFacts(json, locale);
         var sections = state.sections();
         model.addAttribute("accounts", facts.accounts(sections.get(Section.ACCOUNTS)));
-        model.addAttribute("scores", facts.scores(sections.get(Section.SCORES), sections.get(Section.PAYMENT_BEHAVIOUR)));
-        model.addAttribute("scoresAsOf", sections.containsKey(Section.SCORES) ? sections.get(Section.SCORES).asOf() : null);
+        model.addAttribute(
+                "scores", facts.scores(sections.get(Section.SCORES), sections.get(Section.PAYMENT_BEHAVIOUR)));
+        model.addAttribute(
+                "scoresAsOf",
+                sections.containsKey(Section.SCORES)
+                        ? sections.get(Section.SCORES).asOf()
+                        : null);
         List<CompanyFacts.ScoreVersion> history = facts.scoreHistory(registry, state);
         model.addAttribute("scoreHistory", history.reversed());
         if (!history.isEmpty()) {
-            List<String> labels = history.stream().map(v -> ReaderFormats.day(v.asOf(), locale)).toList();
+            List<String> labels = history.stream()
+                    .map(v -> ReaderFormats.day(v.asOf(), locale))
+                    .toList();
             Map<String, String> scoreLines = new LinkedHashMap<>();
             for (String field : List.of("paymentScore", "growthScore", "dissolutionScore", "multiscore")) {
                 scoreLines.put(field, messages.getMessage("companies.score." + field, null, locale));
             }
             model.addAttribute("scoreChart", facts.chart(history, scoreLines, labels, BigDecimal.ONE));
-            model.addAttribute("pdChart", facts.chart(history,
-                    Map.of("pd", messages.getMessage("companies.score.pdPercent", null, locale)), labels, BigDecimal.valueOf(100)));
-            model.addAttribute("limitChart", facts.chart(history,
-                    Map.of("creditLimit", messages.getMessage("companies.score.creditLimit", null, locale)), labels, BigDecimal.ONE));
+            model.addAttribute(
+                    "pdChart",
+                    facts.chart(
+                            history,
+                            Map.of("pd", messages.getMessage("companies.score.pdPercent", null, locale)),
+                            labels,
+                            BigDecimal.valueOf(100)));
+            model.addAttribute(
+                    "limitChart",
+                    facts.chart(
+                            history,
+                            Map.of("creditLimit", messages.getMessage("companies.score.creditLimit", null, locale)),
+                            labels,
+                            BigDecimal.ONE));
         }
-        model.addAttribute("governance", facts.governance(sections.get(Section.GOVERNANCE), registry,
-                role -> messages.getMessage("change.role." + role, null, role, locale)));
-        model.addAttribute("incidents", facts.incidents(sections.get(Section.LEGAL_EVENTS), sections.get(Section.PAYMENT_BEHAVIOUR)));
-        model.addAttribute("hasIncidentSources", sections.containsKey(Section.LEGAL_EVENTS) || sections.containsKey(Section.PAYMENT_BEHAVIOUR));
+        model.addAttribute(
+                "governance",
+                facts.governance(
+                        sections.get(Section.GOVERNANCE),
+                        registry,
+                        role -> messages.getMessage("change.role." + role, null, role, locale)));
+        model.addAttribute(
+                "incidents",
+                facts.incidents(sections.get(Section.LEGAL_EVENTS), sections.get(Section.PAYMENT_BEHAVIOUR)));
+        model.addAttribute(
+                "hasIncidentSources",
+                sections.containsKey(Section.LEGAL_EVENTS) || sections.containsKey(Section.PAYMENT_BEHAVIOUR));
     }
 
     /** A change of a section, dated by the source's date of the version that made it, newest first. */
-    record ChangeRow(java.time.LocalDate date, Section section, String source) {
-    }
+    record ChangeRow(java.time.LocalDate date, Section section, String source) {}
 
     private List<ChangeRow> changes(CompanyState state) {
         List<ChangeRow> rows = new ArrayList<>();
@@ -228,10 +265,12 @@ class CompanyController {
         });
         // newest replacement first: each replaced version was replaced by the one after it, dated by that one's as-of
         List<eu.vigil.company.SectionChange> changes = new ArrayList<>(registry.changes(state.id(), 50));
-        changes.sort(java.util.Comparator.comparing(eu.vigil.company.SectionChange::previousAsOf).reversed());
+        changes.sort(java.util.Comparator.comparing(eu.vigil.company.SectionChange::previousAsOf)
+                .reversed());
         for (var change : changes) {
             java.time.LocalDate date = newer.getOrDefault(change.section(), change.previousAsOf());
-            rows.add(new ChangeRow(date, change.section(), newerSource.getOrDefault(change.section(), change.previousSource())));
+            rows.add(new ChangeRow(
+                    date, change.section(), newerSource.getOrDefault(change.section(), change.previousSource())));
             newer.put(change.section(), change.previousAsOf());
             newerSource.put(change.section(), change.previousSource());
         }
@@ -251,37 +290,68 @@ class CompanyController {
         }
         JsonNode profile = identity.path("profile");
         String legalForm = text(identity, "juridicalForm");
-        summary.put("legalForm", legalForm != null ? codes.describe("kbo", "JuridicalForm", legalForm, language).orElse(legalForm)
-                : profile.isObject() && profile.hasNonNull("type")
-                ? messages.getMessage("companies.chType." + profile.path("type").asString(), null, profile.path("type").asString(), locale)
-                : null);
+        summary.put(
+                "legalForm",
+                legalForm != null
+                        ? codes.describe("kbo", "JuridicalForm", legalForm, language)
+                                .orElse(legalForm)
+                        : profile.isObject() && profile.hasNonNull("type")
+                                ? messages.getMessage(
+                                        "companies.chType."
+                                                + profile.path("type").asString(),
+                                        null,
+                                        profile.path("type").asString(),
+                                        locale)
+                                : null);
         Map<String, String> seat = seat(identity, language);
         if (seat != null) {
-            summary.put("address", String.join(", ", java.util.stream.Stream.of(seat.get("street"), seat.get("city"), seat.get("country"))
-                    .filter(v -> v != null && !v.isBlank()).toList()));
+            summary.put(
+                    "address",
+                    String.join(
+                            ", ",
+                            java.util.stream.Stream.of(seat.get("street"), seat.get("city"), seat.get("country"))
+                                    .filter(v -> v != null && !v.isBlank())
+                                    .toList()));
         } else if (profile.path("office").isObject()) {
             JsonNode office = profile.path("office");
-            summary.put("address", String.join(", ", java.util.stream.Stream.of("line1", "line2", "locality", "postalCode", "country")
-                    .map(f -> office.path(f).asString("")).filter(v -> !v.isBlank()).toList()));
+            summary.put(
+                    "address",
+                    String.join(
+                            ", ",
+                            java.util.stream.Stream.of("line1", "line2", "locality", "postalCode", "country")
+                                    .map(f -> office.path(f).asString(""))
+                                    .filter(v -> !v.isBlank())
+                                    .toList()));
         } else if (identity.hasNonNull("city")) {
-            summary.put("address", (identity.path("postcode").asString("") + " " + identity.path("city").asString("")).trim());
+            summary.put(
+                    "address",
+                    (identity.path("postcode").asString("") + " "
+                                    + identity.path("city").asString(""))
+                            .trim());
         }
         String activity = null;
         for (JsonNode a : identity.path("activities")) {
             if ("MAIN".equals(a.path(3).asString("")) && activity == null) {
                 String code = a.path(2).asString("");
-                activity = code + " " + codes.describe("kbo", "Nace" + a.path(1).asString(""), code, language).orElse("");
+                activity = code + " "
+                        + codes.describe("kbo", "Nace" + a.path(1).asString(""), code, language)
+                                .orElse("");
             }
         }
         if (activity == null && profile.path("sicCodes").size() > 0) {
             activity = "SIC " + profile.path("sicCodes").path(0).asString();
         }
         summary.put("activity", activity == null ? null : activity.trim());
-        String started = identity.hasNonNull("startDate") ? identity.path("startDate").asString() : profile.path("createdOn").asString(null);
+        String started = identity.hasNonNull("startDate")
+                ? identity.path("startDate").asString()
+                : profile.path("createdOn").asString(null);
         java.time.LocalDate start = ReaderFormats.parseDay(started);
         if (start != null) {
             summary.put("startDate", ReaderFormats.day(start, locale));
-            summary.put("age", String.valueOf(java.time.Period.between(start, java.time.LocalDate.now()).getYears()));
+            summary.put(
+                    "age",
+                    String.valueOf(java.time.Period.between(start, java.time.LocalDate.now())
+                            .getYears()));
         }
         return summary;
     }
@@ -340,11 +410,24 @@ class CompanyController {
             if ("REGO".equals(address.path("type").asString())) {
                 boolean dutch = "nl".equals(language);
                 Map<String, String> seat = new LinkedHashMap<>();
-                seat.put("street", (pick(address, dutch ? "streetNL" : "streetFR", dutch ? "streetFR" : "streetNL") + " "
-                        + address.path("houseNumber").asString("") + (address.path("box").asString("").isEmpty() ? "" : " bus " + address.path("box").asString())).trim());
-                seat.put("city", (address.path("zipcode").asString("") + " "
-                        + pick(address, dutch ? "municipalityNL" : "municipalityFR", dutch ? "municipalityFR" : "municipalityNL")).trim());
-                seat.put("country", pick(address, dutch ? "countryNL" : "countryFR", dutch ? "countryFR" : "countryNL"));
+                seat.put(
+                        "street",
+                        (pick(address, dutch ? "streetNL" : "streetFR", dutch ? "streetFR" : "streetNL") + " "
+                                        + address.path("houseNumber").asString("")
+                                        + (address.path("box").asString("").isEmpty()
+                                                ? ""
+                                                : " bus " + address.path("box").asString()))
+                                .trim());
+                seat.put(
+                        "city",
+                        (address.path("zipcode").asString("") + " "
+                                        + pick(
+                                                address,
+                                                dutch ? "municipalityNL" : "municipalityFR",
+                                                dutch ? "municipalityFR" : "municipalityNL"))
+                                .trim());
+                seat.put(
+                        "country", pick(address, dutch ? "countryNL" : "countryFR", dutch ? "countryFR" : "countryNL"));
                 seat.put("struckOffOn", address.path("struckOffOn").asString(""));
                 return seat;
             }
@@ -367,9 +450,14 @@ class CompanyController {
             row.put("code", code);
             row.put("version", version);
             String classification = activity.path(3).asString("");
-            row.put("classification", codes.describe("kbo", "Classification", classification, language).orElse(classification));
+            row.put(
+                    "classification",
+                    codes.describe("kbo", "Classification", classification, language)
+                            .orElse(classification));
             row.put("group", describe("ActivityGroup", activity.path(0).asString(""), language));
-            row.put("description", codes.describe("kbo", "Nace" + version, code, language).orElse(""));
+            row.put(
+                    "description",
+                    codes.describe("kbo", "Nace" + version, code, language).orElse(""));
             result.add(row);
         }
         return result;

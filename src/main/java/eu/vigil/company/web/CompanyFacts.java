@@ -59,15 +59,13 @@ final class CompanyFacts {
     }
 
     /** One period's filing, as the page's header row and its latest-filing summary show it. */
-    record Filing(String periodStart, String periodEnd, String filedOn, boolean late, String opinion, String currency) {
-    }
+    record Filing(
+            String periodStart, String periodEnd, String filedOn, boolean late, String opinion, String currency) {}
 
     /** A row of the accounts table: a figure or a ratio, one value per period, newest first. */
-    record Row(String key, boolean ratio, List<String> values) {
-    }
+    record Row(String key, boolean ratio, List<String> values) {}
 
-    record Accounts(List<Filing> filings, List<Row> rows) {
-    }
+    record Accounts(List<Filing> filings, List<Row> rows) {}
 
     Accounts accounts(StoredSection section) {
         if (section == null) {
@@ -75,24 +73,41 @@ final class CompanyFacts {
         }
         List<JsonNode> all = new ArrayList<>();
         read(section).path("filings").forEach(all::add);
-        all.sort(Comparator.comparing((JsonNode f) -> f.path("periodEnd").asString("")).reversed());
+        all.sort(Comparator.comparing((JsonNode f) -> f.path("periodEnd").asString(""))
+                .reversed());
         List<JsonNode> filings = all.subList(0, Math.min(all.size(), PERIODS));
         if (filings.isEmpty()) {
             return null;
         }
-        List<Filing> periods = filings.stream().map(f -> new Filing(text(f, "periodStart"), text(f, "periodEnd"),
-                text(f, "filedOn"), f.path("late").asBoolean(false), text(f, "auditorOpinion"), text(f, "currency"))).toList();
+        List<Filing> periods = filings.stream()
+                .map(f -> new Filing(
+                        text(f, "periodStart"),
+                        text(f, "periodEnd"),
+                        text(f, "filedOn"),
+                        f.path("late").asBoolean(false),
+                        text(f, "auditorOpinion"),
+                        text(f, "currency")))
+                .toList();
         List<Row> rows = new ArrayList<>();
-        FIGURES.forEach((key, rubric) -> rows.add(new Row(key, false, filings.stream()
-                .map(f -> "fte".equals(key) ? decimal(item(f, rubric), 1) : amount(item(f, rubric))).toList())));
-        rows.add(new Row("currentRatio", true, values(filings, f -> ratio(item(f, "29/58"), item(f, "42/48")), r -> decimal(r, 2))));
-        rows.add(new Row("solvency", true, values(filings, f -> ratio(item(f, "10/15"), item(f, "20/58")), this::percent)));
-        rows.add(new Row("netMargin", true, values(filings, f -> ratio(item(f, "9904"), item(f, "70")), this::percent)));
+        FIGURES.forEach((key, rubric) -> rows.add(new Row(
+                key,
+                false,
+                filings.stream()
+                        .map(f -> "fte".equals(key) ? decimal(item(f, rubric), 1) : amount(item(f, rubric)))
+                        .toList())));
+        rows.add(new Row(
+                "currentRatio",
+                true,
+                values(filings, f -> ratio(item(f, "29/58"), item(f, "42/48")), r -> decimal(r, 2))));
+        rows.add(new Row(
+                "solvency", true, values(filings, f -> ratio(item(f, "10/15"), item(f, "20/58")), this::percent)));
+        rows.add(new Row(
+                "netMargin", true, values(filings, f -> ratio(item(f, "9904"), item(f, "70")), this::percent)));
         return new Accounts(periods, rows);
     }
 
-    private static List<String> values(List<JsonNode> filings, Function<JsonNode, BigDecimal> ratio,
-                                       Function<BigDecimal, String> format) {
+    private static List<String> values(
+            List<JsonNode> filings, Function<JsonNode, BigDecimal> ratio, Function<BigDecimal, String> format) {
         return filings.stream().map(f -> format.apply(ratio.apply(f))).toList();
     }
 
@@ -102,7 +117,9 @@ final class CompanyFacts {
     }
 
     private static BigDecimal ratio(BigDecimal top, BigDecimal bottom) {
-        return top == null || bottom == null || bottom.signum() == 0 ? null : top.divide(bottom, 6, RoundingMode.HALF_UP);
+        return top == null || bottom == null || bottom.signum() == 0
+                ? null
+                : top.divide(bottom, 6, RoundingMode.HALF_UP);
     }
 
     /** The current scores, formatted; null when no bureau reported on the company. */
@@ -126,8 +143,7 @@ final class CompanyFacts {
     }
 
     /** One version of the scores section, oldest first: what the history table and charts show. */
-    record ScoreVersion(java.time.LocalDate asOf, Map<String, BigDecimal> values, String rating) {
-    }
+    record ScoreVersion(java.time.LocalDate asOf, Map<String, BigDecimal> values, String rating) {}
 
     List<ScoreVersion> scoreHistory(CompanyRegistry registry, CompanyState state) {
         StoredSection current = state.sections().get(Section.SCORES);
@@ -141,7 +157,14 @@ final class CompanyFacts {
         for (StoredSection version : versions) {
             JsonNode s = read(version);
             Map<String, BigDecimal> values = new LinkedHashMap<>();
-            for (String field : List.of("riskClass", "pd", "creditLimit", "paymentScore", "growthScore", "dissolutionScore", "multiscore")) {
+            for (String field : List.of(
+                    "riskClass",
+                    "pd",
+                    "creditLimit",
+                    "paymentScore",
+                    "growthScore",
+                    "dissolutionScore",
+                    "multiscore")) {
                 values.put(field, number(s, field));
             }
             history.add(new ScoreVersion(version.asOf(), values, text(s, "rating")));
@@ -153,7 +176,8 @@ final class CompanyFacts {
      * A Chart.js {@code data} object ({@code labels} and {@code datasets}) for these fields of the score
      * history, as JSON for a {@code data-chart} attribute; {@code scale} multiplies (100 turns a PD into %).
      */
-    String chart(List<ScoreVersion> history, Map<String, String> fieldLabels, List<String> dateLabels, BigDecimal scale) {
+    String chart(
+            List<ScoreVersion> history, Map<String, String> fieldLabels, List<String> dateLabels, BigDecimal scale) {
         var data = json.createObjectNode();
         var labels = data.putArray("labels");
         dateLabels.forEach(labels::add);
@@ -167,28 +191,35 @@ final class CompanyFacts {
                 if (value == null) {
                     points.addNull();
                 } else {
-                    points.add(value.multiply(scale).setScale(2, RoundingMode.HALF_UP).doubleValue());
+                    points.add(value.multiply(scale)
+                            .setScale(2, RoundingMode.HALF_UP)
+                            .doubleValue());
                 }
             });
         });
         return json.writeValueAsString(data);
     }
 
-    record Officer(String name, String role, String since) {
-    }
+    record Officer(String name, String role, String since) {}
 
     /** Officers with their role in the reader's language. */
-    Governance governance(StoredSection section, CompanyRegistry registry, java.util.function.Function<String, String> roles) {
+    Governance governance(
+            StoredSection section, CompanyRegistry registry, java.util.function.Function<String, String> roles) {
         Governance g = governance(section, registry);
-        return g == null ? null : new Governance(g.officers().stream()
-                .map(o -> new Officer(o.name(), o.role() == null ? null : roles.apply(o.role()), o.since())).toList(), g.auditor(), g.parent());
+        return g == null
+                ? null
+                : new Governance(
+                        g.officers().stream()
+                                .map(o -> new Officer(
+                                        o.name(), o.role() == null ? null : roles.apply(o.role()), o.since()))
+                                .toList(),
+                        g.auditor(),
+                        g.parent());
     }
 
-    record Parent(CompanyId id, String display, boolean known) {
-    }
+    record Parent(CompanyId id, String display, boolean known) {}
 
-    record Governance(List<Officer> officers, String auditor, Parent parent) {
-    }
+    record Governance(List<Officer> officers, String auditor, Parent parent) {}
 
     Governance governance(StoredSection section, CompanyRegistry registry) {
         if (section == null) {
@@ -198,14 +229,20 @@ final class CompanyFacts {
         List<Officer> officers = new ArrayList<>();
         g.path("officers").forEach(o -> officers.add(new Officer(text(o, "name"), text(o, "role"), text(o, "since"))));
         JsonNode auditor = g.path("auditor");
-        String auditorText = auditor.isObject() ? (auditor.path("name").asString("") + (auditor.has("id")
-                ? " (" + auditor.path("id").asString() + ")" : "")).trim() : null;
+        String auditorText = auditor.isObject()
+                ? (auditor.path("name").asString("")
+                                + (auditor.has("id") ? " (" + auditor.path("id").asString() + ")" : ""))
+                        .trim()
+                : null;
         Parent parent = null;
         JsonNode p = g.path("parent");
         if (p.isObject() && p.has("number")) {
             String country = p.path("country").asString("BE");
             if (CompanyNumbers.parse(p.path("number").asString(), country) instanceof ParseResult.Valid valid) {
-                parent = new Parent(valid.id(), valid.id().country() + " " + valid.id().display(), registry.find(valid.id()).isPresent());
+                parent = new Parent(
+                        valid.id(),
+                        valid.id().country() + " " + valid.id().display(),
+                        registry.find(valid.id()).isPresent());
             } else {
                 parent = new Parent(null, country + " " + p.path("number").asString(), false);
             }
@@ -213,8 +250,7 @@ final class CompanyFacts {
         return new Governance(officers, auditorText, parent);
     }
 
-    record Incident(String kind, String date, String amount, String daysLate, String description) {
-    }
+    record Incident(String kind, String date, String amount, String daysLate, String description) {}
 
     /** Legal incidents (protests, seizures, summons, tax debts, judgments) and payment incidents, newest first. */
     List<Incident> incidents(StoredSection legal, StoredSection payment) {
@@ -224,12 +260,16 @@ final class CompanyFacts {
             l.path(kind).forEach(i -> incidents.add(incident(kind, i)));
         }
         read(payment).path("incidents").forEach(i -> incidents.add(incident("paymentIncidents", i)));
-        incidents.sort(Comparator.comparing((Incident i) -> i.date() == null ? "" : i.date()).reversed());
+        incidents.sort(Comparator.comparing((Incident i) -> i.date() == null ? "" : i.date())
+                .reversed());
         return incidents;
     }
 
     private Incident incident(String kind, JsonNode i) {
-        return new Incident(kind, text(i, "date"), ReaderFormats.amount(number(i, "amount"), text(i, "currency"), locale),
+        return new Incident(
+                kind,
+                text(i, "date"),
+                ReaderFormats.amount(number(i, "amount"), text(i, "currency"), locale),
                 decimal(number(i, "daysLate"), 0),
                 text(i, "description"));
     }

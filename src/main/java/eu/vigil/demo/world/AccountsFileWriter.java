@@ -16,13 +16,19 @@ public final class AccountsFileWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AccountsFileWriter() {
-    }
+    private AccountsFileWriter() {}
 
     /** One filing; {@code items} by rubric code (10/15, 100, 20/58, ..., 9076), {@code auditorOpinion} may be null. */
-    public record Filing(String country, String number, LocalDate filedOn, LocalDate periodStart, LocalDate periodEnd,
-                         String model, String currency, Map<String, Number> items, String auditorOpinion) {
-    }
+    public record Filing(
+            String country,
+            String number,
+            LocalDate filedOn,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            String model,
+            String currency,
+            Map<String, Number> items,
+            String auditorOpinion) {}
 
     public static String line(Filing filing) {
         Map<String, Object> line = new LinkedHashMap<>();

@@ -21,12 +21,10 @@ public final class BodaccFileWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private BodaccFileWriter() {
-    }
+    private BodaccFileWriter() {}
 
     /** A judgment; {@code date} as published: ISO, or French text in old notices ("10 décembre 2009"). */
-    public record Judgment(String famille, String nature, String date) {
-    }
+    public record Judgment(String famille, String nature, String date) {}
 
     /** The notice a rectificatif or an annulation names. */
     public record Previous(String publication, String issue, String number, LocalDate published) {
@@ -41,9 +39,18 @@ public final class BodaccFileWriter {
      * One notice; {@code type} annonce, rectificatif or annulation; {@code family} collective, conciliation, vente,
      * dpc, radiation, immatriculation, modification, ...; {@code accountsClosing} for dpc.
      */
-    public record Notice(String id, LocalDate published, String type, String family, List<String> sirens, String name,
-                         String town, String postcode, Judgment judgment, LocalDate accountsClosing, Previous previous) {
-    }
+    public record Notice(
+            String id,
+            LocalDate published,
+            String type,
+            String family,
+            List<String> sirens,
+            String name,
+            String town,
+            String postcode,
+            Judgment judgment,
+            LocalDate accountsClosing,
+            Previous previous) {}
 
     public static Map<String, Object> record(Notice n) {
         Map<String, Object> record = new LinkedHashMap<>();
@@ -59,9 +66,12 @@ public final class BodaccFileWriter {
         record.put("commercant", n.name());
         record.put("ville", n.town());
         record.put("cp", n.postcode());
-        record.put("registre", n.sirens().stream()
-                .flatMap(s -> java.util.stream.Stream.of(s, s.substring(0, 3) + " " + s.substring(3, 6) + " " + s.substring(6)))
-                .toList());
+        record.put(
+                "registre",
+                n.sirens().stream()
+                        .flatMap(s -> java.util.stream.Stream.of(
+                                s, s.substring(0, 3) + " " + s.substring(3, 6) + " " + s.substring(6)))
+                        .toList());
         if (n.judgment() != null) {
             Map<String, Object> judgment = new LinkedHashMap<>();
             judgment.put("type", "initial");
@@ -107,8 +117,13 @@ public final class BodaccFileWriter {
     /** One JSON array, as the bulk export writes it. */
     public static Path writeArray(Path file, List<Notice> notices) {
         try {
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(notices.stream().map(BodaccFileWriter::record).toList()), StandardCharsets.UTF_8);
+            Files.writeString(
+                    file,
+                    JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(notices.stream()
+                                    .map(BodaccFileWriter::record)
+                                    .toList()),
+                    StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,29 +22,41 @@ public final class BureauFileWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private BureauFileWriter() {
-    }
+    private BureauFileWriter() {}
 
-    public record Officer(String id, String name, String role, LocalDate since) {
-    }
+    public record Officer(String id, String name, String role, LocalDate since) {}
 
-    public record Party(String id, String name) {
-    }
+    public record Party(String id, String name) {}
 
-    public record CompanyRef(String country, String number) {
-    }
+    public record CompanyRef(String country, String number) {}
 
     /** A protest, seizure, summons, tax debt, judgment or late payment ({@code daysLate} only for the latter). */
-    public record Incident(LocalDate date, long amount, Integer daysLate) {
-    }
+    public record Incident(LocalDate date, long amount, Integer daysLate) {}
 
-    public record Snapshot(String country, String number, LocalDate asOf, String bureau, String rating, Integer riskClass,
-                           BigDecimal pd, Long creditLimit, String currency, Integer paymentScore, Integer dbtDays,
-                           Integer growthScore, Integer dissolutionScore, Integer multiscore, List<Officer> officers,
-                           Party auditor, CompanyRef parent, List<Incident> protests, List<Incident> seizures,
-                           List<Incident> socialSecuritySummons, List<Incident> taxDebts, List<Incident> judgments,
-                           List<Incident> paymentIncidents) {
-    }
+    public record Snapshot(
+            String country,
+            String number,
+            LocalDate asOf,
+            String bureau,
+            String rating,
+            Integer riskClass,
+            BigDecimal pd,
+            Long creditLimit,
+            String currency,
+            Integer paymentScore,
+            Integer dbtDays,
+            Integer growthScore,
+            Integer dissolutionScore,
+            Integer multiscore,
+            List<Officer> officers,
+            Party auditor,
+            CompanyRef parent,
+            List<Incident> protests,
+            List<Incident> seizures,
+            List<Incident> socialSecuritySummons,
+            List<Incident> taxDebts,
+            List<Incident> judgments,
+            List<Incident> paymentIncidents) {}
 
     public static String line(Snapshot s) {
         Map<String, Object> line = new LinkedHashMap<>();
@@ -63,17 +75,38 @@ public final class BureauFileWriter {
         put(line, "dissolution_score", s.dissolutionScore());
         put(line, "multiscore", s.multiscore());
         if (s.officers() != null) {
-            line.put("officers", s.officers().stream().map(o -> {
-                Map<String, Object> officer = new LinkedHashMap<>();
-                put(officer, "id", o.id());
-                put(officer, "name", o.name());
-                put(officer, "role", o.role());
-                put(officer, "since", o.since() == null ? null : o.since().toString());
-                return officer;
-            }).toList());
+            line.put(
+                    "officers",
+                    s.officers().stream()
+                            .map(o -> {
+                                Map<String, Object> officer = new LinkedHashMap<>();
+                                put(officer, "id", o.id());
+                                put(officer, "name", o.name());
+                                put(officer, "role", o.role());
+                                put(
+                                        officer,
+                                        "since",
+                                        o.since() == null ? null : o.since().toString());
+                                return officer;
+                            })
+                            .toList());
         }
-        put(line, "auditor", s.auditor() == null ? null : Map.of("id", s.auditor().id(), "name", s.auditor().name()));
-        put(line, "parent", s.parent() == null ? null : Map.of("country", s.parent().country(), "number", s.parent().number()));
+        put(
+                line,
+                "auditor",
+                s.auditor() == null
+                        ? null
+                        : Map.of("id", s.auditor().id(), "name", s.auditor().name()));
+        put(
+                line,
+                "parent",
+                s.parent() == null
+                        ? null
+                        : Map.of(
+                                "country",
+                                s.parent().country(),
+                                "number",
+                                s.parent().number()));
         incidents(line, "protests", s.protests());
         incidents(line, "seizures", s.seizures());
         incidents(line, "social_security_summons", s.socialSecuritySummons());
@@ -87,13 +120,17 @@ public final class BureauFileWriter {
         if (incidents == null) {
             return;
         }
-        line.put(field, incidents.stream().map(i -> {
-            Map<String, Object> incident = new LinkedHashMap<>();
-            incident.put("date", i.date().toString());
-            incident.put("amount", i.amount());
-            put(incident, "days_late", i.daysLate());
-            return incident;
-        }).toList());
+        line.put(
+                field,
+                incidents.stream()
+                        .map(i -> {
+                            Map<String, Object> incident = new LinkedHashMap<>();
+                            incident.put("date", i.date().toString());
+                            incident.put("amount", i.amount());
+                            put(incident, "days_late", i.daysLate());
+                            return incident;
+                        })
+                        .toList());
     }
 
     private static void put(Map<String, Object> line, String field, Object value) {

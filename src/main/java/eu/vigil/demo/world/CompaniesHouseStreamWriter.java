@@ -23,12 +23,17 @@ public final class CompaniesHouseStreamWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private CompaniesHouseStreamWriter() {
-    }
+    private CompaniesHouseStreamWriter() {}
 
     /** One event; {@code data} null for a deletion without data; {@code publishedAt} as the stream writes it (zone or not). */
-    public record Envelope(String kind, String uri, String id, Map<String, Object> data, boolean deleted, long timepoint,
-                           String publishedAt) {
+    public record Envelope(
+            String kind,
+            String uri,
+            String id,
+            Map<String, Object> data,
+            boolean deleted,
+            long timepoint,
+            String publishedAt) {
 
         /** The same resource in the same state, delivered again later under a new etag (a stream's "changed" that changes nothing). */
         public Envelope redelivered(long laterTimepoint, String laterPublishedAt) {
@@ -40,31 +45,48 @@ public final class CompaniesHouseStreamWriter {
         }
     }
 
-    public record Address(String line1, String locality, String postalCode, String country) {
-    }
+    public record Address(String line1, String locality, String postalCode, String country) {}
 
     /** A company-profile resource; {@code etag} null derives it from the content. */
-    public record Profile(String number, String name, String type, LocalDate createdOn, LocalDate ceasedOn, String status,
-                          String statusDetail, Address office, List<String> sicCodes, boolean hasCharges,
-                          boolean hasInsolvencyHistory, boolean accountsOverdue, LocalDate lastAccountsMadeUpTo,
-                          boolean confirmationOverdue) {
-    }
+    public record Profile(
+            String number,
+            String name,
+            String type,
+            LocalDate createdOn,
+            LocalDate ceasedOn,
+            String status,
+            String statusDetail,
+            Address office,
+            List<String> sicCodes,
+            boolean hasCharges,
+            boolean hasInsolvencyHistory,
+            boolean accountsOverdue,
+            LocalDate lastAccountsMadeUpTo,
+            boolean confirmationOverdue) {}
 
     /** An appointment; {@code officerId} is the person across companies ({@code /officers/<id>/appointments}). */
-    public record Appointment(String number, String appointmentId, String officerId, String name, String role,
-                              LocalDate appointedOn, LocalDate resignedOn) {
-    }
+    public record Appointment(
+            String number,
+            String appointmentId,
+            String officerId,
+            String name,
+            String role,
+            LocalDate appointedOn,
+            LocalDate resignedOn) {}
 
-    public record Charge(String number, String chargeId, int chargeNumber, String description, String status,
-                         LocalDate createdOn, List<String> entitled) {
-    }
+    public record Charge(
+            String number,
+            String chargeId,
+            int chargeNumber,
+            String description,
+            String status,
+            LocalDate createdOn,
+            List<String> entitled) {}
 
     /** An insolvency case with its dates by type (wound-up-on, administration-started-on, ...). */
-    public record Case(String caseNumber, String type, Map<String, LocalDate> dates) {
-    }
+    public record Case(String caseNumber, String type, Map<String, LocalDate> dates) {}
 
-    public record Disqualification(LocalDate from, LocalDate until, String companyName) {
-    }
+    public record Disqualification(LocalDate from, LocalDate until, String companyName) {}
 
     public static Envelope profile(Profile p, long timepoint, String publishedAt) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -90,8 +112,11 @@ public final class CompaniesHouseStreamWriter {
         Map<String, Object> accounts = new LinkedHashMap<>();
         accounts.put("overdue", p.accountsOverdue());
         if (p.lastAccountsMadeUpTo() != null) {
-            accounts.put("last_accounts", ordered("made_up_to", p.lastAccountsMadeUpTo().toString(), "type", "full"));
-            accounts.put("next_made_up_to", p.lastAccountsMadeUpTo().plusYears(1).toString());
+            accounts.put(
+                    "last_accounts",
+                    ordered("made_up_to", p.lastAccountsMadeUpTo().toString(), "type", "full"));
+            accounts.put(
+                    "next_made_up_to", p.lastAccountsMadeUpTo().plusYears(1).toString());
         }
         data.put("accounts", accounts);
         data.put("confirmation_statement", ordered("overdue", p.confirmationOverdue()));
@@ -104,10 +129,20 @@ public final class CompaniesHouseStreamWriter {
         data.put("officer_role", a.role());
         data.put("appointed_on", a.appointedOn().toString());
         put(data, "resigned_on", a.resignedOn());
-        data.put("links", ordered("self", "/company/" + a.number() + "/appointments/" + a.appointmentId(),
-                "officer", ordered("appointments", "/officers/" + a.officerId() + "/appointments")));
-        return envelope("company-officers", "/company/" + a.number() + "/appointments/" + a.appointmentId(), a.appointmentId(),
-                data, timepoint, publishedAt);
+        data.put(
+                "links",
+                ordered(
+                        "self",
+                        "/company/" + a.number() + "/appointments/" + a.appointmentId(),
+                        "officer",
+                        ordered("appointments", "/officers/" + a.officerId() + "/appointments")));
+        return envelope(
+                "company-officers",
+                "/company/" + a.number() + "/appointments/" + a.appointmentId(),
+                a.appointmentId(),
+                data,
+                timepoint,
+                publishedAt);
     }
 
     public static Envelope charge(Charge c, long timepoint, String publishedAt) {
@@ -117,9 +152,16 @@ public final class CompaniesHouseStreamWriter {
         data.put("created_on", c.createdOn().toString());
         data.put("delivered_on", c.createdOn().plusDays(3).toString());
         data.put("status", c.status());
-        data.put("persons_entitled", c.entitled().stream().map(name -> ordered("name", name)).toList());
-        return envelope("company-charges", "/company/" + c.number() + "/charges/" + c.chargeId(), c.chargeId(), data,
-                timepoint, publishedAt);
+        data.put(
+                "persons_entitled",
+                c.entitled().stream().map(name -> ordered("name", name)).toList());
+        return envelope(
+                "company-charges",
+                "/company/" + c.number() + "/charges/" + c.chargeId(),
+                c.chargeId(),
+                data,
+                timepoint,
+                publishedAt);
     }
 
     public static Envelope insolvency(String number, List<Case> cases, long timepoint, String publishedAt) {
@@ -129,33 +171,56 @@ public final class CompaniesHouseStreamWriter {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("number", c.caseNumber());
             item.put("type", c.type());
-            item.put("dates", new java.util.TreeMap<>(c.dates()).entrySet().stream()
-                    .map(d -> ordered("type", d.getKey(), "date", d.getValue().toString())).toList());
+            item.put(
+                    "dates",
+                    new java.util.TreeMap<>(c.dates())
+                            .entrySet().stream()
+                                    .map(d -> ordered(
+                                            "type",
+                                            d.getKey(),
+                                            "date",
+                                            d.getValue().toString()))
+                                    .toList());
             items.add(item);
             status.add(c.type());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cases", items);
         data.put("status", status);
-        return envelope("company-insolvency", "/company/" + number + "/insolvency", number, data, timepoint, publishedAt);
+        return envelope(
+                "company-insolvency", "/company/" + number + "/insolvency", number, data, timepoint, publishedAt);
     }
 
-    public static Envelope disqualifiedOfficer(String officerId, String surname, String forename,
-                                               List<Disqualification> disqualifications, long timepoint, String publishedAt) {
+    public static Envelope disqualifiedOfficer(
+            String officerId,
+            String surname,
+            String forename,
+            List<Disqualification> disqualifications,
+            long timepoint,
+            String publishedAt) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("surname", surname);
         data.put("forename", forename);
         data.put("kind", "natural-disqualification");
-        data.put("disqualifications", disqualifications.stream().map(d -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("disqualified_from", d.from().toString());
-            item.put("disqualified_until", d.until().toString());
-            item.put("disqualification_type", "undertaking");
-            item.put("company_names", List.of(d.companyName()));
-            return item;
-        }).toList());
-        return envelope("disqualified-officer-natural", "/disqualified-officers/natural/" + officerId, officerId, data,
-                timepoint, publishedAt);
+        data.put(
+                "disqualifications",
+                disqualifications.stream()
+                        .map(d -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("disqualified_from", d.from().toString());
+                            item.put("disqualified_until", d.until().toString());
+                            item.put("disqualification_type", "undertaking");
+                            item.put("company_names", List.of(d.companyName()));
+                            return item;
+                        })
+                        .toList());
+        return envelope(
+                "disqualified-officer-natural",
+                "/disqualified-officers/natural/" + officerId,
+                officerId,
+                data,
+                timepoint,
+                publishedAt);
     }
 
     /** A deletion: the resource withdrawn, without data. */
@@ -163,8 +228,8 @@ public final class CompaniesHouseStreamWriter {
         return new Envelope(kind, uri, id, null, true, timepoint, publishedAt);
     }
 
-    private static Envelope envelope(String kind, String uri, String id, Map<String, Object> data, long timepoint,
-                                     String publishedAt) {
+    private static Envelope envelope(
+            String kind, String uri, String id, Map<String, Object> data, long timepoint, String publishedAt) {
         data.put("etag", Long.toHexString(fnv64(JSON.writeValueAsString(data))));
         return new Envelope(kind, uri, id, data, false, timepoint, publishedAt);
     }
@@ -177,8 +242,15 @@ public final class CompaniesHouseStreamWriter {
         if (e.data() != null) {
             line.put("data", e.data());
         }
-        line.put("event", ordered("type", e.deleted() ? "deleted" : "changed", "timepoint", e.timepoint(),
-                "published_at", e.publishedAt()));
+        line.put(
+                "event",
+                ordered(
+                        "type",
+                        e.deleted() ? "deleted" : "changed",
+                        "timepoint",
+                        e.timepoint(),
+                        "published_at",
+                        e.publishedAt()));
         return JSON.writeValueAsString(line);
     }
 

@@ -39,10 +39,12 @@ public final class DemoWorld {
     public static final int MONTHS = 24;
     /** The Full's ExtractNumber; the monthly Updates follow it consecutively. */
     public static final int FIRST_EXTRACT = 100;
+
     public static final String BUREAU = "demo-bureau";
 
     /** Story companies the user guide (src/docs/user-guide.md) and the tests name. */
     public static final String BANKRUPT = "Bouwbedrijf Verhaegen NV";
+
     public static final String REORGANISED = "Brasserie Le Vieux Moulin SRL";
     public static final String GROWING = "Nova Software BV";
     public static final String PARENT = "Maes Bouwgroep NV";
@@ -82,19 +84,19 @@ public final class DemoWorld {
     }
 
     /** A story company: its name as first registered, its number ({@code 0310.000.123}) and its story. */
-    public record Story(String name, String number, String story) {
-    }
+    public record Story(String name, String number, String story) {}
 
     public List<Story> stories() {
-        return companies.stream().map(c -> new Story(c.name, KboExtractWriter.display(c.number), c.story)).toList();
+        return companies.stream()
+                .map(c -> new Story(c.name, KboExtractWriter.display(c.number), c.story))
+                .toList();
     }
 
     /**
      * One extract to apply, in this order: KBO first in a month, then the filings, then the bureau snapshot, and in
      * two of the months a Companies House capture and a BODACC file about a few British and French companies.
      */
-    public record Delivery(String source, Path path, LocalDate date) {
-    }
+    public record Delivery(String source, Path path, LocalDate date) {}
 
     /** Writes every extract of the two years under {@code folder} and answers them in the order to apply them. */
     public List<Delivery> write(Path folder) {
@@ -104,7 +106,8 @@ public final class DemoWorld {
             for (int k = 0; k < 3; k++) {
                 Filing filing = filing(c, k);
                 if (filing != null) {
-                    filings.computeIfAbsent(monthOf(filing.filedOn()), m -> new ArrayList<>()).add(filing);
+                    filings.computeIfAbsent(monthOf(filing.filedOn()), m -> new ArrayList<>())
+                            .add(filing);
                 }
             }
         }
@@ -120,18 +123,33 @@ public final class DemoWorld {
             }
             String stamp = date.toString().replace("-", "_");
             if (previous == null) {
-                deliveries.add(new Delivery("kbo", KboExtractWriter.zip(KboExtractWriter.writeFull(folder.resolve(
-                        "KboOpenData_%04d_%s_Full".formatted(FIRST_EXTRACT, stamp)), FIRST_EXTRACT, date, registry.values())), date));
+                deliveries.add(new Delivery(
+                        "kbo",
+                        KboExtractWriter.zip(KboExtractWriter.writeFull(
+                                folder.resolve("KboOpenData_%04d_%s_Full".formatted(FIRST_EXTRACT, stamp)),
+                                FIRST_EXTRACT,
+                                date,
+                                registry.values())),
+                        date));
             } else {
                 int number = FIRST_EXTRACT + m;
-                deliveries.add(new Delivery("kbo", KboExtractWriter.zip(KboExtractWriter.writeUpdate(folder.resolve(
-                        "KboOpenData_%04d_%s_Update".formatted(number, stamp)), number, date, previous, registry)), date));
+                deliveries.add(new Delivery(
+                        "kbo",
+                        KboExtractWriter.zip(KboExtractWriter.writeUpdate(
+                                folder.resolve("KboOpenData_%04d_%s_Update".formatted(number, stamp)),
+                                number,
+                                date,
+                                previous,
+                                registry)),
+                        date));
             }
             previous = registry;
             List<Filing> filed = filings.get(m);
             if (filed != null) {
                 filed.sort(java.util.Comparator.comparing(Filing::filedOn).thenComparing(Filing::number));
-                deliveries.add(new Delivery("accounts", AccountsFileWriter.write(folder.resolve("accounts-" + date + ".jsonl"), filed),
+                deliveries.add(new Delivery(
+                        "accounts",
+                        AccountsFileWriter.write(folder.resolve("accounts-" + date + ".jsonl"), filed),
                         date));
             }
             List<Snapshot> snapshots = new ArrayList<>();
@@ -140,14 +158,20 @@ public final class DemoWorld {
                     snapshots.add(snapshot(c, m));
                 }
             }
-            deliveries.add(new Delivery("bureau", BureauFileWriter.write(folder.resolve("bureau-" + date + ".jsonl"), snapshots), date));
+            deliveries.add(new Delivery(
+                    "bureau", BureauFileWriter.write(folder.resolve("bureau-" + date + ".jsonl"), snapshots), date));
             if (!foreign.stream(m).isEmpty()) {
-                deliveries.add(new Delivery("companies-house", CompaniesHouseStreamWriter.write(
-                        folder.resolve("companies-house-" + date + ".jsonl"), foreign.stream(m), 25), date));
+                deliveries.add(new Delivery(
+                        "companies-house",
+                        CompaniesHouseStreamWriter.write(
+                                folder.resolve("companies-house-" + date + ".jsonl"), foreign.stream(m), 25),
+                        date));
             }
             if (!foreign.notices(m).isEmpty()) {
-                deliveries.add(new Delivery("bodacc", BodaccFileWriter.writeLines(folder.resolve("bodacc-" + date + ".jsonl"),
-                        foreign.notices(m)), date));
+                deliveries.add(new Delivery(
+                        "bodacc",
+                        BodaccFileWriter.writeLines(folder.resolve("bodacc-" + date + ".jsonl"), foreign.notices(m)),
+                        date));
             }
         }
         return deliveries;
@@ -219,13 +243,17 @@ public final class DemoWorld {
 
         Reg registryAt(int m) {
             Reg reg = base.copy();
-            changes.stream().filter(c -> c.getKey() <= m).forEach(c -> c.getValue().accept(reg));
+            changes.stream()
+                    .filter(c -> c.getKey() <= m)
+                    .forEach(c -> c.getValue().accept(reg));
             return reg;
         }
 
         List<Officer> officersAt(int m) {
             List<Officer> list = new ArrayList<>(officers);
-            officerChanges.stream().filter(c -> c.getKey() <= m).forEach(c -> c.getValue().accept(list));
+            officerChanges.stream()
+                    .filter(c -> c.getKey() <= m)
+                    .forEach(c -> c.getValue().accept(list));
             return list;
         }
 
@@ -235,8 +263,7 @@ public final class DemoWorld {
     }
 
     /** A dated incident the bureau reports from {@code date} on, until the month it is cleared. */
-    private record Planned(String kind, LocalDate date, long amount, Integer daysLate, int clearedMonth) {
-    }
+    private record Planned(String kind, LocalDate date, long amount, Integer daysLate, int clearedMonth) {}
 
     /** A company's registry state at one moment. */
     private static final class Reg {
@@ -263,8 +290,17 @@ public final class DemoWorld {
         }
 
         Enterprise enterprise(long number) {
-            return new Enterprise(number, situation, "2", form, startDate, List.copyOf(names), seat, List.copyOf(contacts),
-                    List.copyOf(activities), List.copyOf(establishments));
+            return new Enterprise(
+                    number,
+                    situation,
+                    "2",
+                    form,
+                    startDate,
+                    List.copyOf(names),
+                    seat,
+                    List.copyOf(contacts),
+                    List.copyOf(activities),
+                    List.copyOf(establishments));
         }
 
         void rename(String language, String value) {
@@ -314,7 +350,10 @@ public final class DemoWorld {
         verhaegen.officers.add(director);
         Co linked = companies.get(next++);
         linked.story = "appoints a director of a bankrupt company";
-        linked.officersAt(19, list -> list.add(new Officer(director.id(), director.name(), "director", month(19).minusDays(8))));
+        linked.officersAt(
+                19,
+                list -> list.add(new Officer(
+                        director.id(), director.name(), "director", month(19).minusDays(8))));
         for (int z = 0; z < 6; z++) {
             zombie(companies.get(next++), z);
         }
@@ -370,12 +409,16 @@ public final class DemoWorld {
         long number = KboExtractWriter.withCheckDigits(3_100_000L + i * 3_217L + random.nextInt(3_000));
         Co c = new Co(number, trade, french);
         String[] forms = french ? FORM_FR : FORM_NL;
-        int form = trade.large() ? (random.nextInt(3) == 0 ? 2 : 0) : (random.nextInt(8) == 0 ? 4 + 2 * random.nextInt(2) : 2);
+        int form = trade.large()
+                ? (random.nextInt(3) == 0 ? 2 : 0)
+                : (random.nextInt(8) == 0 ? 4 + 2 * random.nextInt(2) : 2);
         String family = pick(french ? Places.SURNAMES_FR : Places.SURNAMES_NL);
         String stem = switch (trade.nace()) {
             case "55100", "56101", "11050", "96021" -> (french ? trade.fr() : trade.nl()) + " " + pick(fancy(french));
-            case "62010", "62020", "73110", "70220" -> random.nextBoolean() ? pick(fancy(french)) + " " + (french ? trade.fr() : trade.nl())
-                    : family + (french ? " & Associés" : " & Partners");
+            case "62010", "62020", "73110", "70220" ->
+                random.nextBoolean()
+                        ? pick(fancy(french)) + " " + (french ? trade.fr() : trade.nl())
+                        : family + (french ? " & Associés" : " & Partners");
             default -> (french ? trade.fr() : trade.nl()) + " " + family;
         };
         c.name = stem + " " + forms[form + 1];
@@ -391,9 +434,13 @@ public final class DemoWorld {
         }
         c.base.activities.add(new Activity("001", trade.nace(), "MAIN"));
         if (random.nextInt(3) == 0) {
-            c.base.activities.add(new Activity("001", Places.TRADES.get(random.nextInt(Places.TRADES.size())).nace(), "SECO"));
+            c.base.activities.add(new Activity(
+                    "001",
+                    Places.TRADES.get(random.nextInt(Places.TRADES.size())).nace(),
+                    "SECO"));
         }
-        c.size = (trade.large() ? 3_000_000L + random.nextInt(40) * 500_000L : 300_000L + random.nextInt(30) * 100_000L);
+        c.size =
+                (trade.large() ? 3_000_000L + random.nextInt(40) * 500_000L : 300_000L + random.nextInt(30) * 100_000L);
         if (c.size > 600_000 || random.nextBoolean()) {
             c.base.activities.add(new Activity("006", trade.nace(), "MAIN"));
         }
@@ -422,12 +469,14 @@ public final class DemoWorld {
         c.base.rename(c.language(), name);
         c.base.form = form;
         c.base.seat = address(municipality, c.french, town * 7);
-        String domain = name.toLowerCase(Locale.ROOT).replaceAll(" (nv|bv|srl|sa)$", "").replaceAll("[^a-z]", "") + ".be";
+        String domain =
+                name.toLowerCase(Locale.ROOT).replaceAll(" (nv|bv|srl|sa)$", "").replaceAll("[^a-z]", "") + ".be";
         c.base.contacts.clear();
         c.base.contacts.add(new Contact("TEL", phone(municipality)));
         c.base.contacts.add(new Contact("EMAIL", "info@" + domain));
         c.base.contacts.add(new Contact("WEB", "www." + domain));
-        c.base.activities.replaceAll(a -> a.classification().equals("MAIN") ? new Activity(a.group(), nace, "MAIN") : a);
+        c.base.activities.replaceAll(
+                a -> a.classification().equals("MAIN") ? new Activity(a.group(), nace, "MAIN") : a);
         return name;
     }
 
@@ -440,8 +489,19 @@ public final class DemoWorld {
             c.size = 8_500_000;
             c.auditor.put(0, new Party("B10001", Places.AUDITORS.getFirst()));
             c.auditor.put(b - 6, new Party("B10004", Places.AUDITORS.get(3)));
-            c.at(b - 1, r -> r.seat = new Address(null, null, r.seat.zipcode(), r.seat.municipalityNL(), r.seat.municipalityFR(),
-                    r.seat.streetNL(), r.seat.streetFR(), r.seat.houseNumber(), r.seat.box(), month(b - 1).minusDays(9)));
+            c.at(
+                    b - 1,
+                    r -> r.seat = new Address(
+                            null,
+                            null,
+                            r.seat.zipcode(),
+                            r.seat.municipalityNL(),
+                            r.seat.municipalityFR(),
+                            r.seat.streetNL(),
+                            r.seat.streetFR(),
+                            r.seat.houseNumber(),
+                            r.seat.box(),
+                            month(b - 1).minusDays(9)));
         }
         c.levels(0, 2);
         c.levels(b - 9, 3);
@@ -571,7 +631,8 @@ public final class DemoWorld {
         c.base.startDate = month(m).minusDays(4 + (c.number % 17));
         c.base.establishments.clear();
         c.base.removeGroup("006");
-        c.base.activities.removeIf(a -> a.group().equals("001") && a.classification().equals("SECO"));
+        c.base.activities.removeIf(
+                a -> a.group().equals("001") && a.classification().equals("SECO"));
         String nace = c.trade.nace();
         c.base.removeGroup("001");
         c.at(m + 1, r -> r.addGroup("001", nace));
@@ -586,8 +647,14 @@ public final class DemoWorld {
     }
 
     private int statusStories(int next) {
-        String[][] transitions = {{"020", "all shares in one hand"}, {"021", "merged into another company"},
-                {"024", "demerged"}, {"010", "dissolved by law"}, {"013", "dissolved by court"}, {"111", "struck off"}};
+        String[][] transitions = {
+            {"020", "all shares in one hand"},
+            {"021", "merged into another company"},
+            {"024", "demerged"},
+            {"010", "dissolved by law"},
+            {"013", "dissolved by court"},
+            {"111", "struck off"}
+        };
         int month = 5;
         for (String[] transition : transitions) {
             Co c = companies.get(next++);
@@ -614,8 +681,19 @@ public final class DemoWorld {
         reactivated.ceasedUntil = 11;
         Co abroad = companies.get(next++);
         abroad.story = "moved its seat to Luxembourg";
-        abroad.at(12, r -> r.seat = new Address("Luxemburg", "Luxembourg", "1724", "Luxemburg", "Luxembourg",
-                "Boulevard Royal", "Boulevard Royal", "26", null, null));
+        abroad.at(
+                12,
+                r -> r.seat = new Address(
+                        "Luxemburg",
+                        "Luxembourg",
+                        "1724",
+                        "Luxemburg",
+                        "Luxembourg",
+                        "Boulevard Royal",
+                        "Boulevard Royal",
+                        "26",
+                        null,
+                        null));
         Co converted = companies.get(next++);
         converted.story = "converted from BVBA to BV";
         String stem = converted.name.substring(0, converted.name.lastIndexOf(' '));
@@ -645,7 +723,8 @@ public final class DemoWorld {
             first.officers.add(shared);
             second.officers.add(shared);
             int m = 4 + 5 * d;
-            joins.officersAt(m, list -> list.add(new Officer(shared.id(), shared.name(), "director", month(m).minusDays(10))));
+            joins.officersAt(
+                    m, list -> list.add(new Officer(shared.id(), shared.name(), "director", month(m).minusDays(10))));
         }
         return next;
     }
@@ -658,9 +737,23 @@ public final class DemoWorld {
                 String phone = phone(Places.MUNICIPALITIES.get(h % Places.MUNICIPALITIES.size()));
                 c.at(m, r -> r.contact("TEL", phone));
             }
-            case 1 -> c.at(m, r -> r.contact("EMAIL", "contact@" + r.contacts.stream().filter(x -> x.type().equals("EMAIL"))
-                    .findFirst().map(x -> x.value().substring(x.value().indexOf('@') + 1)).orElse("example.be")));
-            case 2 -> c.at(m, r -> r.contact("WEB", "www." + c.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".eu"));
+            case 1 ->
+                c.at(
+                        m,
+                        r -> r.contact(
+                                "EMAIL",
+                                "contact@"
+                                        + r.contacts.stream()
+                                                .filter(x -> x.type().equals("EMAIL"))
+                                                .findFirst()
+                                                .map(x -> x.value()
+                                                        .substring(x.value().indexOf('@') + 1))
+                                                .orElse("example.be")));
+            case 2 ->
+                c.at(
+                        m,
+                        r -> r.contact(
+                                "WEB", "www." + c.name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + ".eu"));
             case 3 -> {
                 Municipality town = Places.MUNICIPALITIES.get((h * 5) % Places.MUNICIPALITIES.size());
                 c.at(m, r -> r.seat = address(town, c.french, h));
@@ -672,7 +765,11 @@ public final class DemoWorld {
                 c.at(m, r -> r.establishments.removeLast());
             }
             case 6 -> c.at(m, r -> r.activities.add(new Activity("001", "70220", "SECO")));
-            case 7 -> c.at(m, r -> r.names.add(new Denomination(c.language(), "003", c.name.replaceAll(" [A-Za-z]+$", "") + " Shop")));
+            case 7 ->
+                c.at(
+                        m,
+                        r -> r.names.add(
+                                new Denomination(c.language(), "003", c.name.replaceAll(" [A-Za-z]+$", "") + " Shop")));
             case 8 -> {
                 c.base.names.add(new Denomination(c.language(), "003", "Atelier " + c.name.split(" ")[0]));
                 c.at(m, r -> r.names.removeIf(n -> n.type().equals("003")));
@@ -688,17 +785,25 @@ public final class DemoWorld {
                     list.add(successor);
                 });
             }
-            case 11 -> c.at(m, r -> r.activities.replaceAll(a -> a.classification().equals("MAIN") && a.group().equals("001")
-                    ? new Activity("001", "46392", "MAIN") : a));
+            case 11 ->
+                c.at(
+                        m,
+                        r -> r.activities.replaceAll(a ->
+                                a.classification().equals("MAIN") && a.group().equals("001")
+                                        ? new Activity("001", "46392", "MAIN")
+                                        : a));
             case 12 -> c.at(m, r -> r.names.add(new Denomination(c.language(), "002", acronym(c.name))));
             case 13 -> {
                 String renamed = pick(fancy(c.french)) + " " + c.name.substring(c.name.lastIndexOf(' ') + 1);
                 c.at(m, r -> r.rename(c.language(), renamed));
             }
-            default -> { }
+            default -> {}
         }
-        if (h % 5 == 0 && c.base.activities.stream().anyMatch(a -> a.classification().equals("SECO"))) {
-            c.at((m + 9) % 23 + 1, r -> r.activities.removeIf(a -> a.classification().equals("SECO")));
+        if (h % 5 == 0
+                && c.base.activities.stream().anyMatch(a -> a.classification().equals("SECO"))) {
+            c.at(
+                    (m + 9) % 23 + 1,
+                    r -> r.activities.removeIf(a -> a.classification().equals("SECO")));
         }
         if (h % 11 == 0 && c.base.activities.stream().noneMatch(a -> a.group().equals("006"))) {
             c.at((m + 5) % 23 + 1, r -> r.addGroup("006", c.trade.nace()));
@@ -719,7 +824,8 @@ public final class DemoWorld {
         int l = c.level[m];
         long noise = Math.floorMod(c.number * 31 + m * 17L, 7) - 3;
         String rating = l == 1 ? c.topRating : RATINGS[l];
-        BigDecimal pd = BigDecimal.valueOf(PD[l] * (l == 6 ? 1 : 1 + noise / 100.0)).setScale(4, RoundingMode.HALF_UP);
+        BigDecimal pd =
+                BigDecimal.valueOf(PD[l] * (l == 6 ? 1 : 1 + noise / 100.0)).setScale(4, RoundingMode.HALF_UP);
         long limit = Math.round(c.size * 0.04 * LIMIT[l] * (1 + noise / 150.0) / 1_000) * 1_000;
         LocalDate asOf = month(m);
         List<Incident> protests = new ArrayList<>();
@@ -741,11 +847,33 @@ public final class DemoWorld {
                 }
             }
         }
-        Party auditor = c.auditor.floorEntry(m) == null ? null : c.auditor.floorEntry(m).getValue();
-        CompanyRef parent = c.parent.floorEntry(m) == null ? null : c.parent.floorEntry(m).getValue();
-        return new Snapshot("BE", KboExtractWriter.display(c.number), asOf, BUREAU, rating, Math.min(5, l == 7 ? 4 : l), pd,
-                limit, "EUR", PAYMENT[l], (int) Math.max(0, DBT[l] + noise / 2), Math.clamp(c.growth + c.growthDelta[m], 1, 99),
-                DISSOLUTION[l], MULTISCORE[l], c.officersAt(m), auditor, parent, protests, seizures, summons, taxes, judgments,
+        Party auditor =
+                c.auditor.floorEntry(m) == null ? null : c.auditor.floorEntry(m).getValue();
+        CompanyRef parent =
+                c.parent.floorEntry(m) == null ? null : c.parent.floorEntry(m).getValue();
+        return new Snapshot(
+                "BE",
+                KboExtractWriter.display(c.number),
+                asOf,
+                BUREAU,
+                rating,
+                Math.min(5, l == 7 ? 4 : l),
+                pd,
+                limit,
+                "EUR",
+                PAYMENT[l],
+                (int) Math.max(0, DBT[l] + noise / 2),
+                Math.clamp(c.growth + c.growthDelta[m], 1, 99),
+                DISSOLUTION[l],
+                MULTISCORE[l],
+                c.officersAt(m),
+                auditor,
+                parent,
+                protests,
+                seizures,
+                summons,
+                taxes,
+                judgments,
                 payments);
     }
 
@@ -761,8 +889,11 @@ public final class DemoWorld {
             "R1", new double[] {.78, .20, -.03, -.06, .55, .24, .31, .03, .34, .19, .05, .85, .004, 0},
             "R2", new double[] {.86, .26, .03, .02, .55, .23, .33, .05, .27, .21, .05, .85, 0, 0},
             "L1", new double[] {.60, .15, -.01, -.01, .40, .10, .30, .15, .10, .22, .02, .50, 0, 0});
-    private static final String[] RUBRICS = {"70", "9900", "9901", "9904", "20/58", "21/28", "29/58", "54/58", "42/48", "10/15",
-            "100", "9087", "9072", "9076"};
+
+    private static final String[] RUBRICS = {
+        "70", "9900", "9901", "9904", "20/58", "21/28", "29/58", "54/58", "42/48", "10/15", "100", "9087", "9072",
+        "9076"
+    };
 
     private Filing filing(Co c, int k) {
         String kind = c.accounts[k];
@@ -786,7 +917,8 @@ public final class DemoWorld {
                 prior++;
             }
             String before = k - prior - 1 >= 0 ? c.accounts[k - prior - 1] : null;
-            double[] from = before == null ? new double[] {1, .30, .06, .04, .60, .25, .35, .08, .20, .25, .05, 1, 0, 0}
+            double[] from = before == null
+                    ? new double[] {1, .30, .06, .04, .60, .25, .35, .08, .20, .25, .05, 1, 0, 0}
                     : ACCOUNTS.get(before).clone();
             if (before != null) {
                 from[2] = Math.abs(from[2]) * 1.1;
@@ -806,22 +938,33 @@ public final class DemoWorld {
         double size = c.size * scale;
         for (int i = 0; i < RUBRICS.length; i++) {
             if (i == 11) {
-                items.put(RUBRICS[i], BigDecimal.valueOf(Math.max(1, c.size / 160_000.0 * v[i] * (kind.equals("H") ? scale : 1)))
-                        .setScale(1, RoundingMode.HALF_UP));
+                items.put(
+                        RUBRICS[i],
+                        BigDecimal.valueOf(Math.max(1, c.size / 160_000.0 * v[i] * (kind.equals("H") ? scale : 1)))
+                                .setScale(1, RoundingMode.HALF_UP));
             } else if (i == 12 || i == 13) {
                 items.put(RUBRICS[i], Math.round(c.size * v[i]));
             } else {
                 items.put(RUBRICS[i], Math.round(size * v[i] / 100) * 100);
             }
         }
-        String opinion = c.auditor.isEmpty() && !kind.startsWith("Z") && !kind.equals("D") ? null
+        String opinion = c.auditor.isEmpty() && !kind.startsWith("Z") && !kind.equals("D")
+                ? null
                 : switch (kind) {
                     case "D" -> "going-concern";
                     case "Z1", "Z2" -> "qualified";
                     default -> "unqualified";
                 };
-        return new Filing("BE", KboExtractWriter.display(c.number).replace(".", ""), filedOn, periodEnd.withDayOfYear(1),
-                periodEnd, c.size > 5_000_000 ? "full" : "abridged", "EUR", items, opinion);
+        return new Filing(
+                "BE",
+                KboExtractWriter.display(c.number).replace(".", ""),
+                filedOn,
+                periodEnd.withDayOfYear(1),
+                periodEnd,
+                c.size > 5_000_000 ? "full" : "abridged",
+                "EUR",
+                items,
+                opinion);
     }
 
     // ---- small helpers ------------------------------------------------------------------------------------
@@ -850,8 +993,17 @@ public final class DemoWorld {
         } else {
             nl = fr = Places.STREETS_NL.get(salt % Places.STREETS_NL.size());
         }
-        return new Address(null, null, town.zip(), town.nl(), town.fr(), nl, fr, Integer.toString(1 + salt % 180),
-                salt % 9 == 0 ? Integer.toString(1 + salt % 4) : null, null);
+        return new Address(
+                null,
+                null,
+                town.zip(),
+                town.nl(),
+                town.fr(),
+                nl,
+                fr,
+                Integer.toString(1 + salt % 180),
+                salt % 9 == 0 ? Integer.toString(1 + salt % 4) : null,
+                null);
     }
 
     private String phone(Municipality town) {
@@ -866,7 +1018,8 @@ public final class DemoWorld {
             case '8' -> "050";
             default -> "09";
         };
-        return zone + "/" + (100 + random.nextInt(900)) + "." + (10 + random.nextInt(90)) + "." + (10 + random.nextInt(90));
+        return zone + "/" + (100 + random.nextInt(900)) + "." + (10 + random.nextInt(90)) + "."
+                + (10 + random.nextInt(90));
     }
 
     private Establishment unit(LocalDate startDate) {
@@ -881,8 +1034,10 @@ public final class DemoWorld {
     private Officer person(Co c, String role, int m) {
         int id = nextPerson++;
         boolean french = c.french ^ (id % 5 == 0);
-        String name = pick(french ? Places.SURNAMES_FR : Places.SURNAMES_NL) + ", " + pick(french ? Places.FIRST_FR : Places.FIRST_NL);
-        return new Officer("P-" + id, name, role, m == 0 ? c.base.startDate.plusDays(id % 300) : month(m).minusDays(id % 20));
+        String name = pick(french ? Places.SURNAMES_FR : Places.SURNAMES_NL) + ", "
+                + pick(french ? Places.FIRST_FR : Places.FIRST_NL);
+        return new Officer(
+                "P-" + id, name, role, m == 0 ? c.base.startDate.plusDays(id % 300) : month(m).minusDays(id % 20));
     }
 
     private static CompanyRef ref(Co c) {

@@ -29,6 +29,7 @@ final class ForeignCompanies {
 
     /** The months a capture and a BODACC file come in. */
     static final int FIRST = 0;
+
     static final int LATER = 22;
 
     static final String WIDGETS = "09100001";
@@ -76,18 +77,40 @@ final class ForeignCompanies {
             return byMonth.getOrDefault(FIRST, List.of());
         }
         if (m == LATER) {
-            return byMonth.entrySet().stream().filter(e -> e.getKey() != FIRST).flatMap(e -> e.getValue().stream()).toList();
+            return byMonth.entrySet().stream()
+                    .filter(e -> e.getKey() != FIRST)
+                    .flatMap(e -> e.getValue().stream())
+                    .toList();
         }
         return List.of();
     }
 
     // ---- Companies House ----
 
-    private Profile profile(String number, String name, String status, String detail, boolean insolvencyHistory,
-                            boolean confirmationOverdue, int accountsYear, LocalDate ceased) {
-        return new Profile(number, name, "ltd", LocalDate.of(2008 + number.charAt(7) - '0', 4, 1), ceased, status, detail,
-                new Address(number.charAt(7) + " High Street", "Manchester", "M1 1AE", "England"), List.of("46900"), false,
-                insolvencyHistory, false, LocalDate.of(accountsYear, 3, 31), confirmationOverdue);
+    private Profile profile(
+            String number,
+            String name,
+            String status,
+            String detail,
+            boolean insolvencyHistory,
+            boolean confirmationOverdue,
+            int accountsYear,
+            LocalDate ceased) {
+        return new Profile(
+                number,
+                name,
+                "ltd",
+                LocalDate.of(2008 + number.charAt(7) - '0', 4, 1),
+                ceased,
+                status,
+                detail,
+                new Address(number.charAt(7) + " High Street", "Manchester", "M1 1AE", "England"),
+                List.of("46900"),
+                false,
+                insolvencyHistory,
+                false,
+                LocalDate.of(accountsYear, 3, 31),
+                confirmationOverdue);
     }
 
     private void ch(int m, Envelope event) {
@@ -114,9 +137,24 @@ final class ForeignCompanies {
     private void widgets() {
         String name = "THAMES WIDGETS LIMITED";
         profileAt(0, profile(WIDGETS, name, "active", null, false, false, accountsYear(0), null));
-        appointmentAt(0, new Appointment(WIDGETS, "TW-1", "OF-TW-1", "HARRIS, Emily", "director", LocalDate.of(2011, 4, 1), null));
-        appointmentAt(0, new Appointment(WIDGETS, "TW-2", "OF-TW-2", "PATEL, Ravi", "secretary", LocalDate.of(2015, 9, 1), null));
-        appointmentAt(8, new Appointment(WIDGETS, "TW-3", "OF-TW-3", "OWEN, Gareth", "director", month.apply(8).minusDays(12), null));
+        appointmentAt(
+                0,
+                new Appointment(
+                        WIDGETS, "TW-1", "OF-TW-1", "HARRIS, Emily", "director", LocalDate.of(2011, 4, 1), null));
+        appointmentAt(
+                0,
+                new Appointment(
+                        WIDGETS, "TW-2", "OF-TW-2", "PATEL, Ravi", "secretary", LocalDate.of(2015, 9, 1), null));
+        appointmentAt(
+                8,
+                new Appointment(
+                        WIDGETS,
+                        "TW-3",
+                        "OF-TW-3",
+                        "OWEN, Gareth",
+                        "director",
+                        month.apply(8).minusDays(12),
+                        null));
         profileAt(16, profile(WIDGETS, name, "active", null, false, false, accountsYear(16), null));
     }
 
@@ -127,17 +165,48 @@ final class ForeignCompanies {
         profileAt(0, profile(BAKERIES, name, "active", null, false, false, year, null));
         profileAt(8, profile(BAKERIES, name, "active", null, false, true, year, null));
         profileAt(16, profile(BAKERIES, name, "active", "active-proposal-to-strike-off", false, true, year, null));
-        profileAt(22, profile(BAKERIES, name, "dissolved", null, false, true, year, month.apply(22).minusDays(6)));
+        profileAt(
+                22,
+                profile(
+                        BAKERIES,
+                        name,
+                        "dissolved",
+                        null,
+                        false,
+                        true,
+                        year,
+                        month.apply(22).minusDays(6)));
     }
 
     /** A charge to the bank, then administration; the profile catches up with the case. */
     private void clyde() {
         String name = "CLYDE ENGINEERING LTD";
         profileAt(0, profile(CLYDE, name, "active", null, false, false, accountsYear(0), null));
-        ch(8, CompaniesHouseStreamWriter.charge(new Charge(CLYDE, "CLYDE-CH-1", 1, "A registered charge", "outstanding",
-                month.apply(8).minusDays(20), List.of("Bank of Scotland PLC")), ++timepoint, at(8)));
-        ch(16, CompaniesHouseStreamWriter.insolvency(CLYDE, List.of(new Case("1", "in-administration",
-                Map.of("administration-started-on", month.apply(16).minusDays(10)))), ++timepoint, at(16)));
+        ch(
+                8,
+                CompaniesHouseStreamWriter.charge(
+                        new Charge(
+                                CLYDE,
+                                "CLYDE-CH-1",
+                                1,
+                                "A registered charge",
+                                "outstanding",
+                                month.apply(8).minusDays(20),
+                                List.of("Bank of Scotland PLC")),
+                        ++timepoint,
+                        at(8)));
+        ch(
+                16,
+                CompaniesHouseStreamWriter.insolvency(
+                        CLYDE,
+                        List.of(new Case(
+                                "1",
+                                "in-administration",
+                                Map.of(
+                                        "administration-started-on",
+                                        month.apply(16).minusDays(10)))),
+                        ++timepoint,
+                        at(16)));
         profileAt(22, profile(CLYDE, name, "administration", null, true, false, accountsYear(0), null));
     }
 
@@ -145,13 +214,34 @@ final class ForeignCompanies {
     private void pennine() {
         String name = "PENNINE LOGISTICS LIMITED";
         profileAt(0, profile(PENNINE, name, "active", null, false, false, accountsYear(0), null));
-        Appointment crane = new Appointment(PENNINE, "PL-1", "OF-PL-1", "CRANE, Victor", "director", LocalDate.of(2016, 2, 1), null);
+        Appointment crane = new Appointment(
+                PENNINE, "PL-1", "OF-PL-1", "CRANE, Victor", "director", LocalDate.of(2016, 2, 1), null);
         appointmentAt(0, crane);
-        appointmentAt(0, new Appointment(PENNINE, "PL-2", "OF-PL-2", "WOOD, Sarah", "director", LocalDate.of(2016, 2, 1), null));
-        ch(16, CompaniesHouseStreamWriter.disqualifiedOfficer("OF-PL-1", "Crane", "Victor", List.of(new Disqualification(
-                month.apply(16).minusDays(14), month.apply(16).minusDays(14).plusYears(6), "HALIFAX HAULAGE LIMITED")), ++timepoint, at(16)));
-        appointmentAt(22, new Appointment(PENNINE, crane.appointmentId(), crane.officerId(), crane.name(), crane.role(),
-                crane.appointedOn(), month.apply(22).minusDays(3)));
+        appointmentAt(
+                0,
+                new Appointment(PENNINE, "PL-2", "OF-PL-2", "WOOD, Sarah", "director", LocalDate.of(2016, 2, 1), null));
+        ch(
+                16,
+                CompaniesHouseStreamWriter.disqualifiedOfficer(
+                        "OF-PL-1",
+                        "Crane",
+                        "Victor",
+                        List.of(new Disqualification(
+                                month.apply(16).minusDays(14),
+                                month.apply(16).minusDays(14).plusYears(6),
+                                "HALIFAX HAULAGE LIMITED")),
+                        ++timepoint,
+                        at(16)));
+        appointmentAt(
+                22,
+                new Appointment(
+                        PENNINE,
+                        crane.appointmentId(),
+                        crane.officerId(),
+                        crane.name(),
+                        crane.role(),
+                        crane.appointedOn(),
+                        month.apply(22).minusDays(3)));
     }
 
     /** Receivers appointed, then liquidation. */
@@ -164,10 +254,29 @@ final class ForeignCompanies {
 
     // ---- BODACC ----
 
-    private Notice bodacc(int m, String siren, String name, String town, String postcode, String family, Judgment judgment,
-                          LocalDate closing, Previous previous, String type) {
-        Notice n = new Notice("A" + month.apply(m).getYear() + String.format("%04d", 100 + m) + (++notice), month.apply(m), type,
-                family, List.of(siren), name, town, postcode, judgment, closing, previous);
+    private Notice bodacc(
+            int m,
+            String siren,
+            String name,
+            String town,
+            String postcode,
+            String family,
+            Judgment judgment,
+            LocalDate closing,
+            Previous previous,
+            String type) {
+        Notice n = new Notice(
+                "A" + month.apply(m).getYear() + String.format("%04d", 100 + m) + (++notice),
+                month.apply(m),
+                type,
+                family,
+                List.of(siren),
+                name,
+                town,
+                postcode,
+                judgment,
+                closing,
+                previous);
         notices.computeIfAbsent(m, k -> new ArrayList<>()).add(n);
         return n;
     }
@@ -177,17 +286,36 @@ final class ForeignCompanies {
     }
 
     private Judgment judgment(String famille, String nature, int m, int daysBefore) {
-        return new Judgment(famille, nature, month.apply(m).minusDays(daysBefore).toString());
+        return new Judgment(
+                famille, nature, month.apply(m).minusDays(daysBefore).toString());
     }
 
     /** Safeguard, then a safeguard plan. */
     private void boulangerie() {
         String name = "BOULANGERIE DU PORT SARL";
         registered(BOULANGERIE, name, "Marseille", "13002");
-        bodacc(8, BOULANGERIE, name, "Marseille", "13002", "collective", judgment("Jugement d'ouverture",
-                "Jugement d'ouverture d'une procédure de sauvegarde", 8, 5), null, null, "annonce");
-        bodacc(16, BOULANGERIE, name, "Marseille", "13002", "collective", judgment("Jugement arrêtant le plan",
-                "Jugement arrêtant le plan de sauvegarde", 16, 6), null, null, "annonce");
+        bodacc(
+                8,
+                BOULANGERIE,
+                name,
+                "Marseille",
+                "13002",
+                "collective",
+                judgment("Jugement d'ouverture", "Jugement d'ouverture d'une procédure de sauvegarde", 8, 5),
+                null,
+                null,
+                "annonce");
+        bodacc(
+                16,
+                BOULANGERIE,
+                name,
+                "Marseille",
+                "13002",
+                "collective",
+                judgment("Jugement arrêtant le plan", "Jugement arrêtant le plan de sauvegarde", 16, 6),
+                null,
+                null,
+                "annonce");
     }
 
     /** Conciliation with its creditors, then sells its business, then files its accounts. */
@@ -196,29 +324,90 @@ final class ForeignCompanies {
         registered(ATELIER, name, "Lyon", "69003");
         bodacc(8, ATELIER, name, "Lyon", "69003", "conciliation", null, null, null, "annonce");
         bodacc(16, ATELIER, name, "Lyon", "69003", "vente", null, null, null, "annonce");
-        bodacc(22, ATELIER, name, "Lyon", "69003", "dpc", null, month.apply(22).minusMonths(8).withDayOfMonth(1).minusDays(1),
-                null, "annonce");
+        bodacc(
+                22,
+                ATELIER,
+                name,
+                "Lyon",
+                "69003",
+                "dpc",
+                null,
+                month.apply(22).minusMonths(8).withDayOfMonth(1).minusDays(1),
+                null,
+                "annonce");
     }
 
     /** Redressement judiciaire, converted into liquidation, closed for want of assets. */
     private void transports() {
         String name = "TRANSPORTS GARNIER SARL";
         registered(TRANSPORTS, name, "Rennes", "35000");
-        bodacc(8, TRANSPORTS, name, "Rennes", "35000", "collective", judgment("Jugement d'ouverture",
-                "Jugement d'ouverture d'une procédure de redressement judiciaire", 8, 4), null, null, "annonce");
-        bodacc(16, TRANSPORTS, name, "Rennes", "35000", "collective", judgment("Jugement prononçant",
-                "Jugement de conversion en liquidation judiciaire", 16, 9), null, null, "annonce");
-        bodacc(22, TRANSPORTS, name, "Rennes", "35000", "collective", judgment("Jugement de clôture",
-                "Jugement de clôture pour insuffisance d'actif", 22, 7), null, null, "annonce");
+        bodacc(
+                8,
+                TRANSPORTS,
+                name,
+                "Rennes",
+                "35000",
+                "collective",
+                judgment(
+                        "Jugement d'ouverture",
+                        "Jugement d'ouverture d'une procédure de redressement judiciaire",
+                        8,
+                        4),
+                null,
+                null,
+                "annonce");
+        bodacc(
+                16,
+                TRANSPORTS,
+                name,
+                "Rennes",
+                "35000",
+                "collective",
+                judgment("Jugement prononçant", "Jugement de conversion en liquidation judiciaire", 16, 9),
+                null,
+                null,
+                "annonce");
+        bodacc(
+                22,
+                TRANSPORTS,
+                name,
+                "Rennes",
+                "35000",
+                "collective",
+                judgment("Jugement de clôture", "Jugement de clôture pour insuffisance d'actif", 22, 7),
+                null,
+                null,
+                "annonce");
     }
 
     /** A liquidation notice published in error (its date in French words), cancelled the next time. */
     private void imprimerie() {
         String name = "IMPRIMERIE MODERNE SA";
         registered(IMPRIMERIE, name, "Lille", "59000");
-        Notice wrong = bodacc(8, IMPRIMERIE, name, "Lille", "59000", "collective", new Judgment("Jugement d'ouverture",
-                "Jugement d'ouverture de liquidation judiciaire", month.apply(8).minusDays(3).format(FRENCH)), null, null, "annonce");
-        bodacc(16, IMPRIMERIE, name, "Lille", "59000", "collective", null, null, Previous.of(wrong.id(), wrong.published()),
+        Notice wrong = bodacc(
+                8,
+                IMPRIMERIE,
+                name,
+                "Lille",
+                "59000",
+                "collective",
+                new Judgment(
+                        "Jugement d'ouverture",
+                        "Jugement d'ouverture de liquidation judiciaire",
+                        month.apply(8).minusDays(3).format(FRENCH)),
+                null,
+                null,
+                "annonce");
+        bodacc(
+                16,
+                IMPRIMERIE,
+                name,
+                "Lille",
+                "59000",
+                "collective",
+                null,
+                null,
+                Previous.of(wrong.id(), wrong.published()),
                 "annulation");
     }
 }

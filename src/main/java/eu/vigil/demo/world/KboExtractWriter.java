@@ -27,41 +27,70 @@ public final class KboExtractWriter {
     private static final DateTimeFormatter KBO_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final String CODES = "/demo/kbo-code.csv";
 
-    static final List<String> ENTERPRISE = List.of("EnterpriseNumber", "Status", "JuridicalSituation", "TypeOfEnterprise",
-            "JuridicalForm", "JuridicalFormCAC", "StartDate");
+    static final List<String> ENTERPRISE = List.of(
+            "EnterpriseNumber",
+            "Status",
+            "JuridicalSituation",
+            "TypeOfEnterprise",
+            "JuridicalForm",
+            "JuridicalFormCAC",
+            "StartDate");
     static final List<String> ESTABLISHMENT = List.of("EstablishmentNumber", "StartDate", "EnterpriseNumber");
     static final List<String> DENOMINATION = List.of("EntityNumber", "Language", "TypeOfDenomination", "Denomination");
-    static final List<String> ADDRESS = List.of("EntityNumber", "TypeOfAddress", "CountryNL", "CountryFR", "Zipcode",
-            "MunicipalityNL", "MunicipalityFR", "StreetNL", "StreetFR", "HouseNumber", "Box", "ExtraAddressInfo", "DateStrikingOff");
+    static final List<String> ADDRESS = List.of(
+            "EntityNumber",
+            "TypeOfAddress",
+            "CountryNL",
+            "CountryFR",
+            "Zipcode",
+            "MunicipalityNL",
+            "MunicipalityFR",
+            "StreetNL",
+            "StreetFR",
+            "HouseNumber",
+            "Box",
+            "ExtraAddressInfo",
+            "DateStrikingOff");
     static final List<String> CONTACT = List.of("EntityNumber", "EntityContact", "ContactType", "Value");
-    static final List<String> ACTIVITY = List.of("EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification");
+    static final List<String> ACTIVITY =
+            List.of("EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification");
     static final List<String> BRANCH = List.of("Id", "StartDate", "EnterpriseNumber");
 
-    private KboExtractWriter() {
-    }
+    private KboExtractWriter() {}
 
     /** A denomination: language 1 FR, 2 NL; type 001 name, 002 abbreviation, 003 commercial name. */
-    public record Denomination(String language, String type, String value) {
-    }
+    public record Denomination(String language, String type, String value) {}
 
-    public record Address(String countryNL, String countryFR, String zipcode, String municipalityNL, String municipalityFR,
-                          String streetNL, String streetFR, String houseNumber, String box, LocalDate struckOff) {
-    }
+    public record Address(
+            String countryNL,
+            String countryFR,
+            String zipcode,
+            String municipalityNL,
+            String municipalityFR,
+            String streetNL,
+            String streetFR,
+            String houseNumber,
+            String box,
+            LocalDate struckOff) {}
 
-    public record Contact(String type, String value) {
-    }
+    public record Contact(String type, String value) {}
 
-    public record Activity(String group, String naceCode, String classification) {
-    }
+    public record Activity(String group, String naceCode, String classification) {}
 
-    public record Establishment(long number, LocalDate startDate) {
-    }
+    public record Establishment(long number, LocalDate startDate) {}
 
     /** An active enterprise as KBO lists it; {@code number} is the ten digits as a long. */
-    public record Enterprise(long number, String juridicalSituation, String typeOfEnterprise, String juridicalForm,
-                             LocalDate startDate, List<Denomination> denominations, Address seat, List<Contact> contacts,
-                             List<Activity> activities, List<Establishment> establishments) {
-    }
+    public record Enterprise(
+            long number,
+            String juridicalSituation,
+            String typeOfEnterprise,
+            String juridicalForm,
+            LocalDate startDate,
+            List<Denomination> denominations,
+            Address seat,
+            List<Contact> contacts,
+            List<Activity> activities,
+            List<Establishment> establishments) {}
 
     public static Path writeFull(Path folder, int extractNumber, LocalDate snapshot, Iterable<Enterprise> enterprises) {
         Map<Long, Enterprise> sorted = new TreeMap<>();
@@ -103,8 +132,12 @@ public final class KboExtractWriter {
      * enterprise only in {@code before} is deleted (it left the active population), one only in {@code after}
      * inserted, and of one in both every part that differs is deleted and inserted again in full.
      */
-    public static Path writeUpdate(Path folder, int extractNumber, LocalDate snapshot, Map<Long, Enterprise> before,
-                                   Map<Long, Enterprise> after) {
+    public static Path writeUpdate(
+            Path folder,
+            int extractNumber,
+            LocalDate snapshot,
+            Map<Long, Enterprise> before,
+            Map<Long, Enterprise> after) {
         TreeMap<Long, Enterprise[]> keys = new TreeMap<>();
         before.forEach((k, e) -> keys.computeIfAbsent(k, x -> new Enterprise[2])[0] = e);
         after.forEach((k, e) -> keys.computeIfAbsent(k, x -> new Enterprise[2])[1] = e);
@@ -125,9 +158,13 @@ public final class KboExtractWriter {
             activity.diff(key, old, now, KboExtractWriter::activityRows);
             List<Establishment> was = old == null ? List.of() : old.establishments();
             List<Establishment> is = now == null ? List.of() : now.establishments();
-            was.stream().filter(u -> !is.contains(u)).forEach(u -> establishment.deletes.add(List.of(displayUnit(u.number()))));
-            is.stream().filter(u -> !was.contains(u)).forEach(u -> establishment.inserts.add(
-                    List.of(displayUnit(u.number()), date(u.startDate()), key)));
+            was.stream()
+                    .filter(u -> !is.contains(u))
+                    .forEach(u -> establishment.deletes.add(List.of(displayUnit(u.number()))));
+            is.stream()
+                    .filter(u -> !was.contains(u))
+                    .forEach(
+                            u -> establishment.inserts.add(List.of(displayUnit(u.number()), date(u.startDate()), key)));
         }
         establishment.deletes.sort(Comparator.comparing(row -> row.getFirst()));
         establishment.inserts.sort(Comparator.comparing(row -> row.getFirst()));
@@ -174,40 +211,70 @@ public final class KboExtractWriter {
     }
 
     private static List<String> enterpriseRow(Enterprise e) {
-        return List.of(display(e.number()), "AC", e.juridicalSituation(), e.typeOfEnterprise(),
-                Objects.requireNonNullElse(e.juridicalForm(), ""), "", date(e.startDate()));
+        return List.of(
+                display(e.number()),
+                "AC",
+                e.juridicalSituation(),
+                e.typeOfEnterprise(),
+                Objects.requireNonNullElse(e.juridicalForm(), ""),
+                "",
+                date(e.startDate()));
     }
 
     private static List<List<String>> denominationRows(Enterprise e) {
-        return e.denominations().stream().map(d -> List.of(display(e.number()), d.language(), d.type(), d.value())).toList();
+        return e.denominations().stream()
+                .map(d -> List.of(display(e.number()), d.language(), d.type(), d.value()))
+                .toList();
     }
 
     private static List<List<String>> addressRows(Enterprise e) {
         Address a = e.seat();
-        return a == null ? List.of() : List.of(List.of(display(e.number()), "REGO", nz(a.countryNL()), nz(a.countryFR()),
-                a.zipcode(), a.municipalityNL(), a.municipalityFR(), a.streetNL(), a.streetFR(), a.houseNumber(), nz(a.box()), "",
-                date(a.struckOff())));
+        return a == null
+                ? List.of()
+                : List.of(List.of(
+                        display(e.number()),
+                        "REGO",
+                        nz(a.countryNL()),
+                        nz(a.countryFR()),
+                        a.zipcode(),
+                        a.municipalityNL(),
+                        a.municipalityFR(),
+                        a.streetNL(),
+                        a.streetFR(),
+                        a.houseNumber(),
+                        nz(a.box()),
+                        "",
+                        date(a.struckOff())));
     }
 
     private static List<List<String>> contactRows(Enterprise e) {
-        return e.contacts().stream().map(c -> List.of(display(e.number()), "ENT", c.type(), c.value())).toList();
+        return e.contacts().stream()
+                .map(c -> List.of(display(e.number()), "ENT", c.type(), c.value()))
+                .toList();
     }
 
     private static List<List<String>> activityRows(Enterprise e) {
-        return e.activities().stream().map(a -> List.of(display(e.number()), a.group(), "2008", a.naceCode(), a.classification())).toList();
+        return e.activities().stream()
+                .map(a -> List.of(display(e.number()), a.group(), "2008", a.naceCode(), a.classification()))
+                .toList();
     }
 
     private static List<List<String>> establishmentRows(Enterprise e) {
-        return e.establishments().stream().map(u -> List.of(displayUnit(u.number()), date(u.startDate()), display(e.number()))).toList();
+        return e.establishments().stream()
+                .map(u -> List.of(displayUnit(u.number()), date(u.startDate()), display(e.number())))
+                .toList();
     }
 
     private static void meta(Path folder, String type, int number, LocalDate snapshot) throws IOException {
-        csv(folder.resolve("meta.csv"), List.of("Variable", "Value"), List.of(
-                List.of("SnapshotDate", date(snapshot)),
-                List.of("ExtractTimestamp", date(snapshot.plusDays(1)) + " 07:00:00"),
-                List.of("ExtractType", type),
-                List.of("ExtractNumber", Integer.toString(number)),
-                List.of("Version", "1.0.0")));
+        csv(
+                folder.resolve("meta.csv"),
+                List.of("Variable", "Value"),
+                List.of(
+                        List.of("SnapshotDate", date(snapshot)),
+                        List.of("ExtractTimestamp", date(snapshot.plusDays(1)) + " 07:00:00"),
+                        List.of("ExtractType", type),
+                        List.of("ExtractNumber", Integer.toString(number)),
+                        List.of("Version", "1.0.0")));
     }
 
     /** The code list of the real extract for every category but NACE, and the NACE codes the demo world uses. */
@@ -253,7 +320,7 @@ public final class KboExtractWriter {
     public static Path zip(Path folder) {
         Path zip = folder.resolveSibling(folder.getFileName() + ".zip");
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
-             var files = Files.list(folder)) {
+                var files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 out.putNextEntry(new java.util.zip.ZipEntry(file.getFileName().toString()));
                 Files.copy(file, out);

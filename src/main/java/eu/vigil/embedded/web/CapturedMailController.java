@@ -40,8 +40,8 @@ class CapturedMailController {
 
     @GetMapping("/{index}")
     String show(@PathVariable int index, Model model) {
-        model.addAttribute("message", mail().message(index)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "message", mail().message(index).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "embedded/mail-show";
     }
 
@@ -50,7 +50,9 @@ class CapturedMailController {
         var message = mail().message(index).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok()
                 .contentType(MediaType.TEXT_HTML)
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header(
+                        "Content-Security-Policy",
+                        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(message.html());
     }

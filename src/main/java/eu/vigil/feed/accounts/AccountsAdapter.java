@@ -1,5 +1,9 @@
 package eu.vigil.feed.accounts;
 
+import static eu.vigil.feed.internal.RecordValues.decimal;
+import static eu.vigil.feed.internal.RecordValues.requiredDate;
+import static eu.vigil.feed.internal.RecordValues.text;
+
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.Section;
 import eu.vigil.company.SectionStore;
@@ -32,10 +36,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import static eu.vigil.feed.internal.RecordValues.decimal;
-import static eu.vigil.feed.internal.RecordValues.requiredDate;
-import static eu.vigil.feed.internal.RecordValues.text;
-
 /**
  * The annual accounts feed (src/docs/feeds.md §4): JSON Lines, one filing per line, items by Belgian rubric code.
  * Fills the accounts section; each filing is compared with the company's previous latest one and its
@@ -48,8 +48,16 @@ class AccountsAdapter implements FeedAdapter {
     private static final String FILE = "The accounts file";
     private static final int BATCH = 1_000;
     static final List<String> REQUIRED = List.of("country", "number", "filed_on", "period_end", "items");
-    static final Set<String> COLUMNS = Set.of("country", "number", "filed_on", "period_start", "period_end", "model",
-            "currency", "items", "auditor_opinion");
+    static final Set<String> COLUMNS = Set.of(
+            "country",
+            "number",
+            "filed_on",
+            "period_start",
+            "period_end",
+            "model",
+            "currency",
+            "items",
+            "auditor_opinion");
     static final Set<String> OPINIONS = Set.of("unqualified", "qualified", "adverse", "disclaimer", "going-concern");
 
     @Override
@@ -68,8 +76,7 @@ class AccountsAdapter implements FeedAdapter {
         // filings carry their own periods: a late or corrected filing is welcome in any order
     }
 
-    private record Line(CompanyId company, Filing filing, long number) {
-    }
+    private record Line(CompanyId company, Filing filing, long number) {}
 
     @Override
     public void ingest(ExtractFiles files, ExtractInfo extract, IngestionContext context) throws IOException {
@@ -80,12 +87,14 @@ class AccountsAdapter implements FeedAdapter {
                 context.read();
                 ObjectNode record = reader.record();
                 if (record == null) {
-                    context.quarantine(FILE, reader.line(), reader.raw(), "Line " + reader.line() + " is " + reader.error());
+                    context.quarantine(
+                            FILE, reader.line(), reader.raw(), "Line " + reader.line() + " is " + reader.error());
                     continue;
                 }
                 try {
                     Line line = parse(record, reader.line());
-                    batch.computeIfAbsent(line.company(), c -> new ArrayList<>()).add(line);
+                    batch.computeIfAbsent(line.company(), c -> new ArrayList<>())
+                            .add(line);
                     lines++;
                 } catch (IllegalArgumentException e) {
                     context.quarantine(FILE, reader.line(), reader.raw(), e.getMessage());
@@ -106,14 +115,17 @@ class AccountsAdapter implements FeedAdapter {
         LocalDate periodEnd = requiredDate(record, "period_end");
         LocalDate periodStart = eu.vigil.feed.internal.RecordValues.date(record, "period_start");
         if (periodStart != null && !periodStart.isBefore(periodEnd)) {
-            throw new IllegalArgumentException("period_start " + periodStart + " is not before period_end " + periodEnd);
+            throw new IllegalArgumentException(
+                    "period_start " + periodStart + " is not before period_end " + periodEnd);
         }
         if (filedOn.isBefore(periodEnd)) {
-            throw new IllegalArgumentException("filed_on " + filedOn + " is before the end of the period (" + periodEnd + ")");
+            throw new IllegalArgumentException(
+                    "filed_on " + filedOn + " is before the end of the period (" + periodEnd + ")");
         }
         JsonNode items = record.get("items");
         if (items == null || !items.isObject()) {
-            throw new IllegalArgumentException("items must be an object of rubric codes and amounts, e.g. {\"70\": 8200000}");
+            throw new IllegalArgumentException(
+                    "items must be an object of rubric codes and amounts, e.g. {\"70\": 8200000}");
         }
         Map<String, BigDecimal> amounts = new TreeMap<>();
         for (var item : items.properties()) {
@@ -124,13 +136,19 @@ class AccountsAdapter implements FeedAdapter {
         }
         String opinion = text(record, "auditor_opinion");
         if (opinion != null && !OPINIONS.contains(opinion.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("auditor_opinion '" + opinion + "' is not one of " + String.join(", ",
-                    OPINIONS.stream().sorted().toList()));
+            throw new IllegalArgumentException("auditor_opinion '" + opinion + "' is not one of "
+                    + String.join(", ", OPINIONS.stream().sorted().toList()));
         }
         boolean late = filedOn.isAfter(AccountsDocument.deadline(periodEnd));
-        Filing filing = new Filing(periodStart == null ? null : periodStart.toString(), periodEnd.toString(), filedOn.toString(),
-                text(record, "model"), text(record, "currency"), amounts,
-                opinion == null ? null : opinion.toLowerCase(Locale.ROOT), late);
+        Filing filing = new Filing(
+                periodStart == null ? null : periodStart.toString(),
+                periodEnd.toString(),
+                filedOn.toString(),
+                text(record, "model"),
+                text(record, "currency"),
+                amounts,
+                opinion == null ? null : opinion.toLowerCase(Locale.ROOT),
+                late);
         return new Line(company, filing, number);
     }
 
@@ -141,11 +159,15 @@ class AccountsAdapter implements FeedAdapter {
         SectionStore store = context.store();
         Map<Long, List<Line>> byCompany = new LinkedHashMap<>();
         Map<String, Map<String, List<Line>>> byCountry = new LinkedHashMap<>();
-        batch.forEach((id, lines) -> byCountry.computeIfAbsent(id.country(), c -> new LinkedHashMap<>()).put(id.number(), lines));
+        batch.forEach((id, lines) -> byCountry
+                .computeIfAbsent(id.country(), c -> new LinkedHashMap<>())
+                .put(id.number(), lines));
         for (var country : byCountry.entrySet()) {
-            SectionStore.Resolved resolved = store.resolve(country.getKey(), country.getValue().keySet(), context.runId());
+            SectionStore.Resolved resolved =
+                    store.resolve(country.getKey(), country.getValue().keySet(), context.runId());
             context.counters().created += resolved.created().size();
-            country.getValue().forEach((number, lines) -> byCompany.put(resolved.ids().get(number), lines));
+            country.getValue()
+                    .forEach((number, lines) -> byCompany.put(resolved.ids().get(number), lines));
         }
         Map<Long, StoredSection> stored = store.load(byCompany.keySet(), Section.ACCOUNTS);
         List<SectionWrite> writes = new ArrayList<>(byCompany.size());
@@ -153,10 +175,12 @@ class AccountsAdapter implements FeedAdapter {
         for (var entry : byCompany.entrySet()) {
             long companyId = entry.getKey();
             List<Line> lines = new ArrayList<>(entry.getValue());
-            lines.sort(Comparator.comparing((Line l) -> l.filing().periodEnd()).thenComparing(l -> l.filing().filedOn()));
+            lines.sort(Comparator.comparing((Line l) -> l.filing().periodEnd())
+                    .thenComparing(l -> l.filing().filedOn()));
             String home = lines.getFirst().company().country();
             StoredSection section = stored.get(companyId);
-            AccountsDocument state = section == null ? AccountsDocument.EMPTY
+            AccountsDocument state = section == null
+                    ? AccountsDocument.EMPTY
                     : AccountsDocument.JSON.readValue(section.json(), AccountsDocument.class);
             List<DetectedSignal> signals = new ArrayList<>();
             LocalDate asOf = section == null ? null : section.asOf();
@@ -165,19 +189,27 @@ class AccountsAdapter implements FeedAdapter {
                 FieldValues before = AccountsFields.of(home, state);
                 FieldValues after = AccountsFields.of(home, next);
                 LocalDate filedOn = LocalDate.parse(line.filing().filedOn());
-                List<DetectedSignal> detected = new ArrayList<>(context.signals().detect(before, after));
+                List<DetectedSignal> detected =
+                        new ArrayList<>(context.signals().detect(before, after));
                 if (state.latest() == null) {
-                    Set<String> already = new HashSet<>(detected.stream().map(d -> d.signal().code()).toList());
+                    Set<String> already = new HashSet<>(
+                            detected.stream().map(d -> d.signal().code()).toList());
                     context.signals().firstSeen(after, filedOn).stream()
-                            .filter(d -> already.add(d.signal().code())).forEach(detected::add);
+                            .filter(d -> already.add(d.signal().code()))
+                            .forEach(detected::add);
                 }
                 detected.forEach(d -> signals.add(d.datedIfUndated(filedOn)));
                 state = next;
                 asOf = asOf == null || filedOn.isAfter(asOf) ? filedOn : asOf;
                 context.applied(1);
             }
-            writes.add(new SectionWrite(companyId, Section.ACCOUNTS, AccountsDocument.JSON.writeValueAsString(state), SOURCE,
-                    extract.name(), asOf));
+            writes.add(new SectionWrite(
+                    companyId,
+                    Section.ACCOUNTS,
+                    AccountsDocument.JSON.writeValueAsString(state),
+                    SOURCE,
+                    extract.name(),
+                    asOf));
             fired.put(companyId, signals);
         }
         Set<Long> changed = store.upsert(writes, context.runId());

@@ -24,13 +24,24 @@ record AccountsDocument(List<Filing> filings) {
             .build();
 
     AccountsDocument {
-        filings = filings == null ? List.of() : filings.stream()
-                .sorted(Comparator.comparing(Filing::periodEnd).reversed()).limit(KEPT).toList();
+        filings = filings == null
+                ? List.of()
+                : filings.stream()
+                        .sorted(Comparator.comparing(Filing::periodEnd).reversed())
+                        .limit(KEPT)
+                        .toList();
     }
 
     /** One filing: the period, when it was filed, its rubric items and the auditor's opinion. */
-    record Filing(String periodStart, String periodEnd, String filedOn, String model, String currency,
-                  Map<String, BigDecimal> items, String auditorOpinion, boolean late) {
+    record Filing(
+            String periodStart,
+            String periodEnd,
+            String filedOn,
+            String model,
+            String currency,
+            Map<String, BigDecimal> items,
+            String auditorOpinion,
+            boolean late) {
 
         Filing {
             items = items == null ? Map.of() : new TreeMap<>(items);
@@ -51,7 +62,9 @@ record AccountsDocument(List<Filing> filings) {
         }
 
         private static BigDecimal ratio(BigDecimal top, BigDecimal bottom) {
-            return top == null || bottom == null || bottom.signum() == 0 ? null : top.divide(bottom, 4, RoundingMode.HALF_UP);
+            return top == null || bottom == null || bottom.signum() == 0
+                    ? null
+                    : top.divide(bottom, 4, RoundingMode.HALF_UP);
         }
     }
 
@@ -62,7 +75,9 @@ record AccountsDocument(List<Filing> filings) {
 
     /** This document with {@code filing} added, replacing an earlier filing of the same period (a correction). */
     AccountsDocument with(Filing filing) {
-        List<Filing> updated = new ArrayList<>(filings.stream().filter(f -> !f.periodEnd().equals(filing.periodEnd())).toList());
+        List<Filing> updated = new ArrayList<>(filings.stream()
+                .filter(f -> !f.periodEnd().equals(filing.periodEnd()))
+                .toList());
         updated.add(filing);
         return new AccountsDocument(updated);
     }

@@ -65,7 +65,8 @@ class BodaccAdapter implements FeedAdapter {
                 records++;
                 if (file.record() != null) {
                     try {
-                        LocalDate published = LocalDate.parse(BodaccRecord.parse(file.record()).notice().published());
+                        LocalDate published = LocalDate.parse(
+                                BodaccRecord.parse(file.record()).notice().published());
                         first = first == null || published.isBefore(first) ? published : first;
                         last = last == null || published.isAfter(last) ? published : last;
                     } catch (IllegalArgumentException e) {
@@ -80,8 +81,11 @@ class BodaccAdapter implements FeedAdapter {
         if (last == null) {
             return new ExtractInfo(null, "notices", null, "BODACC file without a usable notice");
         }
-        return new ExtractInfo(null, "notices", last, first.equals(last) ? "BODACC notices of " + last
-                : "BODACC notices of " + first + " to " + last);
+        return new ExtractInfo(
+                null,
+                "notices",
+                last,
+                first.equals(last) ? "BODACC notices of " + last : "BODACC notices of " + first + " to " + last);
     }
 
     @Override
@@ -89,12 +93,12 @@ class BodaccAdapter implements FeedAdapter {
         // notices carry their own ids and dates: one already taken is skipped, a late one is welcome
     }
 
-    private record Line(BodaccRecord record, long number) {
-    }
+    private record Line(BodaccRecord record, long number) {}
 
     /** The order notices happened in: their date (judgment, else publication), then publication, then id. */
-    private static final java.util.Comparator<BodaccRecord> IN_TIME = java.util.Comparator
-            .comparing((BodaccRecord r) -> r.notice().date()).thenComparing(r -> r.notice().published())
+    private static final java.util.Comparator<BodaccRecord> IN_TIME = java.util.Comparator.comparing(
+                    (BodaccRecord r) -> r.notice().date())
+            .thenComparing(r -> r.notice().published())
             .thenComparing(r -> r.notice().id());
 
     @Override
@@ -106,13 +110,18 @@ class BodaccAdapter implements FeedAdapter {
                 context.read();
                 ObjectNode record = records.record();
                 if (record == null) {
-                    context.quarantine(FILE, records.line(), records.raw(), "Line " + records.line() + " is " + records.error());
+                    context.quarantine(
+                            FILE, records.line(), records.raw(), "Line " + records.line() + " is " + records.error());
                     continue;
                 }
                 try {
                     batch.add(new Line(BodaccRecord.parse(record), records.line()));
                 } catch (IllegalArgumentException e) {
-                    context.quarantine(FILE, records.line(), records.raw(), "Record at line " + records.line() + ": " + e.getMessage());
+                    context.quarantine(
+                            FILE,
+                            records.line(),
+                            records.raw(),
+                            "Record at line " + records.line() + ": " + e.getMessage());
                     continue;
                 }
                 if (batch.size() >= BATCH) {
@@ -125,8 +134,7 @@ class BodaccAdapter implements FeedAdapter {
         log.info("{}: {} notices applied, {} taken before", extract.name(), context.counters().applied, run.duplicates);
     }
 
-    private record Sanction(long companyId, BodaccRecord record, LocalDate day) {
-    }
+    private record Sanction(long companyId, BodaccRecord record, LocalDate day) {}
 
     private static final class Run {
 
@@ -148,14 +156,19 @@ class BodaccAdapter implements FeedAdapter {
                 return;
             }
             Map<String, List<BodaccRecord>> bySiren = new LinkedHashMap<>();
-            batch.stream().map(Line::record).sorted(IN_TIME).forEach(record -> record.sirens().forEach(siren ->
-                    bySiren.computeIfAbsent(siren, s -> new ArrayList<>()).add(record)));
+            batch.stream()
+                    .map(Line::record)
+                    .sorted(IN_TIME)
+                    .forEach(record -> record.sirens()
+                            .forEach(siren -> bySiren.computeIfAbsent(siren, s -> new ArrayList<>())
+                                    .add(record)));
             SectionStore.Resolved resolved = store.resolve(BodaccFields.COUNTRY, bySiren.keySet(), context.runId());
             context.counters().created += resolved.created().size();
             Map<Long, List<BodaccRecord>> byCompany = new LinkedHashMap<>();
             Map<BodaccRecord, Long> lines = new java.util.IdentityHashMap<>();
             batch.forEach(line -> lines.put(line.record(), line.number()));
-            bySiren.forEach((siren, records) -> byCompany.put(resolved.ids().get(siren), cancellationsFirst(records, lines)));
+            bySiren.forEach(
+                    (siren, records) -> byCompany.put(resolved.ids().get(siren), cancellationsFirst(records, lines)));
             Map<Long, StoredSection> statuses = store.load(byCompany.keySet(), Section.STATUS);
             Map<Long, StoredSection> identities = store.load(byCompany.keySet(), Section.IDENTITY);
             List<SectionWrite> writes = new ArrayList<>();
@@ -165,8 +178,11 @@ class BodaccAdapter implements FeedAdapter {
             for (var entry : byCompany.entrySet()) {
                 long companyId = entry.getKey();
                 StoredSection stored = statuses.get(companyId);
-                Status status = stored == null || !SOURCE.equals(stored.source()) ? null
-                        : Status.of(BodaccDocuments.JSON.readValue(stored.json(), Status.class).notices());
+                Status status = stored == null || !SOURCE.equals(stored.source())
+                        ? null
+                        : Status.of(BodaccDocuments.JSON
+                                .readValue(stored.json(), Status.class)
+                                .notices());
                 List<DetectedSignal> signals = new ArrayList<>();
                 BodaccRecord latest = null;
                 for (BodaccRecord record : entry.getValue()) {
@@ -175,7 +191,8 @@ class BodaccAdapter implements FeedAdapter {
                         continue;
                     }
                     applied.add(notice.id());
-                    if (Judgments.SANCTION.equals(notice.kind()) && !record.persons().isEmpty()) {
+                    if (Judgments.SANCTION.equals(notice.kind())
+                            && !record.persons().isEmpty()) {
                         sanctions.add(new Sanction(companyId, record, LocalDate.parse(notice.date())));
                     }
                     Status after = (status == null ? Status.of(List.of()) : status).with(notice);
@@ -184,10 +201,12 @@ class BodaccAdapter implements FeedAdapter {
                     if (status == null) {
                         detected = engine.firstSeen(BodaccFields.of(after), day);
                     } else if (notice.target() != null && !BodaccDocuments.ANNONCE.equals(notice.type())) {
-                        String was = status.notice(notice.target()).map(Notice::summary)
+                        String was = status.notice(notice.target())
+                                .map(Notice::summary)
                                 .orElse(notice.target() + " (not seen by Vigil)");
                         String now = BodaccDocuments.ANNULATION.equals(notice.type())
-                                ? notice.id() + " annulation of " + notice.target() : notice.summary();
+                                ? notice.id() + " annulation of " + notice.target()
+                                : notice.summary();
                         detected = engine.detect(BodaccFields.of(status, was), BodaccFields.of(after, now));
                     } else {
                         detected = engine.detect(BodaccFields.of(status), BodaccFields.of(after));
@@ -200,21 +219,32 @@ class BodaccAdapter implements FeedAdapter {
                     continue;
                 }
                 // as of the newest notice the company has, whatever order the file came in
-                LocalDate asOf = status.notices().stream().map(n -> LocalDate.parse(n.published())).max(LocalDate::compareTo)
+                LocalDate asOf = status.notices().stream()
+                        .map(n -> LocalDate.parse(n.published()))
+                        .max(LocalDate::compareTo)
                         .orElseThrow();
                 writes.add(write(companyId, Section.STATUS, status, asOf));
-                latest = entry.getValue().stream().filter(r -> r.name() != null).reduce((a, b) -> b).orElse(latest);
+                latest = entry.getValue().stream()
+                        .filter(r -> r.name() != null)
+                        .reduce((a, b) -> b)
+                        .orElse(latest);
                 StoredSection identity = identities.get(companyId);
                 if (latest.name() != null && (identity == null || SOURCE.equals(identity.source()))) {
-                    writes.add(write(companyId, Section.IDENTITY, new Identity(List.of(new Name("001", latest.name())),
-                            latest.city(), latest.postcode()), asOf));
+                    writes.add(write(
+                            companyId,
+                            Section.IDENTITY,
+                            new Identity(List.of(new Name("001", latest.name())), latest.city(), latest.postcode()),
+                            asOf));
                 }
                 fired.put(companyId, signals);
             }
-            // every line is applied once: a notice named again (in an earlier run, or earlier in this file) is set aside
+            // every line is applied once: a notice named again (in an earlier run, or earlier in this file) is set
+            // aside
             Set<String> counted = new HashSet<>();
-            long again = batch.stream().filter(line -> !(applied.contains(line.record().notice().id())
-                    && counted.add(line.record().notice().id()))).count();
+            long again = batch.stream()
+                    .filter(line -> !(applied.contains(line.record().notice().id())
+                            && counted.add(line.record().notice().id())))
+                    .count();
             context.applied(counted.size());
             duplicates += again;
             context.setAside("BODACC notices Vigil had already taken (an earlier run, or earlier in the file)", again);
@@ -237,25 +267,40 @@ class BodaccAdapter implements FeedAdapter {
             Map<Long, List<DetectedSignal>> signals = new HashMap<>();
             for (Sanction sanction : sanctions) {
                 Set<String> keys = new HashSet<>();
-                context.network().currentOfficers(connection, sanction.companyId()).forEach((key, name) -> {
-                    if (sanction.record().persons().stream().anyMatch(person -> sameName(person, name))) {
-                        keys.add(key);
-                    }
-                });
+                context.network()
+                        .currentOfficers(connection, sanction.companyId())
+                        .forEach((key, name) -> {
+                            if (sanction.record().persons().stream().anyMatch(person -> sameName(person, name))) {
+                                keys.add(key);
+                            }
+                        });
                 if (keys.isEmpty()) {
-                    log.info("{}: {} names {} but no officer of that company by that name", extract.name(),
-                            sanction.record().notice().id(), sanction.record().persons());
+                    log.info(
+                            "{}: {} names {} but no officer of that company by that name",
+                            extract.name(),
+                            sanction.record().notice().id(),
+                            sanction.record().persons());
                     continue;
                 }
-                String what = sanction.record().persons().stream().map(BodaccRecord.Person::display)
-                        .reduce((a, b) -> a + ", " + b).orElseThrow() + ": " + sanction.record().notice().nature()
-                        + " (" + sanction.day() + ", BODACC " + sanction.record().notice().id() + ")";
-                FieldValues before = new FieldValues(BodaccFields.COUNTRY).dated("governance.disqualifiedOfficers", Map.of());
-                FieldValues after = new FieldValues(BodaccFields.COUNTRY).dated("governance.disqualifiedOfficers",
-                        Map.of(what.length() > 400 ? what.substring(0, 400) : what, sanction.day()));
-                context.network().currentMandates(connection, keys).values().forEach(companies -> companies.forEach(companyId ->
-                        engine.detect(before, after).forEach(d -> signals.computeIfAbsent(companyId, id -> new ArrayList<>())
-                                .add(d.datedIfUndated(sanction.day())))));
+                String what = sanction.record().persons().stream()
+                                .map(BodaccRecord.Person::display)
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElseThrow()
+                        + ": " + sanction.record().notice().nature()
+                        + " (" + sanction.day() + ", BODACC "
+                        + sanction.record().notice().id() + ")";
+                FieldValues before =
+                        new FieldValues(BodaccFields.COUNTRY).dated("governance.disqualifiedOfficers", Map.of());
+                FieldValues after = new FieldValues(BodaccFields.COUNTRY)
+                        .dated(
+                                "governance.disqualifiedOfficers",
+                                Map.of(what.length() > 400 ? what.substring(0, 400) : what, sanction.day()));
+                context.network()
+                        .currentMandates(connection, keys)
+                        .values()
+                        .forEach(companies -> companies.forEach(companyId -> engine.detect(before, after)
+                                .forEach(d -> signals.computeIfAbsent(companyId, id -> new ArrayList<>())
+                                        .add(d.datedIfUndated(sanction.day())))));
             }
             signals.replaceAll((companyId, list) -> list.stream().distinct().toList());
             return signals;
@@ -263,20 +308,25 @@ class BodaccAdapter implements FeedAdapter {
 
         /** The officer's name holds the person's surname and first forename as whole words ("MARTIN, Jean" for Jean Pierre Martin). */
         private static boolean sameName(BodaccRecord.Person person, String officerName) {
-            Set<String> words = new HashSet<>(List.of(Judgments.normalise(officerName).split("[^a-z]+")));
+            Set<String> words =
+                    new HashSet<>(List.of(Judgments.normalise(officerName).split("[^a-z]+")));
             List<String> surname = List.of(Judgments.normalise(person.surname()).split("[^a-z]+"));
             String[] forenames = Judgments.normalise(person.forenames()).split("[^a-z]+");
-            return !surname.isEmpty() && words.containsAll(surname) && (forenames[0].isEmpty() || words.contains(forenames[0]));
+            return !surname.isEmpty()
+                    && words.containsAll(surname)
+                    && (forenames[0].isEmpty() || words.contains(forenames[0]));
         }
 
         /**
          * An annulation the file gives before the notice it cancels stays before it: a notice cancelled before it
          * arrived opens nothing. One the file gives after keeps its place in time: the notice opened, then was withdrawn.
          */
-        private static List<BodaccRecord> cancellationsFirst(List<BodaccRecord> records, Map<BodaccRecord, Long> lines) {
+        private static List<BodaccRecord> cancellationsFirst(
+                List<BodaccRecord> records, Map<BodaccRecord, Long> lines) {
             List<BodaccRecord> ordered = new ArrayList<>(records);
             for (BodaccRecord record : records) {
-                if (BodaccDocuments.ANNULATION.equals(record.notice().type()) && record.notice().target() != null) {
+                if (BodaccDocuments.ANNULATION.equals(record.notice().type())
+                        && record.notice().target() != null) {
                     for (int i = 0; i < ordered.indexOf(record); i++) {
                         if (ordered.get(i).notice().id().equals(record.notice().target())
                                 && lines.get(record) < lines.get(ordered.get(i))) {
@@ -291,8 +341,13 @@ class BodaccAdapter implements FeedAdapter {
         }
 
         private SectionWrite write(long companyId, Section section, Object document, LocalDate asOf) {
-            return new SectionWrite(companyId, section, BodaccDocuments.JSON.writeValueAsString(document), SOURCE,
-                    extract.name(), asOf);
+            return new SectionWrite(
+                    companyId,
+                    section,
+                    BodaccDocuments.JSON.writeValueAsString(document),
+                    SOURCE,
+                    extract.name(),
+                    asOf);
         }
     }
 }

@@ -25,8 +25,7 @@ final class BodaccDocuments {
     static final String ANNULATION = "annulation";
     static final String NONE = "none";
 
-    private BodaccDocuments() {
-    }
+    private BodaccDocuments() {}
 
     /**
      * One notice, as far as the situation goes.
@@ -37,8 +36,17 @@ final class BodaccDocuments {
      * @param closing the end of the financial year of filed accounts (dpc), or null
      * @param implied for a notice of a proceeding's course, the proceeding it names (a kind), or null
      */
-    record Notice(String id, String published, String date, String type, String family, String kind, String nature,
-                  String target, String closing, String implied) {
+    record Notice(
+            String id,
+            String published,
+            String date,
+            String type,
+            String family,
+            String kind,
+            String nature,
+            String target,
+            String closing,
+            String implied) {
 
         /** How a person reads it in an event. */
         String summary() {
@@ -49,11 +57,15 @@ final class BodaccDocuments {
     private static final Set<String> BANKRUPT = Set.of("048", "049", "050");
 
     /** What the notices add up to, and the notices. */
-    record Status(boolean active, String juridicalSituation, String proceedings, String accountsFiled, List<Notice> notices) {
+    record Status(
+            boolean active, String juridicalSituation, String proceedings, String accountsFiled, List<Notice> notices) {
 
         Status {
-            notices = notices == null ? List.of() : notices.stream()
-                    .sorted(Comparator.comparing(Notice::published).thenComparing(Notice::id)).toList();
+            notices = notices == null
+                    ? List.of()
+                    : notices.stream()
+                            .sorted(Comparator.comparing(Notice::published).thenComparing(Notice::id))
+                            .toList();
         }
 
         static Status of(List<Notice> notices) {
@@ -76,11 +88,9 @@ final class BodaccDocuments {
     }
 
     /** The company's name and town as its latest notice gives them: for search and the company page. */
-    record Identity(List<Name> names, String city, String postcode) {
-    }
+    record Identity(List<Name> names, String city, String postcode) {}
 
-    record Name(String type, String value) {
-    }
+    record Name(String type, String value) {}
 
     /**
      * Folds the notices that still count, in the order they happened: proceedings is the latest event that
@@ -90,13 +100,18 @@ final class BodaccDocuments {
      */
     private static Status situation(List<Notice> notices) {
         Set<String> cancelled = new HashSet<>();
-        notices.stream().filter(n -> ANNULATION.equals(n.type()) && n.target() != null).forEach(n -> cancelled.add(n.target()));
+        notices.stream()
+                .filter(n -> ANNULATION.equals(n.type()) && n.target() != null)
+                .forEach(n -> cancelled.add(n.target()));
         Set<String> replaced = new HashSet<>();
-        notices.stream().filter(n -> RECTIFICATIF.equals(n.type()) && n.target() != null && !cancelled.contains(n.id()))
+        notices.stream()
+                .filter(n -> RECTIFICATIF.equals(n.type()) && n.target() != null && !cancelled.contains(n.id()))
                 .forEach(n -> replaced.add(n.target()));
         List<Notice> counting = notices.stream()
                 .filter(n -> !ANNULATION.equals(n.type()) && !cancelled.contains(n.id()) && !replaced.contains(n.id()))
-                .sorted(Comparator.comparing(Notice::date).thenComparing(Notice::published).thenComparing(Notice::id))
+                .sorted(Comparator.comparing(Notice::date)
+                        .thenComparing(Notice::published)
+                        .thenComparing(Notice::id))
                 .toList();
         boolean active = true;
         String situation = "000";
@@ -154,11 +169,12 @@ final class BodaccDocuments {
                     active = false;
                 }
                 case "dpc" -> {
-                    if (notice.closing() != null && (accounts == null || notice.closing().compareTo(accounts) > 0)) {
+                    if (notice.closing() != null
+                            && (accounts == null || notice.closing().compareTo(accounts) > 0)) {
                         accounts = notice.closing();
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new Status(active, situation, proceedings, accounts, notices);

@@ -8,8 +8,7 @@ final class BodaccFields {
 
     static final String COUNTRY = "FR";
 
-    private BodaccFields() {
-    }
+    private BodaccFields() {}
 
     static FieldValues of(Status status) {
         return new FieldValues(COUNTRY)

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * (the SIRENs of {@code registre}) and their name and town. The fields BODACC encodes as JSON inside a
  * string are parsed; one that is broken makes the record unusable, with the field named.
  */
-record BodaccRecord(Notice notice, List<String> sirens, String name, String city, String postcode, List<Person> persons) {
+record BodaccRecord(
+        Notice notice, List<String> sirens, String name, String city, String postcode, List<Person> persons) {
 
     /** A natural person a notice names ({@code listepersonnes}, typePersonne pp): whom a sanction is about. */
     record Person(String surname, String forenames) {
@@ -33,16 +34,30 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
     }
 
     /** The fields that hold JSON in a string in the DILA export. */
-    private static final List<String> INNER_JSON = List.of("jugement", "depot", "acte", "radiationaurcs",
-            "modificationsgenerales", "listepersonnes", "listeetablissements", "parutionavisprecedent",
-            "listeprecedentexploitant", "listeprecedentproprietaire", "divers");
+    private static final List<String> INNER_JSON = List.of(
+            "jugement",
+            "depot",
+            "acte",
+            "radiationaurcs",
+            "modificationsgenerales",
+            "listepersonnes",
+            "listeetablissements",
+            "parutionavisprecedent",
+            "listeprecedentexploitant",
+            "listeprecedentproprietaire",
+            "divers");
+
     private static final Pattern SIREN = Pattern.compile("(?<!\\d)(\\d{3}) ?(\\d{3}) ?(\\d{3})(?!\\d)");
     private static final Map<String, String> FAMILIES = Map.ofEntries(
-            Map.entry("procedures collectives", "collective"), Map.entry("procedures de conciliation", "conciliation"),
+            Map.entry("procedures collectives", "collective"),
+            Map.entry("procedures de conciliation", "conciliation"),
             Map.entry("procedures de retablissement professionnel", "retablissement_professionnel"),
-            Map.entry("ventes et cessions", "vente"), Map.entry("depots des comptes", "dpc"),
-            Map.entry("radiations", "radiation"), Map.entry("immatriculations", "immatriculation"),
-            Map.entry("creations", "creation"), Map.entry("modifications diverses", "modification"),
+            Map.entry("ventes et cessions", "vente"),
+            Map.entry("depots des comptes", "dpc"),
+            Map.entry("radiations", "radiation"),
+            Map.entry("immatriculations", "immatriculation"),
+            Map.entry("creations", "creation"),
+            Map.entry("modifications diverses", "modification"),
             Map.entry("annonces diverses", "divers"));
 
     /** Reads a record (a v1 API record's {@code fields} too); throws {@link IllegalArgumentException} saying what is wrong. */
@@ -55,7 +70,8 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         }
         LocalDate published = Judgments.date(RecordValues.text(record, "dateparution"));
         if (published == null) {
-            throw new IllegalArgumentException("dateparution is missing or not a date: '" + RecordValues.text(record, "dateparution") + "'");
+            throw new IllegalArgumentException(
+                    "dateparution is missing or not a date: '" + RecordValues.text(record, "dateparution") + "'");
         }
         java.util.Map<String, JsonNode> inner = new java.util.HashMap<>();
         for (String field : INNER_JSON) {
@@ -81,7 +97,9 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
         String type = type(record);
         String family = family(record);
         JsonNode judgment = inner.get("jugement");
-        String nature = judgment == null ? null : first(RecordValues.text(judgment, "nature"), RecordValues.text(judgment, "famille"));
+        String nature = judgment == null
+                ? null
+                : first(RecordValues.text(judgment, "nature"), RecordValues.text(judgment, "famille"));
         String complement = judgment == null ? null : RecordValues.text(judgment, "complementJugement");
         String kind = switch (family) {
             case "collective" -> Judgments.kind(nature, complement);
@@ -109,9 +127,15 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
             closing = published.toString();
         }
         String implied = Judgments.DURING.equals(kind) ? Judgments.implied(nature, complement) : null;
-        Notice notice = new Notice(id, published.toString(), date.toString(), type, family, kind, nature, target, closing, implied);
-        return new BodaccRecord(notice, sirens, RecordValues.text(record, "commercant"), RecordValues.text(record, "ville"),
-                RecordValues.text(record, "cp"), persons(inner.get("listepersonnes")));
+        Notice notice = new Notice(
+                id, published.toString(), date.toString(), type, family, kind, nature, target, closing, implied);
+        return new BodaccRecord(
+                notice,
+                sirens,
+                RecordValues.text(record, "commercant"),
+                RecordValues.text(record, "ville"),
+                RecordValues.text(record, "cp"),
+                persons(inner.get("listepersonnes")));
     }
 
     /** The natural persons of {@code listepersonnes} ({@code personne}: one object or a list). */
@@ -153,15 +177,19 @@ record BodaccRecord(Notice notice, List<String> sirens, String name, String city
             }
         }
         if (valid.isEmpty()) {
-            throw new IllegalArgumentException(refused.isEmpty()
-                    ? "no SIREN in registre (" + (registre == null || registre.isNull() ? "absent" : registre.toString()) + "): the notice names no company"
-                    : "no valid SIREN in registre: " + String.join("; ", refused));
+            throw new IllegalArgumentException(
+                    refused.isEmpty()
+                            ? "no SIREN in registre ("
+                                    + (registre == null || registre.isNull() ? "absent" : registre.toString())
+                                    + "): the notice names no company"
+                            : "no valid SIREN in registre: " + String.join("; ", refused));
         }
         return List.copyOf(valid);
     }
 
     private static String type(ObjectNode record) {
-        String text = Judgments.normalise(first(RecordValues.text(record, "typeavis"), RecordValues.text(record, "typeavis_lib")));
+        String text = Judgments.normalise(
+                first(RecordValues.text(record, "typeavis"), RecordValues.text(record, "typeavis_lib")));
         if (text.contains("rectif")) {
             return BodaccDocuments.RECTIFICATIF;
         }

@@ -38,10 +38,45 @@ final class Judgments {
     /** A sanction on a person: interdiction de gérer, faillite personnelle. */
     static final String SANCTION = "sanction";
 
-    private static final Set<String> LEAD_IN = Set.of("jugement", "arret", "ordonnance", "d'ouverture", "l'ouverture",
-            "ouverture", "prononcant", "arretant", "d'extension", "extension", "de", "d'une", "d'un", "une", "un", "la", "le",
-            "les", "du", "des", "l'", "d'", "procedure", "en", "et", ":", "-", "autre", "ouvre", "ouvrant", "operations",
-            "prononce", "ordonne", "arrete", "reprise", "sur", "avec", "judiciaire");
+    private static final Set<String> LEAD_IN = Set.of(
+            "jugement",
+            "arret",
+            "ordonnance",
+            "d'ouverture",
+            "l'ouverture",
+            "ouverture",
+            "prononcant",
+            "arretant",
+            "d'extension",
+            "extension",
+            "de",
+            "d'une",
+            "d'un",
+            "une",
+            "un",
+            "la",
+            "le",
+            "les",
+            "du",
+            "des",
+            "l'",
+            "d'",
+            "procedure",
+            "en",
+            "et",
+            ":",
+            "-",
+            "autre",
+            "ouvre",
+            "ouvrant",
+            "operations",
+            "prononce",
+            "ordonne",
+            "arrete",
+            "reprise",
+            "sur",
+            "avec",
+            "judiciaire");
 
     private static final List<Map.Entry<String, String>> PREFIXES = List.of(
             Map.entry("plan de sauvegarde", PLAN),
@@ -68,30 +103,44 @@ final class Judgments {
             Map.entry("prorogeant", DURING),
             Map.entry("remplacement", DURING));
 
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("janvier", 1), Map.entry("fevrier", 2),
-            Map.entry("mars", 3), Map.entry("avril", 4), Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juillet", 7),
-            Map.entry("aout", 8), Map.entry("septembre", 9), Map.entry("octobre", 10), Map.entry("novembre", 11),
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("janvier", 1),
+            Map.entry("fevrier", 2),
+            Map.entry("mars", 3),
+            Map.entry("avril", 4),
+            Map.entry("mai", 5),
+            Map.entry("juin", 6),
+            Map.entry("juillet", 7),
+            Map.entry("aout", 8),
+            Map.entry("septembre", 9),
+            Map.entry("octobre", 10),
+            Map.entry("novembre", 11),
             Map.entry("decembre", 12));
     private static final Pattern FRENCH_DATE = Pattern.compile("^(\\d{1,2})(?:er)?\\s+([a-z]+)\\s+(\\d{4})$");
     private static final Pattern SLASHED_DATE = Pattern.compile("^(\\d{1,2})/(\\d{1,2})/(\\d{4})$");
 
-    private Judgments() {
-    }
+    private Judgments() {}
 
     /** The kind of judgment a nature (or, lacking one, a famille) describes; {@link #OTHER} when none is known. */
     static String kind(String nature) {
         String text = withoutLeadIn(normalise(nature));
         if (text.startsWith("mettant fin") || text.startsWith("met fin")) {
-            // "mettant fin à la procédure de traitement de sortie de crise et ouvrant une procédure de redressement judiciaire"
+            // "mettant fin à la procédure de traitement de sortie de crise et ouvrant une procédure de redressement
+            // judiciaire"
             int opening = text.indexOf(" ouvr");
             return opening < 0 ? ENDED : kind(text.substring(opening + 1));
         }
         if (text.startsWith("conversion") || text.startsWith("resolution du plan")) {
-            // "conversion en liquidation judiciaire", "résolution du plan et liquidation judiciaire": what it turns into
-            return text.contains("liquidation judiciaire") ? LIQUIDATION : text.contains("redressement judiciaire") ? REDRESSEMENT : OTHER;
+            // "conversion en liquidation judiciaire", "résolution du plan et liquidation judiciaire": what it turns
+            // into
+            return text.contains("liquidation judiciaire")
+                    ? LIQUIDATION
+                    : text.contains("redressement judiciaire") ? REDRESSEMENT : OTHER;
         }
         if (text.startsWith("cloture")) {
-            return text.contains("insuffisance d'actif") ? CLOSED_INSUFFICIENT : text.contains("extinction du passif") ? CLOSED_PAID : CLOSED;
+            return text.contains("insuffisance d'actif")
+                    ? CLOSED_INSUFFICIENT
+                    : text.contains("extinction du passif") ? CLOSED_PAID : CLOSED;
         }
         for (var prefix : PREFIXES) {
             if (text.startsWith(prefix.getKey())) {
@@ -130,8 +179,11 @@ final class Judgments {
      */
     static String implied(String nature, String complement) {
         String text = normalise(nature) + " " + normalise(complement);
-        return text.contains("liquidation judiciaire") ? LIQUIDATION : text.contains("redressement judiciaire") ? REDRESSEMENT
-                : text.contains("sauvegarde") ? SAUVEGARDE : null;
+        return text.contains("liquidation judiciaire")
+                ? LIQUIDATION
+                : text.contains("redressement judiciaire")
+                        ? REDRESSEMENT
+                        : text.contains("sauvegarde") ? SAUVEGARDE : null;
     }
 
     /** Lower case, no accents, one kind of apostrophe, single spaces. */
@@ -140,8 +192,12 @@ final class Judgments {
             return "";
         }
         String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('`', '\'').replace('\u00a0', ' ')
-                .replaceAll("\\s+", " ").trim();
+        return plain.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'')
+                .replace('`', '\'')
+                .replace('\u00a0', ' ')
+                .replaceAll("\\s+", " ")
+                .trim();
     }
 
     private static String withoutLeadIn(String text) {
@@ -174,12 +230,17 @@ final class Judgments {
             }
             Matcher slashed = SLASHED_DATE.matcher(plain);
             if (slashed.matches()) {
-                return LocalDate.of(Integer.parseInt(slashed.group(3)), Integer.parseInt(slashed.group(2)),
+                return LocalDate.of(
+                        Integer.parseInt(slashed.group(3)),
+                        Integer.parseInt(slashed.group(2)),
                         Integer.parseInt(slashed.group(1)));
             }
             Matcher french = FRENCH_DATE.matcher(plain);
             if (french.matches() && MONTHS.containsKey(french.group(2))) {
-                return LocalDate.of(Integer.parseInt(french.group(3)), MONTHS.get(french.group(2)), Integer.parseInt(french.group(1)));
+                return LocalDate.of(
+                        Integer.parseInt(french.group(3)),
+                        MONTHS.get(french.group(2)),
+                        Integer.parseInt(french.group(1)));
             }
         } catch (DateTimeException | NumberFormatException e) {
             return null;

@@ -16,12 +16,19 @@ final class BureauDocuments {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private BureauDocuments() {
-    }
+    private BureauDocuments() {}
 
-    record Scores(String bureau, String rating, BigDecimal riskClass, BigDecimal pd, BigDecimal creditLimit,
-                  String currency, BigDecimal paymentScore, BigDecimal growthScore, BigDecimal dissolutionScore,
-                  BigDecimal multiscore) {
+    record Scores(
+            String bureau,
+            String rating,
+            BigDecimal riskClass,
+            BigDecimal pd,
+            BigDecimal creditLimit,
+            String currency,
+            BigDecimal paymentScore,
+            BigDecimal growthScore,
+            BigDecimal dissolutionScore,
+            BigDecimal multiscore) {
         static final Scores EMPTY = new Scores(null, null, null, null, null, null, null, null, null, null);
     }
 
@@ -37,13 +44,20 @@ final class BureauDocuments {
         static final Governance EMPTY = new Governance(List.of(), null, null);
 
         Governance {
-            officers = officers == null ? List.of() : officers.stream()
-                    .sorted(Comparator.comparing(Officer::key)).toList();
+            officers = officers == null
+                    ? List.of()
+                    : officers.stream()
+                            .sorted(Comparator.comparing(Officer::key))
+                            .toList();
         }
     }
 
-    record LegalEvents(List<Incident> protests, List<Incident> seizures, List<Incident> socialSecuritySummons,
-                       List<Incident> taxDebts, List<Incident> judgments) {
+    record LegalEvents(
+            List<Incident> protests,
+            List<Incident> seizures,
+            List<Incident> socialSecuritySummons,
+            List<Incident> taxDebts,
+            List<Incident> judgments) {
         static final LegalEvents EMPTY = new LegalEvents(List.of(), List.of(), List.of(), List.of(), List.of());
 
         LegalEvents {
@@ -59,15 +73,24 @@ final class BureauDocuments {
     record Incident(String date, BigDecimal amount, Integer daysLate, String description) {
 
         static List<Incident> sorted(List<Incident> incidents) {
-            return incidents == null ? List.of() : incidents.stream().sorted(Comparator.comparing(Incident::key)).toList();
+            return incidents == null
+                    ? List.of()
+                    : incidents.stream()
+                            .sorted(Comparator.comparing(Incident::key))
+                            .toList();
         }
 
         /** How a person reads it in an event, and what tells two incidents apart. */
         String key() {
             StringBuilder key = new StringBuilder(date == null ? "undated" : date);
             if (amount != null) {
-                // a whole amount has no trailing zeros to strip (the usual case, and this runs for every incident of every view)
-                key.append(" · ").append(amount.scale() <= 0 ? amount.toPlainString() : amount.stripTrailingZeros().toPlainString());
+                // a whole amount has no trailing zeros to strip (the usual case, and this runs for every incident of
+                // every view)
+                key.append(" · ")
+                        .append(
+                                amount.scale() <= 0
+                                        ? amount.toPlainString()
+                                        : amount.stripTrailingZeros().toPlainString());
             }
             if (daysLate != null) {
                 key.append(" · ").append(daysLate).append(" d");
@@ -87,7 +110,8 @@ final class BureauDocuments {
         }
 
         String key() {
-            return (name == null ? "?" : name) + " (" + (role == null ? "officer" : role) + (id == null ? "" : ", " + id) + ")";
+            return (name == null ? "?" : name) + " (" + (role == null ? "officer" : role)
+                    + (id == null ? "" : ", " + id) + ")";
         }
     }
 

@@ -20,9 +20,18 @@ import java.util.TreeSet;
 final class BureauFields {
 
     /** Roles that make an officer the one running the company day to day. */
-    private static final Set<String> MANAGING_ROLES = Set.of("managing-director", "ceo", "chief-executive-officer",
-            "gerant", "gérant", "zaakvoerder", "amministratore-delegato", "delegated-director", "gedelegeerd-bestuurder",
-            "administrateur-delegue", "administrateur-délégué");
+    private static final Set<String> MANAGING_ROLES = Set.of(
+            "managing-director",
+            "ceo",
+            "chief-executive-officer",
+            "gerant",
+            "gérant",
+            "zaakvoerder",
+            "amministratore-delegato",
+            "delegated-director",
+            "gedelegeerd-bestuurder",
+            "administrateur-delegue",
+            "administrateur-délégué");
 
     private static final Field SCORES_RATING = FieldValues.field("scores.rating");
     private static final Field SCORES_RISK_CLASS = FieldValues.field("scores.riskClass");
@@ -44,12 +53,16 @@ final class BureauFields {
     private static final Field GOVERNANCE_AUDITOR = FieldValues.field("governance.auditor");
     private static final Field GOVERNANCE_PARENT = FieldValues.field("governance.parent");
 
-    private BureauFields() {
-    }
+    private BureauFields() {}
 
     /** The fields of whichever sections are present (null = the bureau never said anything about it). */
-    static FieldValues of(String homeCountry, Scores scores, PaymentBehaviour payment, Governance governance,
-                          LegalEvents legal, LocalDate asOf) {
+    static FieldValues of(
+            String homeCountry,
+            Scores scores,
+            PaymentBehaviour payment,
+            Governance governance,
+            LegalEvents legal,
+            LocalDate asOf) {
         FieldValues fields = new FieldValues(homeCountry).asOf(asOf);
         if (scores != null) {
             fields.text(SCORES_RATING, scores.rating())
@@ -72,7 +85,8 @@ final class BureauFields {
                     .dated(LEGAL_JUDGMENTS, incidents(legal.judgments()));
         }
         if (governance != null) {
-            Map<String, LocalDate> officers = new LinkedHashMap<>(governance.officers().size() * 2);
+            Map<String, LocalDate> officers =
+                    new LinkedHashMap<>(governance.officers().size() * 2);
             TreeSet<String> managers = null;
             for (Officer officer : governance.officers()) {
                 String key = officer.key();
@@ -84,15 +98,25 @@ final class BureauFields {
             }
             fields.dated(GOVERNANCE_OFFICERS, officers)
                     .text(GOVERNANCE_MANAGING_DIRECTOR, managers == null ? null : String.join(", ", managers))
-                    .text(GOVERNANCE_AUDITOR, governance.auditor() == null ? null : governance.auditor().display())
-                    .text(GOVERNANCE_PARENT, governance.parent() == null ? null : governance.parent().display());
+                    .text(
+                            GOVERNANCE_AUDITOR,
+                            governance.auditor() == null
+                                    ? null
+                                    : governance.auditor().display())
+                    .text(
+                            GOVERNANCE_PARENT,
+                            governance.parent() == null
+                                    ? null
+                                    : governance.parent().display());
         }
         return fields;
     }
 
     static boolean managing(Officer officer) {
         String role = officer.role();
-        return role != null && (MANAGING_ROLES.contains(role) || MANAGING_ROLES.contains(role.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        return role != null
+                && (MANAGING_ROLES.contains(role)
+                        || MANAGING_ROLES.contains(role.toLowerCase(Locale.ROOT).replace(' ', '-')));
     }
 
     private static Map<String, LocalDate> incidents(List<Incident> incidents) {

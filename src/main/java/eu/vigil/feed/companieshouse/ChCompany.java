@@ -31,10 +31,23 @@ final class ChCompany {
 
     private static final Set<String> ENDED = Set.of("dissolved", "removed", "closed", "converted-closed");
     /** Case dates that end a case (src/docs/feeds.md §2); a case without one is open. */
-    private static final Set<String> CASE_ENDS = Set.of("administration-ended-on", "administration-discharged-on",
-            "concluded-winding-up-on", "voluntary-arrangement-ended-on", "moratorium-ended-on", "dissolved-on", "case-end-on");
-    private static final Set<String> CASE_STARTS = Set.of("wound-up-on", "petitioned-on", "ordered-to-wind-up-on",
-            "administration-started-on", "voluntary-arrangement-started-on", "moratorium-started-on", "instrumented-on");
+    private static final Set<String> CASE_ENDS = Set.of(
+            "administration-ended-on",
+            "administration-discharged-on",
+            "concluded-winding-up-on",
+            "voluntary-arrangement-ended-on",
+            "moratorium-ended-on",
+            "dissolved-on",
+            "case-end-on");
+
+    private static final Set<String> CASE_STARTS = Set.of(
+            "wound-up-on",
+            "petitioned-on",
+            "ordered-to-wind-up-on",
+            "administration-started-on",
+            "voluntary-arrangement-started-on",
+            "moratorium-started-on",
+            "instrumented-on");
 
     Profile profile;
     List<Charge> charges;
@@ -94,7 +107,8 @@ final class ChCompany {
         if (profile == null && charges == null) {
             return null;
         }
-        List<Name> names = profile == null || profile.name() == null ? List.of() : List.of(new Name("001", profile.name()));
+        List<Name> names =
+                profile == null || profile.name() == null ? List.of() : List.of(new Name("001", profile.name()));
         return new Identity(names, profile, charges, chargesReportedOn);
     }
 
@@ -132,14 +146,17 @@ final class ChCompany {
             return "removed";
         }
         String status = profile == null ? null : profile.status();
-        boolean ordinary = status == null || status.equals("active") || status.equals("open") || status.equals("registered");
+        boolean ordinary =
+                status == null || status.equals("active") || status.equals("open") || status.equals("registered");
         if (ordinary) {
             String fromCases = openCaseStatus();
             if (fromCases != null) {
                 return fromCases;
             }
         }
-        if (profile != null && profile.statusDetail() != null && !profile.statusDetail().isBlank()) {
+        if (profile != null
+                && profile.statusDetail() != null
+                && !profile.statusDetail().isBlank()) {
             return profile.statusDetail();
         }
         return status;
@@ -155,8 +172,13 @@ final class ChCompany {
             case "liquidation" -> "012";
             case "voluntary-arrangement" -> "091";
             case "moratorium" -> "040";
-            case "administration", "receivership", "insolvency-proceedings", "dissolved", "removed", "closed",
-                 "converted-closed" -> status;
+            case "administration",
+                    "receivership",
+                    "insolvency-proceedings",
+                    "dissolved",
+                    "removed",
+                    "closed",
+                    "converted-closed" -> status;
             default -> "000";
         };
     }
@@ -199,8 +221,11 @@ final class ChCompany {
     }
 
     private static String started(InsolvencyCase c) {
-        return c.dates().entrySet().stream().filter(d -> CASE_STARTS.contains(d.getKey())).map(Map.Entry::getValue)
-                .max(String::compareTo).orElse(null);
+        return c.dates().entrySet().stream()
+                .filter(d -> CASE_STARTS.contains(d.getKey()))
+                .map(Map.Entry::getValue)
+                .max(String::compareTo)
+                .orElse(null);
     }
 
     // ---- applying events ----
@@ -214,7 +239,8 @@ final class ChCompany {
             case OFFICER -> applyOfficer(event);
             case CHARGE -> applyCharge(event);
             case INSOLVENCY -> applyInsolvency(event);
-            case DISQUALIFIED_OFFICER, IGNORED -> throw new IllegalStateException(event.kind() + " is not a company event");
+            case DISQUALIFIED_OFFICER, IGNORED ->
+                throw new IllegalStateException(event.kind() + " is not a company event");
         };
         noteChargesReported(event.day());
         return dated;
@@ -229,22 +255,29 @@ final class ChCompany {
     private LocalDate applyProfile(StreamEvent event) {
         Boolean wasActive = active();
         if (event.deleted()) {
-            profile = (profile == null ? new Profile(null, null, null, null, null, null, null, null, List.of(), null, null,
-                    null, null, null, false) : profile).withdrawn();
+            profile = (profile == null
+                            ? new Profile(
+                                    null, null, null, null, null, null, null, null, List.of(), null, null, null, null,
+                                    null, false)
+                            : profile)
+                    .withdrawn();
             return null;
         }
         profile = profile(event.data());
         return Boolean.FALSE.equals(active()) && !Boolean.FALSE.equals(wasActive) && profile.ceasedOn() != null
-                ? LocalDate.parse(profile.ceasedOn()) : null;
+                ? LocalDate.parse(profile.ceasedOn())
+                : null;
     }
 
     /** Parses a company-profile {@code data}; throws {@link IllegalArgumentException} on a malformed field. */
     static Profile profile(JsonNode data) {
         JsonNode office = data.get("registered_office_address");
-        Address address = office == null || !office.isObject() ? null : new Address(
-                RecordValues.text(office, "address_line_1"), RecordValues.text(office, "address_line_2"),
-                RecordValues.text(office, "locality"), RecordValues.text(office, "region"),
-                RecordValues.text(office, "postal_code"), RecordValues.text(office, "country"));
+        Address address = office == null || !office.isObject()
+                ? null
+                : new Address(
+                        RecordValues.text(office, "address_line_1"), RecordValues.text(office, "address_line_2"),
+                        RecordValues.text(office, "locality"), RecordValues.text(office, "region"),
+                        RecordValues.text(office, "postal_code"), RecordValues.text(office, "country"));
         List<String> sic = new ArrayList<>();
         Iterable<JsonNode> codes = RecordValues.list(data, "sic_codes");
         if (codes != null) {
@@ -258,12 +291,22 @@ final class ChCompany {
         JsonNode confirmation = data.path("confirmation_statement");
         String status = lower(RecordValues.text(data, "company_status"));
         String detail = lower(RecordValues.text(data, "company_status_detail"));
-        return new Profile(RecordValues.text(data, "company_name"), RecordValues.text(data, "type"),
-                RecordValues.text(data, "jurisdiction"), iso(data, "date_of_creation"), iso(data, "date_of_cessation"),
-                status, detail, address, sic, flag(data, "has_charges"), flag(data, "has_insolvency_history"),
+        return new Profile(
+                RecordValues.text(data, "company_name"),
+                RecordValues.text(data, "type"),
+                RecordValues.text(data, "jurisdiction"),
+                iso(data, "date_of_creation"),
+                iso(data, "date_of_cessation"),
+                status,
+                detail,
+                address,
+                sic,
+                flag(data, "has_charges"),
+                flag(data, "has_insolvency_history"),
                 accounts.isObject() ? flag(accounts, "overdue") : null,
                 accounts.path("last_accounts").isObject() ? iso(accounts.get("last_accounts"), "made_up_to") : null,
-                confirmation.isObject() ? flag(confirmation, "overdue") : null, false);
+                confirmation.isObject() ? flag(confirmation, "overdue") : null,
+                false);
     }
 
     private LocalDate applyOfficer(StreamEvent event) {
@@ -275,8 +318,12 @@ final class ChCompany {
             ObjectNode data = event.data();
             String resignedOn = iso(data, "resigned_on");
             if (resignedOn == null) {
-                current.add(new Officer(appointment, officerKey(data), RecordValues.text(data, "name"),
-                        lower(RecordValues.text(data, "officer_role")), iso(data, "appointed_on")));
+                current.add(new Officer(
+                        appointment,
+                        officerKey(data),
+                        RecordValues.text(data, "name"),
+                        lower(RecordValues.text(data, "officer_role")),
+                        iso(data, "appointed_on")));
             } else {
                 resigned = LocalDate.parse(resignedOn);
             }
@@ -299,8 +346,10 @@ final class ChCompany {
         }
         JsonNode born = data.path("date_of_birth");
         String name = RecordValues.text(data, "name");
-        return "ch:name:" + Long.toHexString(Hashes.fnv64((name == null ? "" : name.toLowerCase(Locale.ROOT)) + "|"
-                + born.path("year").asString("") + "-" + born.path("month").asString("")));
+        return "ch:name:"
+                + Long.toHexString(Hashes.fnv64((name == null ? "" : name.toLowerCase(Locale.ROOT)) + "|"
+                        + born.path("year").asString("") + "-"
+                        + born.path("month").asString("")));
     }
 
     private LocalDate applyCharge(StreamEvent event) {
@@ -321,9 +370,14 @@ final class ChCompany {
                 });
             }
             JsonNode number = data.get("charge_number");
-            Charge charge = new Charge(id, number == null || number.isNull() ? null : number.asString(),
-                    RecordValues.text(data.path("classification"), "description"), lower(RecordValues.text(data, "status")),
-                    iso(data, "created_on"), iso(data, "delivered_on"), entitled);
+            Charge charge = new Charge(
+                    id,
+                    number == null || number.isNull() ? null : number.asString(),
+                    RecordValues.text(data.path("classification"), "description"),
+                    lower(RecordValues.text(data, "status")),
+                    iso(data, "created_on"),
+                    iso(data, "delivered_on"),
+                    entitled);
             known.add(charge);
             created = charge.createdOn() == null ? null : LocalDate.parse(charge.createdOn());
         }
@@ -354,14 +408,21 @@ final class ChCompany {
                         }
                     }
                     String number = RecordValues.text(item, "number");
-                    now.add(new InsolvencyCase(number == null ? String.valueOf(++index) : number,
-                            lower(RecordValues.text(item, "type")), dates));
+                    now.add(new InsolvencyCase(
+                            number == null ? String.valueOf(++index) : number,
+                            lower(RecordValues.text(item, "type")),
+                            dates));
                 }
             }
         }
         cases = List.copyOf(now);
-        return now.stream().filter(c -> !before.contains(c.number() + "/" + c.type())).map(ChCompany::started)
-                .filter(java.util.Objects::nonNull).max(String::compareTo).map(LocalDate::parse).orElse(null);
+        return now.stream()
+                .filter(c -> !before.contains(c.number() + "/" + c.type()))
+                .map(ChCompany::started)
+                .filter(java.util.Objects::nonNull)
+                .max(String::compareTo)
+                .map(LocalDate::parse)
+                .orElse(null);
     }
 
     private static String lower(String text) {

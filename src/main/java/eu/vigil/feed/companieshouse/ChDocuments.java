@@ -20,12 +20,10 @@ final class ChDocuments {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private ChDocuments() {
-    }
+    private ChDocuments() {}
 
     /** A name as the registry's search and the company page read it: type 001 is the legal name. */
-    record Name(String type, String value) {
-    }
+    record Name(String type, String value) {}
 
     record Address(String line1, String line2, String locality, String region, String postalCode, String country) {
 
@@ -42,24 +40,56 @@ final class ChDocuments {
     }
 
     /** The company-profile resource, as far as Vigil reads it; {@code deleted} when Companies House withdrew it. */
-    record Profile(String name, String type, String jurisdiction, String createdOn, String ceasedOn, String status,
-                   String statusDetail, Address office, List<String> sicCodes, Boolean hasCharges,
-                   Boolean hasInsolvencyHistory, Boolean accountsOverdue, String lastAccountsMadeUpTo,
-                   Boolean confirmationOverdue, boolean deleted) {
+    record Profile(
+            String name,
+            String type,
+            String jurisdiction,
+            String createdOn,
+            String ceasedOn,
+            String status,
+            String statusDetail,
+            Address office,
+            List<String> sicCodes,
+            Boolean hasCharges,
+            Boolean hasInsolvencyHistory,
+            Boolean accountsOverdue,
+            String lastAccountsMadeUpTo,
+            Boolean confirmationOverdue,
+            boolean deleted) {
 
         Profile {
             sicCodes = sicCodes == null ? List.of() : List.copyOf(sicCodes);
         }
 
         Profile withdrawn() {
-            return new Profile(name, type, jurisdiction, createdOn, ceasedOn, status, statusDetail, office, sicCodes,
-                    hasCharges, hasInsolvencyHistory, accountsOverdue, lastAccountsMadeUpTo, confirmationOverdue, true);
+            return new Profile(
+                    name,
+                    type,
+                    jurisdiction,
+                    createdOn,
+                    ceasedOn,
+                    status,
+                    statusDetail,
+                    office,
+                    sicCodes,
+                    hasCharges,
+                    hasInsolvencyHistory,
+                    accountsOverdue,
+                    lastAccountsMadeUpTo,
+                    confirmationOverdue,
+                    true);
         }
     }
 
     /** A charge (mortgage, debenture) registered against the company. */
-    record Charge(String id, String number, String description, String status, String createdOn, String deliveredOn,
-                  List<String> entitled) {
+    record Charge(
+            String id,
+            String number,
+            String description,
+            String status,
+            String createdOn,
+            String deliveredOn,
+            List<String> entitled) {
 
         Charge {
             entitled = entitled == null ? List.of() : List.copyOf(entitled);
@@ -90,7 +120,9 @@ final class ChDocuments {
 
         Identity {
             names = names == null ? List.of() : List.copyOf(names);
-            charges = charges == null ? null : charges.stream().sorted(Comparator.comparing(Charge::id)).toList();
+            charges = charges == null
+                    ? null
+                    : charges.stream().sorted(Comparator.comparing(Charge::id)).toList();
         }
     }
 
@@ -112,7 +144,11 @@ final class ChDocuments {
     record Status(Boolean active, String chStatus, String juridicalSituation, List<InsolvencyCase> cases) {
 
         Status {
-            cases = cases == null ? null : cases.stream().sorted(Comparator.comparing(InsolvencyCase::number)).toList();
+            cases = cases == null
+                    ? null
+                    : cases.stream()
+                            .sorted(Comparator.comparing(InsolvencyCase::number))
+                            .toList();
         }
     }
 
@@ -125,15 +161,22 @@ final class ChDocuments {
     }
 
     /** A disqualification of one of the company's officers. */
-    record Disqualification(String officer, String description, String from, String until) {
-    }
+    record Disqualification(String officer, String description, String from, String until) {}
 
     record Governance(List<Officer> officers, List<Disqualification> disqualified) {
 
         Governance {
-            officers = officers == null ? List.of() : officers.stream().sorted(Comparator.comparing(Officer::appointment)).toList();
-            disqualified = disqualified == null ? List.of() : disqualified.stream()
-                    .sorted(Comparator.comparing(Disqualification::officer).thenComparing(Disqualification::description)).toList();
+            officers = officers == null
+                    ? List.of()
+                    : officers.stream()
+                            .sorted(Comparator.comparing(Officer::appointment))
+                            .toList();
+            disqualified = disqualified == null
+                    ? List.of()
+                    : disqualified.stream()
+                            .sorted(Comparator.comparing(Disqualification::officer)
+                                    .thenComparing(Disqualification::description))
+                            .toList();
         }
     }
 }

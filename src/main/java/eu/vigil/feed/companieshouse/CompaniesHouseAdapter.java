@@ -70,7 +70,8 @@ class CompaniesHouseAdapter implements FeedAdapter {
             while (records.next()) {
                 if (records.record() != null) {
                     try {
-                        LocalDate day = StreamEvent.parse(records.record(), records.line(), records.raw()).day();
+                        LocalDate day = StreamEvent.parse(records.record(), records.line(), records.raw())
+                                .day();
                         return new ExtractInfo(null, "stream", day, "Companies House stream from " + day);
                     } catch (IllegalArgumentException e) {
                         // a bad line: the run quarantines it, the next one may name the file
@@ -78,8 +79,9 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 }
             }
         }
-        throw new StructureException(FILE + " holds no Companies House stream event (a JSON envelope with resource_kind, "
-                + "resource_uri, data and event.published_at).");
+        throw new StructureException(
+                FILE + " holds no Companies House stream event (a JSON envelope with resource_kind, "
+                        + "resource_uri, data and event.published_at).");
     }
 
     @Override
@@ -98,7 +100,8 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 context.read();
                 ObjectNode record = records.record();
                 if (record == null) {
-                    context.quarantine(FILE, records.line(), records.raw(), "Line " + records.line() + " is " + records.error());
+                    context.quarantine(
+                            FILE, records.line(), records.raw(), "Line " + records.line() + " is " + records.error());
                     continue;
                 }
                 StreamEvent event;
@@ -122,13 +125,22 @@ class CompaniesHouseAdapter implements FeedAdapter {
             }
             heartbeats = records.blankLines();
             if (records.concatenated() > 0) {
-                log.info("{}: {} events came run together on a line with another, and were split", extract.name(), records.concatenated());
+                log.info(
+                        "{}: {} events came run together on a line with another, and were split",
+                        extract.name(),
+                        records.concatenated());
             }
         }
         run.flush(batch);
-        log.info("{}: {} events applied, {} seen before (same etag), {} older than what was applied, {} events of other "
-                + "streams set aside, {} heartbeats", extract.name(), context.counters().applied, run.duplicates, run.stale,
-                ignored, heartbeats);
+        log.info(
+                "{}: {} events applied, {} seen before (same etag), {} older than what was applied, {} events of other "
+                        + "streams set aside, {} heartbeats",
+                extract.name(),
+                context.counters().applied,
+                run.duplicates,
+                run.stale,
+                ignored,
+                heartbeats);
     }
 
     /** Reads the event's data as it will be applied, so that a malformed one is quarantined before anything is applied. */
@@ -157,9 +169,15 @@ class CompaniesHouseAdapter implements FeedAdapter {
         String name = RecordValues.text(data, "name");
         if (name == null) {
             String surname = RecordValues.text(data, "surname");
-            String forenames = String.join(" ", java.util.stream.Stream.of(RecordValues.text(data, "forename"),
-                    RecordValues.text(data, "other_forenames")).filter(java.util.Objects::nonNull).toList());
-            name = surname == null ? forenames : surname.toUpperCase(java.util.Locale.ROOT) + (forenames.isEmpty() ? "" : ", " + forenames);
+            String forenames = String.join(
+                    " ",
+                    java.util.stream.Stream.of(
+                                    RecordValues.text(data, "forename"), RecordValues.text(data, "other_forenames"))
+                            .filter(java.util.Objects::nonNull)
+                            .toList());
+            name = surname == null
+                    ? forenames
+                    : surname.toUpperCase(java.util.Locale.ROOT) + (forenames.isEmpty() ? "" : ", " + forenames);
         }
         String key = disqualifiedKey(event);
         List<Disqualification> found = new ArrayList<>();
@@ -170,8 +188,11 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 LocalDate until = RecordValues.date(item, "disqualified_until");
                 String description = (name.isEmpty() ? "Disqualified officer" : name) + " (disqualified"
                         + (from == null ? "" : " from " + from) + (until == null ? "" : " until " + until) + ")";
-                found.add(new Disqualification(key, description.length() > 400 ? description.substring(0, 400) : description,
-                        from == null ? null : from.toString(), until == null ? null : until.toString()));
+                found.add(new Disqualification(
+                        key,
+                        description.length() > 400 ? description.substring(0, 400) : description,
+                        from == null ? null : from.toString(),
+                        until == null ? null : until.toString()));
             }
         }
         return found;
@@ -186,6 +207,7 @@ class CompaniesHouseAdapter implements FeedAdapter {
         private final SignalEngine engine;
         /** Companies whose board this run saw first: its appointments are their state, not a burst of appointments. */
         private final Set<Long> boardsFirstSeen = new HashSet<>();
+
         long duplicates;
         long stale;
 
@@ -239,7 +261,9 @@ class CompaniesHouseAdapter implements FeedAdapter {
                     disqualifiedOfficers(connection, segment);
                 } else {
                     Map<String, List<StreamEvent>> byCompany = new LinkedHashMap<>();
-                    segment.forEach(e -> byCompany.computeIfAbsent(e.company(), c -> new ArrayList<>()).add(e));
+                    segment.forEach(e -> byCompany
+                            .computeIfAbsent(e.company(), c -> new ArrayList<>())
+                            .add(e));
                     companyEvents(connection, byCompany);
                 }
                 from = to;
@@ -248,7 +272,8 @@ class CompaniesHouseAdapter implements FeedAdapter {
 
         /** Applies each company's events in order, diffing after each one, dated from the source. */
         private void companyEvents(Connection connection, Map<String, List<StreamEvent>> byCompany) {
-            SectionStore.Resolved resolved = store.resolve(CompaniesHouseFields.COUNTRY, byCompany.keySet(), context.runId());
+            SectionStore.Resolved resolved =
+                    store.resolve(CompaniesHouseFields.COUNTRY, byCompany.keySet(), context.runId());
             context.counters().created += resolved.created().size();
             Map<Long, List<StreamEvent>> events = new LinkedHashMap<>();
             byCompany.forEach((number, list) -> events.put(resolved.ids().get(number), list));
@@ -305,10 +330,13 @@ class CompaniesHouseAdapter implements FeedAdapter {
                 writes.addAll(writes(companyId, state, day));
                 fired.put(companyId, signals);
                 if (boardChanged) {
-                    List<NetworkSignals.Officer> board = state.officers.stream().map(Run::indexed).toList();
+                    List<NetworkSignals.Officer> board =
+                            state.officers.stream().map(Run::indexed).toList();
                     boards.put(companyId, board);
                     if (boardKnown) {
-                        List<NetworkSignals.Officer> fresh = board.stream().filter(o -> !boardBefore.contains(o.key())).toList();
+                        List<NetworkSignals.Officer> fresh = board.stream()
+                                .filter(o -> !boardBefore.contains(o.key()))
+                                .toList();
                         if (!fresh.isEmpty()) {
                             appointed.put(companyId, fresh);
                         }
@@ -344,8 +372,10 @@ class CompaniesHouseAdapter implements FeedAdapter {
             }
             StreamMarks.replaceDisqualifications(connection, byOfficer);
             Map<Long, LocalDate> companies = new LinkedHashMap<>();
-            context.network().currentMandates(connection, byOfficer.keySet()).forEach((officer, ids) ->
-                    ids.forEach(id -> companies.merge(id, days.get(officer), (a, b) -> a.isAfter(b) ? a : b)));
+            context.network()
+                    .currentMandates(connection, byOfficer.keySet())
+                    .forEach((officer, ids) ->
+                            ids.forEach(id -> companies.merge(id, days.get(officer), (a, b) -> a.isAfter(b) ? a : b)));
             if (companies.isEmpty()) {
                 return;
             }
@@ -360,7 +390,8 @@ class CompaniesHouseAdapter implements FeedAdapter {
                     governance.officers().forEach(o -> keys.add(o.id()));
                 }
             }
-            LocalDate first = companies.values().stream().min(LocalDate::compareTo).orElseThrow();
+            LocalDate first =
+                    companies.values().stream().min(LocalDate::compareTo).orElseThrow();
             Map<String, List<Disqualification>> disqualified = StreamMarks.inForce(connection, keys, first);
             List<SectionWrite> writes = new ArrayList<>();
             Map<Long, List<DetectedSignal>> fired = new HashMap<>();
@@ -377,7 +408,8 @@ class CompaniesHouseAdapter implements FeedAdapter {
             context.recordSignals(connection, fired);
         }
 
-        private static List<Disqualification> disqualifiedAmong(List<Officer> officers, Map<String, List<Disqualification>> known) {
+        private static List<Disqualification> disqualifiedAmong(
+                List<Officer> officers, Map<String, List<Disqualification>> known) {
             List<Disqualification> found = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             if (officers != null) {
@@ -412,15 +444,21 @@ class CompaniesHouseAdapter implements FeedAdapter {
             Map<Long, StoredSection> governances = store.load(ids, Section.GOVERNANCE);
             Map<Long, ChCompany> states = new HashMap<>();
             for (Long id : ids) {
-                states.put(id, ChCompany.of(own(identities.get(id), Identity.class), own(statuses.get(id), Status.class),
-                        own(governances.get(id), Governance.class)));
+                states.put(
+                        id,
+                        ChCompany.of(
+                                own(identities.get(id), Identity.class),
+                                own(statuses.get(id), Status.class),
+                                own(governances.get(id), Governance.class)));
             }
             return states;
         }
 
         /** A section Companies House wrote; one another source wrote is not read as Companies House's view. */
         private static <T> T own(StoredSection section, Class<T> type) {
-            return section == null || !SOURCE.equals(section.source()) ? null : ChDocuments.JSON.readValue(section.json(), type);
+            return section == null || !SOURCE.equals(section.source())
+                    ? null
+                    : ChDocuments.JSON.readValue(section.json(), type);
         }
 
         private List<SectionWrite> writes(long companyId, ChCompany state, LocalDate day) {
@@ -438,11 +476,15 @@ class CompaniesHouseAdapter implements FeedAdapter {
         }
 
         private SectionWrite write(long companyId, Section section, Object document, LocalDate day) {
-            return new SectionWrite(companyId, section, ChDocuments.JSON.writeValueAsString(document), SOURCE, extract.name(), day);
+            return new SectionWrite(
+                    companyId, section, ChDocuments.JSON.writeValueAsString(document), SOURCE, extract.name(), day);
         }
 
         private static NetworkSignals.Officer indexed(Officer officer) {
-            return new NetworkSignals.Officer(officer.id(), officer.name(), officer.role(),
+            return new NetworkSignals.Officer(
+                    officer.id(),
+                    officer.name(),
+                    officer.role(),
                     officer.since() == null ? null : LocalDate.parse(officer.since()));
         }
     }

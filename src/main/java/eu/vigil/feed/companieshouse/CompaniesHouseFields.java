@@ -22,13 +22,20 @@ final class CompaniesHouseFields {
 
     static final String COUNTRY = "GB";
     /** Where Companies House says a registered office is when it means the United Kingdom. */
-    private static final Set<String> HOME = Set.of("united kingdom", "uk", "england", "wales", "scotland", "northern ireland",
-            "england and wales", "great britain", "gb");
+    private static final Set<String> HOME = Set.of(
+            "united kingdom",
+            "uk",
+            "england",
+            "wales",
+            "scotland",
+            "northern ireland",
+            "england and wales",
+            "great britain",
+            "gb");
     /** The member that stands for the charges the profile reported before the charges stream named them. */
     static final String CHARGES_REPORTED = "Charges registered (company profile)";
 
-    private CompaniesHouseFields() {
-    }
+    private CompaniesHouseFields() {}
 
     /** The fields of every part the company's streams have spoken about, those {@code include} accepts. */
     static FieldValues of(ChCompany c, LocalDate asOf, Predicate<String> include) {
@@ -37,10 +44,20 @@ final class CompaniesHouseFields {
         if (c.knowsProfile()) {
             fields.text("identity.name", p.name())
                     .text("identity.legalForm", p.type())
-                    .text("identity.seatAddress", p.office() == null ? null : p.office().line())
-                    .text("identity.seatCountry", p.office() == null ? null : country(p.office().country()))
-                    .text("identity.mainActivity", p.sicCodes().isEmpty() ? null : p.sicCodes().getFirst())
-                    .set("identity.secondaryActivities", p.sicCodes().size() < 2 ? List.of() : p.sicCodes().subList(1, p.sicCodes().size()))
+                    .text(
+                            "identity.seatAddress",
+                            p.office() == null ? null : p.office().line())
+                    .text(
+                            "identity.seatCountry",
+                            p.office() == null ? null : country(p.office().country()))
+                    .text(
+                            "identity.mainActivity",
+                            p.sicCodes().isEmpty() ? null : p.sicCodes().getFirst())
+                    .set(
+                            "identity.secondaryActivities",
+                            p.sicCodes().size() < 2
+                                    ? List.of()
+                                    : p.sicCodes().subList(1, p.sicCodes().size()))
                     .text("identity.startDate", p.createdOn())
                     .text("identity.insolvencyHistory", p.hasInsolvencyHistory())
                     .text("identity.confirmationOverdue", p.confirmationOverdue())
@@ -74,7 +91,8 @@ final class CompaniesHouseFields {
         }
         if (c.knowsGovernance()) {
             Map<String, LocalDate> officers = new LinkedHashMap<>();
-            c.officers.stream().sorted(java.util.Comparator.comparing(Officer::member))
+            c.officers.stream()
+                    .sorted(java.util.Comparator.comparing(Officer::member))
                     .forEach(o -> officers.putIfAbsent(o.member(), date(o.since())));
             Map<String, LocalDate> disqualified = new LinkedHashMap<>();
             for (Disqualification d : c.disqualified) {

@@ -21,18 +21,35 @@ import tools.jackson.databind.node.ObjectNode;
  * @param company  the canonical company number, or null for a disqualified officer (not a company resource)
  * @param etag     {@code data.etag}, or a hash of {@code data} when the stream left it out; null for a deletion without data
  */
-record StreamEvent(Kind kind, String uri, String resourceId, String company, String etag, Long timepoint,
-                   Instant publishedAt, boolean deleted, ObjectNode data, long line, String raw, String resourceKind) {
+record StreamEvent(
+        Kind kind,
+        String uri,
+        String resourceId,
+        String company,
+        String etag,
+        Long timepoint,
+        Instant publishedAt,
+        boolean deleted,
+        ObjectNode data,
+        long line,
+        String raw,
+        String resourceKind) {
 
     /** A resource kind as the streams name them (company-exemptions, filing-history, company-psc-individual, ...). */
-    private static final java.util.regex.Pattern RESOURCE_KIND = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{2,60}");
+    private static final java.util.regex.Pattern RESOURCE_KIND =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9-]{2,60}");
 
     /**
      * The streams Vigil reads; every other stream (filing-history, PSC, company-exemptions, ...) is counted by
      * its name and set aside.
      */
     enum Kind {
-        PROFILE, OFFICER, INSOLVENCY, CHARGE, DISQUALIFIED_OFFICER, IGNORED;
+        PROFILE,
+        OFFICER,
+        INSOLVENCY,
+        CHARGE,
+        DISQUALIFIED_OFFICER,
+        IGNORED;
 
         static Kind of(String resourceKind) {
             return switch (resourceKind) {
@@ -59,8 +76,9 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
         }
         Kind kind = Kind.of(resourceKind.toLowerCase(Locale.ROOT));
         if (kind == null) {
-            throw new IllegalArgumentException("resource_kind '" + (resourceKind.length() > 60 ? resourceKind.substring(0, 57) + "..."
-                    : resourceKind) + "' is not a Companies House stream's (such as company-profile or filing-history)");
+            throw new IllegalArgumentException("resource_kind '"
+                    + (resourceKind.length() > 60 ? resourceKind.substring(0, 57) + "..." : resourceKind)
+                    + "' is not a Companies House stream's (such as company-profile or filing-history)");
         }
         String uri = RecordValues.text(envelope, "resource_uri");
         if (uri == null) {
@@ -71,7 +89,8 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
         }
         JsonNode event = envelope.get("event");
         if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("event is missing: expected {\"type\", \"timepoint\", \"published_at\"}");
+            throw new IllegalArgumentException(
+                    "event is missing: expected {\"type\", \"timepoint\", \"published_at\"}");
         }
         String type = RecordValues.text(event, "type");
         boolean deleted = "deleted".equalsIgnoreCase(type);
@@ -101,8 +120,19 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
         if (etag != null && etag.length() > 100) {
             etag = "hash:" + Long.toHexString(Hashes.fnv64(etag));
         }
-        return new StreamEvent(kind, uri, resourceId == null ? lastSegment(uri) : resourceId, company, etag, timepoint,
-                published, deleted, data, line, raw, resourceKind.toLowerCase(Locale.ROOT));
+        return new StreamEvent(
+                kind,
+                uri,
+                resourceId == null ? lastSegment(uri) : resourceId,
+                company,
+                etag,
+                timepoint,
+                published,
+                deleted,
+                data,
+                line,
+                raw,
+                resourceKind.toLowerCase(Locale.ROOT));
     }
 
     /** {@code published_at} with or without a zone, with or without fractions; without a zone it is UTC. */
@@ -120,7 +150,8 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
                 try {
                     return LocalDate.parse(iso).atStartOfDay().toInstant(ZoneOffset.UTC);
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("event.published_at '" + text + "' is not a date and time such as 2026-10-01T14:33:31");
+                    throw new IllegalArgumentException(
+                            "event.published_at '" + text + "' is not a date and time such as 2026-10-01T14:33:31");
                 }
             }
         }
@@ -135,12 +166,14 @@ record StreamEvent(Kind kind, String uri, String resourceId, String company, Str
             number = RecordValues.text(data, "company_number");
         }
         if (number == null) {
-            throw new IllegalArgumentException("resource_uri '" + uri + "' names no company (expected /company/<number>/...)");
+            throw new IllegalArgumentException(
+                    "resource_uri '" + uri + "' names no company (expected /company/<number>/...)");
         }
         return switch (CompanyNumbers.parse(number, "GB")) {
             case ParseResult.Valid valid -> valid.id().number();
-            case ParseResult.Invalid invalid -> throw new IllegalArgumentException(
-                    "company number '" + number + "' in resource_uri: " + invalid.detail());
+            case ParseResult.Invalid invalid ->
+                throw new IllegalArgumentException(
+                        "company number '" + number + "' in resource_uri: " + invalid.detail());
         };
     }
 

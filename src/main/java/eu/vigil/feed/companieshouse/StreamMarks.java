@@ -22,8 +22,7 @@ import java.util.Objects;
  */
 final class StreamMarks {
 
-    private StreamMarks() {
-    }
+    private StreamMarks() {}
 
     /** The last event applied to a resource. */
     record Mark(String etag, Long timepoint, Instant publishedAt, boolean deleted) {
@@ -57,8 +56,13 @@ final class StreamMarks {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long timepoint = rs.getLong(3);
-                    marks.put(rs.getString(1), new Mark(rs.getString(2), rs.wasNull() ? null : timepoint,
-                            rs.getTimestamp(4).toInstant(), rs.getBoolean(5)));
+                    marks.put(
+                            rs.getString(1),
+                            new Mark(
+                                    rs.getString(2),
+                                    rs.wasNull() ? null : timepoint,
+                                    rs.getTimestamp(4).toInstant(),
+                                    rs.getBoolean(5)));
                 }
             }
             return marks;
@@ -78,11 +82,27 @@ final class StreamMarks {
                 on conflict (resource_uri) do update set etag = excluded.etag, timepoint = excluded.timepoint,
                     published_at = excluded.published_at, deleted = excluded.deleted""")) {
             upsert.setArray(1, connection.createArrayOf("text", uris.toArray()));
-            upsert.setArray(2, connection.createArrayOf("text", uris.stream().map(u -> marks.get(u).etag()).toArray()));
-            upsert.setArray(3, connection.createArrayOf("bigint", uris.stream().map(u -> marks.get(u).timepoint()).toArray()));
-            upsert.setArray(4, connection.createArrayOf("timestamptz", uris.stream()
-                    .map(u -> Timestamp.from(marks.get(u).publishedAt())).toArray()));
-            upsert.setArray(5, connection.createArrayOf("boolean", uris.stream().map(u -> marks.get(u).deleted()).toArray()));
+            upsert.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", uris.stream().map(u -> marks.get(u).etag()).toArray()));
+            upsert.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "bigint",
+                            uris.stream().map(u -> marks.get(u).timepoint()).toArray()));
+            upsert.setArray(
+                    4,
+                    connection.createArrayOf(
+                            "timestamptz",
+                            uris.stream()
+                                    .map(u -> Timestamp.from(marks.get(u).publishedAt()))
+                                    .toArray()));
+            upsert.setArray(
+                    5,
+                    connection.createArrayOf(
+                            "boolean",
+                            uris.stream().map(u -> marks.get(u).deleted()).toArray()));
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the stream marks: " + e.getMessage(), e);
@@ -94,11 +114,13 @@ final class StreamMarks {
         if (byOfficer.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement("delete from ch_disqualification where officer_key = any(?)");
-             PreparedStatement insert = connection.prepareStatement("""
+        try (PreparedStatement delete =
+                        connection.prepareStatement("delete from ch_disqualification where officer_key = any(?)");
+                PreparedStatement insert = connection.prepareStatement("""
                      insert into ch_disqualification (officer_key, description, disqualified_from, disqualified_until)
                      values (?, ?, ?, ?) on conflict do nothing""")) {
-            delete.setArray(1, connection.createArrayOf("text", byOfficer.keySet().toArray()));
+            delete.setArray(
+                    1, connection.createArrayOf("text", byOfficer.keySet().toArray()));
             delete.executeUpdate();
             for (List<Disqualification> list : byOfficer.values()) {
                 for (Disqualification d : list) {
@@ -116,7 +138,8 @@ final class StreamMarks {
     }
 
     /** The disqualifications of these officers in force on {@code day} (not ended before it), by officer. */
-    static Map<String, List<Disqualification>> inForce(Connection connection, Collection<String> officers, LocalDate day) {
+    static Map<String, List<Disqualification>> inForce(
+            Connection connection, Collection<String> officers, LocalDate day) {
         Map<String, List<Disqualification>> found = new HashMap<>();
         if (officers.isEmpty()) {
             return found;
@@ -130,9 +153,12 @@ final class StreamMarks {
                 while (rs.next()) {
                     Date from = rs.getDate(3);
                     Date until = rs.getDate(4);
-                    found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Disqualification(rs.getString(1),
-                            rs.getString(2), from == null ? null : from.toLocalDate().toString(),
-                            until == null ? null : until.toLocalDate().toString()));
+                    found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Disqualification(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    from == null ? null : from.toLocalDate().toString(),
+                                    until == null ? null : until.toLocalDate().toString()));
                 }
             }
             return found;

@@ -52,8 +52,10 @@ final class BoundedInputStream extends FilterInputStream {
         if (compressed != null && count > RATIO_GRACE) {
             long packed = Math.max(1, compressed.getAsLong());
             if (count / packed > maxRatio) {
-                throw new OversizedFileException(part, "unpacks to more than " + maxRatio + " times its compressed size ("
-                        + packed + " bytes)", "max-inflate-ratio");
+                throw new OversizedFileException(
+                        part,
+                        "unpacks to more than " + maxRatio + " times its compressed size (" + packed + " bytes)",
+                        "max-inflate-ratio");
             }
         }
     }

@@ -22,6 +22,7 @@ public final class CsvReader implements Closeable {
     private final StringBuilder field = new StringBuilder(64);
     /** The part of the current record that was in earlier buffer fills; the rest is buffer[recordStart, recordEnd). */
     private final StringBuilder rawHead = new StringBuilder(256);
+
     private int recordStart;
     private int recordEnd;
     private boolean inRecord;
@@ -99,7 +100,9 @@ public final class CsvReader implements Closeable {
 
     private void append(char c) {
         if (field.length() >= maxField) {
-            throw new OversizedFileException(part, "has a cell longer than " + maxField + " characters at line " + recordLine,
+            throw new OversizedFileException(
+                    part,
+                    "has a cell longer than " + maxField + " characters at line " + recordLine,
                     "max-field-length");
         }
         field.append(c);
@@ -107,7 +110,8 @@ public final class CsvReader implements Closeable {
 
     private void addField(boolean wasQuoted) {
         if (fieldCount == 10_000) {
-            throw new OversizedFileException(part, "has a record of more than 10000 cells at line " + recordLine, "max-field-length");
+            throw new OversizedFileException(
+                    part, "has a record of more than 10000 cells at line " + recordLine, "max-field-length");
         }
         if (fieldCount == fields.length) {
             fields = Arrays.copyOf(fields, fields.length * 2);
@@ -190,7 +194,8 @@ public final class CsvReader implements Closeable {
 
     /** The record as it stood in the file, for the quarantine. */
     public String raw() {
-        StringBuilder raw = new StringBuilder(rawHead).append(buffer, recordStart, Math.max(0, recordEnd - recordStart));
+        StringBuilder raw =
+                new StringBuilder(rawHead).append(buffer, recordStart, Math.max(0, recordEnd - recordStart));
         if (!raw.isEmpty() && raw.charAt(raw.length() - 1) == '\r') {
             raw.setLength(raw.length() - 1);
         }

@@ -1,5 +1,6 @@
 package eu.vigil.feed.internal;
 
+import eu.vigil.feed.FeedProperties;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import eu.vigil.feed.FeedProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -23,7 +23,8 @@ import java.util.zip.ZipFile;
  */
 public final class ExtractFiles implements Closeable {
 
-    private static final List<String> DATA_SUFFIXES = List.of(".jsonl", ".ndjson", ".json", ".csv", ".jsonl.gz", ".csv.gz");
+    private static final List<String> DATA_SUFFIXES =
+            List.of(".jsonl", ".ndjson", ".json", ".csv", ".jsonl.gz", ".csv.gz");
 
     private final Path path;
     private final ZipFile zip;
@@ -83,7 +84,8 @@ public final class ExtractFiles implements Closeable {
             return text(zipEntry(entry), name);
         }
         if (single) {
-            throw new StructureException("The extract is a single file, not a zip archive or folder holding " + name + ".");
+            throw new StructureException(
+                    "The extract is a single file, not a zip archive or folder holding " + name + ".");
         }
         return text(new BoundedInputStream(Files.newInputStream(path.resolve(name)), name, limits, null), name);
     }
@@ -100,11 +102,17 @@ public final class ExtractFiles implements Closeable {
     private InputStream zipEntry(ZipEntry entry) throws IOException {
         long declared = entry.getSize();
         if (declared > limits.maxUnpackedSize().toBytes()) {
-            throw new OversizedFileException(entry.getName(), "says it unpacks to " + declared + " bytes, more than "
-                    + limits.maxUnpackedSize().toBytes(), "max-unpacked-size");
+            throw new OversizedFileException(
+                    entry.getName(),
+                    "says it unpacks to " + declared + " bytes, more than "
+                            + limits.maxUnpackedSize().toBytes(),
+                    "max-unpacked-size");
         }
         long packed = entry.getCompressedSize();
-        return new BoundedInputStream(zip.getInputStream(entry), entry.getName(), limits,
+        return new BoundedInputStream(
+                zip.getInputStream(entry),
+                entry.getName(),
+                limits,
                 entry.getMethod() == ZipEntry.DEFLATED && packed > 0 ? () -> packed : null);
     }
 
@@ -123,14 +131,24 @@ public final class ExtractFiles implements Closeable {
             part = path.getFileName().toString();
             raw = new BoundedInputStream(Files.newInputStream(path), part, limits, null);
         } else if (zip != null) {
-            List<? extends ZipEntry> data = zip.stream().filter(e -> !e.isDirectory() && isData(e.getName())).toList();
-            ZipEntry entry = only(data.stream().map(ZipEntry::getName).toList(), data).getFirst();
+            List<? extends ZipEntry> data = zip.stream()
+                    .filter(e -> !e.isDirectory() && isData(e.getName()))
+                    .toList();
+            ZipEntry entry =
+                    only(data.stream().map(ZipEntry::getName).toList(), data).getFirst();
             part = entry.getName();
             raw = zipEntry(entry);
         } else {
             try (Stream<Path> files = Files.list(path)) {
-                List<Path> data = files.filter(f -> Files.isRegularFile(f) && isData(f.getFileName().toString())).toList();
-                Path file = only(data.stream().map(p -> p.getFileName().toString()).toList(), data).getFirst();
+                List<Path> data = files.filter(f ->
+                                Files.isRegularFile(f) && isData(f.getFileName().toString()))
+                        .toList();
+                Path file = only(
+                                data.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .toList(),
+                                data)
+                        .getFirst();
                 part = file.getFileName().toString();
                 raw = new BoundedInputStream(Files.newInputStream(file), part, limits, null);
             }
@@ -151,15 +169,19 @@ public final class ExtractFiles implements Closeable {
                 return read;
             }
         };
-        return text(new BoundedInputStream(new GZIPInputStream(counted, 1 << 16), part + " (unpacked)", limits,
-                () -> packed[0]), part);
+        return text(
+                new BoundedInputStream(
+                        new GZIPInputStream(counted, 1 << 16), part + " (unpacked)", limits, () -> packed[0]),
+                part);
     }
 
     private static <T> List<T> only(List<String> names, List<T> items) {
         if (items.size() != 1) {
-            throw new StructureException(items.isEmpty()
-                    ? "The extract holds no data file: expected one .jsonl or .csv file."
-                    : "The extract holds several data files (" + String.join(", ", names) + "): send one at a time.");
+            throw new StructureException(
+                    items.isEmpty()
+                            ? "The extract holds no data file: expected one .jsonl or .csv file."
+                            : "The extract holds several data files (" + String.join(", ", names)
+                                    + "): send one at a time.");
         }
         return items;
     }
@@ -172,8 +194,10 @@ public final class ExtractFiles implements Closeable {
     private ZipEntry entry(String name) {
         ZipEntry entry = zip.getEntry(name);
         if (entry == null) {
-            entry = zip.stream().filter(e -> !e.isDirectory() && (e.getName().endsWith("/" + name)))
-                    .findFirst().orElse(null);
+            entry = zip.stream()
+                    .filter(e -> !e.isDirectory() && (e.getName().endsWith("/" + name)))
+                    .findFirst()
+                    .orElse(null);
         }
         return entry;
     }

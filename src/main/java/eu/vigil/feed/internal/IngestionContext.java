@@ -34,10 +34,18 @@ public final class IngestionContext {
     private long nextProgressAt = PROGRESS_EVERY;
     private boolean holdQuarantine;
 
-    IngestionContext(long runId, String source, ExtractInfo extract, SectionStore store, ReferenceCodes codes,
-                     SignalEngine signals, SignalEvents events,
-                     NetworkSignals network, Consumer<Object> publisher,
-                     RunStore runs, Consumer<RunStore.Counters> progress) {
+    IngestionContext(
+            long runId,
+            String source,
+            ExtractInfo extract,
+            SectionStore store,
+            ReferenceCodes codes,
+            SignalEngine signals,
+            SignalEvents events,
+            NetworkSignals network,
+            Consumer<Object> publisher,
+            RunStore runs,
+            Consumer<RunStore.Counters> progress) {
         this.network = network;
         this.publisher = publisher;
         this.signals = signals;
@@ -51,11 +59,20 @@ public final class IngestionContext {
         this.progress = progress;
     }
 
-    public static IngestionContext of(long runId, String source, ExtractInfo extract, SectionStore store,
-                                      ReferenceCodes codes, SignalEngine signals,
-                                      SignalEvents events, NetworkSignals network,
-                                      Consumer<Object> publisher, RunStore runs, Consumer<RunStore.Counters> progress) {
-        return new IngestionContext(runId, source, extract, store, codes, signals, events, network, publisher, runs, progress);
+    public static IngestionContext of(
+            long runId,
+            String source,
+            ExtractInfo extract,
+            SectionStore store,
+            ReferenceCodes codes,
+            SignalEngine signals,
+            SignalEvents events,
+            NetworkSignals network,
+            Consumer<Object> publisher,
+            RunStore runs,
+            Consumer<RunStore.Counters> progress) {
+        return new IngestionContext(
+                runId, source, extract, store, codes, signals, events, network, publisher, runs, progress);
     }
 
     public SignalEngine signals() {
@@ -82,8 +99,8 @@ public final class IngestionContext {
 
     private List<SignalEvents.Fired> rows(java.util.Map<Long, List<DetectedSignal>> fired) {
         List<SignalEvents.Fired> rows = new ArrayList<>();
-        fired.forEach((companyId, detected) -> detected.forEach(d -> rows.add(new SignalEvents.Fired(
-                companyId, d, extract.snapshot(), source, extract.name(), runId))));
+        fired.forEach((companyId, detected) -> detected.forEach(d ->
+                rows.add(new SignalEvents.Fired(companyId, d, extract.snapshot(), source, extract.name(), runId))));
         return rows;
     }
 
@@ -95,8 +112,8 @@ public final class IngestionContext {
             recorded.clear();
         }
         for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
-            publisher.accept(new SignalEventsRecorded(runId, source,
-                    ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
+            publisher.accept(new SignalEventsRecorded(
+                    runId, source, ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
         }
     }
 

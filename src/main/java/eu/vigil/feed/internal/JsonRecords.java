@@ -24,11 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonRecords implements Closeable {
 
     /** Reads one element of the array at a time: the elements after it are not "trailing tokens". */
-    private static final ObjectReader IN_ARRAY = RecordReader.JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader IN_ARRAY =
+            RecordReader.JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The first keys of an open-data API answer (opendatasoft v1 search, Explore v2.0 and v2.1). */
-    private static final java.util.Set<String> ENVELOPE = java.util.Set.of("total_count", "results", "records", "nhits",
-            "parameters", "links", "facet_groups", "facets");
+    private static final java.util.Set<String> ENVELOPE = java.util.Set.of(
+            "total_count", "results", "records", "nhits", "parameters", "links", "facet_groups", "facets");
+
     private static final int PEEK = 8192;
 
     private final BufferedReader lines;
@@ -42,6 +44,7 @@ public final class JsonRecords implements Closeable {
     private long concatenated;
     /** Lines before the array began: the parser counts from where it started. */
     private long leading;
+
     private long line;
     private long blankLines;
     private String raw;
@@ -76,7 +79,8 @@ public final class JsonRecords implements Closeable {
         } while (c == '\uFEFF' || c >= 0 && Character.isWhitespace(c));
         if (c < 0) {
             in.close();
-            throw new StructureException(fileLabel + " is empty: expected JSON Lines (one JSON object per line) or a JSON array of records.");
+            throw new StructureException(fileLabel
+                    + " is empty: expected JSON Lines (one JSON object per line) or a JSON array of records.");
         }
         in.unread(c);
         if (c == '[') {
@@ -148,7 +152,10 @@ public final class JsonRecords implements Closeable {
         String first = new String(ahead, 0, filled);
         int end = first.indexOf('\n');
         first = end < 0 ? first : first.substring(0, end);
-        char delimiter = first.chars().filter(ch -> ch == ';').count() > first.chars().filter(ch -> ch == ',').count() ? ';' : ',';
+        char delimiter = first.chars().filter(ch -> ch == ';').count()
+                        > first.chars().filter(ch -> ch == ',').count()
+                ? ';'
+                : ',';
         csv = new CsvReader(in, delimiter, part, maxField);
         leading = leadingLines;
         if (!csv.next()) {
@@ -159,8 +166,10 @@ public final class JsonRecords implements Closeable {
             header.add(column.replace("\uFEFF", "").trim());
         }
         if (header.size() < 2 || header.stream().anyMatch(h -> h.isEmpty() || h.startsWith("{"))) {
-            throw new StructureException(fileLabel + " is neither JSON (JSON Lines, an array, an API answer) nor a CSV export "
-                    + "with a header row: its first line is '" + (first.length() > 80 ? first.substring(0, 77) + "..." : first) + "'.");
+            throw new StructureException(
+                    fileLabel + " is neither JSON (JSON Lines, an array, an API answer) nor a CSV export "
+                            + "with a header row: its first line is '"
+                            + (first.length() > 80 ? first.substring(0, 77) + "..." : first) + "'.");
         }
     }
 
@@ -286,7 +295,8 @@ public final class JsonRecords implements Closeable {
             return true;
         } catch (JacksonException e) {
             throw new StructureException(fileLabel + " is not valid JSON near line "
-                    + (e.getLocation() == null ? line : e.getLocation().getLineNr() + leading) + ": " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? line : e.getLocation().getLineNr() + leading) + ": "
+                    + e.getOriginalMessage()
                     + ". Nothing of it was applied.");
         }
     }

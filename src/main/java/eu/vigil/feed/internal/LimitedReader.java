@@ -42,8 +42,12 @@ public final class LimitedReader extends Reader {
             if (buffer[i] == '\n' && !records) {
                 sinceBreak = 0;
             } else if (++sinceBreak > maxLine) {
-                throw new OversizedFileException(part, records ? "has a record longer than " + maxLine + " characters"
-                        : "has a line longer than " + maxLine + " characters", "max-line-length");
+                throw new OversizedFileException(
+                        part,
+                        records
+                                ? "has a record longer than " + maxLine + " characters"
+                                : "has a line longer than " + maxLine + " characters",
+                        "max-line-length");
             }
         }
         return read;

@@ -44,8 +44,8 @@ public final class RecordReader implements Closeable {
      * Opens the extract's data file and checks its shape: a CSV header must name every required column
      * and only known ones.
      */
-    public static RecordReader open(ExtractFiles files, String fileLabel, Collection<String> required, Set<String> known)
-            throws IOException {
+    public static RecordReader open(
+            ExtractFiles files, String fileLabel, Collection<String> required, Set<String> known) throws IOException {
         RecordReader reader = new RecordReader(files.openData(), fileLabel);
         reader.start(required, known);
         return reader;
@@ -58,7 +58,8 @@ public final class RecordReader implements Closeable {
             line++;
         } while (first != null && first.isBlank());
         if (first == null) {
-            throw new StructureException(fileLabel + " is empty: expected JSON Lines (one JSON object per line) or a CSV with a header.");
+            throw new StructureException(
+                    fileLabel + " is empty: expected JSON Lines (one JSON object per line) or a CSV with a header.");
         }
         first = first.replace("\uFEFF", "");
         if (first.stripLeading().startsWith("{")) {
@@ -73,13 +74,17 @@ public final class RecordReader implements Closeable {
                 header.add(column.trim());
             }
         }
-        List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
+        List<String> missing =
+                required.stream().filter(c -> !header.contains(c)).toList();
         List<String> unknown = header.stream().filter(c -> !known.contains(c)).toList();
         if (!missing.isEmpty() || !unknown.isEmpty()) {
             throw new StructureException(fileLabel + " is neither JSON Lines nor a CSV with the expected header: "
-                    + (missing.isEmpty() ? "" : "missing column(s) " + String.join(", ", missing) + (unknown.isEmpty() ? "" : "; "))
+                    + (missing.isEmpty()
+                            ? ""
+                            : "missing column(s) " + String.join(", ", missing) + (unknown.isEmpty() ? "" : "; "))
                     + (unknown.isEmpty() ? "" : "unknown column(s) " + String.join(", ", unknown))
-                    + ". Known columns: " + String.join(", ", known.stream().sorted().toList()) + ".");
+                    + ". Known columns: "
+                    + String.join(", ", known.stream().sorted().toList()) + ".");
         }
     }
 
@@ -87,8 +92,9 @@ public final class RecordReader implements Closeable {
      * The date {@code field} of the extract's first readable line, which names the extract; lines it
      * skips are quarantined by the run itself.
      */
-    public static java.time.LocalDate firstDate(ExtractFiles files, String fileLabel, Collection<String> required,
-                                                Set<String> known, String field) throws IOException {
+    public static java.time.LocalDate firstDate(
+            ExtractFiles files, String fileLabel, Collection<String> required, Set<String> known, String field)
+            throws IOException {
         try (RecordReader reader = open(files, fileLabel, required, known)) {
             while (reader.next()) {
                 if (reader.record() != null) {

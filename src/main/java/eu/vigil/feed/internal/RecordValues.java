@@ -11,13 +11,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RecordValues {
 
-    private RecordValues() {
-    }
+    private RecordValues() {}
 
     /** Whether the record gives this field (a null or a blank text counts as not given: unknown, not removed). */
     public static boolean given(JsonNode record, String field) {
         JsonNode value = record.get(field);
-        return value != null && !value.isNull() && !(value.isString() && value.asString().isBlank());
+        return value != null
+                && !value.isNull()
+                && !(value.isString() && value.asString().isBlank());
     }
 
     public static String text(JsonNode record, String field) {
@@ -74,10 +75,11 @@ public final class RecordValues {
         if (number == null) {
             throw new IllegalArgumentException(label + " is missing");
         }
-        return switch (eu.vigil.company.CompanyNumbers.parse(number, country == null ? "BE" : country.toUpperCase(java.util.Locale.ROOT))) {
+        return switch (eu.vigil.company.CompanyNumbers.parse(
+                number, country == null ? "BE" : country.toUpperCase(java.util.Locale.ROOT))) {
             case eu.vigil.company.ParseResult.Valid valid -> valid.id();
             case eu.vigil.company.ParseResult.Invalid invalid ->
-                    throw new IllegalArgumentException(label + " '" + number + "': " + invalid.detail());
+                throw new IllegalArgumentException(label + " '" + number + "': " + invalid.detail());
         };
     }
 

@@ -45,14 +45,22 @@ final class EstablishmentIndex {
                 long establishment = csv.size() == 3 ? KboNumbers.parse(csv.get(0)) : -1;
                 long enterprise = csv.size() == 3 ? KboNumbers.parse(csv.get(2)) : -1;
                 if (establishment < KboNumbers.FIRST_ESTABLISHMENT || !KboNumbers.validEnterprise(enterprise)) {
-                    context.quarantine("establishment.csv", csv.line(), csv.raw(),
-                            csv.size() != 3 ? "expected 3 fields, found " + csv.size()
+                    context.quarantine(
+                            "establishment.csv",
+                            csv.line(),
+                            csv.raw(),
+                            csv.size() != 3
+                                    ? "expected 3 fields, found " + csv.size()
                                     : "'" + csv.get(0) + "' is not an establishment number or '" + csv.get(2)
-                                    + "' is not a valid enterprise number");
+                                            + "' is not a valid enterprise number");
                     continue;
                 }
                 if (index.size > 0 && index.establishments[index.size - 1] == establishment) {
-                    context.quarantine("establishment.csv", csv.line(), csv.raw(), "establishment " + csv.get(0) + " is listed twice");
+                    context.quarantine(
+                            "establishment.csv",
+                            csv.line(),
+                            csv.raw(),
+                            "establishment " + csv.get(0) + " is listed twice");
                     continue;
                 }
                 long start;
@@ -112,16 +120,23 @@ final class EstablishmentIndex {
         try (Statement statement = connection.createStatement()) {
             statement.execute("delete from kbo_establishment");
         }
-        var copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
+        var copyIn = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("copy kbo_establishment (establishment_number, enterprise_number, start_date) from stdin");
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(copyIn), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer out = new BufferedWriter(
+                new OutputStreamWriter(new PGCopyOutputStream(copyIn), StandardCharsets.UTF_8), 1 << 16)) {
             for (int k = 0; k < size; k++) {
                 int i = (int) order[k];
                 out.write(Long.toString(establishments[i]));
                 out.write('\t');
                 out.write(Long.toString(enterprises[i]));
                 out.write('\t');
-                CopyText.escape(startDays[i] == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(startDays[i]).toString(), out);
+                CopyText.escape(
+                        startDays[i] == Long.MIN_VALUE
+                                ? null
+                                : LocalDate.ofEpochDay(startDays[i]).toString(),
+                        out);
                 out.write('\n');
             }
         }

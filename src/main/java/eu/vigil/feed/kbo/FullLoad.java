@@ -76,10 +76,10 @@ final class FullLoad {
     private void merge(EstablishmentIndex establishments) throws IOException {
         List<String> header = KboAdapter.HEADERS.get("enterprise");
         try (KeyedCsv enterprise = new KeyedCsv(files, "enterprise.csv", header.size(), context);
-             KeyedCsv denomination = child("denomination");
-             KeyedCsv address = child("address");
-             KeyedCsv contact = child("contact");
-             KeyedCsv activity = child("activity")) {
+                KeyedCsv denomination = child("denomination");
+                KeyedCsv address = child("address");
+                KeyedCsv contact = child("contact");
+                KeyedCsv activity = child("activity")) {
             KeyedCsv[] children = {denomination, address, contact, activity};
             String[] parts = {"denomination", "address", "contact", "activity"};
             while (enterprise.key() != KeyedCsv.END && KboNumbers.isEnterprise(enterprise.key())) {
@@ -88,11 +88,17 @@ final class FullLoad {
                 Identity identity = null;
                 Status status = null;
                 if (!KboNumbers.validEnterprise(key)) {
-                    context.quarantine("enterprise.csv", row.line(), row.raw(), row.get(0) + " fails the enterprise-number check digit");
+                    context.quarantine(
+                            "enterprise.csv",
+                            row.line(),
+                            row.raw(),
+                            row.get(0) + " fails the enterprise-number check digit");
                 } else {
                     try {
-                        identity = Identity.empty().withEnterprise(row.get(3), row.get(4), row.get(5), KboDocuments.isoDate(row.get(6)));
-                        status = new Status(true, row.get(1), row.get(2), KboDocuments.situationClass(row.get(2)), null);
+                        identity = Identity.empty()
+                                .withEnterprise(row.get(3), row.get(4), row.get(5), KboDocuments.isoDate(row.get(6)));
+                        status =
+                                new Status(true, row.get(1), row.get(2), KboDocuments.situationClass(row.get(2)), null);
                         context.applied(1);
                     } catch (IllegalArgumentException e) {
                         context.quarantine("enterprise.csv", row.line(), row.raw(), "StartDate " + e.getMessage());
@@ -106,7 +112,8 @@ final class FullLoad {
                     }
                     while (file.key() == key) {
                         if (identity == null) {
-                            context.setAside(file.name + ": rows of an enterprise whose enterprise.csv row was rejected", 1);
+                            context.setAside(
+                                    file.name + ": rows of an enterprise whose enterprise.csv row was rejected", 1);
                         } else if (KboAdapter.collect(parts[c], file.row(), collected, file.name, context)) {
                             context.applied(1);
                         }
@@ -149,20 +156,27 @@ final class FullLoad {
             KboAdapter.establishmentRows(file.name, file.skipRest(), context);
             return;
         }
-        context.quarantine(file.name, file.row().line(), file.row().raw(),
+        context.quarantine(
+                file.name,
+                file.row().line(),
+                file.row().raw(),
                 "no enterprise " + KboNumbers.display(file.key()) + " in enterprise.csv");
         file.advance();
     }
 
     /** One batch of enterprises, serialised by the reading thread, written by the writer thread. */
-    private record Batch(List<String> numbers, List<SectionWrite> identities, List<SectionWrite> statuses,
-                         List<List<eu.vigil.signal.DetectedSignal>> firstSight, List<eu.vigil.feed.QuarantinedRow> quarantine) {
-    }
+    private record Batch(
+            List<String> numbers,
+            List<SectionWrite> identities,
+            List<SectionWrite> statuses,
+            List<List<eu.vigil.signal.DetectedSignal>> firstSight,
+            List<eu.vigil.feed.QuarantinedRow> quarantine) {}
 
     private static final Batch END = new Batch(List.of(), List.of(), List.of(), List.of(), List.of());
 
     private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-    private final java.util.concurrent.atomic.AtomicReference<Throwable> writerFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> writerFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private long created;
     private long changed;
 
@@ -196,7 +210,9 @@ final class FullLoad {
     private void rethrowWriterFailure() {
         Throwable failure = writerFailure.get();
         if (failure != null) {
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure.getMessage(), failure);
+            throw failure instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(failure.getMessage(), failure);
         }
     }
 
@@ -228,9 +244,11 @@ final class FullLoad {
             numbers.add(KboNumbers.canonical(entry.getKey()));
             identityWrites.add(KboAdapter.write(0, Section.IDENTITY, entry.getValue(), extract));
             statusWrites.add(KboAdapter.write(0, Section.STATUS, status, extract));
-            firstSight.add(mayFireAtFirstSight(entry.getValue(), status)
-                    ? context.signals().firstSeen(KboFields.firstSeen(entry.getValue(), status), extract.snapshot())
-                    : List.of());
+            firstSight.add(
+                    mayFireAtFirstSight(entry.getValue(), status)
+                            ? context.signals()
+                                    .firstSeen(KboFields.firstSeen(entry.getValue(), status), extract.snapshot())
+                            : List.of());
         }
         handOver(new Batch(numbers, identityWrites, statusWrites, firstSight, context.takeQuarantine()));
         identities.clear();
@@ -258,10 +276,13 @@ final class FullLoad {
                 }
             }
             int days = signals.firstSightRecentDays();
-            recentStartFrom = days == 0 ? "9999-12-31" : extract.snapshot().minusDays(days).toString();
+            recentStartFrom = days == 0
+                    ? "9999-12-31"
+                    : extract.snapshot().minusDays(days).toString();
         }
-        return status != null && (firstSightSituations.contains(status.juridicalSituation())
-                        || firstSightActivity.contains(String.valueOf(status.active())))
+        return status != null
+                        && (firstSightSituations.contains(status.juridicalSituation())
+                                || firstSightActivity.contains(String.valueOf(status.active())))
                 || identity.startDate() != null && identity.startDate().compareTo(recentStartFrom) >= 0;
     }
 
@@ -300,22 +321,32 @@ final class FullLoad {
      * A full extract on a populated registry: each company whose sections it replaced is compared
      * section by section with the version it replaced (only those few are parsed again).
      */
-    private void detectChanges(Map<Long, Map<Section, String>> previous, List<SectionWrite> written,
-                               Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
+    private void detectChanges(
+            Map<Long, Map<Section, String>> previous,
+            List<SectionWrite> written,
+            Map<Long, List<eu.vigil.signal.DetectedSignal>> fired) {
         Map<Long, Map<Section, String>> now = new HashMap<>();
         for (SectionWrite write : written) {
             Map<Section, String> replaced = previous.get(write.companyId());
             if (replaced != null && replaced.containsKey(write.section())) {
-                now.computeIfAbsent(write.companyId(), id -> new java.util.EnumMap<>(Section.class)).put(write.section(), write.json());
+                now.computeIfAbsent(write.companyId(), id -> new java.util.EnumMap<>(Section.class))
+                        .put(write.section(), write.json());
             }
         }
         now.forEach((companyId, sections) -> {
             Map<Section, String> before = previous.get(companyId);
-            List<eu.vigil.signal.DetectedSignal> detected = context.signals().detect(
-                    KboFields.of(before.containsKey(Section.IDENTITY) ? KboAdapter.identity(before.get(Section.IDENTITY)) : null,
-                            KboAdapter.status(before.get(Section.STATUS))),
-                    KboFields.of(sections.containsKey(Section.IDENTITY) ? KboAdapter.identity(sections.get(Section.IDENTITY)) : null,
-                            KboAdapter.status(sections.get(Section.STATUS))));
+            List<eu.vigil.signal.DetectedSignal> detected = context.signals()
+                    .detect(
+                            KboFields.of(
+                                    before.containsKey(Section.IDENTITY)
+                                            ? KboAdapter.identity(before.get(Section.IDENTITY))
+                                            : null,
+                                    KboAdapter.status(before.get(Section.STATUS))),
+                            KboFields.of(
+                                    sections.containsKey(Section.IDENTITY)
+                                            ? KboAdapter.identity(sections.get(Section.IDENTITY))
+                                            : null,
+                                    KboAdapter.status(sections.get(Section.STATUS))));
             if (!detected.isEmpty()) {
                 fired.put(companyId, detected);
             }
@@ -334,8 +365,8 @@ final class FullLoad {
 
     private boolean hasKboCompanies() throws SQLException {
         try (Statement statement = store.connection().createStatement();
-             ResultSet rs = statement.executeQuery(
-                     "select exists (select 1 from company_section where section = 'status' and source = 'kbo')")) {
+                ResultSet rs = statement.executeQuery(
+                        "select exists (select 1 from company_section where section = 'status' and source = 'kbo')")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -346,20 +377,25 @@ final class FullLoad {
         List<SectionWrite> writes = new ArrayList<>();
         Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
+                ResultSet rs = statement.executeQuery("""
                      select s.company_id, s.doc::text from company_section s
                      where s.section = 'status' and s.source = 'kbo' and (s.doc ->> 'active')::boolean
                        and not exists (select 1 from seen_company x where x.id = s.company_id)""")) {
             while (rs.next()) {
                 Status old = KboAdapter.status(rs.getString(2));
-                Status left = new Status(false, old.status(), old.juridicalSituation(), old.situationClass(),
+                Status left = new Status(
+                        false,
+                        old.status(),
+                        old.juridicalSituation(),
+                        old.situationClass(),
                         extract.snapshot().toString());
                 writes.add(KboAdapter.write(rs.getLong(1), Section.STATUS, left, extract));
                 fired.put(rs.getLong(1), context.signals().detect(KboFields.of(null, old), KboFields.of(null, left)));
             }
         }
         for (int from = 0; from < writes.size(); from += 2_000) {
-            Set<Long> changed = store.upsert(writes.subList(from, Math.min(writes.size(), from + 2_000)), context.runId());
+            Set<Long> changed =
+                    store.upsert(writes.subList(from, Math.min(writes.size(), from + 2_000)), context.runId());
             context.counters().changed += changed.size();
             context.counters().left += changed.size();
         }

@@ -53,13 +53,34 @@ class KboAdapter implements FeedAdapter {
 
     private static Map<String, List<String>> headers() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        headers.put("enterprise", List.of("EnterpriseNumber", "Status", "JuridicalSituation", "TypeOfEnterprise",
-                "JuridicalForm", "JuridicalFormCAC", "StartDate"));
+        headers.put(
+                "enterprise",
+                List.of(
+                        "EnterpriseNumber",
+                        "Status",
+                        "JuridicalSituation",
+                        "TypeOfEnterprise",
+                        "JuridicalForm",
+                        "JuridicalFormCAC",
+                        "StartDate"));
         headers.put("establishment", List.of("EstablishmentNumber", "StartDate", "EnterpriseNumber"));
         headers.put("denomination", List.of("EntityNumber", "Language", "TypeOfDenomination", "Denomination"));
-        headers.put("address", List.of("EntityNumber", "TypeOfAddress", "CountryNL", "CountryFR", "Zipcode",
-                "MunicipalityNL", "MunicipalityFR", "StreetNL", "StreetFR", "HouseNumber", "Box", "ExtraAddressInfo",
-                "DateStrikingOff"));
+        headers.put(
+                "address",
+                List.of(
+                        "EntityNumber",
+                        "TypeOfAddress",
+                        "CountryNL",
+                        "CountryFR",
+                        "Zipcode",
+                        "MunicipalityNL",
+                        "MunicipalityFR",
+                        "StreetNL",
+                        "StreetFR",
+                        "HouseNumber",
+                        "Box",
+                        "ExtraAddressInfo",
+                        "DateStrikingOff"));
         headers.put("contact", List.of("EntityNumber", "EntityContact", "ContactType", "Value"));
         headers.put("activity", List.of("EntityNumber", "ActivityGroup", "NaceVersion", "NaceCode", "Classification"));
         headers.put("branch", List.of("Id", "StartDate", "EnterpriseNumber"));
@@ -78,7 +99,8 @@ class KboAdapter implements FeedAdapter {
     @Override
     public ExtractInfo inspect(ExtractFiles files) throws IOException {
         if (files.isSingleFile()) {
-            throw new StructureException("The file is not a zip archive of CSV files: a KBO extract is the zip KBO publishes.");
+            throw new StructureException(
+                    "The file is not a zip archive of CSV files: a KBO extract is the zip KBO publishes.");
         }
         checkHeader(files, "meta.csv", META);
         Map<String, String> meta = new HashMap<>();
@@ -92,26 +114,32 @@ class KboAdapter implements FeedAdapter {
         }
         String type = meta.getOrDefault("ExtractType", "").toLowerCase(java.util.Locale.ROOT);
         if (!type.equals("full") && !type.equals("update")) {
-            throw new StructureException("meta.csv: ExtractType must be 'full' or 'update', found '" + meta.get("ExtractType") + "'.");
+            throw new StructureException(
+                    "meta.csv: ExtractType must be 'full' or 'update', found '" + meta.get("ExtractType") + "'.");
         }
         Integer number;
         LocalDate snapshot;
         try {
             number = Integer.valueOf(meta.getOrDefault("ExtractNumber", "").trim());
         } catch (NumberFormatException e) {
-            throw new StructureException("meta.csv: ExtractNumber must be a number, found '" + meta.get("ExtractNumber") + "'.");
+            throw new StructureException(
+                    "meta.csv: ExtractNumber must be a number, found '" + meta.get("ExtractNumber") + "'.");
         }
         try {
             snapshot = LocalDate.parse(meta.getOrDefault("SnapshotDate", "").trim(), KBO_DATE);
         } catch (RuntimeException e) {
-            throw new StructureException("meta.csv: SnapshotDate must be a date dd-mm-yyyy, found '" + meta.get("SnapshotDate") + "'.");
+            throw new StructureException(
+                    "meta.csv: SnapshotDate must be a date dd-mm-yyyy, found '" + meta.get("SnapshotDate") + "'.");
         }
         checkHeader(files, "code.csv", CODE);
         for (var file : HEADERS.entrySet()) {
             if (type.equals("full")) {
                 checkHeader(files, file.getKey() + ".csv", file.getValue());
             } else {
-                checkHeader(files, file.getKey() + "_delete.csv", List.of(file.getValue().getFirst()));
+                checkHeader(
+                        files,
+                        file.getKey() + "_delete.csv",
+                        List.of(file.getValue().getFirst()));
                 checkHeader(files, file.getKey() + "_insert.csv", file.getValue());
             }
         }
@@ -121,8 +149,9 @@ class KboAdapter implements FeedAdapter {
 
     private static void checkHeader(ExtractFiles files, String name, List<String> expected) throws IOException {
         if (!files.has(name)) {
-            throw new StructureException("The extract has no " + name + "; a KBO " + (name.contains("_") ? "Update" : "")
-                    + " extract holds it with the header " + quoted(expected) + ".");
+            throw new StructureException(
+                    "The extract has no " + name + "; a KBO " + (name.contains("_") ? "Update" : "")
+                            + " extract holds it with the header " + quoted(expected) + ".");
         }
         try (CsvReader csv = files.csv(name)) {
             List<String> found = csv.next() ? Arrays.asList(csv.fields()) : List.of();
@@ -131,13 +160,17 @@ class KboAdapter implements FeedAdapter {
                 found.set(0, found.getFirst().replace("\uFEFF", ""));
             }
             if (!found.equals(expected)) {
-                throw new StructureException(name + " has the header " + quoted(found) + " but KBO's is " + quoted(expected) + ".");
+                throw new StructureException(
+                        name + " has the header " + quoted(found) + " but KBO's is " + quoted(expected) + ".");
             }
         }
     }
 
     private static String quoted(List<String> fields) {
-        return fields.stream().map(f -> "\"" + f + "\"").reduce((a, b) -> a + "," + b).orElse("(nothing)");
+        return fields.stream()
+                .map(f -> "\"" + f + "\"")
+                .reduce((a, b) -> a + "," + b)
+                .orElse("(nothing)");
     }
 
     private final RunStore runs;
@@ -159,7 +192,8 @@ class KboAdapter implements FeedAdapter {
         }
         if (!extract.isFull() && extract.number() != previous + 1) {
             throw new RefusedException("Update extract " + extract.number() + " does not follow extract " + previous
-                    + ": extracts " + (previous + 1) + (extract.number() - 1 > previous + 1 ? " to " + (extract.number() - 1) : "")
+                    + ": extracts " + (previous + 1)
+                    + (extract.number() - 1 > previous + 1 ? " to " + (extract.number() - 1) : "")
                     + " are missing. Apply them first, or force this one.");
         }
     }
@@ -170,16 +204,18 @@ class KboAdapter implements FeedAdapter {
      */
     static void refuseUpdateWithoutFull(ExtractInfo extract, boolean hadFull) {
         if (!extract.isFull() && !hadFull) {
-            throw new RefusedException("Vigil has never loaded a KBO Full extract, and Update " + extract.number()
-                    + " only lists what changed the day before: load the latest Full extract first "
-                    + "(KboOpenData_NNNN_yyyy_mm_Full.zip), then the Updates that follow it. Force this Update to apply it anyway.");
+            throw new RefusedException(
+                    "Vigil has never loaded a KBO Full extract, and Update " + extract.number()
+                            + " only lists what changed the day before: load the latest Full extract first "
+                            + "(KboOpenData_NNNN_yyyy_mm_Full.zip), then the Updates that follow it. Force this Update to apply it anyway.");
         }
     }
 
     @Override
     public void ingest(ExtractFiles files, ExtractInfo extract, IngestionContext context) throws IOException {
         context.codes().replace(SOURCE, codes(files));
-        for (String branchFile : extract.isFull() ? List.of("branch.csv") : List.of("branch_delete.csv", "branch_insert.csv")) {
+        for (String branchFile :
+                extract.isFull() ? List.of("branch.csv") : List.of("branch_delete.csv", "branch_insert.csv")) {
             countUnused(files, branchFile, context);
         }
         if (extract.isFull()) {
@@ -202,7 +238,10 @@ class KboAdapter implements FeedAdapter {
 
     /** Establishment-level rows of a file (activities, addresses, contacts, names of establishments), read and set aside. */
     static void establishmentRows(String file, long rows, IngestionContext context) {
-        context.setAside(file + ": establishment-level rows (Vigil keeps each enterprise's own data and its list of establishments)", rows);
+        context.setAside(
+                file
+                        + ": establishment-level rows (Vigil keeps each enterprise's own data and its list of establishments)",
+                rows);
     }
 
     private static Iterable<ReferenceCodes.Code> codes(ExtractFiles files) {
@@ -252,8 +291,19 @@ class KboAdapter implements FeedAdapter {
     }
 
     static Address address(KboRow row) {
-        return new Address(row.get(1), row.get(2), row.get(3), row.get(4), row.get(5), row.get(6), row.get(7),
-                row.get(8), row.get(9), row.get(10), row.get(11), KboDocuments.isoDate(row.get(12)));
+        return new Address(
+                row.get(1),
+                row.get(2),
+                row.get(3),
+                row.get(4),
+                row.get(5),
+                row.get(6),
+                row.get(7),
+                row.get(8),
+                row.get(9),
+                row.get(10),
+                row.get(11),
+                KboDocuments.isoDate(row.get(12)));
     }
 
     static Contact contact(KboRow row) {
@@ -265,7 +315,8 @@ class KboAdapter implements FeedAdapter {
     }
 
     /** Reads one child row into {@code target}, or quarantines it when a field is malformed; true when it was taken. */
-    static boolean collect(String part, KboRow row, Map<String, List<Object>> target, String file, IngestionContext context) {
+    static boolean collect(
+            String part, KboRow row, Map<String, List<Object>> target, String file, IngestionContext context) {
         try {
             Object value = switch (part) {
                 case "denomination" -> name(row);
@@ -310,8 +361,11 @@ class KboAdapter implements FeedAdapter {
     static List<Establishment> establishments(List<long[]> rows) {
         List<Establishment> result = new ArrayList<>(rows.size());
         for (long[] row : rows) {
-            result.add(new Establishment(KboNumbers.display(row[0]), row[1] == Long.MIN_VALUE ? null
-                    : LocalDate.ofEpochDay(row[1]).toString()));
+            result.add(new Establishment(
+                    KboNumbers.display(row[0]),
+                    row[1] == Long.MIN_VALUE
+                            ? null
+                            : LocalDate.ofEpochDay(row[1]).toString()));
         }
         return result;
     }

@@ -17,40 +17,63 @@ final class KboDocuments {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
             .build();
 
-    private KboDocuments() {
-    }
+    private KboDocuments() {}
 
-    record Name(String type, String language, String value) {
-    }
+    record Name(String type, String language, String value) {}
 
-    record Address(String type, String countryNL, String countryFR, String zipcode, String municipalityNL,
-                   String municipalityFR, String streetNL, String streetFR, String houseNumber, String box,
-                   String extraInfo, String struckOffOn) {
-    }
+    record Address(
+            String type,
+            String countryNL,
+            String countryFR,
+            String zipcode,
+            String municipalityNL,
+            String municipalityFR,
+            String streetNL,
+            String streetFR,
+            String houseNumber,
+            String box,
+            String extraInfo,
+            String struckOffOn) {}
 
-    record Contact(String entity, String type, String value) {
-    }
+    record Contact(String entity, String type, String value) {}
 
     /** Stored as a tuple [group, naceVersion, naceCode, classification]: activities are most of a company's bytes. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
     @JsonPropertyOrder({"group", "naceVersion", "naceCode", "classification"})
-    record Activity(String group, String naceVersion, String naceCode, String classification) {
-    }
+    record Activity(String group, String naceVersion, String naceCode, String classification) {}
 
-    record Establishment(String number, String startDate) {
-    }
+    record Establishment(String number, String startDate) {}
 
-    record Identity(String typeOfEnterprise, String juridicalForm, String juridicalFormCac, String startDate,
-                    List<Name> names, List<Address> addresses, List<Contact> contacts, List<Activity> activities,
-                    List<Establishment> establishments) {
+    record Identity(
+            String typeOfEnterprise,
+            String juridicalForm,
+            String juridicalFormCac,
+            String startDate,
+            List<Name> names,
+            List<Address> addresses,
+            List<Contact> contacts,
+            List<Activity> activities,
+            List<Establishment> establishments) {
 
         Identity {
-            names = sorted(names, Comparator.comparing(Name::type).thenComparing(Name::language).thenComparing(Name::value));
-            addresses = sorted(addresses, Comparator.comparing(Address::type).thenComparing(a -> String.valueOf(a.zipcode()))
-                    .thenComparing(a -> String.valueOf(a.streetNL())).thenComparing(a -> String.valueOf(a.houseNumber())));
+            names = sorted(
+                    names,
+                    Comparator.comparing(Name::type)
+                            .thenComparing(Name::language)
+                            .thenComparing(Name::value));
+            addresses = sorted(
+                    addresses,
+                    Comparator.comparing(Address::type)
+                            .thenComparing(a -> String.valueOf(a.zipcode()))
+                            .thenComparing(a -> String.valueOf(a.streetNL()))
+                            .thenComparing(a -> String.valueOf(a.houseNumber())));
             contacts = sorted(contacts, Comparator.comparing(Contact::type).thenComparing(Contact::value));
-            activities = sorted(activities, Comparator.comparing(Activity::group).thenComparing(Activity::naceVersion)
-                    .thenComparing(Activity::classification).thenComparing(Activity::naceCode));
+            activities = sorted(
+                    activities,
+                    Comparator.comparing(Activity::group)
+                            .thenComparing(Activity::naceVersion)
+                            .thenComparing(Activity::classification)
+                            .thenComparing(Activity::naceCode));
             establishments = sorted(establishments, Comparator.comparing(Establishment::number));
         }
 
@@ -63,23 +86,68 @@ final class KboDocuments {
         }
 
         Identity withNames(List<Name> value) {
-            return new Identity(typeOfEnterprise, juridicalForm, juridicalFormCac, startDate, value, addresses, contacts, activities, establishments);
+            return new Identity(
+                    typeOfEnterprise,
+                    juridicalForm,
+                    juridicalFormCac,
+                    startDate,
+                    value,
+                    addresses,
+                    contacts,
+                    activities,
+                    establishments);
         }
 
         Identity withAddresses(List<Address> value) {
-            return new Identity(typeOfEnterprise, juridicalForm, juridicalFormCac, startDate, names, value, contacts, activities, establishments);
+            return new Identity(
+                    typeOfEnterprise,
+                    juridicalForm,
+                    juridicalFormCac,
+                    startDate,
+                    names,
+                    value,
+                    contacts,
+                    activities,
+                    establishments);
         }
 
         Identity withContacts(List<Contact> value) {
-            return new Identity(typeOfEnterprise, juridicalForm, juridicalFormCac, startDate, names, addresses, value, activities, establishments);
+            return new Identity(
+                    typeOfEnterprise,
+                    juridicalForm,
+                    juridicalFormCac,
+                    startDate,
+                    names,
+                    addresses,
+                    value,
+                    activities,
+                    establishments);
         }
 
         Identity withActivities(List<Activity> value) {
-            return new Identity(typeOfEnterprise, juridicalForm, juridicalFormCac, startDate, names, addresses, contacts, value, establishments);
+            return new Identity(
+                    typeOfEnterprise,
+                    juridicalForm,
+                    juridicalFormCac,
+                    startDate,
+                    names,
+                    addresses,
+                    contacts,
+                    value,
+                    establishments);
         }
 
         Identity withEstablishments(List<Establishment> value) {
-            return new Identity(typeOfEnterprise, juridicalForm, juridicalFormCac, startDate, names, addresses, contacts, activities, value);
+            return new Identity(
+                    typeOfEnterprise,
+                    juridicalForm,
+                    juridicalFormCac,
+                    startDate,
+                    names,
+                    addresses,
+                    contacts,
+                    activities,
+                    value);
         }
     }
 
@@ -88,8 +156,7 @@ final class KboDocuments {
      * @param situationClass  what the juridical situation means for a credit manager (normal, bankruptcy, ...)
      * @param ceasedOn        the snapshot date of the extract in which the enterprise left the active population
      */
-    record Status(boolean active, String status, String juridicalSituation, String situationClass, String ceasedOn) {
-    }
+    record Status(boolean active, String status, String juridicalSituation, String situationClass, String ceasedOn) {}
 
     static <T> List<T> sorted(List<T> values, Comparator<T> order) {
         if (values == null || values.isEmpty()) {
@@ -156,8 +223,11 @@ final class KboDocuments {
             throw new IllegalArgumentException("'" + kboDate + "' is not a date dd-mm-yyyy");
         }
         try {
-            return LocalDate.of(Integer.parseInt(kboDate.substring(6)), Integer.parseInt(kboDate.substring(3, 5)),
-                    Integer.parseInt(kboDate.substring(0, 2))).toString();
+            return LocalDate.of(
+                            Integer.parseInt(kboDate.substring(6)),
+                            Integer.parseInt(kboDate.substring(3, 5)),
+                            Integer.parseInt(kboDate.substring(0, 2)))
+                    .toString();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("'" + kboDate + "' is not a date dd-mm-yyyy");
         }

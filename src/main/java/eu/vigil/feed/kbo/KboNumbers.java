@@ -5,8 +5,7 @@ final class KboNumbers {
 
     static final long FIRST_ESTABLISHMENT = 2_000_000_000L;
 
-    private KboNumbers() {
-    }
+    private KboNumbers() {}
 
     /** The number's digits as a long, or -1 when it is not 10 digits in any dotting. */
     static long parse(String text) {

@@ -30,14 +30,14 @@ final class KeyedCsv implements Closeable {
     private long key = -1;
     private long previous = -1;
 
-    private record Keyed(long key, KboRow row) {
-    }
+    private record Keyed(long key, KboRow row) {}
 
     KeyedCsv(ExtractFiles files, String name, int columns, IngestionContext context) throws IOException {
         this(files, name, columns, context, false);
     }
 
-    KeyedCsv(ExtractFiles files, String name, int columns, IngestionContext context, boolean sortInMemory) throws IOException {
+    KeyedCsv(ExtractFiles files, String name, int columns, IngestionContext context, boolean sortInMemory)
+            throws IOException {
         this.name = name;
         this.columns = columns;
         this.context = context;

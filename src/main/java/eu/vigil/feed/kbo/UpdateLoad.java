@@ -58,6 +58,7 @@ final class UpdateLoad {
         long rows;
         /** Rows replaced by a later insert row for the same enterprise. */
         long superseded;
+
         final Set<String> replaced = new HashSet<>();
         final Map<String, List<Object>> inserted = new HashMap<>();
         boolean establishmentsChanged;
@@ -94,7 +95,11 @@ final class UpdateLoad {
                 context.read();
                 long number = KboNumbers.parse(csv.get(0));
                 if (number < KboNumbers.FIRST_ESTABLISHMENT) {
-                    context.quarantine("establishment_delete.csv", csv.line(), csv.raw(), "'" + csv.get(0) + "' is not an establishment number");
+                    context.quarantine(
+                            "establishment_delete.csv",
+                            csv.line(),
+                            csv.raw(),
+                            "'" + csv.get(0) + "' is not an establishment number");
                 } else {
                     deleted.add(number);
                     context.applied(1);
@@ -111,15 +116,23 @@ final class UpdateLoad {
                 long number = csv.size() == 3 ? KboNumbers.parse(csv.get(0)) : -1;
                 long enterprise = csv.size() == 3 ? KboNumbers.parse(csv.get(2)) : -1;
                 if (number < KboNumbers.FIRST_ESTABLISHMENT || !KboNumbers.validEnterprise(enterprise)) {
-                    context.quarantine("establishment_insert.csv", csv.line(), csv.raw(), "not an establishment with a valid enterprise number");
+                    context.quarantine(
+                            "establishment_insert.csv",
+                            csv.line(),
+                            csv.raw(),
+                            "not an establishment with a valid enterprise number");
                     continue;
                 }
                 try {
                     String start = KboDocuments.isoDate(csv.get(1));
-                    inserted.put(number, new long[] {enterprise, start == null ? Long.MIN_VALUE : LocalDate.parse(start).toEpochDay()});
+                    inserted.put(number, new long[] {
+                        enterprise,
+                        start == null ? Long.MIN_VALUE : LocalDate.parse(start).toEpochDay()
+                    });
                     context.applied(1);
                 } catch (IllegalArgumentException e) {
-                    context.quarantine("establishment_insert.csv", csv.line(), csv.raw(), "StartDate " + e.getMessage());
+                    context.quarantine(
+                            "establishment_insert.csv", csv.line(), csv.raw(), "StartDate " + e.getMessage());
                 }
             }
         }
@@ -145,7 +158,8 @@ final class UpdateLoad {
             for (var entry : inserted.entrySet()) {
                 insert.setLong(1, entry.getKey());
                 insert.setLong(2, entry.getValue()[0]);
-                insert.setObject(3, entry.getValue()[1] == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(entry.getValue()[1]));
+                insert.setObject(
+                        3, entry.getValue()[1] == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(entry.getValue()[1]));
                 insert.addBatch();
                 owners.add(entry.getValue()[0]);
             }
@@ -159,12 +173,20 @@ final class UpdateLoad {
         List<KeyedCsv> open = new ArrayList<>();
         try {
             KeyedCsv enterpriseDelete = track(open, new KeyedCsv(files, "enterprise_delete.csv", 1, context, true));
-            KeyedCsv enterpriseInsert = track(open, new KeyedCsv(files, "enterprise_insert.csv", enterpriseHeader.size(), context, true));
+            KeyedCsv enterpriseInsert =
+                    track(open, new KeyedCsv(files, "enterprise_insert.csv", enterpriseHeader.size(), context, true));
             KeyedCsv[] deletes = new KeyedCsv[PARTS.length];
             KeyedCsv[] inserts = new KeyedCsv[PARTS.length];
             for (int p = 0; p < PARTS.length; p++) {
                 deletes[p] = track(open, new KeyedCsv(files, PARTS[p] + "_delete.csv", 1, context, true));
-                inserts[p] = track(open, new KeyedCsv(files, PARTS[p] + "_insert.csv", KboAdapter.HEADERS.get(PARTS[p]).size(), context, true));
+                inserts[p] = track(
+                        open,
+                        new KeyedCsv(
+                                files,
+                                PARTS[p] + "_insert.csv",
+                                KboAdapter.HEADERS.get(PARTS[p]).size(),
+                                context,
+                                true));
             }
             var owners = establishmentOwners.iterator();
             long nextOwner = owners.hasNext() ? owners.next() : KeyedCsv.END;
@@ -191,7 +213,10 @@ final class UpdateLoad {
                 if (!KboNumbers.validEnterprise(key)) {
                     for (KeyedCsv file : open) {
                         while (file.key() == key) {
-                            context.quarantine(file.name, file.row().line(), file.row().raw(),
+                            context.quarantine(
+                                    file.name,
+                                    file.row().line(),
+                                    file.row().raw(),
                                     KboNumbers.display(key) + " fails the enterprise-number check digit");
                             file.advance();
                         }
@@ -266,7 +291,8 @@ final class UpdateLoad {
             for (String number : deletionsOnly) {
                 if (!held.containsKey(number)) {
                     Patch patch = batch.remove(Long.parseLong(number));
-                    context.setAside("deletions about enterprises Vigil never held (no company is made from a deletion)",
+                    context.setAside(
+                            "deletions about enterprises Vigil never held (no company is made from a deletion)",
                             patch.rows);
                 }
             }
@@ -280,14 +306,17 @@ final class UpdateLoad {
         Map<Long, StoredSection> identities = store.load(resolved.ids().values(), Section.IDENTITY);
         Map<Long, StoredSection> statuses = store.load(resolved.ids().values(), Section.STATUS);
         Map<Long, List<long[]>> establishments = establishmentsOf(batch.entrySet().stream()
-                .filter(e -> e.getValue().establishmentsChanged).map(Map.Entry::getKey).toList());
+                .filter(e -> e.getValue().establishmentsChanged)
+                .map(Map.Entry::getKey)
+                .toList());
         List<SectionWrite> writes = new ArrayList<>(batch.size() * 2);
         Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();
         int left = 0;
         for (var entry : batch.entrySet()) {
             Patch patch = entry.getValue();
             context.applied(patch.rows);
-            context.setAside("enterprise_insert.csv: rows replaced by a later row for the same enterprise", patch.superseded);
+            context.setAside(
+                    "enterprise_insert.csv: rows replaced by a later row for the same enterprise", patch.superseded);
             long companyId = resolved.ids().get(KboNumbers.canonical(entry.getKey()));
             StoredSection storedIdentity = identities.get(companyId);
             StoredSection storedStatus = statuses.get(companyId);
@@ -295,17 +324,23 @@ final class UpdateLoad {
             if (patch.left()) {
                 // deleted again after it left: it keeps the date it left
                 String ceasedOn = oldStatus != null && !oldStatus.active() && oldStatus.ceasedOn() != null
-                        ? oldStatus.ceasedOn() : extract.snapshot().toString();
-                Status status = new Status(false, oldStatus == null ? null : oldStatus.status(),
+                        ? oldStatus.ceasedOn()
+                        : extract.snapshot().toString();
+                Status status = new Status(
+                        false,
+                        oldStatus == null ? null : oldStatus.status(),
                         oldStatus == null ? null : oldStatus.juridicalSituation(),
-                        oldStatus == null ? null : oldStatus.situationClass(), ceasedOn);
+                        oldStatus == null ? null : oldStatus.situationClass(),
+                        ceasedOn);
                 if (oldStatus == null || oldStatus.active()) {
                     left++;
                 }
                 writes.add(KboAdapter.write(companyId, Section.STATUS, status, extract));
-                fired.put(companyId, oldStatus != null
-                        ? context.signals().detect(KboFields.of(null, oldStatus), KboFields.of(null, status))
-                        : context.signals().firstSeen(KboFields.firstSeen(null, status), extract.snapshot()));
+                fired.put(
+                        companyId,
+                        oldStatus != null
+                                ? context.signals().detect(KboFields.of(null, oldStatus), KboFields.of(null, status))
+                                : context.signals().firstSeen(KboFields.firstSeen(null, status), extract.snapshot()));
                 continue;
             }
             Identity identity = KboAdapter.identity(storedIdentity == null ? null : storedIdentity.json());
@@ -317,7 +352,11 @@ final class UpdateLoad {
                     status = new Status(true, row[1], row[2], KboDocuments.situationClass(row[2]), null);
                     context.applied(1);
                 } catch (IllegalArgumentException e) {
-                    context.quarantine("enterprise_insert.csv", patch.enterpriseLine, String.join(",", row), "StartDate " + e.getMessage());
+                    context.quarantine(
+                            "enterprise_insert.csv",
+                            patch.enterpriseLine,
+                            String.join(",", row),
+                            "StartDate " + e.getMessage());
                 }
             }
             for (String part : patch.replaced) {
@@ -331,18 +370,25 @@ final class UpdateLoad {
                 };
             }
             if (patch.establishmentsChanged) {
-                identity = identity.withEstablishments(KboAdapter.establishments(
-                        establishments.getOrDefault(entry.getKey(), List.of())));
+                identity = identity.withEstablishments(
+                        KboAdapter.establishments(establishments.getOrDefault(entry.getKey(), List.of())));
             }
             writes.add(KboAdapter.write(companyId, Section.IDENTITY, identity, extract));
             if (status != null) {
                 writes.add(KboAdapter.write(companyId, Section.STATUS, status, extract));
             }
-            fired.put(companyId, storedIdentity == null && storedStatus == null
-                    ? context.signals().firstSeen(KboFields.firstSeen(identity, status), extract.snapshot())
-                    : context.signals().detect(
-                            KboFields.of(storedIdentity == null ? null : KboAdapter.identity(storedIdentity.json()), oldStatus),
-                            KboFields.of(identity, status)));
+            fired.put(
+                    companyId,
+                    storedIdentity == null && storedStatus == null
+                            ? context.signals().firstSeen(KboFields.firstSeen(identity, status), extract.snapshot())
+                            : context.signals()
+                                    .detect(
+                                            KboFields.of(
+                                                    storedIdentity == null
+                                                            ? null
+                                                            : KboAdapter.identity(storedIdentity.json()),
+                                                    oldStatus),
+                                            KboFields.of(identity, status)));
         }
         Set<Long> changed = store.upsert(writes, context.runId());
         fired.keySet().retainAll(changed);
@@ -367,7 +413,12 @@ final class UpdateLoad {
                 while (rs.next()) {
                     var start = rs.getDate(3);
                     result.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new long[] {rs.getLong(2), start == null ? Long.MIN_VALUE : start.toLocalDate().toEpochDay()});
+                            .add(new long[] {
+                                rs.getLong(2),
+                                start == null
+                                        ? Long.MIN_VALUE
+                                        : start.toLocalDate().toEpochDay()
+                            });
                 }
             }
         }

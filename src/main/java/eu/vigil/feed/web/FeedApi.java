@@ -37,17 +37,27 @@ class FeedApi {
 
     @PostMapping(path = "/{source}/extracts", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload an extract (multipart field 'file'); answers 202 with the run's id")
-    ResponseEntity<Map<String, Object>> upload(@PathVariable String source, @RequestPart("file") MultipartFile file,
-                                               @RequestParam(defaultValue = "false") boolean force) throws IOException {
+    ResponseEntity<Map<String, Object>> upload(
+            @PathVariable String source,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean force)
+            throws IOException {
         if (!ingestion.sources().contains(source)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("status", 404,
-                    "detail", "Unknown feed source '" + source + "'; known: " + String.join(", ", ingestion.sources())));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of(
+                            "status",
+                            404,
+                            "detail",
+                            "Unknown feed source '" + source + "'; known: " + String.join(", ", ingestion.sources())));
         }
         if (file.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("status", 400, "detail", "The multipart field 'file' is empty."));
+            return ResponseEntity.badRequest()
+                    .body(Map.of("status", 400, "detail", "The multipart field 'file' is empty."));
         }
-        RunView run = ingestion.submit(source, file.getInputStream(), file.getOriginalFilename(), force, Actors.current());
-        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/feeds/runs/" + run.id()))
+        RunView run =
+                ingestion.submit(source, file.getInputStream(), file.getOriginalFilename(), force, Actors.current());
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/admin/feeds/runs/" + run.id()))
                 .body(Map.of("id", run.id(), "status", run.status()));
     }
 
@@ -60,13 +70,19 @@ class FeedApi {
     @GetMapping("/runs/{id}")
     @Operation(summary = "One run: status and counts")
     ResponseEntity<RunView> run(@PathVariable long id) {
-        return ingestion.run(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.notFound().build());
+        return ingestion
+                .run(id)
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping("/runs/{id}/quarantine")
     @Operation(summary = "The rows a run could not take")
-    ResponseEntity<List<QuarantinedRow>> quarantine(@PathVariable long id, @RequestParam(defaultValue = "1000") int limit) {
-        return ingestion.run(id).map(run -> ResponseEntity.ok(ingestion.quarantine(id, limit)))
+    ResponseEntity<List<QuarantinedRow>> quarantine(
+            @PathVariable long id, @RequestParam(defaultValue = "1000") int limit) {
+        return ingestion
+                .run(id)
+                .map(run -> ResponseEntity.ok(ingestion.quarantine(id, limit)))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -38,12 +38,17 @@ class FeedController {
     /** The registry first (the form's default), then the others by name. */
     private List<String> sources() {
         return ingestion.sources().stream()
-                .sorted(Comparator.comparing((String s) -> !s.equals("kbo")).thenComparing(Comparator.naturalOrder())).toList();
+                .sorted(Comparator.comparing((String s) -> !s.equals("kbo")).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     @PostMapping
-    String upload(@RequestParam String source, @RequestParam("file") MultipartFile file,
-                  @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect) throws IOException {
+    String upload(
+            @RequestParam String source,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean force,
+            RedirectAttributes redirect)
+            throws IOException {
         if (file.isEmpty() || !ingestion.sources().contains(source)) {
             redirect.addFlashAttribute("errorKey", "feeds.error.file");
             return "redirect:/platform/feeds";
@@ -54,7 +59,8 @@ class FeedController {
 
     @GetMapping("/runs/{id}")
     String run(@PathVariable long id, Model model) {
-        model.addAttribute("run", ingestion.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "run", ingestion.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("quarantine", ingestion.quarantine(id, 500));
         return "feed/run";
     }
@@ -62,7 +68,8 @@ class FeedController {
     /** The run's status block alone, polled by htmx while the run is under way. */
     @GetMapping("/runs/{id}/status")
     String status(@PathVariable long id, Model model) {
-        model.addAttribute("run", ingestion.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute(
+                "run", ingestion.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         model.addAttribute("quarantine", ingestion.quarantine(id, 500));
         return "feed/run :: status";
     }

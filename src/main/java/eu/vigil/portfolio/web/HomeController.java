@@ -56,14 +56,21 @@ class HomeController {
     }
 
     @GetMapping("/portfolio")
-    String list(@RequestParam(required = false) String light, @RequestParam(required = false) Long since,
-                @RequestParam(required = false) String risk, @RequestParam(required = false) String sort,
-                @RequestParam(defaultValue = "1") int page, Model model) {
-        Portfolio.ListFilter filter = new Portfolio.ListFilter(light, since == null ? null : Instant.ofEpochMilli(since),
-                "high".equals(risk), sort);
+    String list(
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) Long since,
+            @RequestParam(required = false) String risk,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        Portfolio.ListFilter filter = new Portfolio.ListFilter(
+                light, since == null ? null : Instant.ofEpochMilli(since), "high".equals(risk), sort);
         model.addAttribute("filter", filter);
         model.addAttribute("sinceMillis", since);
-        model.addAttribute("page", portfolio.entries(filter, page, LIST_PAGE, LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute(
+                "page",
+                portfolio.entries(
+                        filter, page, LIST_PAGE, LocaleContextHolder.getLocale().getLanguage()));
         return "portfolio/list";
     }
 }

@@ -28,7 +28,8 @@ class PortfolioFormats {
             return "—";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale.getCountry().isEmpty() ? defaultRegion(locale) : locale);
+        NumberFormat format =
+                NumberFormat.getCurrencyInstance(locale.getCountry().isEmpty() ? defaultRegion(locale) : locale);
         try {
             format.setCurrency(Currency.getInstance(money.currency()));
         } catch (IllegalArgumentException e) {
@@ -62,21 +63,34 @@ class PortfolioFormats {
         DateTimeFormatter label = DateTimeFormatter.ofPattern("MMM yyyy", locale);
         StringBuilder json = new StringBuilder("{\"labels\":[");
         for (int i = 0; i < months.size(); i++) {
-            json.append(i == 0 ? "" : ",").append(string(label.format(months.get(i).month())));
+            json.append(i == 0 ? "" : ",")
+                    .append(string(label.format(months.get(i).month())));
         }
         json.append("],\"datasets\":[");
-        dataset(json, messages.getMessage("watchlist.light.red", null, locale), "#dc3545",
+        dataset(
+                json,
+                messages.getMessage("watchlist.light.red", null, locale),
+                "#dc3545",
                 months.stream().map(m -> String.valueOf(m.red())).toList());
         json.append(',');
-        dataset(json, messages.getMessage("watchlist.light.amber", null, locale), "#fd7e14",
+        dataset(
+                json,
+                messages.getMessage("watchlist.light.amber", null, locale),
+                "#fd7e14",
                 months.stream().map(m -> String.valueOf(m.amber())).toList());
         return json.append("]}").toString();
     }
 
     private static void dataset(StringBuilder json, String name, String colour, List<String> values) {
-        json.append("{\"label\":").append(string(name)).append(",\"borderColor\":\"").append(colour)
-                .append("\",\"backgroundColor\":\"").append(colour).append("\",\"data\":[")
-                .append(String.join(",", values)).append("]}");
+        json.append("{\"label\":")
+                .append(string(name))
+                .append(",\"borderColor\":\"")
+                .append(colour)
+                .append("\",\"backgroundColor\":\"")
+                .append(colour)
+                .append("\",\"data\":[")
+                .append(String.join(",", values))
+                .append("]}");
     }
 
     private static String string(String text) {

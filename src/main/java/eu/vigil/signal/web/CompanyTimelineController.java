@@ -45,7 +45,8 @@ class CompanyTimelineController {
     private final SignalCatalogue catalogue;
     private final ChangeWording wording;
 
-    CompanyTimelineController(CompanyRegistry registry, SignalEvents events, SignalCatalogue catalogue, ChangeWording wording) {
+    CompanyTimelineController(
+            CompanyRegistry registry, SignalEvents events, SignalCatalogue catalogue, ChangeWording wording) {
         this.registry = registry;
         this.events = events;
         this.catalogue = catalogue;
@@ -53,23 +54,38 @@ class CompanyTimelineController {
     }
 
     /** One event as the timeline shows it: its label, why it matters, and what changed in words. */
-    record Entry(SignalEvent event, String label, String explanation, String change) {
-    }
+    record Entry(SignalEvent event, String label, String explanation, String change) {}
 
     /** Newest day first; within a day, the most severe first. */
-    static final Comparator<SignalEvent> ORDER = Comparator.comparing(SignalEvent::effectiveDate).reversed()
-            .thenComparing(Comparator.comparingInt((SignalEvent e) -> e.severity().rank()).reversed())
+    static final Comparator<SignalEvent> ORDER = Comparator.comparing(SignalEvent::effectiveDate)
+            .reversed()
+            .thenComparing(
+                    Comparator.comparingInt((SignalEvent e) -> e.severity().rank())
+                            .reversed())
             .thenComparing(Comparator.comparingLong(SignalEvent::id).reversed());
 
     @GetMapping("/companies/{country}/{number}/timeline")
-    String timeline(@PathVariable String country, @PathVariable String number,
-                    @RequestParam(defaultValue = "") String category, @RequestParam(defaultValue = "") String polarity,
-                    @RequestParam(defaultValue = "") String days,
-                    @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    String timeline(
+            @PathVariable String country,
+            @PathVariable String number,
+            @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "") String polarity,
+            @RequestParam(defaultValue = "") String days,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         CompanyState company = company(country, number);
-        Category wantedCategory = Arrays.stream(Category.values()).filter(c -> c.key().equals(category)).findFirst().orElse(null);
-        Polarity wantedPolarity = Arrays.stream(Polarity.values()).filter(p -> p.key().equals(polarity)).findFirst().orElse(null);
-        Integer period = PERIODS.stream().filter(p -> p.toString().equals(days)).findFirst().orElse(null);
+        Category wantedCategory = Arrays.stream(Category.values())
+                .filter(c -> c.key().equals(category))
+                .findFirst()
+                .orElse(null);
+        Polarity wantedPolarity = Arrays.stream(Polarity.values())
+                .filter(p -> p.key().equals(polarity))
+                .findFirst()
+                .orElse(null);
+        Integer period = PERIODS.stream()
+                .filter(p -> p.toString().equals(days))
+                .findFirst()
+                .orElse(null);
         LocalDate since = period == null ? null : LocalDate.now(zone()).minusDays(period);
         Locale locale = LocaleContextHolder.getLocale();
         List<Entry> entries = events.of(company.id(), since).stream()
@@ -81,7 +97,11 @@ class CompanyTimelineController {
         model.addAttribute("company", company.company());
         model.addAttribute("entries", entries.size() > SHOWN ? entries.subList(0, SHOWN) : entries);
         model.addAttribute("more", entries.size() > SHOWN ? entries.size() : null);
-        model.addAttribute("categories", Arrays.stream(Category.values()).filter(c -> c != Category.INTERNAL).toList());
+        model.addAttribute(
+                "categories",
+                Arrays.stream(Category.values())
+                        .filter(c -> c != Category.INTERNAL)
+                        .toList());
         model.addAttribute("polarities", Polarity.values());
         model.addAttribute("periods", PERIODS);
         model.addAttribute("category", wantedCategory == null ? "" : wantedCategory.key());
@@ -91,15 +111,22 @@ class CompanyTimelineController {
     }
 
     private Entry entry(SignalEvent event, Locale locale) {
-        Signal.Label label = catalogue.find(event.code()).map(s -> s.label(locale.getLanguage())).orElse(null);
-        return new Entry(event, label == null ? event.code() : label.label(), label == null ? null : label.explanation(),
+        Signal.Label label = catalogue
+                .find(event.code())
+                .map(s -> s.label(locale.getLanguage()))
+                .orElse(null);
+        return new Entry(
+                event,
+                label == null ? event.code() : label.label(),
+                label == null ? null : label.explanation(),
                 wording.words(event, locale).text());
     }
 
     /** The portal answers a number that cannot be a company as it answers an unknown company: 404. */
     private CompanyState company(String country, String number) {
         String wanted = country.toUpperCase(Locale.ROOT);
-        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid) || !valid.id().country().equals(wanted)) {
+        if (!(CompanyNumbers.parse(number, wanted) instanceof ParseResult.Valid valid)
+                || !valid.id().country().equals(wanted)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         return registry.find(valid.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

@@ -16,7 +16,10 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "account_token")
 public class AccountToken {
 
-    public enum Purpose { INVITATION, PASSWORD_RESET }
+    public enum Purpose {
+        INVITATION,
+        PASSWORD_RESET
+    }
 
     @Id
     private UUID id;
@@ -44,8 +47,7 @@ public class AccountToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected AccountToken() {
-    }
+    protected AccountToken() {}
 
     public AccountToken(UUID tenantId, UUID userId, Purpose purpose, String tokenHash, Duration validFor) {
         this.id = UUID.randomUUID();

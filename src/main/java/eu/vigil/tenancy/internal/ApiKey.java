@@ -48,10 +48,10 @@ public class ApiKey {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
-    public ApiKey(UUID tenantId, String name, ApiKeyScope scope, String displayHint, String secretHash, String createdBy) {
+    public ApiKey(
+            UUID tenantId, String name, ApiKeyScope scope, String displayHint, String secretHash, String createdBy) {
         this.id = UUID.randomUUID();
         this.tenantId = tenantId;
         this.name = name;

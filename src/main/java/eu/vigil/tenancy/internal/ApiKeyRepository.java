@@ -17,6 +17,7 @@ public interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
     boolean existsByScope(eu.vigil.tenancy.ApiKeyScope scope);
 
     @Modifying
-    @Query("update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
+    @Query(
+            "update ApiKey k set k.lastUsedAt = :now where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :staleBefore)")
     int touch(UUID id, Instant now, Instant staleBefore);
 }

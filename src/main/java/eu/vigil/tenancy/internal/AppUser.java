@@ -17,7 +17,11 @@ import org.hibernate.annotations.TenantId;
 @Table(name = "app_user")
 public class AppUser {
 
-    public enum Status { INVITED, ACTIVE, DEACTIVATED }
+    public enum Status {
+        INVITED,
+        ACTIVE,
+        DEACTIVATED
+    }
 
     @Id
     private UUID id;
@@ -61,8 +65,7 @@ public class AppUser {
     @Version
     private long version;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
     public AppUser(UUID tenantId, String email, Role role, Language language, String timeZone) {
         this.id = UUID.randomUUID();

@@ -12,8 +12,7 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String newToken() {
         byte[] bytes = new byte[32];
@@ -36,7 +35,8 @@ public final class Secrets {
 
     /** What the portal shows of a key after it was created: enough to recognise it, never enough to use it. */
     public static String hint(String apiKey) {
-        String start = apiKey.length() > 12 ? apiKey.substring(0, 8) : apiKey.substring(0, Math.min(4, apiKey.length()));
+        String start =
+                apiKey.length() > 12 ? apiKey.substring(0, 8) : apiKey.substring(0, Math.min(4, apiKey.length()));
         return start + "…";
     }
 }

@@ -32,8 +32,7 @@ public class Tenant {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String name, String language, String timeZone) {
         this.id = UUID.randomUUID();

@@ -7,8 +7,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Puts a person-fixable error where the page shows it. */
 final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     static void show(Model model, TenancyException e) {
         model.addAttribute("errorKey", e.messageKey());

@@ -13,10 +13,18 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI vigilOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Vigil API").version("v1")
-                        .description("Send an API key as 'Authorization: Bearer <key>'. Tenant keys are created by tenant "
-                                + "admins in the portal; platform keys by platform admins."))
-                .components(new Components().addSecuritySchemes("apiKey",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("API key")));
+                .info(new Info()
+                        .title("Vigil API")
+                        .version("v1")
+                        .description(
+                                "Send an API key as 'Authorization: Bearer <key>'. Tenant keys are created by tenant "
+                                        + "admins in the portal; platform keys by platform admins."))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "apiKey",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("API key")));
     }
 }

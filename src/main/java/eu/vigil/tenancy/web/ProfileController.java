@@ -48,10 +48,14 @@ class ProfileController {
     }
 
     @PostMapping
-    String update(@AuthenticationPrincipal VigilUser me, @ModelAttribute ProfileForm form, RedirectAttributes redirect) {
+    String update(
+            @AuthenticationPrincipal VigilUser me, @ModelAttribute ProfileForm form, RedirectAttributes redirect) {
         try {
-            users.updateProfile(me.userId(), form.displayName(),
-                    Language.fromCode(form.language()).orElse(me.language()), form.timeZone());
+            users.updateProfile(
+                    me.userId(),
+                    form.displayName(),
+                    Language.fromCode(form.language()).orElse(me.language()),
+                    form.timeZone());
             Errors.notice(redirect, "profile.saved");
         } catch (TenancyException e) {
             Errors.flash(redirect, e);
@@ -60,8 +64,12 @@ class ProfileController {
     }
 
     @PostMapping("/password")
-    String changePassword(@AuthenticationPrincipal VigilUser me, @ModelAttribute PasswordChangeForm form,
-                          RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+    String changePassword(
+            @AuthenticationPrincipal VigilUser me,
+            @ModelAttribute PasswordChangeForm form,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         try {
             if (form.newPassword() == null || !form.newPassword().equals(form.confirm())) {
                 throw new TenancyException("password.error.mismatch");
@@ -87,9 +95,7 @@ class ProfileController {
         contextRepository.saveContext(context, request, response);
     }
 
-    record ProfileForm(String displayName, String language, String timeZone) {
-    }
+    record ProfileForm(String displayName, String language, String timeZone) {}
 
-    record PasswordChangeForm(String currentPassword, String newPassword, String confirm) {
-    }
+    record PasswordChangeForm(String currentPassword, String newPassword, String confirm) {}
 }

@@ -25,7 +25,8 @@ class SettingsController {
 
     @GetMapping
     String show(Model model) {
-        model.addAttribute("tenant", tenants.tenant(TenantContext.require()).orElseThrow(() -> new NotFoundException("Tenant")));
+        model.addAttribute(
+                "tenant", tenants.tenant(TenantContext.require()).orElseThrow(() -> new NotFoundException("Tenant")));
         model.addAttribute("countries", TenantManagement.COUNTRIES);
         return "tenancy/settings";
     }

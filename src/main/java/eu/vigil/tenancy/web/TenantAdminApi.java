@@ -32,8 +32,10 @@ class TenantAdminApi {
     @PostMapping
     @Operation(summary = "Create a tenant, invite its admin by email and return a tenant API key")
     ResponseEntity<CreatedTenantResponse> create(@RequestBody NewTenant request) {
-        Language language = request.language() == null ? Language.EN : Language.fromCode(request.language())
-                .orElseThrow(() -> new TenancyException("tenants.error.language"));
+        Language language = request.language() == null
+                ? Language.EN
+                : Language.fromCode(request.language())
+                        .orElseThrow(() -> new TenancyException("tenants.error.language"));
         var created = tenants.createTenant(request.name(), language, request.country(), request.adminEmail(), true);
         return ResponseEntity.created(URI.create("/api/v1/admin/tenants/" + created.id()))
                 .body(new CreatedTenantResponse(created.id(), created.apiKey()));
@@ -46,9 +48,7 @@ class TenantAdminApi {
     }
 
     /** {@code country}: ISO code of the country its company numbers without a prefix belong to (BE when absent). */
-    record NewTenant(String name, String adminEmail, String language, String country) {
-    }
+    record NewTenant(String name, String adminEmail, String language, String country) {}
 
-    record CreatedTenantResponse(UUID id, String apiKey) {
-    }
+    record CreatedTenantResponse(UUID id, String apiKey) {}
 }

@@ -14,8 +14,8 @@ import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,7 +40,9 @@ class TenantApi {
     }
 
     @PatchMapping("/tenant")
-    @Operation(summary = "Change the tenant's settings: country, the ISO code of the country its company numbers without a prefix belong to")
+    @Operation(
+            summary =
+                    "Change the tenant's settings: country, the ISO code of the country its company numbers without a prefix belong to")
     TenantView change(@AuthenticationPrincipal ApiClient client, @RequestBody TenantSettings settings) {
         if (settings.country() != null) {
             tenants.changeCountry(settings.country());
@@ -48,8 +50,7 @@ class TenantApi {
         return tenants.tenant(client.tenantId()).orElseThrow(() -> new NotFoundException("Tenant"));
     }
 
-    record TenantSettings(String country) {
-    }
+    record TenantSettings(String country) {}
 
     @GetMapping("/users")
     @Operation(summary = "The tenant's users")

@@ -41,8 +41,12 @@ class TenantController {
     @PostMapping
     String create(@ModelAttribute TenantForm form, RedirectAttributes redirect) {
         try {
-            var created = tenants.createTenant(form.name(), Language.fromCode(form.language()).orElse(Language.EN),
-                    form.country(), form.adminEmail(), false);
+            var created = tenants.createTenant(
+                    form.name(),
+                    Language.fromCode(form.language()).orElse(Language.EN),
+                    form.country(),
+                    form.adminEmail(),
+                    false);
             Errors.notice(redirect, "tenants.created", form.name(), form.adminEmail());
             return "redirect:/platform/tenants/" + created.id();
         } catch (TenancyException e) {
@@ -52,6 +56,5 @@ class TenantController {
         }
     }
 
-    record TenantForm(String name, String adminEmail, String language, String country) {
-    }
+    record TenantForm(String name, String adminEmail, String language, String country) {}
 }

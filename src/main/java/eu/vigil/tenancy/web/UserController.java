@@ -42,7 +42,9 @@ class UserController {
     @PostMapping
     String invite(@ModelAttribute InviteForm form, RedirectAttributes redirect) {
         try {
-            users.invite(form.email(), form.role() == null ? Role.VIEWER : form.role(),
+            users.invite(
+                    form.email(),
+                    form.role() == null ? Role.VIEWER : form.role(),
                     Language.fromCode(form.language()).orElse(Language.EN));
             Errors.notice(redirect, "users.invited", form.email());
         } catch (TenancyException e) {
@@ -88,6 +90,5 @@ class UserController {
         return "redirect:/users/" + id;
     }
 
-    record InviteForm(String email, Role role, String language) {
-    }
+    record InviteForm(String email, Role role, String language) {}
 }

@@ -53,7 +53,8 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
     /** As stored: {@code header=true;NUMBER=0;REFERENCE=2;country=NL}. */
     public String encode() {
         StringBuilder text = new StringBuilder("header=").append(header);
-        columns.forEach((column, index) -> text.append(';').append(column.name()).append('=').append(index));
+        columns.forEach((column, index) ->
+                text.append(';').append(column.name()).append('=').append(index));
         if (country != null) {
             text.append(";country=").append(country);
         }
@@ -95,7 +96,8 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
      * number column's header names, else the one the bare numbers fit, else {@code tenantCountry}.
      */
     public static ColumnMapping detect(List<RawRow> firstRows, String tenantCountry, Predicate<String> isOwner) {
-        List<RawRow> rows = firstRows.stream().filter(r -> !r.blank()).limit(SAMPLE_ROWS).toList();
+        List<RawRow> rows =
+                firstRows.stream().filter(r -> !r.blank()).limit(SAMPLE_ROWS).toList();
         if (rows.isEmpty()) {
             return new ColumnMapping(Map.of(), false, tenantCountry);
         }
@@ -120,9 +122,11 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         Integer number = numberColumn(meanings, valid, below, width);
         boolean firstIsData = number != null && NumberReading.validSomewhere(first.cell(number));
         boolean named = meanings.stream().anyMatch(m -> m != null && m.strong());
-        boolean header = !firstIsData && rows.size() > 1
-                && (named || meanings.stream().anyMatch(m -> m != null)
-                || (number != null && valid[number] > 0 && !mostlyDigits(first.cell(number))));
+        boolean header = !firstIsData
+                && rows.size() > 1
+                && (named
+                        || meanings.stream().anyMatch(m -> m != null)
+                        || (number != null && valid[number] > 0 && !mostlyDigits(first.cell(number))));
         if (rows.size() == 1 && !firstIsData && named) {
             header = true;
         }
@@ -142,10 +146,14 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
             for (boolean strongPass : new boolean[] {true, false}) {
                 for (int c = 0; c < width; c++) {
                     HeaderWords.Meaning meaning = meanings.get(c);
-                    if (meaning == null || meaning.column() == null || meaning.column() == Column.NUMBER
-                            || meaning.strong() != strongPass || columns.containsKey(meaning.column())
+                    if (meaning == null
+                            || meaning.column() == null
+                            || meaning.column() == Column.NUMBER
+                            || meaning.strong() != strongPass
+                            || columns.containsKey(meaning.column())
                             || columns.containsValue(c)
-                            || (!meaning.strong() || meaning.column() == Column.COUNTRY) && !fits(meaning.column(), data, c, isOwner)) {
+                            || (!meaning.strong() || meaning.column() == Column.COUNTRY)
+                                    && !fits(meaning.column(), data, c, isOwner)) {
                         continue;
                     }
                     columns.put(meaning.column(), c);
@@ -158,8 +166,11 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
             int column = number;
             List<String> values = data.stream().map(r -> r.cell(column)).toList();
             String fitting = NumberReading.country(values);
-            if (meaning != null && meaning.country() != null
-                    && (fitting == null || fitting.equals(meaning.country()) || NumberReading.share(values, meaning.country()) >= 0.5)) {
+            if (meaning != null
+                    && meaning.country() != null
+                    && (fitting == null
+                            || fitting.equals(meaning.country())
+                            || NumberReading.share(values, meaning.country()) >= 0.5)) {
                 country = meaning.country();
             } else if (fitting != null) {
                 country = fitting;
@@ -200,7 +211,8 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
         return named;
     }
 
-    private static Integer numberColumn(List<HeaderWords.Meaning> meanings, int[] valid, List<RawRow> below, int width) {
+    private static Integer numberColumn(
+            List<HeaderWords.Meaning> meanings, int[] valid, List<RawRow> below, int width) {
         Integer named = null;
         for (int c = 0; c < width; c++) {
             HeaderWords.Meaning m = meanings.get(c);
@@ -229,7 +241,8 @@ public record ColumnMapping(Map<Column, Integer> columns, boolean header, String
     }
 
     /** The column with the most valid numbers, a number header first on a tie, never a name column; null when none has any. */
-    private static Integer bestByContent(int[] valid, int width, List<HeaderWords.Meaning> meanings, boolean useMeanings) {
+    private static Integer bestByContent(
+            int[] valid, int width, List<HeaderWords.Meaning> meanings, boolean useMeanings) {
         Integer best = null;
         for (int c = 0; c < width; c++) {
             if (valid[c] == 0) {

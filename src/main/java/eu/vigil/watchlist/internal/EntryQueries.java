@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,8 +54,11 @@ public class EntryQueries {
     public long count(UUID watchlistId, EntryFilter filter) {
         List<Object> args = new ArrayList<>();
         String where = where(watchlistId, filter, args);
-        Long count = jdbc.queryForObject("select count(*) from watchlist_entry e " + (needsLights(filter, false) ? LIGHT_JOIN : "")
-                + " " + where, Long.class, args.toArray());
+        Long count = jdbc.queryForObject(
+                "select count(*) from watchlist_entry e " + (needsLights(filter, false) ? LIGHT_JOIN : "") + " "
+                        + where,
+                Long.class,
+                args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -67,8 +69,16 @@ public class EntryQueries {
         args.add(offset);
         String order = order(filter);
         boolean light = needsLights(filter, true);
-        List<EntryView> rows = jdbc.query(PAGE.formatted(COLUMNS, light ? "l.light" : "null::text", light ? LIGHT_JOIN : "", where,
-                        order, order.replace("l.light", "e.l_light")), (rs, n) -> view(rs, null), args.toArray());
+        List<EntryView> rows = jdbc.query(
+                PAGE.formatted(
+                        COLUMNS,
+                        light ? "l.light" : "null::text",
+                        light ? LIGHT_JOIN : "",
+                        where,
+                        order,
+                        order.replace("l.light", "e.l_light")),
+                (rs, n) -> view(rs, null),
+                args.toArray());
         return withNames(rows);
     }
 
@@ -77,59 +87,95 @@ public class EntryQueries {
         List<Object> args = new ArrayList<>();
         String where = where(watchlistId, filter, args);
         List<EntryView> batch = new ArrayList<>(1000);
-        jdbc.query(con -> {
-            var statement = con.prepareStatement("select " + COLUMNS + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
-                    + where + " order by " + order(filter));
-            statement.setFetchSize(2000);
-            for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
-            }
-            return statement;
-        }, rs -> {
-            batch.add(view(rs, null));
-            if (batch.size() == 1000) {
-                withNames(batch).forEach(consumer);
-                batch.clear();
-            }
-        });
+        jdbc.query(
+                con -> {
+                    var statement = con.prepareStatement("select " + COLUMNS
+                            + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
+                            + where + " order by " + order(filter));
+                    statement.setFetchSize(2000);
+                    for (int i = 0; i < args.size(); i++) {
+                        statement.setObject(i + 1, args.get(i));
+                    }
+                    return statement;
+                },
+                rs -> {
+                    batch.add(view(rs, null));
+                    if (batch.size() == 1000) {
+                        withNames(batch).forEach(consumer);
+                        batch.clear();
+                    }
+                });
         withNames(batch).forEach(consumer);
     }
 
     public java.util.Optional<EntryView> entry(UUID watchlistId, long entryId) {
-        List<EntryView> found = jdbc.query("select " + COLUMNS + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
-                + "where e.watchlist_id = ? and e.id = ?", (rs, n) -> view(rs, null), watchlistId, entryId);
+        List<EntryView> found = jdbc.query(
+                "select " + COLUMNS
+                        + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
+                        + "where e.watchlist_id = ? and e.id = ?",
+                (rs, n) -> view(rs, null),
+                watchlistId,
+                entryId);
         return withNames(found).stream().findFirst();
     }
 
     /** Entries an import created, in file order; {@code pending} picks matched or pending ones. */
     public List<EntryView> ofImport(UUID importId, boolean pending, int limit) {
-        return withNames(jdbc.query("select " + COLUMNS + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
-                + "where e.import_id = ? and (e.company_id is null) = ? order by e.import_row limit ?", (rs, n) -> view(rs, null),
-                importId, pending, limit));
+        return withNames(jdbc.query(
+                "select " + COLUMNS
+                        + " from watchlist_entry e left join company_light l on l.company_id = e.company_id "
+                        + "where e.import_id = ? and (e.company_id is null) = ? order by e.import_row limit ?",
+                (rs, n) -> view(rs, null),
+                importId,
+                pending,
+                limit));
     }
 
     public List<String> tags(UUID watchlistId) {
-        return jdbc.queryForList("select distinct unnest(tags) t from watchlist_entry where watchlist_id = ? order by t limit 500",
-                String.class, watchlistId);
+        return jdbc.queryForList(
+                "select distinct unnest(tags) t from watchlist_entry where watchlist_id = ? order by t limit 500",
+                String.class,
+                watchlistId);
     }
 
     private List<EntryView> withNames(List<EntryView> rows) {
-        List<Long> ids = rows.stream().map(EntryView::companyId).filter(java.util.Objects::nonNull).toList();
+        List<Long> ids = rows.stream()
+                .map(EntryView::companyId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (ids.isEmpty()) {
             return rows;
         }
-        Map<Long, String> names = reads.names(ids, LocaleContextHolder.getLocale().getLanguage());
+        Map<Long, String> names =
+                reads.names(ids, LocaleContextHolder.getLocale().getLanguage());
         List<EntryView> named = new ArrayList<>(rows.size());
         for (EntryView e : rows) {
-            named.add(new EntryView(e.id(), e.country(), e.number(), e.display(), e.companyId(),
-                    e.companyId() == null ? null : names.get(e.companyId()), e.reference(), e.relationship(), e.creditLimit(),
-                    e.exposure(), e.ownerId(), e.tags(), e.light(), e.lightCode(), e.lightDate(), e.hasAlerts(), e.addedAt()));
+            named.add(new EntryView(
+                    e.id(),
+                    e.country(),
+                    e.number(),
+                    e.display(),
+                    e.companyId(),
+                    e.companyId() == null ? null : names.get(e.companyId()),
+                    e.reference(),
+                    e.relationship(),
+                    e.creditLimit(),
+                    e.exposure(),
+                    e.ownerId(),
+                    e.tags(),
+                    e.light(),
+                    e.lightCode(),
+                    e.lightDate(),
+                    e.hasAlerts(),
+                    e.addedAt()));
         }
         return named;
     }
 
     private static boolean needsLights(EntryFilter filter, boolean sorting) {
-        return filter.light() != null || filter.hasAlerts() != null || (sorting && filter.sort().equals("light"));
+        return filter.light() != null
+                || filter.hasAlerts() != null
+                || (sorting && filter.sort().equals("light"));
     }
 
     private static String order(EntryFilter filter) {
@@ -160,7 +206,8 @@ public class EntryQueries {
             args.add(filter.tag());
         }
         if (filter.hasAlerts() != null) {
-            where.append(filter.hasAlerts() ? " and " : " and not ").append("coalesce(l.negative_detected_at >= e.added_at, false)");
+            where.append(filter.hasAlerts() ? " and " : " and not ")
+                    .append("coalesce(l.negative_detected_at >= e.added_at, false)");
         }
         if (filter.q() != null) {
             where.append(" and (e.reference ilike ? or e.number like ?)");
@@ -180,28 +227,44 @@ public class EntryQueries {
         var limit = rs.getBigDecimal(7);
         var exposure = rs.getBigDecimal(9);
         var lightDate = rs.getDate(15);
-        return new EntryView(rs.getLong(1), country, number, new CompanyId(country, number).display(), company, name,
-                rs.getString(5), Relationship.valueOf(rs.getString(6)),
+        return new EntryView(
+                rs.getLong(1),
+                country,
+                number,
+                new CompanyId(country, number).display(),
+                company,
+                name,
+                rs.getString(5),
+                Relationship.valueOf(rs.getString(6)),
                 limit == null ? null : new Amount(limit, rs.getString(8)),
                 exposure == null ? null : new Amount(exposure, rs.getString(10)),
-                rs.getObject(11, UUID.class), tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
-                company == null ? "pending" : rs.getString(13) == null ? "green" : rs.getString(13), rs.getString(14),
-                lightDate == null ? null : lightDate.toLocalDate(), rs.getBoolean(17), rs.getTimestamp(16).toInstant());
+                rs.getObject(11, UUID.class),
+                tags == null ? List.of() : Arrays.asList((String[]) tags.getArray()),
+                company == null ? "pending" : rs.getString(13) == null ? "green" : rs.getString(13),
+                rs.getString(14),
+                lightDate == null ? null : lightDate.toLocalDate(),
+                rs.getBoolean(17),
+                rs.getTimestamp(16).toInstant());
     }
-
 
     /** What the tenant has at stake on one company, per currency: exposure and credit limit summed over its entries. */
-    public record Stake(String currency, java.math.BigDecimal exposure, java.math.BigDecimal creditLimit, List<String> watchlists) {
-    }
+    public record Stake(
+            String currency,
+            java.math.BigDecimal exposure,
+            java.math.BigDecimal creditLimit,
+            List<String> watchlists) {}
 
     public List<Stake> stakes(UUID tenantId, long companyId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select coalesce(e.exposure_currency, e.limit_currency, 'EUR') as currency, sum(e.exposure), sum(e.credit_limit),
                        array_agg(distinct w.name order by w.name)
                 from watchlist_entry e join watchlist w on w.id = e.watchlist_id
                 where e.tenant_id = ? and e.company_id = ?
                 group by 1 order by 1""",
-                (rs, n) -> new Stake(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        List.of((String[]) rs.getArray(4).getArray())), tenantId, companyId);
+                (rs, n) -> new Stake(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), List.of((String[])
+                        rs.getArray(4).getArray())),
+                tenantId,
+                companyId);
     }
 }

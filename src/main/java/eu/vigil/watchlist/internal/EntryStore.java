@@ -43,8 +43,8 @@ public class EntryStore {
     /** {@code BE0403170701}-style keys of what the list holds already. */
     public Set<String> keysOn(UUID watchlistId) {
         Set<String> keys = new HashSet<>();
-        try (PreparedStatement select = connection().prepareStatement(
-                "select country, number from watchlist_entry where watchlist_id = ?")) {
+        try (PreparedStatement select =
+                connection().prepareStatement("select country, number from watchlist_entry where watchlist_id = ?")) {
             select.setObject(1, watchlistId);
             select.setFetchSize(10_000);
             try (ResultSet rs = select.executeQuery()) {
@@ -94,8 +94,8 @@ public class EntryStore {
     }
 
     /** A new entry to write. */
-    public record NewEntry(CompanyId id, Long companyId, EntryData data, Integer row, String value, boolean newlyWatched) {
-    }
+    public record NewEntry(
+            CompanyId id, Long companyId, EntryData data, Integer row, String value, boolean newlyWatched) {}
 
     public void insert(UUID tenantId, UUID watchlistId, UUID importId, List<NewEntry> entries) {
         if (entries.isEmpty()) {
@@ -110,65 +110,100 @@ public class EntryStore {
             StringBuilder line = new StringBuilder(256);
             for (NewEntry e : entries) {
                 line.setLength(0);
-                line.append(prefix).append(e.id().country()).append('\t').append(e.id().number()).append('\t')
-                        .append(e.companyId() == null ? "\\N" : e.companyId().toString()).append('\t');
-                text(line, e.data().reference()).append('\t').append(e.data().relationship().name()).append('\t');
+                line.append(prefix)
+                        .append(e.id().country())
+                        .append('\t')
+                        .append(e.id().number())
+                        .append('\t')
+                        .append(e.companyId() == null ? "\\N" : e.companyId().toString())
+                        .append('\t');
+                text(line, e.data().reference())
+                        .append('\t')
+                        .append(e.data().relationship().name())
+                        .append('\t');
                 amount(line, e.data().creditLimit()).append('\t');
                 amount(line, e.data().exposure()).append('\t');
-                line.append(e.data().ownerId() == null ? "\\N" : e.data().ownerId().toString()).append('\t');
-                tags(line, e.data().tags()).append('\t').append(importText).append('\t')
-                        .append(e.row() == null ? "\\N" : e.row().toString()).append('\t');
-                text(line, clip(e.value(), 500)).append('\t')
-                        .append(e.newlyWatched() ? 't' : 'f').append('\n');
+                line.append(
+                                e.data().ownerId() == null
+                                        ? "\\N"
+                                        : e.data().ownerId().toString())
+                        .append('\t');
+                tags(line, e.data().tags())
+                        .append('\t')
+                        .append(importText)
+                        .append('\t')
+                        .append(e.row() == null ? "\\N" : e.row().toString())
+                        .append('\t');
+                text(line, clip(e.value(), 500))
+                        .append('\t')
+                        .append(e.newlyWatched() ? 't' : 'f')
+                        .append('\n');
                 out.write(line.toString());
             }
         });
     }
 
     /** A row that did not become an entry; {@code wording} says why to a reader, {@code detail} to support. */
-    public record Problem(int row, String outcome, String value, String reason, String detail, Wording wording, String cells) {
-    }
+    public record Problem(
+            int row, String outcome, String value, String reason, String detail, Wording wording, String cells) {}
 
     public void insertProblems(UUID importId, List<Problem> problems) {
         if (problems.isEmpty()) {
             return;
         }
-        copy("copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, detail_key, detail_args, cells) from stdin", out -> {
-            StringBuilder line = new StringBuilder(256);
-            for (Problem p : problems) {
-                line.setLength(0);
-                line.append(importId).append('\t').append(p.row()).append('\t').append(p.outcome()).append('\t');
-                text(line, clip(p.value(), 500)).append('\t');
-                text(line, p.reason()).append('\t');
-                text(line, clip(p.detail() == null ? "" : p.detail(), 1000)).append('\t');
-                text(line, p.wording() == null ? null : p.wording().key()).append('\t');
-                tags(line, p.wording() == null ? List.of() : p.wording().args()).append('\t');
-                text(line, p.cells()).append('\n');
-                out.write(line.toString());
-            }
-        });
+        copy(
+                "copy watchlist_import_row (import_id, row_no, outcome, value, reason, detail, detail_key, detail_args, cells) from stdin",
+                out -> {
+                    StringBuilder line = new StringBuilder(256);
+                    for (Problem p : problems) {
+                        line.setLength(0);
+                        line.append(importId)
+                                .append('\t')
+                                .append(p.row())
+                                .append('\t')
+                                .append(p.outcome())
+                                .append('\t');
+                        text(line, clip(p.value(), 500)).append('\t');
+                        text(line, p.reason()).append('\t');
+                        text(line, clip(p.detail() == null ? "" : p.detail(), 1000))
+                                .append('\t');
+                        text(line, p.wording() == null ? null : p.wording().key())
+                                .append('\t');
+                        tags(line, p.wording() == null ? List.of() : p.wording().args())
+                                .append('\t');
+                        text(line, p.cells()).append('\n');
+                        out.write(line.toString());
+                    }
+                });
     }
 
     /** A problem of an optional field on an upload row; the row is {@code seq}'s owner. */
-    public record RowWarning(int row, int seq, String field, String value, Wording wording) {
-    }
+    public record RowWarning(int row, int seq, String field, String value, Wording wording) {}
 
     public void insertWarnings(UUID importId, List<RowWarning> warnings) {
         if (warnings.isEmpty()) {
             return;
         }
-        copy("copy watchlist_import_warning (import_id, row_no, seq, field, value, detail_key, detail_args) from stdin", out -> {
-            StringBuilder line = new StringBuilder(160);
-            for (RowWarning w : warnings) {
-                line.setLength(0);
-                line.append(importId).append('\t').append(w.row()).append('\t').append(w.seq()).append('\t');
-                text(line, w.field()).append('\t');
-                text(line, clip(w.value() == null ? "" : w.value(), 500)).append('\t');
-                text(line, w.wording().key()).append('\t');
-                tags(line, w.wording().args()).append('\n');
-                out.write(line.toString());
-            }
-        });
+        copy(
+                "copy watchlist_import_warning (import_id, row_no, seq, field, value, detail_key, detail_args) from stdin",
+                out -> {
+                    StringBuilder line = new StringBuilder(160);
+                    for (RowWarning w : warnings) {
+                        line.setLength(0);
+                        line.append(importId)
+                                .append('\t')
+                                .append(w.row())
+                                .append('\t')
+                                .append(w.seq())
+                                .append('\t');
+                        text(line, w.field()).append('\t');
+                        text(line, clip(w.value() == null ? "" : w.value(), 500))
+                                .append('\t');
+                        text(line, w.wording().key()).append('\t');
+                        tags(line, w.wording().args()).append('\n');
+                        out.write(line.toString());
+                    }
+                });
     }
 
     /**
@@ -180,8 +215,10 @@ public class EntryStore {
         List<CompanyId> pending = new ArrayList<>();
         try {
             Connection connection = connection();
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext('vigil-watchlist-match-pending'))")) {
-                // one matching at a time: two runs ending together would otherwise lock the same entries in different orders
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtext('vigil-watchlist-match-pending'))")) {
+                // one matching at a time: two runs ending together would otherwise lock the same entries in different
+                // orders
                 lock.execute();
             }
             try (PreparedStatement select = connection.prepareStatement(
@@ -288,7 +325,8 @@ public class EntryStore {
             Connection connection = connection();
             PGConnection pg = connection.unwrap(PGConnection.class);
             try (PGCopyOutputStream stream = new PGCopyOutputStream(pg, sql, 1 << 16);
-                 Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+                    Writer out = new java.io.BufferedWriter(
+                            new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
                 body.write(out);
             }
         } catch (SQLException e) {

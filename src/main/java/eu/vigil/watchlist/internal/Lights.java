@@ -48,11 +48,9 @@ public class Lights {
     }
 
     /** A company's light and the signal behind it (none for green). */
-    public record Light(String light, String code, LocalDate date) {
-    }
+    public record Light(String light, String code, LocalDate date) {}
 
-    private record Event(String code, Polarity polarity, Severity severity, LocalDate date, long id) {
-    }
+    private record Event(String code, Polarity polarity, Severity severity, LocalDate date, long id) {}
 
     /** Recomputes and stores the lights of these companies, on the caller's transaction. */
     public void refresh(Collection<Long> companyIds) {
@@ -111,7 +109,8 @@ public class Lights {
             return lit;
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        try (PreparedStatement select = connection.prepareStatement("select company_id from company_light where company_id = any(?::bigint[])")) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select company_id from company_light where company_id = any(?::bigint[])")) {
             select.setArray(1, connection.createArrayOf("bigint", companyIds.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -137,7 +136,10 @@ public class Lights {
         Map<Long, List<Event>> events = events(companyIds, amberSince);
         Map<Long, CompanyStatus> status = statuses.of(companyIds);
         for (Long id : companyIds) {
-            lights.put(id, decide(events.getOrDefault(id, List.of()), amberSince, status.get(id)).light());
+            lights.put(
+                    id,
+                    decide(events.getOrDefault(id, List.of()), amberSince, status.get(id))
+                            .light());
         }
         return lights;
     }
@@ -145,7 +147,9 @@ public class Lights {
     /** One company's light now, with the signal behind it and its date: for the company page. */
     public Light of(long companyId) {
         LocalDate amberSince = amberSince();
-        return decide(events(List.of(companyId), amberSince).getOrDefault(companyId, List.of()), amberSince,
+        return decide(
+                events(List.of(companyId), amberSince).getOrDefault(companyId, List.of()),
+                amberSince,
                 statuses.of(companyId));
     }
 
@@ -173,8 +177,8 @@ public class Lights {
         }
         Map<Long, List<Event>> events = new HashMap<>(companyIds.size() * 2);
         for (SignalQueries.EventFact fact : signals.withCodesOrNegativeSince(companyIds, redCodes, amberSince)) {
-            events.computeIfAbsent(fact.companyId(), k -> new ArrayList<>()).add(new Event(fact.code(), fact.polarity(),
-                    fact.severity(), fact.effectiveDate(), fact.id()));
+            events.computeIfAbsent(fact.companyId(), k -> new ArrayList<>())
+                    .add(new Event(fact.code(), fact.polarity(), fact.severity(), fact.effectiveDate(), fact.id()));
         }
         return events;
     }
@@ -199,7 +203,8 @@ public class Lights {
             return new Light("red", red.code(), red.date());
         }
         for (Event event : newestFirst) {
-            if (event.polarity() == Polarity.NEGATIVE && !event.date().isBefore(amberSince)
+            if (event.polarity() == Polarity.NEGATIVE
+                    && !event.date().isBefore(amberSince)
                     && properties.amberSeverities().contains(event.severity().key())) {
                 return new Light("amber", event.code(), event.date());
             }

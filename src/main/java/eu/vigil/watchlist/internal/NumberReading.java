@@ -16,12 +16,14 @@ public final class NumberReading {
 
     public static final List<String> COUNTRIES = List.of("BE", "FR", "IT", "NL", "GB", "LU", "DE");
 
-    private NumberReading() {
-    }
+    private NumberReading() {}
 
     /** The number as it reads in {@code country} (null: by its form alone). */
     public static ParseResult read(String value, String country) {
-        if (value != null && PERSONAL_CODICE_FISCALE.matcher(value.strip().toUpperCase(java.util.Locale.ROOT)).matches()) {
+        if (value != null
+                && PERSONAL_CODICE_FISCALE
+                        .matcher(value.strip().toUpperCase(java.util.Locale.ROOT))
+                        .matches()) {
             return new ParseResult.Invalid(value, ParseResult.Reason.UNKNOWN_FORMAT, PERSONAL);
         }
         String digits = bareDigits(value);
@@ -43,10 +45,11 @@ public final class NumberReading {
     }
 
     /** What {@link ParseResult.Invalid#detail()} says of an Italian person's tax code, which sole traders' lists hold. */
-    public static final String PERSONAL = "an Italian personal tax code (codice fiscale of a person), not a company number";
+    public static final String PERSONAL =
+            "an Italian personal tax code (codice fiscale of a person), not a company number";
 
-    private static final java.util.regex.Pattern PERSONAL_CODICE_FISCALE =
-            java.util.regex.Pattern.compile("[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
+    private static final java.util.regex.Pattern PERSONAL_CODICE_FISCALE = java.util.regex.Pattern.compile(
+            "[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]");
 
     /** What {@link ParseResult.Invalid#detail()} says of eight bare digits without a country. */
     public static final String AMBIGUOUS = "8 digits without a country: a Dutch KvK number or a British company number";
@@ -64,15 +67,40 @@ public final class NumberReading {
     private static Map<String, String> countryNames() {
         Map<String, String> names = new java.util.HashMap<>();
         String[][] table = {
-                {"BE", "be", "bel", "belgium", "belgique", "belgie", "belgio", "belgien"},
-                {"FR", "fr", "fra", "france", "frankrijk", "francia", "frankreich"},
-                {"IT", "it", "ita", "italy", "italie", "italia", "italien"},
-                {"NL", "nl", "nld", "netherlands", "the netherlands", "pays bas", "nederland", "paesi bassi", "olanda", "holland",
-                        "niederlande"},
-                {"DE", "de", "deu", "germany", "allemagne", "duitsland", "germania", "deutschland"},
-                {"LU", "lu", "lux", "luxembourg", "luxemburg", "lussemburgo"},
-                {"GB", "gb", "gbr", "uk", "united kingdom", "great britain", "england", "royaume uni", "verenigd koninkrijk",
-                        "regno unito", "grossbritannien", "grosbritannien", "vereinigtes konigreich"}};
+            {"BE", "be", "bel", "belgium", "belgique", "belgie", "belgio", "belgien"},
+            {"FR", "fr", "fra", "france", "frankrijk", "francia", "frankreich"},
+            {"IT", "it", "ita", "italy", "italie", "italia", "italien"},
+            {
+                "NL",
+                "nl",
+                "nld",
+                "netherlands",
+                "the netherlands",
+                "pays bas",
+                "nederland",
+                "paesi bassi",
+                "olanda",
+                "holland",
+                "niederlande"
+            },
+            {"DE", "de", "deu", "germany", "allemagne", "duitsland", "germania", "deutschland"},
+            {"LU", "lu", "lux", "luxembourg", "luxemburg", "lussemburgo"},
+            {
+                "GB",
+                "gb",
+                "gbr",
+                "uk",
+                "united kingdom",
+                "great britain",
+                "england",
+                "royaume uni",
+                "verenigd koninkrijk",
+                "regno unito",
+                "grossbritannien",
+                "grosbritannien",
+                "vereinigtes konigreich"
+            }
+        };
         for (String[] row : table) {
             for (int i = 1; i < row.length; i++) {
                 names.put(row[i], row[0]);
@@ -83,15 +111,18 @@ public final class NumberReading {
 
     /** Whether the value is a valid company number in some country. */
     static boolean validSomewhere(String value) {
-        if (value == null || value.isBlank() || NOT_A_NUMBER.matcher(value.strip()).matches()) {
+        if (value == null
+                || value.isBlank()
+                || NOT_A_NUMBER.matcher(value.strip()).matches()) {
             return false;
         }
         if (CompanyNumbers.parse(value, null) instanceof ParseResult.Valid) {
             return true;
         }
         String digits = bareDigits(value);
-        return digits != null && CompanyNumbers.bareReadings(value).stream()
-                .anyMatch(id -> !id.country().equals("GB") || digits.length() >= 7);
+        return digits != null
+                && CompanyNumbers.bareReadings(value).stream()
+                        .anyMatch(id -> !id.country().equals("GB") || digits.length() >= 7);
     }
 
     /** Amounts with decimals and dates, whose digits alone could pass for a number that has no check digit. */
@@ -110,7 +141,9 @@ public final class NumberReading {
         for (String value : values) {
             String digits = bareDigits(value);
             if (digits == null) {
-                if (value != null && !value.isBlank() && CompanyNumbers.parse(value, null) instanceof ParseResult.Valid valid) {
+                if (value != null
+                        && !value.isBlank()
+                        && CompanyNumbers.parse(value, null) instanceof ParseResult.Valid valid) {
                     prefixed.merge(valid.id().country(), 1, Integer::sum);
                 }
                 continue;
@@ -125,8 +158,12 @@ public final class NumberReading {
         if (bare == 0) {
             return null;
         }
-        int bestCount = explained.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        List<String> best = explained.entrySet().stream().filter(e -> e.getValue() == bestCount).map(Map.Entry::getKey).toList();
+        int bestCount =
+                explained.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> best = explained.entrySet().stream()
+                .filter(e -> e.getValue() == bestCount)
+                .map(Map.Entry::getKey)
+                .toList();
         if (bestCount * 2 < bare) {
             return null;
         }

@@ -31,12 +31,17 @@ public class PortfolioReads {
     }
 
     /** A negative signal event of a watched company. */
-    public record PastEvent(long companyId, String country, String number, int row, String code, String severity,
-                            LocalDate date, long eventId) {
-    }
+    public record PastEvent(
+            long companyId,
+            String country,
+            String number,
+            int row,
+            String code,
+            String severity,
+            LocalDate date,
+            long eventId) {}
 
-    private record Enrolled(long companyId, String country, String number, int row) {
-    }
+    private record Enrolled(long companyId, String country, String number, int row) {}
 
     /** Negative events since {@code since} of the companies this import made the tenant watch for the first time. */
     public List<PastEvent> flashback(UUID importId, LocalDate since) {
@@ -53,22 +58,35 @@ public class PortfolioReads {
     /** The import's matched entries by company, in file order. */
     private Map<Long, Enrolled> enrolled(UUID importId, boolean newlyWatchedOnly) {
         Map<Long, Enrolled> enrolled = new LinkedHashMap<>();
-        jdbc.query("select company_id, country, number, coalesce(import_row, 0) from watchlist_entry where import_id = ?"
-                + " and company_id is not null" + (newlyWatchedOnly ? " and newly_watched" : "") + " order by import_row", rs -> {
-            enrolled.putIfAbsent(rs.getLong(1), new Enrolled(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
-        }, importId);
+        jdbc.query(
+                "select company_id, country, number, coalesce(import_row, 0) from watchlist_entry where import_id = ?"
+                        + " and company_id is not null" + (newlyWatchedOnly ? " and newly_watched" : "")
+                        + " order by import_row",
+                rs -> {
+                    enrolled.putIfAbsent(
+                            rs.getLong(1), new Enrolled(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)));
+                },
+                importId);
         return enrolled;
     }
 
     /** Events come per company, newest first; they go out in the order of the companies' rows. */
     private static List<PastEvent> inRowOrder(Map<Long, Enrolled> enrolled, List<SignalQueries.EventFact> events) {
         Map<Long, List<SignalQueries.EventFact>> byCompany = new HashMap<>();
-        events.forEach(e -> byCompany.computeIfAbsent(e.companyId(), k -> new ArrayList<>()).add(e));
+        events.forEach(e ->
+                byCompany.computeIfAbsent(e.companyId(), k -> new ArrayList<>()).add(e));
         List<PastEvent> ordered = new ArrayList<>(events.size());
         for (Enrolled entry : enrolled.values()) {
             for (SignalQueries.EventFact e : byCompany.getOrDefault(entry.companyId(), List.of())) {
-                ordered.add(new PastEvent(entry.companyId(), entry.country(), entry.number(), entry.row(), e.code(),
-                        e.severity().key(), e.effectiveDate(), e.id()));
+                ordered.add(new PastEvent(
+                        entry.companyId(),
+                        entry.country(),
+                        entry.number(),
+                        entry.row(),
+                        e.code(),
+                        e.severity().key(),
+                        e.effectiveDate(),
+                        e.id()));
             }
         }
         return ordered;

@@ -36,11 +36,10 @@ public final class RowValidator {
     }
 
     /** An optional field that could not be taken: the company is still watched, that field left empty. */
-    public record Warning(String field, String value, Wording wording) {
-    }
+    public record Warning(String field, String value, Wording wording) {}
 
-    public record Valid(int row, String value, CompanyId id, EntryData data, List<Warning> warnings) implements Outcome {
-    }
+    public record Valid(int row, String value, CompanyId id, EntryData data, List<Warning> warnings)
+            implements Outcome {}
 
     /** {@code reason} is a stable code; {@code detail} the English technical text kept for support; {@code wording} what the reader sees. */
     public record Invalid(int row, String value, String reason, String detail, Wording wording, List<Warning> warnings)
@@ -59,7 +58,10 @@ public final class RowValidator {
         List<Warning> warnings = new ArrayList<>();
         String reference = row.cell(mapping.column(Column.REFERENCE));
         if (reference.length() > 100) {
-            warnings.add(new Warning(Column.REFERENCE.key(), clip(reference), Wording.of("watchlist.warning.reference", reference.length())));
+            warnings.add(new Warning(
+                    Column.REFERENCE.key(),
+                    clip(reference),
+                    Wording.of("watchlist.warning.reference", reference.length())));
             reference = null;
         }
         String typeText = row.cell(mapping.column(Column.TYPE));
@@ -67,7 +69,8 @@ public final class RowValidator {
         if (!typeText.isBlank()) {
             relationship = Relationship.parse(typeText).orElse(null);
             if (relationship == null) {
-                warnings.add(new Warning(Column.TYPE.key(), typeText, Wording.of("watchlist.warning.type", typeText.strip())));
+                warnings.add(new Warning(
+                        Column.TYPE.key(), typeText, Wording.of("watchlist.warning.type", typeText.strip())));
             }
         }
         Amount limit = amount(row, Column.CREDIT_LIMIT, warnings);
@@ -77,13 +80,15 @@ public final class RowValidator {
         if (!ownerText.isBlank()) {
             owner = owners.get(ownerText.strip().toLowerCase(Locale.ROOT));
             if (owner == null) {
-                warnings.add(new Warning(Column.OWNER.key(), ownerText, Wording.of("watchlist.warning.owner", ownerText.strip())));
+                warnings.add(new Warning(
+                        Column.OWNER.key(), ownerText, Wording.of("watchlist.warning.owner", ownerText.strip())));
             }
         }
         List<String> tags = new ArrayList<>();
         for (String tag : splitTags(row.cell(mapping.column(Column.TAGS)))) {
             if (tag.length() > 50) {
-                warnings.add(new Warning(Column.TAGS.key(), clip(tag), Wording.of("watchlist.warning.tag", clip(tag), tag.length())));
+                warnings.add(new Warning(
+                        Column.TAGS.key(), clip(tag), Wording.of("watchlist.warning.tag", clip(tag), tag.length())));
             } else if (!tags.contains(tag)) {
                 tags.add(tag);
             }
@@ -92,13 +97,20 @@ public final class RowValidator {
         String rowCountry = NumberReading.countryNamed(row.cell(mapping.column(Column.COUNTRY)));
         ParseResult parsed = NumberReading.read(value, rowCountry != null ? rowCountry : mapping.country());
         if (parsed instanceof ParseResult.Invalid invalid) {
-            Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail()) ? Wording.of("watchlist.number.ambiguous", value.strip())
-                    : NumberReading.PERSONAL.equals(invalid.detail()) ? Wording.of("watchlist.number.personal", value.strip())
-                    : Wording.ofNumber(value, invalid);
-            return new Invalid(row.number(), value, invalid.reason().name(), invalid.detail(), wording, List.copyOf(warnings));
+            Wording wording = NumberReading.AMBIGUOUS.equals(invalid.detail())
+                    ? Wording.of("watchlist.number.ambiguous", value.strip())
+                    : NumberReading.PERSONAL.equals(invalid.detail())
+                            ? Wording.of("watchlist.number.personal", value.strip())
+                            : Wording.ofNumber(value, invalid);
+            return new Invalid(
+                    row.number(), value, invalid.reason().name(), invalid.detail(), wording, List.copyOf(warnings));
         }
         CompanyId id = ((ParseResult.Valid) parsed).id();
-        return new Valid(row.number(), value, id, new EntryData(reference, relationship, limit, exposure, owner, tags),
+        return new Valid(
+                row.number(),
+                value,
+                id,
+                new EntryData(reference, relationship, limit, exposure, owner, tags),
                 List.copyOf(warnings));
     }
 
@@ -108,12 +120,15 @@ public final class RowValidator {
         try {
             Amount amount = Amount.parse(text).orElse(null);
             if (amount != null && amount.value().signum() < 0) {
-                warnings.add(new Warning(column.key(), text, Wording.of("watchlist.warning." + field + ".negative", text.strip())));
+                warnings.add(new Warning(
+                        column.key(), text, Wording.of("watchlist.warning." + field + ".negative", text.strip())));
                 return null;
             }
             return amount;
         } catch (IllegalArgumentException e) {
-            String key = e instanceof Amount.TooLargeException ? "watchlist.warning." + field + ".tooLarge" : "watchlist.warning." + field;
+            String key = e instanceof Amount.TooLargeException
+                    ? "watchlist.warning." + field + ".tooLarge"
+                    : "watchlist.warning." + field;
             warnings.add(new Warning(column.key(), text, Wording.of(key, clip(text.strip()))));
             return null;
         }
@@ -128,7 +143,9 @@ public final class RowValidator {
             return List.of();
         }
         List<String> tags = new ArrayList<>();
-        String[] parts = text.indexOf(LIST_SEPARATOR) >= 0 ? text.split(String.valueOf(LIST_SEPARATOR)) : TAG_SEPARATORS.split(text);
+        String[] parts = text.indexOf(LIST_SEPARATOR) >= 0
+                ? text.split(String.valueOf(LIST_SEPARATOR))
+                : TAG_SEPARATORS.split(text);
         for (String tag : parts) {
             String t = tag.strip();
             if (!t.isEmpty()) {

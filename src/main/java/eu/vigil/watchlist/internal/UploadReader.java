@@ -32,8 +32,7 @@ public final class UploadReader {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private UploadReader() {
-    }
+    private UploadReader() {}
 
     /** The rows of the file, streamed; close the stream. A broken file fails with the row where it broke. */
     public static Stream<RawRow> rows(Path file) {
@@ -132,8 +131,11 @@ public final class UploadReader {
 
     private static int numbersIn(Sheet sheet) throws IOException {
         try (Stream<Row> rows = sheet.openStream()) {
-            return (int) rows.limit(ColumnMapping.SAMPLE_ROWS).map(UploadReader::cells)
-                    .flatMap(r -> r.cells().stream()).filter(NumberReading::validSomewhere).count();
+            return (int) rows.limit(ColumnMapping.SAMPLE_ROWS)
+                    .map(UploadReader::cells)
+                    .flatMap(r -> r.cells().stream())
+                    .filter(NumberReading::validSomewhere)
+                    .count();
         }
     }
 
@@ -189,10 +191,12 @@ public final class UploadReader {
             return new String(bytes, utf16);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, WINDOWS_1252);
         }

@@ -29,8 +29,7 @@ public class Watchlist {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Watchlist() {
-    }
+    protected Watchlist() {}
 
     public Watchlist(String name, String createdBy) {
         this.id = UUID.randomUUID();

@@ -85,10 +85,10 @@ public class WatchlistImport {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    protected WatchlistImport() {
-    }
+    protected WatchlistImport() {}
 
-    public WatchlistImport(UUID watchlistId, String fileName, String uploadedBy, UUID uploaderId, String language, String status) {
+    public WatchlistImport(
+            UUID watchlistId, String fileName, String uploadedBy, UUID uploaderId, String language, String status) {
         this.id = UUID.randomUUID();
         this.watchlistId = watchlistId;
         this.fileName = fileName;

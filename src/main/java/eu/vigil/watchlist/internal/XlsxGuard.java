@@ -21,10 +21,10 @@ final class XlsxGuard {
     static final int MAX_ENTRIES = 10_000;
     /** Excel's 32,767 characters of a cell, at up to 4 bytes each once escaped as XML. */
     static final int MAX_TEXT_BYTES = 32_767 * 4;
+
     static final int MAX_TAG_BYTES = 64 * 1024;
 
-    private XlsxGuard() {
-    }
+    private XlsxGuard() {}
 
     static void check(Path file) {
         long total = 0;

@@ -15,7 +15,8 @@ class CompanyLightController {
     private final WatchedCompanies watched;
     private final eu.vigil.watchlist.WatchlistManagement watchlists;
 
-    CompanyLightController(CompanyRegistry registry, WatchedCompanies watched, eu.vigil.watchlist.WatchlistManagement watchlists) {
+    CompanyLightController(
+            CompanyRegistry registry, WatchedCompanies watched, eu.vigil.watchlist.WatchlistManagement watchlists) {
         this.registry = registry;
         this.watched = watched;
         this.watchlists = watchlists;
@@ -25,7 +26,11 @@ class CompanyLightController {
     String light(@PathVariable String country, @PathVariable String number, Model model) {
         var company = registry.require(country, number);
         model.addAttribute("light", watched.light(company.id()));
-        model.addAttribute("stakes", eu.vigil.tenancy.TenantContext.current().isPresent() ? watchlists.stakes(company.id()) : java.util.List.of());
+        model.addAttribute(
+                "stakes",
+                eu.vigil.tenancy.TenantContext.current().isPresent()
+                        ? watchlists.stakes(company.id())
+                        : java.util.List.of());
         return "partials/company-light :: light";
     }
 }

@@ -44,7 +44,9 @@ import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/watchlists")
-@Tag(name = "Watchlists", description = "The tenant's watchlists: create, import entries (CSV, XLSX or JSON), list, edit, move, remove")
+@Tag(
+        name = "Watchlists",
+        description = "The tenant's watchlists: create, import entries (CSV, XLSX or JSON), list, edit, move, remove")
 @SecurityRequirement(name = "apiKey")
 class WatchlistApi {
 
@@ -60,14 +62,14 @@ class WatchlistApi {
         this.language = language;
     }
 
-    record CreateWatchlist(String name) {
-    }
+    record CreateWatchlist(String name) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Create a watchlist: {\"name\"} answers 201 {\"id\"}")
     ResponseEntity<Map<String, Object>> create(@RequestBody CreateWatchlist body) {
         WatchlistView created = watchlists.create(body == null ? null : body.name());
-        return ResponseEntity.created(URI.create("/api/v1/watchlists/" + created.id())).body(Map.of("id", created.id()));
+        return ResponseEntity.created(URI.create("/api/v1/watchlists/" + created.id()))
+                .body(Map.of("id", created.id()));
     }
 
     @GetMapping
@@ -77,12 +79,18 @@ class WatchlistApi {
     }
 
     @PostMapping(path = "/{id}/entries", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import a CSV or XLSX (multipart field 'file'): every row answered as accepted, pending, rejected or duplicate, "
-            + "with the company's name and town and the warnings of optional fields left empty. 'country' (a multipart field or "
-            + "query parameter, ISO code such as NL, or 'auto') is the country of numbers written without a prefix; by default the "
-            + "one the number column's header or the numbers themselves point to, else the tenant's country")
-    ImportReport importFile(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
-                            @RequestParam(name = "country", required = false) String country, HttpServletRequest request) throws IOException {
+    @Operation(
+            summary =
+                    "Import a CSV or XLSX (multipart field 'file'): every row answered as accepted, pending, rejected or duplicate, "
+                            + "with the company's name and town and the warnings of optional fields left empty. 'country' (a multipart field or "
+                            + "query parameter, ISO code such as NL, or 'auto') is the country of numbers written without a prefix; by default the "
+                            + "one the number column's header or the numbers themselves point to, else the tenant's country")
+    ImportReport importFile(
+            @PathVariable UUID id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(name = "country", required = false) String country,
+            HttpServletRequest request)
+            throws IOException {
         if (file.isEmpty()) {
             throw new WatchlistException("watchlist.error.emptyFile");
         }
@@ -90,8 +98,10 @@ class WatchlistApi {
     }
 
     @PostMapping(path = "/{id}/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Import a JSON list of numbers, or of objects {number, reference, type, creditLimit, exposure, owner, tags}; "
-            + "query parameter 'country' as for a file")
+    @Operation(
+            summary =
+                    "Import a JSON list of numbers, or of objects {number, reference, type, creditLimit, exposure, owner, tags}; "
+                            + "query parameter 'country' as for a file")
     ImportReport importJson(@PathVariable UUID id, @RequestBody JsonNode body, HttpServletRequest request) {
         if (body == null || !body.isArray()) {
             throw new WatchlistException("watchlist.error.jsonList");
@@ -106,48 +116,82 @@ class WatchlistApi {
                 } else if (!tagNode.isMissingNode() && !tagNode.isNull()) {
                     tags.add(tagNode.asString(""));
                 }
-                entries.add(new SubmittedEntry(text(item, "number"), text(item, "reference"), text(item, "type"),
-                        text(item, "creditLimit"), text(item, "exposure"), text(item, "owner"), tags));
+                entries.add(new SubmittedEntry(
+                        text(item, "number"),
+                        text(item, "reference"),
+                        text(item, "type"),
+                        text(item, "creditLimit"),
+                        text(item, "exposure"),
+                        text(item, "owner"),
+                        tags));
             } else {
-                entries.add(new SubmittedEntry(item.isNull() ? "" : item.asString(""), null, null, null, null, null, null));
+                entries.add(
+                        new SubmittedEntry(item.isNull() ? "" : item.asString(""), null, null, null, null, null, null));
             }
         }
         return imports.importEntries(id, entries, request.getParameter("country"), uploader(request));
     }
 
     @GetMapping("/{id}/entries")
-    @Operation(summary = "The watchlist's entries, paged (page from 1), filterable by light, type, owner, tag, hasAlerts")
-    EntryPage entries(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "100") int size,
-                      @RequestParam(required = false) String light, @RequestParam(required = false) String type,
-                      @RequestParam(required = false) UUID owner, @RequestParam(required = false) String tag,
-                      @RequestParam(required = false) Boolean hasAlerts, @RequestParam(required = false) String sort,
-                      @RequestParam(defaultValue = "false") boolean desc) {
-        Relationship relationship = type == null || type.isBlank() ? null : Relationship.parse(type)
-                .orElseThrow(() -> new WatchlistException("watchlist.error.type", type));
-        return watchlists.entries(id, new EntryFilter(light, relationship, owner, tag, hasAlerts, null, sort, desc), page, size);
+    @Operation(
+            summary = "The watchlist's entries, paged (page from 1), filterable by light, type, owner, tag, hasAlerts")
+    EntryPage entries(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(defaultValue = "100") int size,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) Boolean hasAlerts,
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "false") boolean desc) {
+        Relationship relationship = type == null || type.isBlank()
+                ? null
+                : Relationship.parse(type).orElseThrow(() -> new WatchlistException("watchlist.error.type", type));
+        return watchlists.entries(
+                id, new EntryFilter(light, relationship, owner, tag, hasAlerts, null, sort, desc), page, size);
     }
 
     /** An entry's data as the API takes it; the owner is a user's email address or name. */
-    record EntryBody(String reference, String type, String creditLimit, String exposure, String owner, List<String> tags) {
-    }
+    record EntryBody(
+            String reference, String type, String creditLimit, String exposure, String owner, List<String> tags) {}
 
     @PutMapping(path = "/{id}/entries/{entryId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Replace an entry's data: {reference, type, creditLimit, exposure, owner, tags}; answers the entry")
+    @Operation(
+            summary =
+                    "Replace an entry's data: {reference, type, creditLimit, exposure, owner, tags}; answers the entry")
     EntryView update(@PathVariable UUID id, @PathVariable long entryId, @RequestBody EntryBody body) {
         EntryBody entry = body == null ? new EntryBody(null, null, null, null, null, null) : body;
-        Relationship relationship = entry.type() == null || entry.type().isBlank() ? Relationship.CUSTOMER
-                : Relationship.parse(entry.type()).orElseThrow(() -> new WatchlistException("watchlist.error.type", entry.type()));
-        watchlists.update(id, entryId, new EntryData(entry.reference(), relationship, amount(entry.creditLimit()),
-                amount(entry.exposure()), owner(entry.owner()), entry.tags() == null ? List.of()
-                : entry.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).distinct().toList()));
+        Relationship relationship = entry.type() == null || entry.type().isBlank()
+                ? Relationship.CUSTOMER
+                : Relationship.parse(entry.type())
+                        .orElseThrow(() -> new WatchlistException("watchlist.error.type", entry.type()));
+        watchlists.update(
+                id,
+                entryId,
+                new EntryData(
+                        entry.reference(),
+                        relationship,
+                        amount(entry.creditLimit()),
+                        amount(entry.exposure()),
+                        owner(entry.owner()),
+                        entry.tags() == null
+                                ? List.of()
+                                : entry.tags().stream()
+                                        .filter(t -> t != null && !t.isBlank())
+                                        .map(String::strip)
+                                        .distinct()
+                                        .toList()));
         return watchlists.entry(id, entryId);
     }
 
-    record MoveBody(UUID watchlist) {
-    }
+    record MoveBody(UUID watchlist) {}
 
     @PostMapping(path = "/{id}/entries/{entryId}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Move an entry to another of the tenant's watchlists: {\"watchlist\"}; where that list has the company already, this entry goes")
+    @Operation(
+            summary =
+                    "Move an entry to another of the tenant's watchlists: {\"watchlist\"}; where that list has the company already, this entry goes")
     ResponseEntity<Void> move(@PathVariable UUID id, @PathVariable long entryId, @RequestBody MoveBody body) {
         if (body == null || body.watchlist() == null) {
             throw new WatchlistException("watchlist.error.moveTarget");
@@ -182,8 +226,11 @@ class WatchlistApi {
         }
         String wanted = owner.strip();
         return users.users().stream()
-                .filter(u -> u.email().equalsIgnoreCase(wanted) || (u.displayName() != null && u.displayName().strip().equalsIgnoreCase(wanted)))
-                .map(UserView::id).findFirst().orElseThrow(() -> new WatchlistException("watchlist.error.owner"));
+                .filter(u -> u.email().equalsIgnoreCase(wanted)
+                        || (u.displayName() != null && u.displayName().strip().equalsIgnoreCase(wanted)))
+                .map(UserView::id)
+                .findFirst()
+                .orElseThrow(() -> new WatchlistException("watchlist.error.owner"));
     }
 
     private static String text(JsonNode item, String field) {

@@ -29,8 +29,13 @@ class WatchlistApiProblems {
 
     @ExceptionHandler(WatchlistException.class)
     ProblemDetail refused(WatchlistException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), language.of(request).locale()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                messages.getMessage(
+                        e.messageKey(),
+                        e.args(),
+                        e.messageKey(),
+                        language.of(request).locale()));
         problem.setProperty("reason", e.messageKey());
         return problem;
     }

@@ -56,8 +56,11 @@ class WatchlistController {
     private final UserManagement users;
     private final eu.vigil.company.CompanyStatuses statuses;
 
-    WatchlistController(WatchlistManagement watchlists, WatchlistImports imports, UserManagement users,
-                        eu.vigil.company.CompanyStatuses statuses) {
+    WatchlistController(
+            WatchlistManagement watchlists,
+            WatchlistImports imports,
+            UserManagement users,
+            eu.vigil.company.CompanyStatuses statuses) {
         this.statuses = statuses;
         this.watchlists = watchlists;
         this.imports = imports;
@@ -65,7 +68,8 @@ class WatchlistController {
     }
 
     /** What a person may type for an entry; parsed here, never bound to an entity. */
-    record EntryForm(String number, String reference, String type, String creditLimit, String exposure, UUID owner, String tags)
+    record EntryForm(
+            String number, String reference, String type, String creditLimit, String exposure, UUID owner, String tags)
             implements java.io.Serializable {
 
         EntryForm withNumber(String other) {
@@ -89,14 +93,20 @@ class WatchlistController {
     }
 
     @PostMapping("/watch")
-    String watch(@RequestParam String number, @RequestParam UUID watchlist, @AuthenticationPrincipal VigilUser user,
-                 RedirectAttributes redirect) {
+    String watch(
+            @RequestParam String number,
+            @RequestParam UUID watchlist,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         add(watchlist, new EntryForm(number, null, null, null, null, null, null), user, redirect);
         return "redirect:/watchlists/" + watchlist;
     }
 
     @PostMapping
-    String create(@RequestParam(defaultValue = "") String name, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(defaultValue = "") String name,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         try {
             WatchlistView created = watchlists.create(name);
@@ -108,23 +118,36 @@ class WatchlistController {
     }
 
     @GetMapping("/{id}")
-    String show(@PathVariable UUID id, @RequestParam(required = false) String light, @RequestParam(required = false) String type,
-                @RequestParam(required = false) UUID owner, @RequestParam(required = false) String tag,
-                @RequestParam(required = false) Boolean alerts, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "added") String sort, @RequestParam(defaultValue = "true") boolean desc,
-                @RequestParam(defaultValue = "1") int page, Model model) {
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String light,
+            @RequestParam(required = false) String type,
+            @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) String tag,
+            @RequestParam(required = false) Boolean alerts,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "added") String sort,
+            @RequestParam(defaultValue = "true") boolean desc,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
         WatchlistView watchlist = watchlists.watchlist(id);
         EntryFilter filter = filter(light, type, owner, tag, alerts, q, sort, desc);
         model.addAttribute("watchlist", watchlist);
         model.addAttribute("filter", filter);
         var entries = watchlists.entries(id, filter, page, PAGE_SIZE);
         model.addAttribute("page", entries);
-        model.addAttribute("statuses", statuses.of(entries.entries().stream().map(EntryView::companyId)
-                .filter(java.util.Objects::nonNull).toList()));
+        model.addAttribute(
+                "statuses",
+                statuses.of(entries.entries().stream()
+                        .map(EntryView::companyId)
+                        .filter(java.util.Objects::nonNull)
+                        .toList()));
         model.addAttribute("tags", watchlists.tags(id));
         model.addAttribute("people", people());
         model.addAttribute("types", Relationship.values());
-        model.addAttribute("others", watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
+        model.addAttribute(
+                "others",
+                watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
         model.addAttribute("uploads", imports.recent(id, LocaleContextHolder.getLocale()));
         return "watchlist/show";
     }
@@ -134,15 +157,26 @@ class WatchlistController {
      * added, and a name is added when exactly one company Vigil knows matches it; several are offered to pick from.
      */
     @PostMapping("/{id}/entries")
-    String add(@PathVariable UUID id, EntryForm form, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+    String add(
+            @PathVariable UUID id,
+            EntryForm form,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         try {
             EntryView added = watchlists.add(id, form.number(), data(form));
             notice(redirect, "watchlist.added", added.country() + " " + added.display());
         } catch (WatchlistException e) {
             List<CompanySuggestion> choices = e.messageKey().startsWith(WatchlistException.INVALID_NUMBER)
-                    ? watchlists.suggest(id, form.number(), CHOICES, LocaleContextHolder.getLocale().getLanguage()).stream()
-                            .filter(CompanySuggestion::known).toList()
+                    ? watchlists
+                            .suggest(
+                                    id,
+                                    form.number(),
+                                    CHOICES,
+                                    LocaleContextHolder.getLocale().getLanguage())
+                            .stream()
+                            .filter(CompanySuggestion::known)
+                            .toList()
                     : List.of();
             if (choices.size() == 1) {
                 return add(id, form.withNumber(choices.getFirst().value()), user, redirect);
@@ -165,7 +199,10 @@ class WatchlistController {
     String suggestions(@PathVariable UUID id, @RequestParam(defaultValue = "") String number, Model model) {
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("q", number.strip());
-        model.addAttribute("suggestions", watchlists.suggest(id, number, SUGGESTIONS, LocaleContextHolder.getLocale().getLanguage()));
+        model.addAttribute(
+                "suggestions",
+                watchlists.suggest(
+                        id, number, SUGGESTIONS, LocaleContextHolder.getLocale().getLanguage()));
         model.addAttribute("hint", watchlists.numberProblem(number).orElse(null));
         return "watchlist/suggestions :: suggestions";
     }
@@ -176,13 +213,19 @@ class WatchlistController {
         model.addAttribute("entry", watchlists.entry(id, entryId));
         model.addAttribute("people", people());
         model.addAttribute("types", Relationship.values());
-        model.addAttribute("others", watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
+        model.addAttribute(
+                "others",
+                watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
         return "watchlist/entry";
     }
 
     @PostMapping("/{id}/entries/{entryId}")
-    String update(@PathVariable UUID id, @PathVariable long entryId, EntryForm form, @AuthenticationPrincipal VigilUser user,
-                  RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @PathVariable long entryId,
+            EntryForm form,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         try {
             watchlists.update(id, entryId, data(form));
@@ -195,8 +238,12 @@ class WatchlistController {
     }
 
     @PostMapping("/{id}/entries/{entryId}/move")
-    String move(@PathVariable UUID id, @PathVariable long entryId, @RequestParam UUID target, @AuthenticationPrincipal VigilUser user,
-                RedirectAttributes redirect) {
+    String move(
+            @PathVariable UUID id,
+            @PathVariable long entryId,
+            @RequestParam UUID target,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         watchlists.move(id, entryId, target);
         notice(redirect, "watchlist.moved");
@@ -204,7 +251,11 @@ class WatchlistController {
     }
 
     @PostMapping("/{id}/entries/{entryId}/remove")
-    String remove(@PathVariable UUID id, @PathVariable long entryId, @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+    String remove(
+            @PathVariable UUID id,
+            @PathVariable long entryId,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         watchlists.remove(id, entryId);
         notice(redirect, "watchlist.removed");
@@ -218,8 +269,12 @@ class WatchlistController {
     }
 
     @PostMapping("/{id}/upload")
-    String upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, @AuthenticationPrincipal VigilUser user,
-                  RedirectAttributes redirect) throws IOException {
+    String upload(
+            @PathVariable UUID id,
+            @RequestParam("file") MultipartFile file,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect)
+            throws IOException {
         requireEditor(user);
         watchlists.watchlist(id);
         if (file.isEmpty()) {
@@ -241,7 +296,8 @@ class WatchlistController {
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.preview()) {
-            model.addAttribute("preview", imports.preview(id, importId, null, null, null, LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "preview", imports.preview(id, importId, null, null, null, LocaleContextHolder.getLocale()));
             model.addAttribute("columns", Column.values());
         } else {
             result(id, importId, status, model);
@@ -250,21 +306,39 @@ class WatchlistController {
     }
 
     @PostMapping("/{id}/imports/{importId}/preview")
-    String preview(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
+    String preview(
+            @PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", imports.status(id, importId, LocaleContextHolder.getLocale()));
-        model.addAttribute("preview", imports.preview(id, importId, mapping(params), params.containsKey("header"), params.get("country"),
-                LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "preview",
+                imports.preview(
+                        id,
+                        importId,
+                        mapping(params),
+                        params.containsKey("header"),
+                        params.get("country"),
+                        LocaleContextHolder.getLocale()));
         model.addAttribute("columns", Column.values());
         return "watchlist/import";
     }
 
     @PostMapping("/{id}/imports/{importId}/start")
-    String start(@PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params,
-                 @AuthenticationPrincipal VigilUser user, RedirectAttributes redirect) {
+    String start(
+            @PathVariable UUID id,
+            @PathVariable UUID importId,
+            @RequestParam Map<String, String> params,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
         requireEditor(user);
         try {
-            imports.start(id, importId, mapping(params), params.containsKey("header"), params.get("country"), Uploader.current());
+            imports.start(
+                    id,
+                    importId,
+                    mapping(params),
+                    params.containsKey("header"),
+                    params.get("country"),
+                    Uploader.current());
         } catch (TenancyException e) {
             flash(redirect, e);
         }
@@ -273,7 +347,11 @@ class WatchlistController {
 
     /** The progress block alone, polled by htmx while the upload runs; the whole page once it is done. */
     @GetMapping("/{id}/imports/{importId}/status")
-    String status(@PathVariable UUID id, @PathVariable UUID importId, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String status(
+            @PathVariable UUID id,
+            @PathVariable UUID importId,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
@@ -288,15 +366,24 @@ class WatchlistController {
         ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
         String name = status.fileName().replaceAll("\\.[A-Za-z0-9]+$", "") + "-rejected.csv";
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(imports.rejectedCsv(id, importId, LocaleContextHolder.getLocale()).getBytes(StandardCharsets.UTF_8));
+                .body(imports.rejectedCsv(id, importId, LocaleContextHolder.getLocale())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     private void result(UUID id, UUID importId, ImportStatus status, Model model) {
         if (status.status().equals("DONE")) {
             model.addAttribute("report", imports.report(id, importId, 500, LocaleContextHolder.getLocale()));
-            model.addAttribute("health", imports.healthCheck(id, importId, LocaleContextHolder.getLocale().getLanguage()));
+            model.addAttribute(
+                    "health",
+                    imports.healthCheck(
+                            id, importId, LocaleContextHolder.getLocale().getLanguage()));
         }
     }
 
@@ -318,7 +405,8 @@ class WatchlistController {
         return mapping;
     }
 
-    static EntryFilter filter(String light, String type, UUID owner, String tag, Boolean alerts, String q, String sort, boolean desc) {
+    static EntryFilter filter(
+            String light, String type, UUID owner, String tag, Boolean alerts, String q, String sort, boolean desc) {
         return new EntryFilter(light, Relationship.parse(type).orElse(null), owner, tag, alerts, q, sort, desc);
     }
 
@@ -326,9 +414,16 @@ class WatchlistController {
         if (form.owner() != null && !people().containsKey(form.owner())) {
             throw new WatchlistException("watchlist.error.owner");
         }
-        Relationship relationship = form.type() == null || form.type().isBlank() ? Relationship.CUSTOMER
-                : Relationship.parse(form.type()).orElseThrow(() -> new WatchlistException("watchlist.error.type", form.type()));
-        return new EntryData(form.reference(), relationship, amount(form.creditLimit()), amount(form.exposure()), form.owner(),
+        Relationship relationship = form.type() == null || form.type().isBlank()
+                ? Relationship.CUSTOMER
+                : Relationship.parse(form.type())
+                        .orElseThrow(() -> new WatchlistException("watchlist.error.type", form.type()));
+        return new EntryData(
+                form.reference(),
+                relationship,
+                amount(form.creditLimit()),
+                amount(form.exposure()),
+                form.owner(),
                 eu.vigil.watchlist.internal.RowValidator.tags(form.tags() == null ? "" : form.tags()));
     }
 
@@ -343,7 +438,9 @@ class WatchlistController {
     private Map<UUID, String> people() {
         Map<UUID, String> people = new HashMap<>();
         for (UserView user : users.users()) {
-            people.put(user.id(), user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
+            people.put(
+                    user.id(),
+                    user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
         }
         return people;
     }

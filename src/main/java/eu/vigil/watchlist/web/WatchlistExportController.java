@@ -48,9 +48,14 @@ class WatchlistExportController {
     private final eu.vigil.company.CompanyStatuses statuses;
     private final eu.vigil.company.CompanyStatusWords statusWords;
 
-    WatchlistExportController(WatchlistManagement watchlists, UserManagement users, WatchlistLabels labels, MessageSource messages,
-                              CompanyScores scores, eu.vigil.company.CompanyStatuses statuses,
-                              eu.vigil.company.CompanyStatusWords statusWords) {
+    WatchlistExportController(
+            WatchlistManagement watchlists,
+            UserManagement users,
+            WatchlistLabels labels,
+            MessageSource messages,
+            CompanyScores scores,
+            eu.vigil.company.CompanyStatuses statuses,
+            eu.vigil.company.CompanyStatusWords statusWords) {
         this.scores = scores;
         this.statuses = statuses;
         this.statusWords = statusWords;
@@ -69,11 +74,15 @@ class WatchlistExportController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(watchlist, "csv"));
         Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         writer.write('\uFEFF');
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
+        CSVPrinter printer = new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
         printer.printRecord(header());
         inBatches(id, filter, (entry, facts) -> {
             try {
-                printer.printRecord(row(entry, facts, people).stream().map(WatchlistExportController::text).map(Exports::neutralise).toList());
+                printer.printRecord(row(entry, facts, people).stream()
+                        .map(WatchlistExportController::text)
+                        .map(Exports::neutralise)
+                        .toList());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -104,10 +113,12 @@ class WatchlistExportController {
                 Object value = row.get(c);
                 int at = r[0];
                 switch (value) {
-                    case null -> { }
+                    case null -> {}
                     case Money money -> {
                         sheet.value(at, c, money.value());
-                        sheet.style(at, c).format("#,##0.00 \"" + money.currency().replace("\"", "") + "\"").set();
+                        sheet.style(at, c)
+                                .format("#,##0.00 \"" + money.currency().replace("\"", "") + "\"")
+                                .set();
                     }
                     case Percent percent -> {
                         sheet.value(at, c, percent.value());
@@ -128,30 +139,57 @@ class WatchlistExportController {
     }
 
     /** An amount in a currency, and a probability shown as a percentage: typed cells with their format. */
-    private record Money(BigDecimal value, String currency) {
-    }
+    private record Money(BigDecimal value, String currency) {}
 
-    private record Percent(BigDecimal value) {
-    }
+    private record Percent(BigDecimal value) {}
 
-    private static final List<String> COLUMNS = List.of("country", "number", "reference", "company", "status", "status-since", "type", "credit-limit",
-            "limit-currency", "exposure", "exposure-currency", "owner", "tags", "light", "light-reason", "light-date", "rating",
-            "risk-class", "pd", "bureau-limit", "bureau-currency", "added");
+    private static final List<String> COLUMNS = List.of(
+            "country",
+            "number",
+            "reference",
+            "company",
+            "status",
+            "status-since",
+            "type",
+            "credit-limit",
+            "limit-currency",
+            "exposure",
+            "exposure-currency",
+            "owner",
+            "tags",
+            "light",
+            "light-reason",
+            "light-date",
+            "rating",
+            "risk-class",
+            "pd",
+            "bureau-limit",
+            "bureau-currency",
+            "added");
 
     private List<String> header() {
         Locale locale = LocaleContextHolder.getLocale();
-        return COLUMNS.stream().map(k -> messages.getMessage("watchlist.export." + k, null, locale)).toList();
+        return COLUMNS.stream()
+                .map(k -> messages.getMessage("watchlist.export." + k, null, locale))
+                .toList();
     }
 
     /** The entries in order, with the latest scores of their companies, read a thousand at a time. */
     private void inBatches(UUID id, EntryFilter filter, java.util.function.BiConsumer<EntryView, Facts> consumer) {
         List<EntryView> batch = new java.util.ArrayList<>(1000);
         Runnable flush = () -> {
-            List<Long> ids = batch.stream().map(EntryView::companyId).filter(java.util.Objects::nonNull).distinct().toList();
+            List<Long> ids = batch.stream()
+                    .map(EntryView::companyId)
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
             Map<Long, CompanyScores.Scores> latest = scores.latest(ids);
             Map<Long, eu.vigil.company.CompanyStatus> status = statuses.of(ids);
-            batch.forEach(e -> consumer.accept(e, e.companyId() == null ? new Facts(null, null)
-                    : new Facts(latest.get(e.companyId()), status.get(e.companyId()))));
+            batch.forEach(e -> consumer.accept(
+                    e,
+                    e.companyId() == null
+                            ? new Facts(null, null)
+                            : new Facts(latest.get(e.companyId()), status.get(e.companyId()))));
             batch.clear();
         };
         watchlists.each(id, filter, entry -> {
@@ -164,8 +202,7 @@ class WatchlistExportController {
     }
 
     /** What the registry and the bureau say of an entry's company: its status and latest scores (null when unknown). */
-    private record Facts(CompanyScores.Scores scores, eu.vigil.company.CompanyStatus status) {
-    }
+    private record Facts(CompanyScores.Scores scores, eu.vigil.company.CompanyStatus status) {}
 
     private List<Object> row(EntryView e, Facts facts, Map<UUID, String> people) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -178,9 +215,15 @@ class WatchlistExportController {
         row.add(statusWords.kind(facts.status(), locale));
         row.add(facts.status() == null ? null : facts.status().since());
         row.add(messages.getMessage("watchlist.type." + e.relationship().key(), null, locale));
-        row.add(e.creditLimit() == null ? null : new Money(e.creditLimit().value(), e.creditLimit().currency()));
+        row.add(
+                e.creditLimit() == null
+                        ? null
+                        : new Money(e.creditLimit().value(), e.creditLimit().currency()));
         row.add(e.creditLimit() == null ? null : e.creditLimit().currency());
-        row.add(e.exposure() == null ? null : new Money(e.exposure().value(), e.exposure().currency()));
+        row.add(
+                e.exposure() == null
+                        ? null
+                        : new Money(e.exposure().value(), e.exposure().currency()));
         row.add(e.exposure() == null ? null : e.exposure().currency());
         row.add(e.ownerId() == null ? null : people.get(e.ownerId()));
         row.add(e.tags().isEmpty() ? null : String.join(", ", e.tags()));
@@ -190,8 +233,10 @@ class WatchlistExportController {
         row.add(s == null ? null : s.rating());
         row.add(s == null ? null : s.riskClass());
         row.add(s == null || s.pd() == null ? null : new Percent(s.pd()));
-        row.add(s == null || s.creditLimit() == null ? null
-                : new Money(s.creditLimit(), s.currency() == null ? "EUR" : s.currency()));
+        row.add(
+                s == null || s.creditLimit() == null
+                        ? null
+                        : new Money(s.creditLimit(), s.currency() == null ? "EUR" : s.currency()));
         row.add(s == null || s.creditLimit() == null ? null : s.currency() == null ? "EUR" : s.currency());
         row.add(java.time.LocalDate.ofInstant(e.addedAt(), ZoneId.of("Europe/Brussels")));
         return row;
@@ -211,14 +256,19 @@ class WatchlistExportController {
     private Map<UUID, String> people() {
         Map<UUID, String> people = new HashMap<>();
         for (UserView user : users.users()) {
-            people.put(user.id(), user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
+            people.put(
+                    user.id(),
+                    user.displayName() == null || user.displayName().isBlank() ? user.email() : user.displayName());
         }
         return people;
     }
 
     private static String attachment(WatchlistView watchlist, String extension) {
         String name = watchlist.name().replaceAll("[^\\p{L}\\p{N} ._-]", "_") + "." + extension;
-        return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
+        return ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString();
     }
 
     /** The list's filters as the export links carry them (the same as the page's), sorted by number. */

@@ -1,8 +1,8 @@
 package eu.vigil.watchlist.web;
 
+import eu.vigil.company.ReaderFormats;
 import eu.vigil.signal.SignalCatalogue;
 import java.time.LocalDate;
-import eu.vigil.company.ReaderFormats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,9 @@ class WatchlistLabels {
         if (code == null || date == null) {
             return name;
         }
-        return messages.getMessage("watchlist.light.reason", new Object[] {name, signal(code), ReaderFormats.day(date, LocaleContextHolder.getLocale())},
+        return messages.getMessage(
+                "watchlist.light.reason",
+                new Object[] {name, signal(code), ReaderFormats.day(date, LocaleContextHolder.getLocale())},
                 LocaleContextHolder.getLocale());
     }
 

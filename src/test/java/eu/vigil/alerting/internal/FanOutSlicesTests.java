@@ -3,7 +3,6 @@ package eu.vigil.alerting.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.vigil.support.Wait;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.alerting.KboUpdates;
 import eu.vigil.embedded.CapturedMail;
@@ -15,6 +14,7 @@ import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
+import eu.vigil.support.Wait;
 import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
@@ -23,8 +23,6 @@ import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -86,7 +84,8 @@ class FanOutSlicesTests {
     void aSliceThatFailsKeepsTheCommittedSlicesAndTheRetrySendsEachEmailOnce() throws Exception {
         String number = KboUpdates.number();
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Schijven Proef NV", "000", false)));
-        // the bankruptcy is recorded before anybody watches the company, so the application's own fan-out raises nothing
+        // the bankruptcy is recorded before anybody watches the company, so the application's own fan-out raises
+        // nothing
         ingest(KboUpdates.update(today(), new KboUpdates.Enterprise(number, "Schijven Proef NV", "050", true)));
         List<Long> eventIds = jdbc.queryForList("""
                 select e.id from signal_event e join company c on c.id = e.company_id
@@ -99,14 +98,21 @@ class FanOutSlicesTests {
             TestTenant tenant = data.tenant("Sliced " + i);
             tenants.add(tenant);
             credit.add(data.member(tenant, Role.CREDIT_MANAGER, Language.NL));
-            TenantContext.runAs(tenant.id(), () -> watchlists.add(watchlists.create("Customers").id(), number,
-                    new EntryData(null, null, null, null, null, List.of())));
+            TenantContext.runAs(
+                    tenant.id(),
+                    () -> watchlists.add(
+                            watchlists.create("Customers").id(),
+                            number,
+                            new EntryData(null, null, null, null, null, List.of())));
         }
         // as if they had watched it when the event was detected
-        jdbc.update("update watchlist_entry set added_at = now() - interval '1 hour' where tenant_id = any(?::uuid[])",
+        jdbc.update(
+                "update watchlist_entry set added_at = now() - interval '1 hour' where tenant_id = any(?::uuid[])",
                 (Object) tenants.stream().map(TestTenant::id).toArray(UUID[]::new));
         // slices of one entry each, in the fan-out's order (company, then tenant): the second one fails once
-        List<TestTenant> inOrder = tenants.stream().sorted(Comparator.comparing((TestTenant t) -> t.id().toString())).toList();
+        List<TestTenant> inOrder = tenants.stream()
+                .sorted(Comparator.comparing((TestTenant t) -> t.id().toString()))
+                .toList();
         // (PostgreSQL orders uuids by their bytes, as their text sorts; java.util.UUID compares signed longs)
         FanOut oneBySlice = new FanOut(dataSource, events, queries, watched, withFanOutBatch(1), clock, transactions);
         try {
@@ -117,23 +123,32 @@ class FanOutSlicesTests {
             assertThat(alertsOf(inOrder.get(1))).isZero();
             assertThat(alertsOf(inOrder.get(2))).isZero();
             TestUser first = credit.get(tenants.indexOf(inOrder.get(0)));
-            Wait.until("the first slice's email", () -> !mail.messagesTo(first.email()).isEmpty());
+            Wait.until(
+                    "the first slice's email",
+                    () -> !mail.messagesTo(first.email()).isEmpty());
 
             FanOut.Result retry = TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds));
-            assertThat(retry.alerts()).as("only the slices that had failed or not run").isEqualTo(2);
+            assertThat(retry.alerts())
+                    .as("only the slices that had failed or not run")
+                    .isEqualTo(2);
         } finally {
             jdbc.execute("drop trigger if exists fan_out_slices_test on alert");
         }
         for (TestUser user : credit) {
-            Wait.until("mail to " + user.email(), () -> !mail.messagesTo(user.email()).isEmpty());
+            Wait.until(
+                    "mail to " + user.email(),
+                    () -> !mail.messagesTo(user.email()).isEmpty());
         }
         for (TestTenant tenant : tenants) {
             Wait.outboxSettled(jdbc, tenant.id(), clock);
         }
         for (int i = 0; i < tenants.size(); i++) {
             assertThat(alertsOf(tenants.get(i))).isEqualTo(1);
-            assertThat(mail.messagesTo(credit.get(i).email())).as("one email each").hasSize(1);
-            assertThat(mail.messagesTo(credit.get(i).email()).getFirst().subject()).contains("Schijven Proef NV");
+            assertThat(mail.messagesTo(credit.get(i).email()))
+                    .as("one email each")
+                    .hasSize(1);
+            assertThat(mail.messagesTo(credit.get(i).email()).getFirst().subject())
+                    .contains("Schijven Proef NV");
         }
     }
 
@@ -150,13 +165,23 @@ class FanOutSlicesTests {
                 end $$""".formatted(tenant));
         jdbc.execute("alter sequence fan_out_slices_test_failures restart");
         jdbc.execute("drop trigger if exists fan_out_slices_test on alert");
-        jdbc.execute("create trigger fan_out_slices_test before insert on alert for each row execute function fan_out_slices_test()");
+        jdbc.execute(
+                "create trigger fan_out_slices_test before insert on alert for each row execute function fan_out_slices_test()");
     }
 
     private AlertingProperties withFanOutBatch(int batch) {
         AlertingProperties p = properties;
-        return new AlertingProperties(p.groupWindow(), p.pollInterval(), p.claimBatch(), p.lease(), p.maxAttempts(),
-                p.retryBackoff(), p.maxBackoff(), batch, p.senders(), p.instance());
+        return new AlertingProperties(
+                p.groupWindow(),
+                p.pollInterval(),
+                p.claimBatch(),
+                p.lease(),
+                p.maxAttempts(),
+                p.retryBackoff(),
+                p.maxBackoff(),
+                batch,
+                p.senders(),
+                p.instance());
     }
 
     private long alertsOf(TestTenant tenant) {

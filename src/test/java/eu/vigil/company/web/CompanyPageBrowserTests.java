@@ -35,11 +35,14 @@ class CompanyPageBrowserTests extends BrowserTest {
 
         page.locator("#timeline-polarity").selectOption("");
         assertThat(page.locator("#timeline-events[data-filter='||']")).hasCount(1);
-        assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]")).hasCount(1);
+        assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]"))
+                .hasCount(1);
         page.locator("#timeline-days").selectOption("7");
         assertThat(page.locator("#timeline-events[data-filter='||7']")).hasCount(1);
-        assertThat(page.locator("#timeline-events [data-signal=TURNOVER_UP_20]")).hasCount(0);
-        assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]")).hasCount(0);
+        assertThat(page.locator("#timeline-events [data-signal=TURNOVER_UP_20]"))
+                .hasCount(0);
+        assertThat(page.locator("#timeline-events [data-signal=PROTEST_REGISTERED]"))
+                .hasCount(0);
         assertThat(page.locator("#timeline-events")).containsText("Rating downgraded");
 
         assertThat(page.locator("#chart-scores")).hasAttribute("data-rendered", "true");

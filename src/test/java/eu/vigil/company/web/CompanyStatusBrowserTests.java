@@ -20,7 +20,8 @@ class CompanyStatusBrowserTests extends BrowserTest {
 
         page.navigate("/companies/BE/0310143840?lang=fr");
         assertThat(page.locator("#company-status")).hasAttribute("data-status", "bankrupt");
-        assertThat(page.locator("#company-status")).hasText(Pattern.compile("^En faillite depuis le \\d{1,2} [a-zéû]+\\.? \\d{4}$"));
+        assertThat(page.locator("#company-status"))
+                .hasText(Pattern.compile("^En faillite depuis le \\d{1,2} [a-zéû]+\\.? \\d{4}$"));
         assertThat(page.locator("#company-status")).hasClass(Pattern.compile("text-bg-danger"));
         assertThat(page.locator("#company-light-value")).hasAttribute("data-light", "red");
         assertThat(page.locator("#company-light-reason")).containsText("Ouverture de faillite");
@@ -30,7 +31,8 @@ class CompanyStatusBrowserTests extends BrowserTest {
         assertThat(page.locator("#summary-scores")).containsText("Notation D");
         assertThat(page.locator("#timeline-events")).isVisible();
         double card = page.locator("#company-summary").boundingBox().y;
-        assertThat(card).as("the summary comes before the timeline")
+        assertThat(card)
+                .as("the summary comes before the timeline")
                 .isLessThan(page.locator("#timeline-heading").boundingBox().y);
         assertThat(page.locator("main")).not().containsText("Active");
 
@@ -48,8 +50,11 @@ class CompanyStatusBrowserTests extends BrowserTest {
         assertThat(page.locator("main")).not().containsText("dissolved");
 
         page.navigate("/companies?q=limited&lang=fr");
-        assertThat(page.locator("#company-matches tr:has-text('MERSEY') [data-status]")).hasAttribute("data-status", "liquidation");
-        assertThat(page.locator("#company-matches tr:has-text('MERSEY') [data-status]")).containsText("En liquidation depuis le");
-        assertThat(page.locator("#company-matches tr:has-text('THAMES') [data-status]")).hasText("Active");
+        assertThat(page.locator("#company-matches tr:has-text('MERSEY') [data-status]"))
+                .hasAttribute("data-status", "liquidation");
+        assertThat(page.locator("#company-matches tr:has-text('MERSEY') [data-status]"))
+                .containsText("En liquidation depuis le");
+        assertThat(page.locator("#company-matches tr:has-text('THAMES') [data-status]"))
+                .hasText("Active");
     }
 }

@@ -40,8 +40,8 @@ record DemoCompany(String number, String name, String word, String parentNumber)
                 "officers":[{"id":"P-1","name":"Jansen, Eva","role":"managing-director","since":"2019-03-01"},
                             {"id":"P-2","name":"Peeters, Jan","role":"director","since":"%s"}],
                 "protests":[{"date":"%s","amount":4200}],
-                "payment_incidents":[{"date":"%s","amount":12000,"days_late":75}]"""
-                .formatted(today.minusDays(10), today.minusDays(40), today.minusDays(20)));
+                "payment_incidents":[{"date":"%s","amount":12000,"days_late":75}]""".formatted(
+                        today.minusDays(10), today.minusDays(40), today.minusDays(20)));
 
         accounts(ingestion, filing(number, "2024-12-31", "2025-06-30", """
                 "10/15":1250000,"100":62000,"20/58":4100000,"21/28":1900000,"29/58":2200000,"54/58":310000,
@@ -57,15 +57,17 @@ record DemoCompany(String number, String name, String word, String parentNumber)
     }
 
     private static void bureau(FeedIngestion ingestion, String number, LocalDate asOf, String fields) {
-        String line = ("{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"" + asOf + "\",\"bureau\":\"demo\","
-                + fields + "}").replace("\n", "");
+        String line = ("{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"" + asOf
+                        + "\",\"bureau\":\"demo\"," + fields + "}")
+                .replace("\n", "");
         check(ingestion.ingestNow("bureau", FeedLines.file(line), "snapshot.jsonl", true, "test"));
     }
 
     private static String filing(String number, String periodEnd, String filedOn, String items) {
         return ("{\"country\":\"BE\",\"number\":\"" + number + "\",\"filed_on\":\"" + filedOn + "\",\"period_start\":\""
-                + LocalDate.parse(periodEnd).minusYears(1).plusDays(1) + "\",\"period_end\":\"" + periodEnd
-                + "\",\"model\":\"full\",\"currency\":\"EUR\",\"items\":{" + items + "},\"auditor_opinion\":\"unqualified\"}")
+                        + LocalDate.parse(periodEnd).minusYears(1).plusDays(1) + "\",\"period_end\":\"" + periodEnd
+                        + "\",\"model\":\"full\",\"currency\":\"EUR\",\"items\":{" + items
+                        + "},\"auditor_opinion\":\"unqualified\"}")
                 .replace("\n", "");
     }
 
@@ -75,8 +77,10 @@ record DemoCompany(String number, String name, String word, String parentNumber)
 
     /** A KBO Update holding only these enterprises, with the real extract's code list so descriptions stay as they are. */
     private static void kbo(FeedIngestion ingestion, LocalDate today, Map<String, String> names) {
-        byte[] zip = KboUpdateZip.newEnterprises(names, today.minusDays(30), "Brouwerijstraat", "Rue de la Brasserie", "12");
-        check(ingestion.ingestNow("kbo", new ByteArrayInputStream(zip), "KboOpenData_0147_demo_Update.zip", true, "test"));
+        byte[] zip =
+                KboUpdateZip.newEnterprises(names, today.minusDays(30), "Brouwerijstraat", "Rue de la Brasserie", "12");
+        check(ingestion.ingestNow(
+                "kbo", new ByteArrayInputStream(zip), "KboOpenData_0147_demo_Update.zip", true, "test"));
     }
 
     private static void check(RunView run) {

@@ -48,17 +48,40 @@ class BodaccIngestionTests {
         String siren = FeedLines.siren();
         RunView first = ingest(List.of(registration(siren, "2026-03-02")));
         assertThat(first.companiesNew()).isEqualTo(1);
-        assertThat(codes(siren)).as("a first notice records the company, no events").isEmpty();
+        assertThat(codes(siren))
+                .as("a first notice records the company, no events")
+                .isEmpty();
         var company = registry.find(new CompanyId("FR", siren)).orElseThrow();
         assertThat(company.sections().get(Section.IDENTITY).json()).contains("\"value\":\"BOULANGERIE PROEF SARL\"");
 
         ingest(List.of(
-                judgment(siren, "2026-09-25", "Jugement d'ouverture", "JUGEMENT D'OUVERTURE D'UNE PROCEDURE DE SAUVEGARDE", "22 septembre 2026"),
-                judgment(siren, "2026-10-20", "Jugement prononçant", "Jugement de conversion en redressement judiciaire", "2026-10-15"),
-                judgment(siren, "2026-11-20", "Jugement prononçant", "Jugement prononçant la liquidation judiciaire", "1er novembre 2026"),
-                judgment(siren, "2027-05-20", "Jugement de clôture", "Jugement de clôture pour insuffisance d\u2019actif", "2027-05-12"),
+                judgment(
+                        siren,
+                        "2026-09-25",
+                        "Jugement d'ouverture",
+                        "JUGEMENT D'OUVERTURE D'UNE PROCEDURE DE SAUVEGARDE",
+                        "22 septembre 2026"),
+                judgment(
+                        siren,
+                        "2026-10-20",
+                        "Jugement prononçant",
+                        "Jugement de conversion en redressement judiciaire",
+                        "2026-10-15"),
+                judgment(
+                        siren,
+                        "2026-11-20",
+                        "Jugement prononçant",
+                        "Jugement prononçant la liquidation judiciaire",
+                        "1er novembre 2026"),
+                judgment(
+                        siren,
+                        "2027-05-20",
+                        "Jugement de clôture",
+                        "Jugement de clôture pour insuffisance d\u2019actif",
+                        "2027-05-12"),
                 notice(siren, "2027-06-10", "annonce", "radiation", null, null, null)));
-        assertThat(events.of(id(siren), null)).extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue() + " " + e.effectiveDate())
+        assertThat(events.of(id(siren), null))
+                .extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue() + " " + e.effectiveDate())
                 .containsExactlyInAnyOrder(
                         "SAFEGUARD_OPENED none->sauvegarde 2026-09-22",
                         "REORGANISATION_OPENED 000->091 2026-10-15",
@@ -72,17 +95,24 @@ class BodaccIngestionTests {
     void aNoticeNamingSeveralSirensReachesEachCompanyAndBrokenOnesAreQuarantinedWithLineAndReason() {
         String a = FeedLines.siren();
         String b = FeedLines.siren();
-        Notice both = judgment(a, "2026-09-25", "Jugement d'ouverture", "Jugement d'ouverture de liquidation judiciaire", "2026-09-20");
+        Notice both = judgment(
+                a,
+                "2026-09-25",
+                "Jugement d'ouverture",
+                "Jugement d'ouverture de liquidation judiciaire",
+                "2026-09-20");
         var record = BodaccFileWriter.record(both);
         record.put("registre", a + "," + b.substring(0, 3) + " " + b.substring(3, 6) + " " + b.substring(6));
         var none = BodaccFileWriter.record(registration(a, "2026-09-26"));
         none.put("registre", List.of());
-        var broken = BodaccFileWriter.record(judgment(b, "2026-09-26", "Jugement d'ouverture", "Jugement d'ouverture de sauvegarde", "2026-09-21"));
+        var broken = BodaccFileWriter.record(
+                judgment(b, "2026-09-26", "Jugement d'ouverture", "Jugement d'ouverture de sauvegarde", "2026-09-21"));
         broken.put("jugement", "{\"famille\":\"Jugement d'ouverture\",\"nature\":");
         var luhn = BodaccFileWriter.record(registration(a, "2026-09-27"));
         luhn.put("registre", List.of("123456789"));
 
-        RunView run = ingestText(String.join("\n", json(record), json(none), "", json(broken), json(luhn)), "notices.jsonl");
+        RunView run =
+                ingestText(String.join("\n", json(record), json(none), "", json(broken), json(luhn)), "notices.jsonl");
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         assertThat(run.rowsRead()).isEqualTo(4);
         assertThat(codes(a)).containsExactly("BANKRUPTCY_OPENED");
@@ -99,13 +129,30 @@ class BodaccIngestionTests {
     @Test
     void aRectificatifReplacesTheNoticeItNamesAndAnAnnulationWithdrawsIt() {
         String corrected = FeedLines.siren();
-        Notice original = judgment(corrected, "2026-08-14", "Jugement d'ouverture", "Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-10");
+        Notice original = judgment(
+                corrected,
+                "2026-08-14",
+                "Jugement d'ouverture",
+                "Jugement d'ouverture d'une procédure de sauvegarde",
+                "2026-08-10");
         ingest(List.of(original));
-        Notice rectificatif = new Notice(id(), LocalDate.parse("2026-09-03"), "rectificatif", "collective", List.of(corrected),
-                "BOULANGERIE PROEF SARL", "Lyon", "69002", new Judgment("Jugement d'ouverture",
-                "Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-12"), null, Previous.of(original.id(), original.published()));
+        Notice rectificatif = new Notice(
+                id(),
+                LocalDate.parse("2026-09-03"),
+                "rectificatif",
+                "collective",
+                List.of(corrected),
+                "BOULANGERIE PROEF SARL",
+                "Lyon",
+                "69002",
+                new Judgment(
+                        "Jugement d'ouverture", "Jugement d'ouverture d'une procédure de sauvegarde", "2026-08-12"),
+                null,
+                Previous.of(original.id(), original.published()));
         ingest(List.of(rectificatif));
-        assertThat(events.of(id(corrected), null)).filteredOn(e -> e.code().equals("LEGAL_NOTICE_CORRECTED")).singleElement()
+        assertThat(events.of(id(corrected), null))
+                .filteredOn(e -> e.code().equals("LEGAL_NOTICE_CORRECTED"))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.oldValue()).isEqualTo(original.id() + " annonce sauvegarde 2026-08-10");
                     assertThat(e.newValue()).isEqualTo(rectificatif.id() + " rectificatif sauvegarde 2026-08-12");
@@ -113,32 +160,66 @@ class BodaccIngestionTests {
                 });
 
         String cancelled = FeedLines.siren();
-        Notice liquidation = judgment(cancelled, "2026-08-14", "Jugement d'ouverture", "Jugement d'ouverture de liquidation judiciaire", "2026-08-10");
+        Notice liquidation = judgment(
+                cancelled,
+                "2026-08-14",
+                "Jugement d'ouverture",
+                "Jugement d'ouverture de liquidation judiciaire",
+                "2026-08-10");
         ingest(List.of(liquidation));
         assertThat(codes(cancelled)).containsExactly("BANKRUPTCY_OPENED");
-        Notice annulation = notice(cancelled, "2026-09-04", "annulation", "collective", null, null,
+        Notice annulation = notice(
+                cancelled,
+                "2026-09-04",
+                "annulation",
+                "collective",
+                null,
+                null,
                 Previous.of(liquidation.id(), liquidation.published()));
         ingest(List.of(annulation));
-        assertThat(events.of(id(cancelled), null)).extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue())
-                .containsExactlyInAnyOrder("BANKRUPTCY_OPENED null->048",
-                        "LEGAL_NOTICE_CORRECTED " + liquidation.id() + " annonce liquidation 2026-08-10->" + annulation.id()
-                                + " annulation of " + liquidation.id(),
+        assertThat(events.of(id(cancelled), null))
+                .extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue())
+                .containsExactlyInAnyOrder(
+                        "BANKRUPTCY_OPENED null->048",
+                        "LEGAL_NOTICE_CORRECTED " + liquidation.id() + " annonce liquidation 2026-08-10->"
+                                + annulation.id() + " annulation of " + liquidation.id(),
                         "BANKRUPTCY_REVOKED 048->000");
-        assertThat(registry.find(new CompanyId("FR", cancelled)).orElseThrow().sections().get(Section.STATUS).json())
-                .contains("\"juridicalSituation\":\"000\"").contains("\"proceedings\":\"none\"");
+        assertThat(registry.find(new CompanyId("FR", cancelled))
+                        .orElseThrow()
+                        .sections()
+                        .get(Section.STATUS)
+                        .json())
+                .contains("\"juridicalSituation\":\"000\"")
+                .contains("\"proceedings\":\"none\"");
 
         String late = FeedLines.siren();
         ingest(List.of(registration(late, "2026-03-01")));
-        Notice lateJudgment = judgment(late, "2026-08-14", "Jugement d'ouverture", "Jugement d'ouverture de liquidation judiciaire", "2026-08-10");
-        ingest(List.of(notice(late, "2026-09-04", "annulation", "collective", null, null, Previous.of(lateJudgment.id(), lateJudgment.published())),
+        Notice lateJudgment = judgment(
+                late,
+                "2026-08-14",
+                "Jugement d'ouverture",
+                "Jugement d'ouverture de liquidation judiciaire",
+                "2026-08-10");
+        ingest(List.of(
+                notice(
+                        late,
+                        "2026-09-04",
+                        "annulation",
+                        "collective",
+                        null,
+                        null,
+                        Previous.of(lateJudgment.id(), lateJudgment.published())),
                 lateJudgment));
-        assertThat(codes(late)).as("a notice cancelled before it arrived opens nothing").containsExactly("LEGAL_NOTICE_CORRECTED");
+        assertThat(codes(late))
+                .as("a notice cancelled before it arrived opens nothing")
+                .containsExactly("LEGAL_NOTICE_CORRECTED");
     }
 
     @Test
     void aJsonArrayExportIsReadAndTakingItAgainChangesNothing() throws IOException {
         String siren = FeedLines.siren();
-        List<Notice> notices = List.of(registration(siren, "2026-03-01"),
+        List<Notice> notices = List.of(
+                registration(siren, "2026-03-01"),
                 notice(siren, "2026-09-10", "annonce", "vente", null, null, null),
                 notice(siren, "2026-09-30", "annonce", "dpc", null, LocalDate.parse("2025-12-31"), null));
         Path file = BodaccFileWriter.writeArray(Files.createTempFile("bodacc", ".json"), new ArrayList<>(notices));
@@ -149,22 +230,27 @@ class BodaccIngestionTests {
         RunView run = ingestion.ingestNow(SOURCE, new ByteArrayInputStream(content), "export.json", true, "test");
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         assertThat(run.rowsRead()).isEqualTo(3);
-        assertThat(events.of(id(siren), null)).extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue() + " " + e.effectiveDate())
-                .containsExactlyInAnyOrder("BUSINESS_SOLD none->vente 2026-09-10", "ACCOUNTS_FILED null->2025-12-31 2026-09-30");
+        assertThat(events.of(id(siren), null))
+                .extracting(e -> e.code() + " " + e.oldValue() + "->" + e.newValue() + " " + e.effectiveDate())
+                .containsExactlyInAnyOrder(
+                        "BUSINESS_SOLD none->vente 2026-09-10", "ACCOUNTS_FILED null->2025-12-31 2026-09-30");
 
-        RunView again = ingestion.ingestNow(SOURCE, new ByteArrayInputStream(content), "export-again.json", true, "test");
+        RunView again =
+                ingestion.ingestNow(SOURCE, new ByteArrayInputStream(content), "export-again.json", true, "test");
         assertThat(again.status()).as(again.error()).isEqualTo("COMPLETED");
         assertThat(again.rowsApplied()).as("every notice was taken before").isZero();
         assertThat(again.companiesChanged()).isZero();
         assertThat(again.signalEvents()).isZero();
 
         String broken = new String(content, StandardCharsets.UTF_8).replace("\\\"dateCloture\\\":", "\\\"dateCloture:");
-        RunView withBroken = ingestion.ingestNow(SOURCE, new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)),
-                "broken.json", true, "test");
+        RunView withBroken = ingestion.ingestNow(
+                SOURCE, new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "broken.json", true, "test");
         assertThat(ingestion.quarantine(withBroken.id(), 5)).singleElement().satisfies(q -> {
             assertThat(q.reason()).contains("depot is not valid JSON");
             String[] lines = broken.split("\n");
-            assertThat(lines[(int) q.line() - 1].trim()).as("the line the record starts on").endsWith("{");
+            assertThat(lines[(int) q.line() - 1].trim())
+                    .as("the line the record starts on")
+                    .endsWith("{");
             assertThat(lines[(int) q.line()]).contains("\"id\"");
             assertThat(q.raw()).contains("\"dpc\"");
         });
@@ -184,10 +270,26 @@ class BodaccIngestionTests {
         return notice(siren, published, "annonce", "collective", new Judgment(famille, nature, date), null, null);
     }
 
-    private static Notice notice(String siren, String published, String type, String family, Judgment judgment,
-                                 LocalDate closing, Previous previous) {
-        return new Notice(id(), LocalDate.parse(published), type, family, List.of(siren), "BOULANGERIE PROEF SARL", "Lyon", "69002",
-                judgment, closing, previous);
+    private static Notice notice(
+            String siren,
+            String published,
+            String type,
+            String family,
+            Judgment judgment,
+            LocalDate closing,
+            Previous previous) {
+        return new Notice(
+                id(),
+                LocalDate.parse(published),
+                type,
+                family,
+                List.of(siren),
+                "BOULANGERIE PROEF SARL",
+                "Lyon",
+                "69002",
+                judgment,
+                closing,
+                previous);
     }
 
     private static String json(Object record) {
@@ -195,11 +297,13 @@ class BodaccIngestionTests {
     }
 
     private RunView ingest(List<Notice> notices) {
-        return ingestText(String.join("\n", notices.stream().map(BodaccFileWriter::line).toList()), "notices.jsonl");
+        return ingestText(
+                String.join("\n", notices.stream().map(BodaccFileWriter::line).toList()), "notices.jsonl");
     }
 
     private RunView ingestText(String text, String name) {
-        RunView run = ingestion.ingestNow(SOURCE, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, true, "test");
+        RunView run = ingestion.ingestNow(
+                SOURCE, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), name, true, "test");
         assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED");
         return run;
     }
@@ -209,7 +313,9 @@ class BodaccIngestionTests {
     }
 
     private List<String> codes(String siren) {
-        return registry.find(new CompanyId("FR", siren)).map(c -> events.of(c.id(), null).stream().map(SignalEvent::code).toList())
+        return registry.find(new CompanyId("FR", siren))
+                .map(c ->
+                        events.of(c.id(), null).stream().map(SignalEvent::code).toList())
                 .orElse(List.of());
     }
 }

@@ -17,21 +17,48 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BodaccOpenDataShapes {
 
     /** The CSV export's columns, in its order. */
-    static final List<String> CSV_COLUMNS = List.of("id", "publicationavis", "publicationavis_facette", "parution",
-            "dateparution", "numeroannonce", "typeavis", "typeavis_lib", "familleavis", "familleavis_lib", "numerodepartement",
-            "departement_nom_officiel", "region_code", "region_nom_officiel", "tribunal", "commercant", "ville", "registre",
-            "cp", "pdf_parution_subfolder", "listepersonnes", "listeetablissements", "jugement", "acte",
-            "modificationsgenerales", "radiationaurcs", "depot", "listeprecedentexploitant", "listeprecedentproprietaire",
-            "divers", "parutionavisprecedent", "ispdf_unitaire", "url_complete");
+    static final List<String> CSV_COLUMNS = List.of(
+            "id",
+            "publicationavis",
+            "publicationavis_facette",
+            "parution",
+            "dateparution",
+            "numeroannonce",
+            "typeavis",
+            "typeavis_lib",
+            "familleavis",
+            "familleavis_lib",
+            "numerodepartement",
+            "departement_nom_officiel",
+            "region_code",
+            "region_nom_officiel",
+            "tribunal",
+            "commercant",
+            "ville",
+            "registre",
+            "cp",
+            "pdf_parution_subfolder",
+            "listepersonnes",
+            "listeetablissements",
+            "jugement",
+            "acte",
+            "modificationsgenerales",
+            "radiationaurcs",
+            "depot",
+            "listeprecedentexploitant",
+            "listeprecedentproprietaire",
+            "divers",
+            "parutionavisprecedent",
+            "ispdf_unitaire",
+            "url_complete");
 
     private static final AtomicInteger NEXT = new AtomicInteger(90_000 + (int) (System.nanoTime() % 5_000));
 
-    private BodaccOpenDataShapes() {
-    }
+    private BodaccOpenDataShapes() {}
 
     /** A collective-procedure notice about {@code siren}, published on {@code published}. */
-    static Map<String, Object> judgment(String siren, String published, String famille, String nature, String date,
-                                        String complement) {
+    static Map<String, Object> judgment(
+            String siren, String published, String famille, String nature, String date, String complement) {
         Map<String, Object> record = base(siren, published, "collective", "Procédures collectives");
         Map<String, Object> judgment = new LinkedHashMap<>();
         judgment.put("type", "initial");
@@ -73,9 +100,11 @@ final class BodaccOpenDataShapes {
         record.put("registre", List.of(spaced, siren));
         record.put("cp", "69003");
         record.put("pdf_parution_subfolder", null);
-        record.put("listepersonnes", "{\"personne\": {\"typePersonne\": \"pm\", \"denomination\": \"PROEF TRANSPORTS\", "
-                + "\"formeJuridique\": \"Société par actions simplifiée\", \"numeroImmatriculation\": {\"numeroIdentification\": \""
-                + spaced + "\", \"codeRCS\": \"RCS\", \"nomGreffeImmat\": \"Lyon\"}}}");
+        record.put(
+                "listepersonnes",
+                "{\"personne\": {\"typePersonne\": \"pm\", \"denomination\": \"PROEF TRANSPORTS\", "
+                        + "\"formeJuridique\": \"Société par actions simplifiée\", \"numeroImmatriculation\": {\"numeroIdentification\": \""
+                        + spaced + "\", \"codeRCS\": \"RCS\", \"nomGreffeImmat\": \"Lyon\"}}}");
         record.put("listeetablissements", null);
         record.put("jugement", null);
         record.put("acte", null);
@@ -114,7 +143,16 @@ final class BodaccOpenDataShapes {
             record.forEach((key, value) -> {
                 if (value != null) {
                     // v1 leaves out empty fields and gives registre as one text
-                    fields.put(key, key.equals("registre") ? String.join(",", ((List<?>) value).stream().map(String::valueOf).toList()) : value);
+                    fields.put(
+                            key,
+                            key.equals("registre")
+                                    ? String.join(
+                                            ",",
+                                            ((List<?>) value)
+                                                    .stream()
+                                                            .map(String::valueOf)
+                                                            .toList())
+                                    : value);
                 }
             });
             Map<String, Object> one = new LinkedHashMap<>();
@@ -133,15 +171,23 @@ final class BodaccOpenDataShapes {
 
     /** The CSV export: semicolons, a header, cells quoted where they hold a semicolon, quote or newline. */
     static String csv(List<Map<String, Object>> records) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(String.join(";", CSV_COLUMNS)).append("\r\n");
+        StringBuilder out = new StringBuilder("\uFEFF")
+                .append(String.join(";", CSV_COLUMNS))
+                .append("\r\n");
         for (Map<String, Object> record : records) {
             List<String> cells = new ArrayList<>();
             for (String column : CSV_COLUMNS) {
                 Object value = record.get(column);
-                String text = value == null ? "" : value instanceof List<?> list
-                        ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
-                cells.add(text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains(",")
-                        ? "\"" + text.replace("\"", "\"\"") + "\"" : text);
+                String text = value == null
+                        ? ""
+                        : value instanceof List<?> list
+                                ? String.join(
+                                        ",", list.stream().map(String::valueOf).toList())
+                                : String.valueOf(value);
+                cells.add(
+                        text.contains(";") || text.contains("\"") || text.contains("\n") || text.contains(",")
+                                ? "\"" + text.replace("\"", "\"\"") + "\""
+                                : text);
             }
             out.append(String.join(";", cells)).append("\r\n");
         }

@@ -68,11 +68,12 @@ public class BureauDiffBenchmark {
         unchanged = new BureauAdapter.Line[COMPANIES];
         scoresOnly = new BureauAdapter.Line[COMPANIES];
         for (int i = 0; i < COMPANIES; i++) {
-            BureauAdapter.Diff base = BureauAdapter.diff(i, line(i, BEFORE, 0), new StoredSection[4], null, engine, "before");
+            BureauAdapter.Diff base =
+                    BureauAdapter.diff(i, line(i, BEFORE, 0), new StoredSection[4], null, engine, "before");
             stored[i] = new StoredSection[4];
             for (SectionWrite write : base.writes()) {
-                stored[i][index(write)] =
-                        new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "before", BEFORE, 1, Instant.now());
+                stored[i][index(write)] = new StoredSection(
+                        i, write.section(), write.json(), write.hash(), "bureau", "before", BEFORE, 1, Instant.now());
             }
             storedHashes = storedHashes == null ? new long[COMPANIES][] : storedHashes;
             unchangedHashes = unchangedHashes == null ? new long[COMPANIES][] : unchangedHashes;
@@ -87,25 +88,29 @@ public class BureauDiffBenchmark {
             BureauAdapter.Diff after = BureauAdapter.diff(i, line(i, AFTER, 1), stored[i], BEFORE, engine, "after");
             StoredSection[] changedSections = stored[i].clone();
             for (SectionWrite write : after.writes()) {
-                changedSections[index(write)] = new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "after",
-                        AFTER, 2, Instant.now());
+                changedSections[index(write)] = new StoredSection(
+                        i, write.section(), write.json(), write.hash(), "bureau", "after", AFTER, 2, Instant.now());
             }
             afterDocs[i] = documents(changedSections);
             scoresAfterDocs = scoresAfterDocs == null ? new Object[COMPANIES][] : scoresAfterDocs;
             BureauAdapter.Diff usual = BureauAdapter.diff(i, line(i, AFTER, 2), stored[i], BEFORE, engine, "after");
             StoredSection[] usualSections = stored[i].clone();
             for (SectionWrite write : usual.writes()) {
-                usualSections[index(write)] = new StoredSection(i, write.section(), write.json(), write.hash(), "bureau", "after",
-                        AFTER, 2, Instant.now());
+                usualSections[index(write)] = new StoredSection(
+                        i, write.section(), write.json(), write.hash(), "bureau", "after", AFTER, 2, Instant.now());
             }
             scoresAfterDocs[i] = documents(usualSections);
             changed[i] = line(i, AFTER, 1);
             unchanged[i] = line(i, AFTER, 0);
             scoresOnly[i] = line(i, AFTER, 2);
             if (BureauAdapter.diff(i, unchanged[i], stored[i], BEFORE, engine, "after") != null) {
-                throw new IllegalStateException("company " + i + ": an unchanged snapshot must stop at the hash short-cut");
+                throw new IllegalStateException(
+                        "company " + i + ": an unchanged snapshot must stop at the hash short-cut");
             }
-            if (BureauAdapter.diff(i, changed[i], stored[i], BEFORE, engine, "after").detected().size() < 5) {
+            if (BureauAdapter.diff(i, changed[i], stored[i], BEFORE, engine, "after")
+                            .detected()
+                            .size()
+                    < 5) {
                 throw new IllegalStateException("company " + i + ": a changed snapshot must fire its signals");
             }
         }
@@ -129,10 +134,11 @@ public class BureauDiffBenchmark {
 
     private static Object[] documents(StoredSection[] sections) {
         return new Object[] {
-                BureauDocuments.JSON.readValue(sections[0].json(), BureauDocuments.Scores.class),
-                BureauDocuments.JSON.readValue(sections[1].json(), BureauDocuments.PaymentBehaviour.class),
-                BureauDocuments.JSON.readValue(sections[2].json(), BureauDocuments.Governance.class),
-                BureauDocuments.JSON.readValue(sections[3].json(), BureauDocuments.LegalEvents.class)};
+            BureauDocuments.JSON.readValue(sections[0].json(), BureauDocuments.Scores.class),
+            BureauDocuments.JSON.readValue(sections[1].json(), BureauDocuments.PaymentBehaviour.class),
+            BureauDocuments.JSON.readValue(sections[2].json(), BureauDocuments.Governance.class),
+            BureauDocuments.JSON.readValue(sections[3].json(), BureauDocuments.LegalEvents.class)
+        };
     }
 
     /** The engine alone: both versions' fields from the documents as held in memory, and every detector. */
@@ -142,10 +148,20 @@ public class BureauDiffBenchmark {
         Object[] before = beforeDocs[i];
         Object[] after = afterDocs[i];
         return engine.detect(
-                BureauFields.of("BE", (BureauDocuments.Scores) before[0], (BureauDocuments.PaymentBehaviour) before[1],
-                        (BureauDocuments.Governance) before[2], (BureauDocuments.LegalEvents) before[3], BEFORE),
-                BureauFields.of("BE", (BureauDocuments.Scores) after[0], (BureauDocuments.PaymentBehaviour) after[1],
-                        (BureauDocuments.Governance) after[2], (BureauDocuments.LegalEvents) after[3], AFTER));
+                BureauFields.of(
+                        "BE",
+                        (BureauDocuments.Scores) before[0],
+                        (BureauDocuments.PaymentBehaviour) before[1],
+                        (BureauDocuments.Governance) before[2],
+                        (BureauDocuments.LegalEvents) before[3],
+                        BEFORE),
+                BureauFields.of(
+                        "BE",
+                        (BureauDocuments.Scores) after[0],
+                        (BureauDocuments.PaymentBehaviour) after[1],
+                        (BureauDocuments.Governance) after[2],
+                        (BureauDocuments.LegalEvents) after[3],
+                        AFTER));
     }
 
     /**
@@ -157,7 +173,8 @@ public class BureauDiffBenchmark {
         int i = next++ & (COMPANIES - 1);
         Object[] before = beforeDocs[i];
         Object[] after = scoresAfterDocs[i];
-        return engine.detect(BureauFields.of("BE", (BureauDocuments.Scores) before[0], null, null, null, BEFORE),
+        return engine.detect(
+                BureauFields.of("BE", (BureauDocuments.Scores) before[0], null, null, null, BEFORE),
                 BureauFields.of("BE", (BureauDocuments.Scores) after[0], null, null, null, AFTER));
     }
 
@@ -197,7 +214,8 @@ public class BureauDiffBenchmark {
     /** Optional arguments: a regular expression of the benchmarks to run (all when absent), then a JMH profiler ({@code gc}, {@code stack:lines=4}). */
     public static void main(String[] args) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
-        options.include(BureauDiffBenchmark.class.getSimpleName() + "\\." + (args.length > 0 ? "(" + args[0] + ")" : ""));
+        options.include(
+                BureauDiffBenchmark.class.getSimpleName() + "\\." + (args.length > 0 ? "(" + args[0] + ")" : ""));
         if (args.length > 1) {
             String[] profiler = args[1].split(":", 2);
             options.addProfiler(profiler[0], profiler.length > 1 ? profiler[1] : "");

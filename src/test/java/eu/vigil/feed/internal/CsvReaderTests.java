@@ -12,7 +12,8 @@ class CsvReaderTests {
 
     @Test
     void readsQuotedEmptyAndEscapedFieldsWithTheirRawText() throws IOException {
-        String input = "\"EntityNumber\",\"Value\"\r\n\"0403.170.701\",\"Jansen, \"\"Eva\"\"\",,3\r\n\"a\nb\",\"\"\nlast,row";
+        String input =
+                "\"EntityNumber\",\"Value\"\r\n\"0403.170.701\",\"Jansen, \"\"Eva\"\"\",,3\r\n\"a\nb\",\"\"\nlast,row";
         CsvReader csv = new CsvReader(new StringReader(input));
         List<List<String>> rows = new ArrayList<>();
         List<String> raws = new ArrayList<>();
@@ -20,11 +21,12 @@ class CsvReaderTests {
             rows.add(List.of(csv.fields()));
             raws.add(csv.raw());
         }
-        assertThat(rows).containsExactly(
-                List.of("EntityNumber", "Value"),
-                List.of("0403.170.701", "Jansen, \"Eva\"", "", "3"),
-                List.of("a\nb", ""),
-                List.of("last", "row"));
+        assertThat(rows)
+                .containsExactly(
+                        List.of("EntityNumber", "Value"),
+                        List.of("0403.170.701", "Jansen, \"Eva\"", "", "3"),
+                        List.of("a\nb", ""),
+                        List.of("last", "row"));
         assertThat(raws.get(1)).isEqualTo("\"0403.170.701\",\"Jansen, \"\"Eva\"\"\",,3");
         assertThat(raws.get(3)).isEqualTo("last,row");
     }
@@ -44,7 +46,11 @@ class CsvReaderTests {
     void keepsTheRawTextOfARecordThatCrossesABufferRefill() throws IOException {
         StringBuilder input = new StringBuilder();
         String longValue = "x".repeat(70_000);
-        input.append("\"a\",\"b\"\n").append("\"1\",\"").append(longValue).append("\"\n").append("\"2\",\"short\"\n");
+        input.append("\"a\",\"b\"\n")
+                .append("\"1\",\"")
+                .append(longValue)
+                .append("\"\n")
+                .append("\"2\",\"short\"\n");
         CsvReader csv = new CsvReader(new StringReader(input.toString()));
         csv.next();
         csv.next();

@@ -9,8 +9,7 @@ package eu.vigil.feed.kbo;
  */
 final class KboBuiltinCodes {
 
-    private KboBuiltinCodes() {
-    }
+    private KboBuiltinCodes() {}
 
     static final String CODE_CSV = """
 "Category","Code","Language","Description"

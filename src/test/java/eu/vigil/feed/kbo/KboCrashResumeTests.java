@@ -2,7 +2,6 @@ package eu.vigil.feed.kbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.vigil.support.Wait;
 import com.zaxxer.hikari.HikariDataSource;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.CompanyRegistry;
@@ -10,9 +9,9 @@ import eu.vigil.company.Section;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
 import eu.vigil.support.VigilTest;
+import eu.vigil.support.Wait;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,13 +49,22 @@ class KboCrashResumeTests {
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from feed_run", Long.class);
 
         String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashingIngestion.class.getName(), url, full.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingIngestion.class.getName(),
+                        url,
+                        full.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile())
+                .start();
         Long crashedRun = awaitRunningWithProgress(before, child);
         child.destroyForcibly().waitFor();
         assertThat(jdbc.queryForObject("select status from feed_run where id = ?", String.class, crashedRun))
-                .as("the killed run is left behind as running").isEqualTo("RUNNING");
+                .as("the killed run is left behind as running")
+                .isEqualTo("RUNNING");
 
         RunView rerun = ingestion.ingestInPlace("kbo", full, true, "test");
         assertThat(rerun.status()).as(rerun.error()).isEqualTo("COMPLETED");
@@ -69,15 +77,22 @@ class KboCrashResumeTests {
         for (int i = 0; i < numbers.size(); i += 97) {
             String number = numbers.get(i);
             var expected = generator.expected(number);
-            var state = registry.find(CompanyNumbers.require(number, "BE")).orElseThrow(() -> new AssertionError(number));
-            assertThat(KboAdapter.identity(state.sections().get(Section.IDENTITY).json())).as(number)
-                    .isEqualTo(KboAdapter.identity(KboAdapter.json(KboGeneratedExtractTests.expectedIdentity(expected))));
-            assertThat(KboAdapter.status(state.sections().get(Section.STATUS).json()).juridicalSituation())
+            var state =
+                    registry.find(CompanyNumbers.require(number, "BE")).orElseThrow(() -> new AssertionError(number));
+            assertThat(KboAdapter.identity(
+                            state.sections().get(Section.IDENTITY).json()))
+                    .as(number)
+                    .isEqualTo(
+                            KboAdapter.identity(KboAdapter.json(KboGeneratedExtractTests.expectedIdentity(expected))));
+            assertThat(KboAdapter.status(state.sections().get(Section.STATUS).json())
+                            .juridicalSituation())
                     .isEqualTo(expected.juridicalSituation());
         }
         assertThat(jdbc.queryForObject("select count(*) from company_section where run_id = ?", Long.class, crashedRun))
-                .as("nothing the killed run wrote survived it").isZero();
-        assertThat(jdbc.queryForObject("select count(*) from company where first_run_id = ?", Long.class, crashedRun)).isZero();
+                .as("nothing the killed run wrote survived it")
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from company where first_run_id = ?", Long.class, crashedRun))
+                .isZero();
     }
 
     private Long awaitRunningWithProgress(long after, Process child) {
@@ -96,6 +111,7 @@ class KboCrashResumeTests {
     }
 
     private List<Long> running(long after) {
-        return jdbc.queryForList("select id from feed_run where id > ? and status = 'RUNNING' and rows_read > 0", Long.class, after);
+        return jdbc.queryForList(
+                "select id from feed_run where id > ? and status = 'RUNNING' and rows_read > 0", Long.class, after);
     }
 }

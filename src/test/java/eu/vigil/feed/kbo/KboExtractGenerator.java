@@ -57,43 +57,83 @@ public final class KboExtractGenerator {
     // ------------------------------------------------------------------------------------------
 
     /** One denomination.csv row, fields exactly as written (unquoted, empty = ""). */
-    public record DenominationRow(String entityNumber, String language, String typeOfDenomination, String denomination) {}
+    public record DenominationRow(
+            String entityNumber, String language, String typeOfDenomination, String denomination) {}
 
     /** One address.csv row: all 13 fields, exactly as written (unquoted, empty = ""). */
-    public record AddressRow(String entityNumber, String typeOfAddress, String countryNl, String countryFr, String zipcode,
-                             String municipalityNl, String municipalityFr, String streetNl, String streetFr,
-                             String houseNumber, String box, String extraAddressInfo, String dateStrikingOff) {}
+    public record AddressRow(
+            String entityNumber,
+            String typeOfAddress,
+            String countryNl,
+            String countryFr,
+            String zipcode,
+            String municipalityNl,
+            String municipalityFr,
+            String streetNl,
+            String streetFr,
+            String houseNumber,
+            String box,
+            String extraAddressInfo,
+            String dateStrikingOff) {}
 
     /** One contact.csv row. */
     public record ContactRow(String entityNumber, String entityContact, String contactType, String value) {}
 
     /** One activity.csv row. */
-    public record ActivityRow(String entityNumber, String activityGroup, String naceVersion, String naceCode, String classification) {}
+    public record ActivityRow(
+            String entityNumber, String activityGroup, String naceVersion, String naceCode, String classification) {}
 
     /** An open establishment unit of an enterprise with its own rows (file order). */
-    public record ExpectedEstablishment(String establishmentNumber, String startDate, String enterpriseNumber,
-                                        List<DenominationRow> denominations, List<AddressRow> addresses,
-                                        List<ContactRow> contacts, List<ActivityRow> activities) {}
+    public record ExpectedEstablishment(
+            String establishmentNumber,
+            String startDate,
+            String enterpriseNumber,
+            List<DenominationRow> denominations,
+            List<AddressRow> addresses,
+            List<ContactRow> contacts,
+            List<ActivityRow> activities) {}
 
     /** A branch (branch.csv, Id 9.xxx.xxx.xxx) of an enterprise with its own rows (file order). */
-    public record ExpectedBranch(String id, String startDate, String enterpriseNumber,
-                                 List<DenominationRow> denominations, List<AddressRow> addresses,
-                                 List<ContactRow> contacts, List<ActivityRow> activities) {}
+    public record ExpectedBranch(
+            String id,
+            String startDate,
+            String enterpriseNumber,
+            List<DenominationRow> denominations,
+            List<AddressRow> addresses,
+            List<ContactRow> contacts,
+            List<ActivityRow> activities) {}
 
     /**
      * The current state of one enterprise. When {@code active} is false the enterprise has left the
      * files: the row fields are null and all lists are empty.
      */
-    public record ExpectedEnterprise(String enterpriseNumber, boolean active, String status, String juridicalSituation,
-                                     String typeOfEnterprise, String juridicalForm, String juridicalFormCac,
-                                     String startDate, List<DenominationRow> denominations, List<AddressRow> addresses,
-                                     List<ContactRow> contacts, List<ActivityRow> activities,
-                                     List<ExpectedEstablishment> establishments, List<ExpectedBranch> branches) {}
+    public record ExpectedEnterprise(
+            String enterpriseNumber,
+            boolean active,
+            String status,
+            String juridicalSituation,
+            String typeOfEnterprise,
+            String juridicalForm,
+            String juridicalFormCac,
+            String startDate,
+            List<DenominationRow> denominations,
+            List<AddressRow> addresses,
+            List<ContactRow> contacts,
+            List<ActivityRow> activities,
+            List<ExpectedEstablishment> establishments,
+            List<ExpectedBranch> branches) {}
 
     /** Kind of change applied by {@link #writeUpdate}. */
     public enum ChangeKind {
-        NEW_ENTERPRISE, LEAVE, JURIDICAL_SITUATION, NAME, SEAT_ADDRESS, ACTIVITY, NEW_ESTABLISHMENT,
-        CLOSE_ESTABLISHMENT, CONTACT
+        NEW_ENTERPRISE,
+        LEAVE,
+        JURIDICAL_SITUATION,
+        NAME,
+        SEAT_ADDRESS,
+        ACTIVITY,
+        NEW_ESTABLISHMENT,
+        CLOSE_ESTABLISHMENT,
+        CONTACT
     }
 
     /**
@@ -110,17 +150,27 @@ public final class KboExtractGenerator {
     // ------------------------------------------------------------------------------------------
 
     static final int F_ENT = 0, F_EST = 1, F_DEN = 2, F_ADDR = 3, F_CONT = 4, F_ACT = 5, F_BR = 6;
-    static final String[] FILE_NAMES = {"enterprise", "establishment", "denomination", "address", "contact", "activity", "branch"};
+    static final String[] FILE_NAMES = {
+        "enterprise", "establishment", "denomination", "address", "contact", "activity", "branch"
+    };
     static final String[] HEADERS = {
-            "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"",
-            "\"EstablishmentNumber\",\"StartDate\",\"EnterpriseNumber\"",
-            "\"EntityNumber\",\"Language\",\"TypeOfDenomination\",\"Denomination\"",
-            "\"EntityNumber\",\"TypeOfAddress\",\"CountryNL\",\"CountryFR\",\"Zipcode\",\"MunicipalityNL\",\"MunicipalityFR\",\"StreetNL\",\"StreetFR\",\"HouseNumber\",\"Box\",\"ExtraAddressInfo\",\"DateStrikingOff\"",
-            "\"EntityNumber\",\"EntityContact\",\"ContactType\",\"Value\"",
-            "\"EntityNumber\",\"ActivityGroup\",\"NaceVersion\",\"NaceCode\",\"Classification\"",
-            "\"Id\",\"StartDate\",\"EnterpriseNumber\""};
-    static final String[] DELETE_HEADERS = {"\"EnterpriseNumber\"", "\"EstablishmentNumber\"", "\"EntityNumber\"",
-            "\"EntityNumber\"", "\"EntityNumber\"", "\"EntityNumber\"", "\"Id\""};
+        "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"",
+        "\"EstablishmentNumber\",\"StartDate\",\"EnterpriseNumber\"",
+        "\"EntityNumber\",\"Language\",\"TypeOfDenomination\",\"Denomination\"",
+        "\"EntityNumber\",\"TypeOfAddress\",\"CountryNL\",\"CountryFR\",\"Zipcode\",\"MunicipalityNL\",\"MunicipalityFR\",\"StreetNL\",\"StreetFR\",\"HouseNumber\",\"Box\",\"ExtraAddressInfo\",\"DateStrikingOff\"",
+        "\"EntityNumber\",\"EntityContact\",\"ContactType\",\"Value\"",
+        "\"EntityNumber\",\"ActivityGroup\",\"NaceVersion\",\"NaceCode\",\"Classification\"",
+        "\"Id\",\"StartDate\",\"EnterpriseNumber\""
+    };
+    static final String[] DELETE_HEADERS = {
+        "\"EnterpriseNumber\"",
+        "\"EstablishmentNumber\"",
+        "\"EntityNumber\"",
+        "\"EntityNumber\"",
+        "\"EntityNumber\"",
+        "\"EntityNumber\"",
+        "\"Id\""
+    };
     static final String META_HEADER = "\"Variable\",\"Value\"";
     static final String CODE_HEADER = "\"Category\",\"Code\",\"Language\",\"Description\"";
     /**
@@ -128,17 +178,21 @@ public final class KboExtractGenerator {
      * written as nothing (JuridicalForm, JuridicalFormCAC, CountryNL, CountryFR), D = unquoted (dates).
      */
     private static final byte[][] KINDS = {
-            "QQQQNND".getBytes(StandardCharsets.US_ASCII),
-            "QDQ".getBytes(StandardCharsets.US_ASCII),
-            "QQQQ".getBytes(StandardCharsets.US_ASCII),
-            "QQNNQQQQQQQQD".getBytes(StandardCharsets.US_ASCII),
-            "QQQQ".getBytes(StandardCharsets.US_ASCII),
-            "QQQQQ".getBytes(StandardCharsets.US_ASCII),
-            "QDQ".getBytes(StandardCharsets.US_ASCII)};
+        "QQQQNND".getBytes(StandardCharsets.US_ASCII),
+        "QDQ".getBytes(StandardCharsets.US_ASCII),
+        "QQQQ".getBytes(StandardCharsets.US_ASCII),
+        "QQNNQQQQQQQQD".getBytes(StandardCharsets.US_ASCII),
+        "QQQQ".getBytes(StandardCharsets.US_ASCII),
+        "QQQQQ".getBytes(StandardCharsets.US_ASCII),
+        "QDQ".getBytes(StandardCharsets.US_ASCII)
+    };
+
     private static final byte[] KIND_KEY = {'Q'};
     private static final byte[] KIND_META = {'Q', 'Q'};
     /** Zip entry order of the real extracts: alphabetical, so meta.csv comes last. */
-    private static final int[] FULL_ORDER = {F_ACT, F_ADDR, F_BR, -1 /* code */, F_CONT, F_DEN, F_ENT, F_EST, -2 /* meta */};
+    private static final int[] FULL_ORDER = {
+        F_ACT, F_ADDR, F_BR, -1 /* code */, F_CONT, F_DEN, F_ENT, F_EST, -2 /* meta */
+    };
 
     private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final DateTimeFormatter DMY_HMS = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
@@ -153,24 +207,24 @@ public final class KboExtractGenerator {
     private final long seed;
     private final int initialEnterprises;
     private final int numberStep;
-    private int origin = Integer.MIN_VALUE;      // epoch day; set on first write
-    private byte[] codeCsv;                      // null = built-in
+    private int origin = Integer.MIN_VALUE; // epoch day; set on first write
+    private byte[] codeCsv; // null = built-in
 
-    private int total;                           // enterprises ever generated
+    private int total; // enterprises ever generated
     private byte[] verSit, verName, verAddr, verContact, verAct;
     private final BitSet left = new BitSet();
-    private final int[] estStart;                // initial establishments: seqs estStart[i] .. estStart[i+1]-1
+    private final int[] estStart; // initial establishments: seqs estStart[i] .. estStart[i+1]-1
     private final int initialEst;
     private final int estStep;
     private int estTotal;
-    private int[] extraEstOwner = new int[16];   // seq - initialEst -> owner
-    private int[] extraEstDay = new int[16];     // seq - initialEst -> start day
+    private int[] extraEstOwner = new int[16]; // seq - initialEst -> owner
+    private int[] extraEstDay = new int[16]; // seq - initialEst -> start day
     private final Map<Integer, int[]> extraEstByOwner = new HashMap<>();
     private final BitSet closedEst = new BitSet();
-    private int[] branchOwner;                   // branch seq -> owner, sorted by owner
+    private int[] branchOwner; // branch seq -> owner, sorted by owner
     private int branchTotal;
     private final int branchStep;
-    private int[] bornDay = new int[16];         // enterprise i >= initialEnterprises -> creation snapshot day
+    private int[] bornDay = new int[16]; // enterprise i >= initialEnterprises -> creation snapshot day
     private int updates;
     private List<Change> lastChanges = List.of();
     private List<FileStat> lastStats = List.of();
@@ -234,7 +288,8 @@ public final class KboExtractGenerator {
             byte[] bytes = codeCsv.readAllBytes();
             String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
             if (!head.startsWith(CODE_HEADER)) {
-                throw new IllegalArgumentException("not a KBO code.csv (header): " + head.lines().findFirst().orElse(""));
+                throw new IllegalArgumentException("not a KBO code.csv (header): "
+                        + head.lines().findFirst().orElse(""));
             }
             this.codeCsv = bytes;
             return this;
@@ -249,19 +304,25 @@ public final class KboExtractGenerator {
 
     /** 10-digit enterprise number of index i as a long (first8 * 100 + check). */
     long enterpriseValue(int i) {
-        long first8 = 2_000_000L + (long) i * numberStep + Math.floorMod(mix64(seed ^ 0x5DEECE66DL ^ (i * 0x9E3779B97F4A7C15L)), numberStep);
+        long first8 = 2_000_000L
+                + (long) i * numberStep
+                + Math.floorMod(mix64(seed ^ 0x5DEECE66DL ^ (i * 0x9E3779B97F4A7C15L)), numberStep);
         if (first8 >= 20_000_000L) throw new IllegalStateException("enterprise number space exhausted at index " + i);
         return first8 * 100 + (97 - first8 % 97);
     }
 
     long establishmentValue(int seq) {
-        long v = 2_000_000_000L + (long) seq * estStep + Math.floorMod(mix64(seed ^ 0x2545F4914F6CDD1DL ^ (seq * 0xC2B2AE3D27D4EB4FL)), estStep);
+        long v = 2_000_000_000L
+                + (long) seq * estStep
+                + Math.floorMod(mix64(seed ^ 0x2545F4914F6CDD1DL ^ (seq * 0xC2B2AE3D27D4EB4FL)), estStep);
         if (v >= 3_000_000_000L) throw new IllegalStateException("establishment number space exhausted");
         return v;
     }
 
     long branchValue(int b) {
-        return 9_000_000_000L + (long) b * branchStep + Math.floorMod(mix64(seed ^ 0x7A3C5E1F9B2D4C6AL ^ (b * 0x165667B19E3779F9L)), branchStep);
+        return 9_000_000_000L
+                + (long) b * branchStep
+                + Math.floorMod(mix64(seed ^ 0x7A3C5E1F9B2D4C6AL ^ (b * 0x165667B19E3779F9L)), branchStep);
     }
 
     /** {@code 0403.170.701} notation. */
@@ -317,8 +378,18 @@ public final class KboExtractGenerator {
     // Random streams
     // ------------------------------------------------------------------------------------------
 
-    private static final int A_PROFILE = 1, A_DATE = 2, A_SIT = 3, A_NAME = 4, A_ADDR = 5, A_CONTACT = 6, A_ACT = 7,
-            A_EST = 8, A_EST_DATE = 9, A_BRANCH = 10, A_BRANCH_DATE = 11, A_UPDATE = 12;
+    private static final int A_PROFILE = 1,
+            A_DATE = 2,
+            A_SIT = 3,
+            A_NAME = 4,
+            A_ADDR = 5,
+            A_CONTACT = 6,
+            A_ACT = 7,
+            A_EST = 8,
+            A_EST_DATE = 9,
+            A_BRANCH = 10,
+            A_BRANCH_DATE = 11,
+            A_UPDATE = 12;
 
     static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -327,7 +398,11 @@ public final class KboExtractGenerator {
     }
 
     private SplittableRandom rng(long id, int aspect, int version) {
-        return new SplittableRandom(seed ^ mix64(id * 0x9E3779B97F4A7C15L + aspect * 0x632BE59BD9B4E019L + version * 0x85157AF5L + 0x1F83D9ABFB41BD6BL));
+        return new SplittableRandom(seed
+                ^ mix64(id * 0x9E3779B97F4A7C15L
+                        + aspect * 0x632BE59BD9B4E019L
+                        + version * 0x85157AF5L
+                        + 0x1F83D9ABFB41BD6BL));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -336,35 +411,76 @@ public final class KboExtractGenerator {
 
     /** NACE rows: {2003, 2008, 2025, family}; the codes of one row are (roughly) equivalent. */
     static final String[][] NACE = {
-            {"72210", "62010", "62100", "0"}, {"74141", "70220", "70200", "0"}, {"74151", "70100", "70100", "0"},
-            {"74879", "82990", "82990", "0"}, {"74401", "73110", "73110", "0"}, {"74872", "74101", "74111", "0"},
-            {"55301", "56101", "56111", "1"}, {"55401", "56301", "56301", "1"}, {"55101", "55100", "55100", "1"},
-            {"45310", "43211", "43211", "2"}, {"45421", "43320", "43320", "2"}, {"45211", "41201", "41001", "2"},
-            {"45441", "43341", "43341", "2"}, {"45220", "43910", "43410", "2"}, {"45250", "43999", "43990", "2"},
-            {"52111", "47111", "47110", "3"}, {"52330", "47750", "47750", "3"}, {"52610", "47910", "47910", "3"},
-            {"51190", "46190", "46190", "11"}, {"51900", "46900", "46900", "11"}, {"15811", "10711", "10711", "8"},
-            {"01110", "01110", "01110", "8"}, {"85120", "86210", "86210", "4"}, {"85130", "86230", "86230", "4"},
-            {"93021", "96021", "96210", "5"}, {"93022", "96022", "96220", "5"}, {"74121", "69201", "69201", "6"},
-            {"70201", "68201", "68201", "6"}, {"67201", "66220", "66220", "6"}, {"74151", "64200", "64210", "6"},
-            {"60241", "49410", "49410", "7"}, {"60220", "49320", "49320", "7"}, {"64120", "53200", "53200", "7"},
-            {"50200", "45201", "95311", "7"}, {"92311", "90011", "90201", "9"}, {"80422", "85592", "85592", "9"},
-            {"85321", "88101", "88101", "4"}, {"91330", "94991", "94991", "9"}, {"92611", "93110", "93110", "9"},
-            {"74700", "81210", "81210", "5"}, {"75111", "84114", "84114", "10"}, {"80104", "85204", "85204", "12"},
-            {"80214", "85314", "85314", "12"},
-            // detail codes (7 digits in 2008): used by establishment units (group 003) of retail
-            {"52485", "4765001", "47640", "3"}, {"52484", "4777001", "47770", "3"}, {"52483", "4776101", "47761", "3"}};
+        {"72210", "62010", "62100", "0"},
+        {"74141", "70220", "70200", "0"},
+        {"74151", "70100", "70100", "0"},
+        {"74879", "82990", "82990", "0"},
+        {"74401", "73110", "73110", "0"},
+        {"74872", "74101", "74111", "0"},
+        {"55301", "56101", "56111", "1"},
+        {"55401", "56301", "56301", "1"},
+        {"55101", "55100", "55100", "1"},
+        {"45310", "43211", "43211", "2"},
+        {"45421", "43320", "43320", "2"},
+        {"45211", "41201", "41001", "2"},
+        {"45441", "43341", "43341", "2"},
+        {"45220", "43910", "43410", "2"},
+        {"45250", "43999", "43990", "2"},
+        {"52111", "47111", "47110", "3"},
+        {"52330", "47750", "47750", "3"},
+        {"52610", "47910", "47910", "3"},
+        {"51190", "46190", "46190", "11"},
+        {"51900", "46900", "46900", "11"},
+        {"15811", "10711", "10711", "8"},
+        {"01110", "01110", "01110", "8"},
+        {"85120", "86210", "86210", "4"},
+        {"85130", "86230", "86230", "4"},
+        {"93021", "96021", "96210", "5"},
+        {"93022", "96022", "96220", "5"},
+        {"74121", "69201", "69201", "6"},
+        {"70201", "68201", "68201", "6"},
+        {"67201", "66220", "66220", "6"},
+        {"74151", "64200", "64210", "6"},
+        {"60241", "49410", "49410", "7"},
+        {"60220", "49320", "49320", "7"},
+        {"64120", "53200", "53200", "7"},
+        {"50200", "45201", "95311", "7"},
+        {"92311", "90011", "90201", "9"},
+        {"80422", "85592", "85592", "9"},
+        {"85321", "88101", "88101", "4"},
+        {"91330", "94991", "94991", "9"},
+        {"92611", "93110", "93110", "9"},
+        {"74700", "81210", "81210", "5"},
+        {"75111", "84114", "84114", "10"},
+        {"80104", "85204", "85204", "12"},
+        {"80214", "85314", "85314", "12"},
+        // detail codes (7 digits in 2008): used by establishment units (group 003) of retail
+        {"52485", "4765001", "47640", "3"},
+        {"52484", "4777001", "47770", "3"},
+        {"52483", "4776101", "47761", "3"}
+    };
+
     private static final int NACE_PUBLIC = 40, NACE_EDU = 41, NACE_DETAIL = 43;
-    private static final double[] NACE_W_NATURAL = {3, 5, 0.1, 1, 1, 1, 3, 3, 0.3, 3, 3, 2, 3, 2, 2, 1, 1.5, 2, 2, 0.5, 1, 3,
-            2, 1.5, 3, 2.5, 1.5, 1, 1.5, 0, 1.5, 1.5, 1, 2, 2, 1.5, 0.2, 0, 0.2, 2, 0, 0, 0};
-    private static final double[] NACE_W_LEGAL = {5, 8, 2, 2, 1.5, 0.5, 4, 2, 1, 3, 2, 4, 1, 1, 1.5, 1, 1, 1.5, 1.5, 3, 0.5,
-            0.5, 0.8, 0.8, 0.8, 0.5, 2, 5, 1, 6, 2, 0.5, 0.3, 1.5, 0.5, 0.8, 1, 0.5, 1, 1, 0, 0, 0};
-    private static final double[] NACE_W_ASSOC = {0, 0, 0, 0.2, 0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.2,
-            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 8, 4, 0, 0, 0.6, 0.3};
+    private static final double[] NACE_W_NATURAL = {
+        3, 5, 0.1, 1, 1, 1, 3, 3, 0.3, 3, 3, 2, 3, 2, 2, 1, 1.5, 2, 2, 0.5, 1, 3, 2, 1.5, 3, 2.5, 1.5, 1, 1.5, 0, 1.5,
+        1.5, 1, 2, 2, 1.5, 0.2, 0, 0.2, 2, 0, 0, 0
+    };
+    private static final double[] NACE_W_LEGAL = {
+        5, 8, 2, 2, 1.5, 0.5, 4, 2, 1, 3, 2, 4, 1, 1, 1.5, 1, 1, 1.5, 1.5, 3, 0.5, 0.5, 0.8, 0.8, 0.8, 0.5, 2, 5, 1, 6,
+        2, 0.5, 0.3, 1.5, 0.5, 0.8, 1, 0.5, 1, 1, 0, 0, 0
+    };
+    private static final double[] NACE_W_ASSOC = {
+        0, 0, 0, 0.2, 0, 0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+        2, 2, 8, 4, 0, 0, 0.6, 0.3
+    };
     private static final int[][] NACE_BY_FAMILY = buildFamilies();
 
     static {
-        if (NACE_W_NATURAL.length != NACE_DETAIL || NACE_W_LEGAL.length != NACE_DETAIL || NACE_W_ASSOC.length != NACE_DETAIL
-                || !NACE[NACE_PUBLIC][1].equals("84114") || !NACE[NACE_EDU][1].equals("85204")) {
+        if (NACE_W_NATURAL.length != NACE_DETAIL
+                || NACE_W_LEGAL.length != NACE_DETAIL
+                || NACE_W_ASSOC.length != NACE_DETAIL
+                || !NACE[NACE_PUBLIC][1].equals("84114")
+                || !NACE[NACE_EDU][1].equals("85204")) {
             throw new AssertionError("NACE tables out of line");
         }
     }
@@ -374,145 +490,531 @@ public final class KboExtractGenerator {
         for (int f = 0; f < 13; f++) {
             int ff = f;
             out[f] = java.util.stream.IntStream.range(0, NACE.length)
-                    .filter(k -> k < NACE_DETAIL && Integer.parseInt(NACE[k][3]) == ff).toArray();
+                    .filter(k -> k < NACE_DETAIL && Integer.parseInt(NACE[k][3]) == ff)
+                    .toArray();
         }
         return out;
     }
 
     /** Juridical forms of legal persons: {code, CAC code or "", weight}; public ones marked with 'P'. */
     static final String[][] FORMS = {
-            {"610", "", "28"}, {"015", "610", "14"}, {"015", "", "4"}, {"014", "", "8"}, {"017", "", "14"},
-            {"070", "", "6"}, {"706", "", "3"}, {"008", "706", "3"}, {"612", "", "4"}, {"012", "612", "1.5"},
-            {"011", "", "2"}, {"702", "", "2"}, {"030", "", "1.5"}, {"026", "", "1"}, {"721", "", "1"},
-            {"125", "", "0.5"}, {"029", "", "0.3"}, {"006", "", "0.2"}, {"020", "", "0.3"}, {"051", "", "0.2"},
-            {"200", "", "0.4"}, {"027", "", "0.05"}, {"001", "", "0.05"}, {"016", "706", "0.3"},
-            {"124", "", "0.4", "P"}, {"117", "", "0.3", "P"}, {"411", "", "0.1", "P"}, {"416", "", "0.05", "P"},
-            {"417", "", "0.05", "P"}, {"301", "", "0.01", "P"}};
-    private static final double[] FORM_W = Arrays.stream(FORMS).mapToDouble(f -> Double.parseDouble(f[2])).toArray();
+        {"610", "", "28"},
+        {"015", "610", "14"},
+        {"015", "", "4"},
+        {"014", "", "8"},
+        {"017", "", "14"},
+        {"070", "", "6"},
+        {"706", "", "3"},
+        {"008", "706", "3"},
+        {"612", "", "4"},
+        {"012", "612", "1.5"},
+        {"011", "", "2"},
+        {"702", "", "2"},
+        {"030", "", "1.5"},
+        {"026", "", "1"},
+        {"721", "", "1"},
+        {"125", "", "0.5"},
+        {"029", "", "0.3"},
+        {"006", "", "0.2"},
+        {"020", "", "0.3"},
+        {"051", "", "0.2"},
+        {"200", "", "0.4"},
+        {"027", "", "0.05"},
+        {"001", "", "0.05"},
+        {"016", "706", "0.3"},
+        {"124", "", "0.4", "P"},
+        {"117", "", "0.3", "P"},
+        {"411", "", "0.1", "P"},
+        {"416", "", "0.05", "P"},
+        {"417", "", "0.05", "P"},
+        {"301", "", "0.01", "P"}
+    };
+
+    private static final double[] FORM_W =
+            Arrays.stream(FORMS).mapToDouble(f -> Double.parseDouble(f[2])).toArray();
 
     /** Juridical situations at generation time: {code, weight legal, weight natural}. */
     static final String[][] SITUATIONS = {
-            {"000", "91.3", "99.0"}, {"012", "2.6", "0"}, {"010", "0.9", "0"}, {"050", "0.5", "0.4"},
-            {"048", "0.35", "0.3"}, {"049", "0.1", "0.05"}, {"091", "0.25", "0.15"}, {"013", "0.1", "0"},
-            {"014", "0.15", "0"}, {"001", "0.4", "0"}, {"002", "0.1", "0"}, {"090", "0.5", "0"}, {"100", "1.0", "0"},
-            {"020", "0.2", "0"}, {"021", "0.05", "0"}, {"051", "0.1", "0.05"}, {"053", "0.05", "0"},
-            {"030", "0.03", "0"}, {"040", "0.02", "0"}, {"112", "0.05", "0"}, {"016", "0", "0.05"}};
-    private static final double[] SIT_W_LEGAL = Arrays.stream(SITUATIONS).mapToDouble(s -> Double.parseDouble(s[1])).toArray();
-    private static final double[] SIT_W_NATURAL = Arrays.stream(SITUATIONS).mapToDouble(s -> Double.parseDouble(s[2])).toArray();
+        {"000", "91.3", "99.0"},
+        {"012", "2.6", "0"},
+        {"010", "0.9", "0"},
+        {"050", "0.5", "0.4"},
+        {"048", "0.35", "0.3"},
+        {"049", "0.1", "0.05"},
+        {"091", "0.25", "0.15"},
+        {"013", "0.1", "0"},
+        {"014", "0.15", "0"},
+        {"001", "0.4", "0"},
+        {"002", "0.1", "0"},
+        {"090", "0.5", "0"},
+        {"100", "1.0", "0"},
+        {"020", "0.2", "0"},
+        {"021", "0.05", "0"},
+        {"051", "0.1", "0.05"},
+        {"053", "0.05", "0"},
+        {"030", "0.03", "0"},
+        {"040", "0.02", "0"},
+        {"112", "0.05", "0"},
+        {"016", "0", "0.05"}
+    };
+
+    private static final double[] SIT_W_LEGAL =
+            Arrays.stream(SITUATIONS).mapToDouble(s -> Double.parseDouble(s[1])).toArray();
+    private static final double[] SIT_W_NATURAL =
+            Arrays.stream(SITUATIONS).mapToDouble(s -> Double.parseDouble(s[2])).toArray();
     /** Targets of a juridical-situation change: {code, weight legal, weight natural}. */
     static final String[][] SIT_CHANGES = {
-            {"050", "20", "45"}, {"048", "10", "25"}, {"049", "3", "5"}, {"091", "12", "15"}, {"012", "25", "0"},
-            {"010", "10", "0"}, {"013", "3", "0"}, {"020", "2", "0"}, {"090", "5", "0"}, {"000", "10", "10"}};
-    private static final double[] SITC_W_LEGAL = Arrays.stream(SIT_CHANGES).mapToDouble(s -> Double.parseDouble(s[1])).toArray();
-    private static final double[] SITC_W_NATURAL = Arrays.stream(SIT_CHANGES).mapToDouble(s -> Double.parseDouble(s[2])).toArray();
+        {"050", "20", "45"}, {"048", "10", "25"}, {"049", "3", "5"}, {"091", "12", "15"}, {"012", "25", "0"},
+        {"010", "10", "0"}, {"013", "3", "0"}, {"020", "2", "0"}, {"090", "5", "0"}, {"000", "10", "10"}
+    };
+
+    private static final double[] SITC_W_LEGAL = Arrays.stream(SIT_CHANGES)
+            .mapToDouble(s -> Double.parseDouble(s[1]))
+            .toArray();
+    private static final double[] SITC_W_NATURAL = Arrays.stream(SIT_CHANGES)
+            .mapToDouble(s -> Double.parseDouble(s[2]))
+            .toArray();
 
     /** Municipalities {zip, NL, FR, region}: 0 Flanders, 1 Wallonia, 2 Brussels, 3 German-speaking. */
     static final String[][] MUNIS = {
-            {"2000", "Antwerpen", "Antwerpen", "0"}, {"2018", "Antwerpen", "Antwerpen", "0"}, {"2140", "Antwerpen", "Antwerpen", "0"},
-            {"2300", "Turnhout", "Turnhout", "0"}, {"2440", "Geel", "Geel", "0"}, {"2500", "Lier", "Lier", "0"},
-            {"2800", "Mechelen", "Mechelen", "0"}, {"2850", "Boom", "Boom", "0"},
-            {"2070", "Beveren-Kruibeke-Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht", "0"}, {"2240", "Zandhoven", "Zandhoven", "0"},
-            {"2550", "Kontich", "Kontich", "0"}, {"2640", "Mortsel", "Mortsel", "0"}, {"2950", "Kapellen", "Kapellen", "0"},
-            {"3000", "Leuven", "Louvain", "0"}, {"3300", "Tienen", "Tienen", "0"}, {"3500", "Hasselt", "Hasselt", "0"},
-            {"3600", "Genk", "Genk", "0"}, {"3700", "Tongeren-Borgloon", "Tongeren-Borgloon", "0"}, {"3220", "Holsbeek", "Holsbeek", "0"},
-            {"3080", "Tervuren", "Tervuren", "0"}, {"1570", "Pajottegem", "Pajottegem", "0"}, {"1730", "Asse", "Asse", "0"},
-            {"1800", "Vilvoorde", "Vilvoorde", "0"}, {"1970", "Wezembeek-Oppem", "Wezembeek-Oppem", "0"},
-            {"8000", "Brugge", "Brugge", "0"}, {"8400", "Oostende", "Oostende", "0"}, {"8500", "Kortrijk", "Kortrijk", "0"},
-            {"8800", "Roeselare", "Roeselare", "0"}, {"8900", "Ieper", "Ieper", "0"}, {"8930", "Menen", "Menen", "0"},
-            {"8550", "Zwevegem", "Zwevegem", "0"}, {"8370", "Blankenberge", "Blankenberge", "0"}, {"9000", "Gent", "Gent", "0"},
-            {"9100", "Sint-Niklaas", "Sint-Niklaas", "0"}, {"9140", "Temse", "Temse", "0"}, {"9160", "Lokeren", "Lokeren", "0"},
-            {"9200", "Dendermonde", "Dendermonde", "0"}, {"9300", "Aalst", "Aalst", "0"}, {"9400", "Ninove", "Ninove", "0"},
-            {"9090", "Merelbeke-Melle", "Merelbeke-Melle", "0"}, {"9690", "Kluisbergen", "Kluisbergen", "0"}, {"9870", "Zulte", "Zulte", "0"},
-            {"4000", "Liège", "Liège", "1"}, {"4020", "Liège", "Liège", "1"}, {"4031", "Liège", "Liège", "1"},
-            {"4800", "Verviers", "Verviers", "1"}, {"5000", "Namur", "Namur", "1"}, {"5100", "Namur", "Namur", "1"},
-            {"6000", "Charleroi", "Charleroi", "1"}, {"7000", "Mons", "Mons", "1"}, {"7021", "Mons", "Mons", "1"},
-            {"7500", "Tournai", "Tournai", "1"}, {"7700", "Mouscron", "Mouscron", "1"}, {"7100", "La Louvière", "La Louvière", "1"},
-            {"1300", "Wavre", "Wavre", "1"}, {"1340", "Ottignies-Louvain-la-Neuve", "Ottignies-Louvain-la-Neuve", "1"},
-            {"1400", "Nivelles", "Nivelles", "1"}, {"1420", "Braine-l'Alleud", "Braine-l'Alleud", "1"}, {"1380", "Lasne", "Lasne", "1"},
-            {"6700", "Arlon", "Arlon", "1"}, {"4500", "Huy", "Huy", "1"}, {"7370", "Dour", "Dour", "1"},
-            {"7080", "Frameries", "Frameries", "1"}, {"7340", "Colfontaine", "Colfontaine", "1"}, {"6600", "Bastogne", "Bastogne", "1"},
-            {"4100", "Seraing", "Seraing", "1"}, {"7870", "Lens (Hainaut)", "Lens (Hainaut)", "1"},
-            {"1000", "Brussel", "Bruxelles", "2"}, {"1020", "Brussel", "Bruxelles", "2"}, {"1030", "Schaarbeek", "Schaerbeek", "2"},
-            {"1040", "Etterbeek", "Etterbeek", "2"}, {"1050", "Elsene", "Ixelles", "2"}, {"1060", "Sint-Gillis", "Saint-Gilles", "2"},
-            {"1070", "Anderlecht", "Anderlecht", "2"}, {"1080", "Sint-Jans-Molenbeek", "Molenbeek-Saint-Jean", "2"},
-            {"1090", "Jette", "Jette", "2"}, {"1140", "Evere", "Evere", "2"}, {"1160", "Oudergem", "Auderghem", "2"},
-            {"1180", "Ukkel", "Uccle", "2"}, {"1190", "Vorst", "Forest", "2"},
-            {"1200", "Sint-Lambrechts-Woluwe", "Woluwe-Saint-Lambert", "2"}, {"1210", "Sint-Joost-ten-Node", "Saint-Josse-ten-Noode", "2"},
-            {"4700", "Eupen", "Eupen", "3"}, {"4780", "Sankt Vith", "Saint-Vith", "3"}, {"4720", "Kelmis", "La Calamine", "3"},
-            {"4790", "Burg-Reuland", "Burg-Reuland", "3"}};
+        {"2000", "Antwerpen", "Antwerpen", "0"},
+        {"2018", "Antwerpen", "Antwerpen", "0"},
+        {"2140", "Antwerpen", "Antwerpen", "0"},
+        {"2300", "Turnhout", "Turnhout", "0"},
+        {"2440", "Geel", "Geel", "0"},
+        {"2500", "Lier", "Lier", "0"},
+        {"2800", "Mechelen", "Mechelen", "0"},
+        {"2850", "Boom", "Boom", "0"},
+        {"2070", "Beveren-Kruibeke-Zwijndrecht", "Beveren-Kruibeke-Zwijndrecht", "0"},
+        {"2240", "Zandhoven", "Zandhoven", "0"},
+        {"2550", "Kontich", "Kontich", "0"},
+        {"2640", "Mortsel", "Mortsel", "0"},
+        {"2950", "Kapellen", "Kapellen", "0"},
+        {"3000", "Leuven", "Louvain", "0"},
+        {"3300", "Tienen", "Tienen", "0"},
+        {"3500", "Hasselt", "Hasselt", "0"},
+        {"3600", "Genk", "Genk", "0"},
+        {"3700", "Tongeren-Borgloon", "Tongeren-Borgloon", "0"},
+        {"3220", "Holsbeek", "Holsbeek", "0"},
+        {"3080", "Tervuren", "Tervuren", "0"},
+        {"1570", "Pajottegem", "Pajottegem", "0"},
+        {"1730", "Asse", "Asse", "0"},
+        {"1800", "Vilvoorde", "Vilvoorde", "0"},
+        {"1970", "Wezembeek-Oppem", "Wezembeek-Oppem", "0"},
+        {"8000", "Brugge", "Brugge", "0"},
+        {"8400", "Oostende", "Oostende", "0"},
+        {"8500", "Kortrijk", "Kortrijk", "0"},
+        {"8800", "Roeselare", "Roeselare", "0"},
+        {"8900", "Ieper", "Ieper", "0"},
+        {"8930", "Menen", "Menen", "0"},
+        {"8550", "Zwevegem", "Zwevegem", "0"},
+        {"8370", "Blankenberge", "Blankenberge", "0"},
+        {"9000", "Gent", "Gent", "0"},
+        {"9100", "Sint-Niklaas", "Sint-Niklaas", "0"},
+        {"9140", "Temse", "Temse", "0"},
+        {"9160", "Lokeren", "Lokeren", "0"},
+        {"9200", "Dendermonde", "Dendermonde", "0"},
+        {"9300", "Aalst", "Aalst", "0"},
+        {"9400", "Ninove", "Ninove", "0"},
+        {"9090", "Merelbeke-Melle", "Merelbeke-Melle", "0"},
+        {"9690", "Kluisbergen", "Kluisbergen", "0"},
+        {"9870", "Zulte", "Zulte", "0"},
+        {"4000", "Liège", "Liège", "1"},
+        {"4020", "Liège", "Liège", "1"},
+        {"4031", "Liège", "Liège", "1"},
+        {"4800", "Verviers", "Verviers", "1"},
+        {"5000", "Namur", "Namur", "1"},
+        {"5100", "Namur", "Namur", "1"},
+        {"6000", "Charleroi", "Charleroi", "1"},
+        {"7000", "Mons", "Mons", "1"},
+        {"7021", "Mons", "Mons", "1"},
+        {"7500", "Tournai", "Tournai", "1"},
+        {"7700", "Mouscron", "Mouscron", "1"},
+        {"7100", "La Louvière", "La Louvière", "1"},
+        {"1300", "Wavre", "Wavre", "1"},
+        {"1340", "Ottignies-Louvain-la-Neuve", "Ottignies-Louvain-la-Neuve", "1"},
+        {"1400", "Nivelles", "Nivelles", "1"},
+        {"1420", "Braine-l'Alleud", "Braine-l'Alleud", "1"},
+        {"1380", "Lasne", "Lasne", "1"},
+        {"6700", "Arlon", "Arlon", "1"},
+        {"4500", "Huy", "Huy", "1"},
+        {"7370", "Dour", "Dour", "1"},
+        {"7080", "Frameries", "Frameries", "1"},
+        {"7340", "Colfontaine", "Colfontaine", "1"},
+        {"6600", "Bastogne", "Bastogne", "1"},
+        {"4100", "Seraing", "Seraing", "1"},
+        {"7870", "Lens (Hainaut)", "Lens (Hainaut)", "1"},
+        {"1000", "Brussel", "Bruxelles", "2"},
+        {"1020", "Brussel", "Bruxelles", "2"},
+        {"1030", "Schaarbeek", "Schaerbeek", "2"},
+        {"1040", "Etterbeek", "Etterbeek", "2"},
+        {"1050", "Elsene", "Ixelles", "2"},
+        {"1060", "Sint-Gillis", "Saint-Gilles", "2"},
+        {"1070", "Anderlecht", "Anderlecht", "2"},
+        {"1080", "Sint-Jans-Molenbeek", "Molenbeek-Saint-Jean", "2"},
+        {"1090", "Jette", "Jette", "2"},
+        {"1140", "Evere", "Evere", "2"},
+        {"1160", "Oudergem", "Auderghem", "2"},
+        {"1180", "Ukkel", "Uccle", "2"},
+        {"1190", "Vorst", "Forest", "2"},
+        {"1200", "Sint-Lambrechts-Woluwe", "Woluwe-Saint-Lambert", "2"},
+        {"1210", "Sint-Joost-ten-Node", "Saint-Josse-ten-Noode", "2"},
+        {"4700", "Eupen", "Eupen", "3"},
+        {"4780", "Sankt Vith", "Saint-Vith", "3"},
+        {"4720", "Kelmis", "La Calamine", "3"},
+        {"4790", "Burg-Reuland", "Burg-Reuland", "3"}
+    };
+
     private static final int[][] MUNIS_BY_REGION = {range(0, 42), range(42, 67), range(67, 82), range(82, 86)};
 
     private static int[] range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).toArray();
     }
 
-    static final String[] STREETS_NL = {"Kerkstraat", "Stationsstraat", "Dorpsstraat", "Molenstraat", "Nieuwstraat",
-            "Schoolstraat", "Kapelstraat", "Grote Markt", "Industrieweg", "Brusselsesteenweg", "Leuvensesteenweg",
-            "Kortrijkstraat(Z)", "Oud-Strijdersstraat", "Ter Voort", "Leuvenstraat", "Vierselbaan", "Heikant(STE)",
-            "Kasteellaan", "Nachtegaalstraat", "Koning Albertlaan", "Sint-Jansstraat", "Lamorinièrestraat",
-            "Boerenkrijglaan", "Hoogstraat", "Populierenlaan", "Veldstraat", "Gentsesteenweg", "Zavelstraat(OPL)",
-            "Vinkstraat(LST)", "Pastoor Mellaertsstraat", "Karel Hofmanstraat (STG)", "Brugsesteenweg(Kor)"};
-    static final String[] STREETS_FR = {"Rue de la Station", "Rue de l'Église", "Chaussée de Bruxelles",
-            "Place Saint-Lambert", "Rue du Moulin", "Avenue des Combattants", "Rue Émile Vandervelde", "Rue Saint-Pierre",
-            "Chaussée du Roeulx", "Rue de l'Ange", "Rue de France", "Rue Haute", "Rue du Château", "Avenue de la Gare",
-            "Rue Pierre-Molinghen", "Chemin du Bois Magonette", "Rue Docteur G. Descamps", "Rue Amedée Gain(L)",
-            "Grand-Place", "Rue des Écoles", "Rue Emile Cornez", "Ch de Mont St Jean"};
-    static final String[][] STREETS_BRU = {{"Wetstraat", "Rue de la Loi"}, {"Louizalaan", "Avenue Louise"},
-            {"Nieuwstraat", "Rue Neuve"}, {"Eikstraat", "Rue du Chêne"}, {"Koningsstraat", "Rue Royale"},
-            {"Kerkhof van Brussellaan", "Av. du Cimetière de Brux."}, {"Hoogstraat", "Rue Haute"},
-            {"Elsensesteenweg", "Chaussée d'Ixelles"}, {"Vorstlaan", "Boulevard du Souverain"},
-            {"Louis Mettewielaan", "Boulevard Louis Mettewie"}, {"Edmond Van Nieuwenhuyselaan", "Av. Edmond Van Nieuwenhuyse"},
-            {"Uyttenhovestraat", "Rue Uyttenhove"}, {"Sint-Katelijneplein", "Place Sainte-Catherine"},
-            {"Waversesteenweg", "Chaussée de Wavre"}};
-    static final String[] STREETS_DE = {"Aachener Straße", "Bergstraße, Dürler", "Hauptstraße", "Klosterstraße",
-            "Neustraße", "Wallhäuser Straße, Dürler", "Kirchstraße"};
+    static final String[] STREETS_NL = {
+        "Kerkstraat",
+        "Stationsstraat",
+        "Dorpsstraat",
+        "Molenstraat",
+        "Nieuwstraat",
+        "Schoolstraat",
+        "Kapelstraat",
+        "Grote Markt",
+        "Industrieweg",
+        "Brusselsesteenweg",
+        "Leuvensesteenweg",
+        "Kortrijkstraat(Z)",
+        "Oud-Strijdersstraat",
+        "Ter Voort",
+        "Leuvenstraat",
+        "Vierselbaan",
+        "Heikant(STE)",
+        "Kasteellaan",
+        "Nachtegaalstraat",
+        "Koning Albertlaan",
+        "Sint-Jansstraat",
+        "Lamorinièrestraat",
+        "Boerenkrijglaan",
+        "Hoogstraat",
+        "Populierenlaan",
+        "Veldstraat",
+        "Gentsesteenweg",
+        "Zavelstraat(OPL)",
+        "Vinkstraat(LST)",
+        "Pastoor Mellaertsstraat",
+        "Karel Hofmanstraat (STG)",
+        "Brugsesteenweg(Kor)"
+    };
+    static final String[] STREETS_FR = {
+        "Rue de la Station",
+        "Rue de l'Église",
+        "Chaussée de Bruxelles",
+        "Place Saint-Lambert",
+        "Rue du Moulin",
+        "Avenue des Combattants",
+        "Rue Émile Vandervelde",
+        "Rue Saint-Pierre",
+        "Chaussée du Roeulx",
+        "Rue de l'Ange",
+        "Rue de France",
+        "Rue Haute",
+        "Rue du Château",
+        "Avenue de la Gare",
+        "Rue Pierre-Molinghen",
+        "Chemin du Bois Magonette",
+        "Rue Docteur G. Descamps",
+        "Rue Amedée Gain(L)",
+        "Grand-Place",
+        "Rue des Écoles",
+        "Rue Emile Cornez",
+        "Ch de Mont St Jean"
+    };
+    static final String[][] STREETS_BRU = {
+        {"Wetstraat", "Rue de la Loi"},
+        {"Louizalaan", "Avenue Louise"},
+        {"Nieuwstraat", "Rue Neuve"},
+        {"Eikstraat", "Rue du Chêne"},
+        {"Koningsstraat", "Rue Royale"},
+        {"Kerkhof van Brussellaan", "Av. du Cimetière de Brux."},
+        {"Hoogstraat", "Rue Haute"},
+        {"Elsensesteenweg", "Chaussée d'Ixelles"},
+        {"Vorstlaan", "Boulevard du Souverain"},
+        {"Louis Mettewielaan", "Boulevard Louis Mettewie"},
+        {"Edmond Van Nieuwenhuyselaan", "Av. Edmond Van Nieuwenhuyse"},
+        {"Uyttenhovestraat", "Rue Uyttenhove"},
+        {"Sint-Katelijneplein", "Place Sainte-Catherine"},
+        {"Waversesteenweg", "Chaussée de Wavre"}
+    };
+    static final String[] STREETS_DE = {
+        "Aachener Straße",
+        "Bergstraße, Dürler",
+        "Hauptstraße",
+        "Klosterstraße",
+        "Neustraße",
+        "Wallhäuser Straße, Dürler",
+        "Kirchstraße"
+    };
     /** Abroad: {CountryNL, CountryFR, zip, municipality, street}. */
     static final String[][] ABROAD = {
-            {"Frankrijk", "France", "62000", "Arras", "Rue des Jongleurs"},
-            {"Frankrijk", "France", "59000", "Lille", "Rue Nationale"},
-            {"Frankrijk", "France", "75008", "Paris", "Avenue des Champs-Élysées"},
-            {"Nederland", "Pays-Bas", "6211 LE", "Maastricht", "Markt"},
-            {"Nederland", "Pays-Bas", "1012 JS", "Amsterdam", "Damrak"},
-            {"Duitsland (Bondsrep.)", "Allemagne (Rép.féd.)", "52062", "Aachen", "Theaterstraße"},
-            {"Duitsland (Bondsrep.)", "Allemagne (Rép.féd.)", "", "West-Duitsland", "Stolberg  519 (Rheinland)"},
-            {"Luxemburg (Groothertogdom)", "Luxembourg (Grand-Duché)", "L-1940", "Luxembourg", "Route de Longwy"},
-            {"Verenigd Koninkrijk", "Royaume-Uni", "EC2V 7HH", "London", "Gresham Street"},
-            {"Verenigde Staten van Amerika", "Etats-Unis d'Amérique", "10017", "New York", "Lexington Avenue"},
-            {"Spanje", "Espagne", "08001", "Barcelona", "Carrer de Sant Pau"}};
-    static final String[] BOXES = {"1", "2", "3", "12", "22", "b", "A", "LM", "2ét", "303", "D000", "/", "bus 4", "0.1"};
-    static final String[] EXTRA_INFO = {"KMO zone Putakker", "Industriepark Noord", "Résidence Les Tilleuls",
-            "LENS DENTAL CLINIC", "Handelscentrum \"De Brug\"", "Zoning industriel, Hall 3", "c/o Fiduciaire Dubois"};
+        {"Frankrijk", "France", "62000", "Arras", "Rue des Jongleurs"},
+        {"Frankrijk", "France", "59000", "Lille", "Rue Nationale"},
+        {"Frankrijk", "France", "75008", "Paris", "Avenue des Champs-Élysées"},
+        {"Nederland", "Pays-Bas", "6211 LE", "Maastricht", "Markt"},
+        {"Nederland", "Pays-Bas", "1012 JS", "Amsterdam", "Damrak"},
+        {"Duitsland (Bondsrep.)", "Allemagne (Rép.féd.)", "52062", "Aachen", "Theaterstraße"},
+        {"Duitsland (Bondsrep.)", "Allemagne (Rép.féd.)", "", "West-Duitsland", "Stolberg  519 (Rheinland)"},
+        {"Luxemburg (Groothertogdom)", "Luxembourg (Grand-Duché)", "L-1940", "Luxembourg", "Route de Longwy"},
+        {"Verenigd Koninkrijk", "Royaume-Uni", "EC2V 7HH", "London", "Gresham Street"},
+        {"Verenigde Staten van Amerika", "Etats-Unis d'Amérique", "10017", "New York", "Lexington Avenue"},
+        {"Spanje", "Espagne", "08001", "Barcelona", "Carrer de Sant Pau"}
+    };
 
-    static final String[] SURNAMES = {"Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens",
-            "Wouters", "De Smet", "Dubois", "Lambert", "Dupont", "Martin", "Simon", "Laurent", "Leclercq", "Lemaire",
-            "Renard", "Mathieu", "Van den Broeck", "Vermeulen", "De Clercq", "Pauwels", "Hermans", "Prégaldien",
-            "Müller", "Schmitz", "Nguyen", "Yılmaz", "El Amrani", "Öztürk", "Çelik", "Kowalski", "Fernández",
-            "Gonçalves", "Callebaut", "De Groote", "Vandereviere", "Van Nimmen", "Vantongerloo", "Ferrarelli",
-            "D'Hondt", "Van de Velde", "Lefèvre", "Desmet", "Cabrera Valarezo", "Bogaert", "Verstraete", "Michiels",
-            "Dewitte", "Vandenberghe", "Mølgaard", "Boulanger", "Collignon", "Herbrand", "Kaya", "Diallo"};
-    static final String[] FIRSTNAMES = {"Jan", "Marie", "Lucas", "Emma", "Noah", "Louise", "Élodie", "Zoë", "Hélène",
-            "François", "Jérôme", "Anaïs", "Chloé", "Sören", "Björn", "Ine", "Febe", "Senne", "Thibault", "Loïc",
-            "Brenda", "Vicky", "Jessica", "Angel", "Manon", "Oriana", "Bianca", "Coralie", "Alexandre", "Tine",
-            "Olivier", "Pieter", "Sofie", "Ahmed", "Fatima", "Mehmet", "Ana", "Joël", "Maël", "Amélie", "Ruben",
-            "Lotte", "Arne", "Wout", "Gaëlle"};
-    static final String[] WORDS_NL = {"Bouw", "Immo", "Consult", "Transport", "Techniek", "Media", "Design", "Zorg",
-            "Dakwerken", "Elektro", "Schrijnwerkerij", "Bakkerij", "Tuinen", "Invest", "Beheer", "Advies", "Renovatie",
-            "Logistiek", "Verzekeringen", "Vastgoed", "Energie", "Installaties", "Kapsalon", "Interieur", "Groep"};
-    static final String[] WORDS_FR = {"Construction", "Immo", "Consulting", "Transports", "Technique", "Médias", "Design",
-            "Santé", "Toitures", "Électricité", "Menuiserie", "Boulangerie", "Jardins", "Invest", "Gestion", "Conseil",
-            "Rénovation", "Logistique", "Assurances", "Immobilière", "Énergie", "Installations", "Coiffure", "Intérieur", "Groupe"};
-    static final String[] WORDS_EN = {"Solutions", "Consulting", "Services", "Holding", "Capital", "Partners", "Labs",
-            "Digital", "Trading", "Ventures", "Studio", "Logistics", "Management", "Group", "Technologies"};
-    static final String[] PLACES = {"Antwerpen", "Gent", "Brugge", "Leuven", "Namur", "Liège", "Mons", "Brussel",
-            "Bruxelles", "Kortrijk", "Hasselt", "Eupen", "Lauwe", "Sint-Cecilia", "Ardenne", "Kempen", "Westhoek"};
-    static final String[] HORECA = {"Bistro", "Brasserie", "Café", "Taverne", "Frituur", "Restaurant", "Pizzeria", "Snack"};
-    static final String[] HORECA_NAMES = {"De Klok", "Le Coq d'Or", "Den Engel", "La Bonne Étoile", "'t Hoekske",
-            "Chez Hélène", "De Zwaan", "Au Vieux Marché", "Sint-Joris", "L'Escale"};
-    static final String[] ASSOC_NL = {"Vrienden van", "Koninklijke Harmonie", "Jeugdhuis", "Sportclub", "Oudercomité",
-            "Vzw Buurtwerk", "Koninklijke Fanfare", "Volleybalclub"};
-    static final String[] ASSOC_FR = {"Les Amis de", "Cercle Royal", "Maison de Jeunes", "Club Sportif",
-            "Comité des Fêtes de", "Royale Fanfare", "Association des Parents de"};
-    static final String[] MAIL_DOMAINS = {"gmail.com", "hotmail.com", "skynet.be", "telenet.be", "outlook.com", "proximus.be"};
+    static final String[] BOXES = {"1", "2", "3", "12", "22", "b", "A", "LM", "2ét", "303", "D000", "/", "bus 4", "0.1"
+    };
+    static final String[] EXTRA_INFO = {
+        "KMO zone Putakker",
+        "Industriepark Noord",
+        "Résidence Les Tilleuls",
+        "LENS DENTAL CLINIC",
+        "Handelscentrum \"De Brug\"",
+        "Zoning industriel, Hall 3",
+        "c/o Fiduciaire Dubois"
+    };
+
+    static final String[] SURNAMES = {
+        "Peeters",
+        "Janssens",
+        "Maes",
+        "Jacobs",
+        "Mertens",
+        "Willems",
+        "Claes",
+        "Goossens",
+        "Wouters",
+        "De Smet",
+        "Dubois",
+        "Lambert",
+        "Dupont",
+        "Martin",
+        "Simon",
+        "Laurent",
+        "Leclercq",
+        "Lemaire",
+        "Renard",
+        "Mathieu",
+        "Van den Broeck",
+        "Vermeulen",
+        "De Clercq",
+        "Pauwels",
+        "Hermans",
+        "Prégaldien",
+        "Müller",
+        "Schmitz",
+        "Nguyen",
+        "Yılmaz",
+        "El Amrani",
+        "Öztürk",
+        "Çelik",
+        "Kowalski",
+        "Fernández",
+        "Gonçalves",
+        "Callebaut",
+        "De Groote",
+        "Vandereviere",
+        "Van Nimmen",
+        "Vantongerloo",
+        "Ferrarelli",
+        "D'Hondt",
+        "Van de Velde",
+        "Lefèvre",
+        "Desmet",
+        "Cabrera Valarezo",
+        "Bogaert",
+        "Verstraete",
+        "Michiels",
+        "Dewitte",
+        "Vandenberghe",
+        "Mølgaard",
+        "Boulanger",
+        "Collignon",
+        "Herbrand",
+        "Kaya",
+        "Diallo"
+    };
+    static final String[] FIRSTNAMES = {
+        "Jan",
+        "Marie",
+        "Lucas",
+        "Emma",
+        "Noah",
+        "Louise",
+        "Élodie",
+        "Zoë",
+        "Hélène",
+        "François",
+        "Jérôme",
+        "Anaïs",
+        "Chloé",
+        "Sören",
+        "Björn",
+        "Ine",
+        "Febe",
+        "Senne",
+        "Thibault",
+        "Loïc",
+        "Brenda",
+        "Vicky",
+        "Jessica",
+        "Angel",
+        "Manon",
+        "Oriana",
+        "Bianca",
+        "Coralie",
+        "Alexandre",
+        "Tine",
+        "Olivier",
+        "Pieter",
+        "Sofie",
+        "Ahmed",
+        "Fatima",
+        "Mehmet",
+        "Ana",
+        "Joël",
+        "Maël",
+        "Amélie",
+        "Ruben",
+        "Lotte",
+        "Arne",
+        "Wout",
+        "Gaëlle"
+    };
+    static final String[] WORDS_NL = {
+        "Bouw",
+        "Immo",
+        "Consult",
+        "Transport",
+        "Techniek",
+        "Media",
+        "Design",
+        "Zorg",
+        "Dakwerken",
+        "Elektro",
+        "Schrijnwerkerij",
+        "Bakkerij",
+        "Tuinen",
+        "Invest",
+        "Beheer",
+        "Advies",
+        "Renovatie",
+        "Logistiek",
+        "Verzekeringen",
+        "Vastgoed",
+        "Energie",
+        "Installaties",
+        "Kapsalon",
+        "Interieur",
+        "Groep"
+    };
+    static final String[] WORDS_FR = {
+        "Construction",
+        "Immo",
+        "Consulting",
+        "Transports",
+        "Technique",
+        "Médias",
+        "Design",
+        "Santé",
+        "Toitures",
+        "Électricité",
+        "Menuiserie",
+        "Boulangerie",
+        "Jardins",
+        "Invest",
+        "Gestion",
+        "Conseil",
+        "Rénovation",
+        "Logistique",
+        "Assurances",
+        "Immobilière",
+        "Énergie",
+        "Installations",
+        "Coiffure",
+        "Intérieur",
+        "Groupe"
+    };
+    static final String[] WORDS_EN = {
+        "Solutions",
+        "Consulting",
+        "Services",
+        "Holding",
+        "Capital",
+        "Partners",
+        "Labs",
+        "Digital",
+        "Trading",
+        "Ventures",
+        "Studio",
+        "Logistics",
+        "Management",
+        "Group",
+        "Technologies"
+    };
+    static final String[] PLACES = {
+        "Antwerpen",
+        "Gent",
+        "Brugge",
+        "Leuven",
+        "Namur",
+        "Liège",
+        "Mons",
+        "Brussel",
+        "Bruxelles",
+        "Kortrijk",
+        "Hasselt",
+        "Eupen",
+        "Lauwe",
+        "Sint-Cecilia",
+        "Ardenne",
+        "Kempen",
+        "Westhoek"
+    };
+    static final String[] HORECA = {
+        "Bistro", "Brasserie", "Café", "Taverne", "Frituur", "Restaurant", "Pizzeria", "Snack"
+    };
+    static final String[] HORECA_NAMES = {
+        "De Klok",
+        "Le Coq d'Or",
+        "Den Engel",
+        "La Bonne Étoile",
+        "'t Hoekske",
+        "Chez Hélène",
+        "De Zwaan",
+        "Au Vieux Marché",
+        "Sint-Joris",
+        "L'Escale"
+    };
+    static final String[] ASSOC_NL = {
+        "Vrienden van",
+        "Koninklijke Harmonie",
+        "Jeugdhuis",
+        "Sportclub",
+        "Oudercomité",
+        "Vzw Buurtwerk",
+        "Koninklijke Fanfare",
+        "Volleybalclub"
+    };
+    static final String[] ASSOC_FR = {
+        "Les Amis de",
+        "Cercle Royal",
+        "Maison de Jeunes",
+        "Club Sportif",
+        "Comité des Fêtes de",
+        "Royale Fanfare",
+        "Association des Parents de"
+    };
+    static final String[] MAIL_DOMAINS = {
+        "gmail.com", "hotmail.com", "skynet.be", "telenet.be", "outlook.com", "proximus.be"
+    };
 
     // ------------------------------------------------------------------------------------------
     // Per-enterprise profile (immutable part, derived from seed and index)
@@ -523,13 +1025,13 @@ public final class KboExtractGenerator {
         long number;
         String num;
         boolean legal;
-        int form = -1;             // index into FORMS, -1 for natural persons
+        int form = -1; // index into FORMS, -1 for natural persons
         boolean publicBody;
         boolean assoc;
         int region;
         int muni;
-        int lang;                  // 1 FR, 2 NL, 3 DE, 4 EN, 0 unknown
-        int sector;                // index into NACE
+        int lang; // 1 FR, 2 NL, 3 DE, 4 EN, 0 unknown
+        int sector; // index into NACE
         boolean employer;
         int estCount0;
         int branchCount;
@@ -665,7 +1167,8 @@ public final class KboExtractGenerator {
 
     private void requireOrigin() {
         if (origin == Integer.MIN_VALUE) {
-            throw new IllegalStateException("no snapshot yet: write an extract first or pass an origin date to the constructor");
+            throw new IllegalStateException(
+                    "no snapshot yet: write an extract first or pass an origin date to the constructor");
         }
     }
 
@@ -846,7 +1349,8 @@ public final class KboExtractGenerator {
         };
     }
 
-    private void belgianAddress(String entity, String type, int muniIndex, SplittableRandom r, String strikeOff, Sink s) {
+    private void belgianAddress(
+            String entity, String type, int muniIndex, SplittableRandom r, String strikeOff, Sink s) {
         String[] m = MUNIS[muniIndex];
         int region = Integer.parseInt(m[3]);
         String nl, fr;
@@ -907,14 +1411,18 @@ public final class KboExtractGenerator {
     }
 
     private static String slug(String name) {
-        String n = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .toLowerCase(java.util.Locale.ROOT).replace("ı", "i").replace("ø", "o");
+        String n = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace("ı", "i")
+                .replace("ø", "o");
         n = n.replaceAll("\\b(bv|srl|nv|sa|vzw|asbl|bvba|sprl|commv|scomm|cv|sc|vof|snc)\\b", "");
         n = n.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return n.isEmpty() ? "info" : n;
     }
 
-    private void contacts(String entity, String entityContact, String name, boolean person, SplittableRandom r, Sink s) {
+    private void contacts(
+            String entity, String entityContact, String name, boolean person, SplittableRandom r, Sink s) {
         int count = 1;
         while (count < 8 && r.nextDouble() < 0.40) count++;
         int tel = 0, mail = 0, web = 0;
@@ -933,7 +1441,9 @@ public final class KboExtractGenerator {
             String m = switch (r.nextInt(6)) {
                 case 0, 1 -> (person ? "contact" : "info") + "@" + sl + "." + tld;
                 case 2 -> sl.replace('-', '.') + "@" + any(r, MAIL_DOMAINS);
-                case 3 -> any(r, new String[]{"boekhouding", "facturen", "admin", "compta", "Treasury"}) + "@" + sl + "." + tld;
+                case 3 ->
+                    any(r, new String[] {"boekhouding", "facturen", "admin", "compta", "Treasury"}) + "@" + sl + "."
+                            + tld;
                 case 4 -> sl.replace("-", "") + k + "@" + any(r, MAIL_DOMAINS);
                 default -> sl.replace('-', '_') + "@" + any(r, MAIL_DOMAINS);
             };
@@ -989,7 +1499,8 @@ public final class KboExtractGenerator {
     }
 
     /** Emits codes for each NACE version: 2025, 2008 and (when old enough) 2003, like the real files. */
-    private static void emitActivities(String entity, String group, int[] codes, String[] classes, boolean with2003, Sink s) {
+    private static void emitActivities(
+            String entity, String group, int[] codes, String[] classes, boolean with2003, Sink s) {
         for (int k = 0; k < codes.length; k++) s.row(entity, group, "2025", NACE[codes[k]][2], classes[k]);
         for (int k = 0; k < codes.length; k++) s.row(entity, group, "2008", NACE[codes[k]][1], classes[k]);
         if (with2003) {
@@ -1037,10 +1548,10 @@ public final class KboExtractGenerator {
         if (p.employer) {
             int[] codes = {main};
             String group = p.publicBody ? "005" : "006";
-            emitActivities(p.num, group, codes, new String[]{"MAIN"}, with2003 || p.startDay < DAY_2008, s);
+            emitActivities(p.num, group, codes, new String[] {"MAIN"}, with2003 || p.startDay < DAY_2008, s);
         }
         if (p.assoc && (main == NACE_EDU || main == NACE_EDU + 1)) {
-            emitActivities(p.num, "007", new int[]{main}, new String[]{"MAIN"}, false, s);
+            emitActivities(p.num, "007", new int[] {main}, new String[] {"MAIN"}, false, s);
         }
     }
 
@@ -1090,7 +1601,7 @@ public final class KboExtractGenerator {
         String[] classes = new String[codes.length];
         for (int k = 0; k < codes.length; k++) classes[k] = r.nextInt(7) == 0 ? "SECO" : "MAIN";
         if (p.employer && r.nextInt(10) < 6) {
-            emitActivities(en, p.publicBody ? "005" : "006", new int[]{p.sector}, new String[]{"MAIN"}, with2003, s);
+            emitActivities(en, p.publicBody ? "005" : "006", new int[] {p.sector}, new String[] {"MAIN"}, with2003, s);
         }
         emitActivities(en, "003", codes, classes, with2003, s);
     }
@@ -1137,7 +1648,7 @@ public final class KboExtractGenerator {
             case F_ADDR -> entAddresses(p, verAddr[i] & 0xFF, s);
             case F_CONT -> entContacts(p, verContact[i] & 0xFF, s);
             case F_ACT -> entActivities(p, verAct[i] & 0xFF, s);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -1152,7 +1663,7 @@ public final class KboExtractGenerator {
             case F_ADDR -> estAddresses(p, seq, en, s);
             case F_CONT -> estContacts(p, seq, en, s);
             case F_ACT -> estActivities(p, seq, estStartDay(p, seq, first), en, s);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -1166,7 +1677,7 @@ public final class KboExtractGenerator {
             case F_DEN -> branchDenominations(p, b, id, s);
             case F_ADDR -> branchAddresses(p, b, id, s);
             case F_CONT -> branchContacts(p, b, id, s);
-            default -> { }
+            default -> {}
         }
     }
 
@@ -1249,7 +1760,7 @@ public final class KboExtractGenerator {
         lastStats = List.copyOf(stats);
     }
 
-    private record Ref(int kind, int id) {}  // kind: 0 enterprise, 1 establishment, 2 branch
+    private record Ref(int kind, int id) {} // kind: 0 enterprise, 1 establishment, 2 branch
 
     private static final int[] ENT_FILES = {F_ENT, F_DEN, F_ADDR, F_CONT, F_ACT};
     private static final int[] EST_FILES = {F_EST, F_DEN, F_ADDR, F_CONT, F_ACT};
@@ -1305,7 +1816,7 @@ public final class KboExtractGenerator {
             List<Object[]> out = new ArrayList<>();
             for (int k = 0; k < refs.size(); k++) {
                 for (int f : filesPerRef[k]) {
-                    out.add(new Object[]{refs.get(k), f, !rows(f, refs.get(k)).isEmpty()});
+                    out.add(new Object[] {refs.get(k), f, !rows(f, refs.get(k)).isEmpty()});
                 }
             }
             return out;
@@ -1327,7 +1838,7 @@ public final class KboExtractGenerator {
     private int estOwner(int seq) {
         if (seq >= initialEst) return extraEstOwner[seq - initialEst];
         int lo = 0, hi = initialEnterprises - 1;
-        while (lo < hi) {  // last i with estStart[i] <= seq
+        while (lo < hi) { // last i with estStart[i] <= seq
             int mid = (lo + hi + 1) >>> 1;
             if (estStart[mid] <= seq) lo = mid;
             else hi = mid - 1;
@@ -1389,7 +1900,8 @@ public final class KboExtractGenerator {
                 touched.add(i);
                 profile(i, p);
                 int[] ests = new int[p.estCount0];
-                for (int k = 0; k < ests.length; k++) ests[k] = newEstablishment(i, Math.max(p.startDay, snapDay - u.nextInt(3)));
+                for (int k = 0; k < ests.length; k++)
+                    ests[k] = newEstablishment(i, Math.max(p.startDay, snapDay - u.nextInt(3)));
                 for (int k = 0; k < p.branchCount; k++) newBranch(i);
                 List<Ref> refs = new ArrayList<>();
                 List<int[]> files = new ArrayList<>();
@@ -1405,7 +1917,8 @@ public final class KboExtractGenerator {
                 }
                 // nothing existed before: "after" only
                 List<Object[]> pending = new ArrayList<>();
-                for (int k = 0; k < refs.size(); k++) for (int f : files.get(k)) pending.add(new Object[]{refs.get(k), f, false});
+                for (int k = 0; k < refs.size(); k++)
+                    for (int f : files.get(k)) pending.add(new Object[] {refs.get(k), f, false});
                 ub.after(pending);
                 log.add(new Change(kind, formatEnterpriseNumber(enterpriseValue(i)), ""));
                 continue;
@@ -1437,7 +1950,7 @@ public final class KboExtractGenerator {
                 case JURIDICAL_SITUATION -> {
                     profile(i, p);
                     String old = situation(p, verSit[i] & 0xFF);
-                    List<Object[]> pending = ub.before(List.of(new Ref(0, i)), new int[]{F_ENT});
+                    List<Object[]> pending = ub.before(List.of(new Ref(0, i)), new int[] {F_ENT});
                     verSit[i]++;
                     ub.after(pending);
                     log.add(new Change(kind, num, old + "->" + situation(p, verSit[i] & 0xFF)));
@@ -1450,7 +1963,7 @@ public final class KboExtractGenerator {
                         default -> F_CONT;
                     };
                     Ref ref = new Ref(0, i);
-                    List<Object[]> pending = ub.before(List.of(ref), new int[]{file});
+                    List<Object[]> pending = ub.before(List.of(ref), new int[] {file});
                     byte[] ver = switch (kind) {
                         case NAME -> verName;
                         case SEAT_ADDRESS -> verAddr;
@@ -1469,7 +1982,7 @@ public final class KboExtractGenerator {
                     profile(i, p);
                     int seq = newEstablishment(i, Math.max(p.startDay, snapDay - u.nextInt(15)));
                     List<Object[]> pending = new ArrayList<>();
-                    for (int f : EST_FILES) pending.add(new Object[]{new Ref(1, seq), f, false});
+                    for (int f : EST_FILES) pending.add(new Object[] {new Ref(1, seq), f, false});
                     ub.after(pending);
                     log.add(new Change(kind, num, formatEntityNumber(establishmentValue(seq))));
                 }
@@ -1548,7 +2061,9 @@ public final class KboExtractGenerator {
 
     private void writeUpdateFiles(Path target, int extractNumber, LocalDate snapshot, UpdateBuilder ub) {
         // entry order of the real Update zip: alphabetical
-        String[] names = {"activity", "address", "branch", "code", "contact", "denomination", "enterprise", "establishment", "meta"};
+        String[] names = {
+            "activity", "address", "branch", "code", "contact", "denomination", "enterprise", "establishment", "meta"
+        };
         List<FileStat> stats = new ArrayList<>();
         try (Output out = Output.open(target, timestamp(snapshot, extractNumber))) {
             for (String name : names) {
@@ -1584,18 +2099,23 @@ public final class KboExtractGenerator {
 
     private LocalDateTime timestamp(LocalDate snapshot, int extractNumber) {
         long h = mix64(seed ^ extractNumber * 0x9E3779B97F4A7C15L);
-        return LocalDateTime.of(snapshot.plusDays(1), LocalTime.of(7, (int) Math.floorMod(h, 60L), (int) Math.floorMod(h >>> 8, 60L)));
+        return LocalDateTime.of(
+                snapshot.plusDays(1), LocalTime.of(7, (int) Math.floorMod(h, 60L), (int) Math.floorMod(h >>> 8, 60L)));
     }
 
     private byte[] meta(LocalDate snapshot, int extractNumber, String type) {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         CsvOut m = new CsvOut(bo);
         m.line(META_HEADER);
-        m.row(new String[]{"SnapshotDate", snapshot.format(DMY)}, KIND_META);
-        m.row(new String[]{"ExtractTimestamp", timestamp(snapshot, extractNumber).format(DMY_HMS)}, KIND_META);
-        m.row(new String[]{"ExtractType", type}, KIND_META);
-        m.row(new String[]{"ExtractNumber", Integer.toString(extractNumber)}, KIND_META);
-        m.row(new String[]{"Version", "1.0.0"}, KIND_META);
+        m.row(new String[] {"SnapshotDate", snapshot.format(DMY)}, KIND_META);
+        m.row(
+                new String[] {
+                    "ExtractTimestamp", timestamp(snapshot, extractNumber).format(DMY_HMS)
+                },
+                KIND_META);
+        m.row(new String[] {"ExtractType", type}, KIND_META);
+        m.row(new String[] {"ExtractNumber", Integer.toString(extractNumber)}, KIND_META);
+        m.row(new String[] {"Version", "1.0.0"}, KIND_META);
         m.flush();
         return bo.toByteArray();
     }
@@ -1614,8 +2134,21 @@ public final class KboExtractGenerator {
         int i = indexOf(enterpriseNumber);
         if (i < 0) return null;
         if (left.get(i)) {
-            return new ExpectedEnterprise(enterpriseNumber, false, null, null, null, null, null, null,
-                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+            return new ExpectedEnterprise(
+                    enterpriseNumber,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
         Profile p = new Profile();
         profile(i, p);
@@ -1624,7 +2157,10 @@ public final class KboExtractGenerator {
         for (int seq : establishmentsOf(i)) {
             boolean first = isFirstInitialEst(i, seq);
             String[] row = collect(s -> estRow(p, seq, first, s)).getFirst();
-            ests.add(new ExpectedEstablishment(row[0], row[1], row[2],
+            ests.add(new ExpectedEstablishment(
+                    row[0],
+                    row[1],
+                    row[2],
                     denominationRows(collect(s -> emitEstablishment(F_DEN, p, seq, first, s))),
                     addressRows(collect(s -> emitEstablishment(F_ADDR, p, seq, first, s))),
                     contactRows(collect(s -> emitEstablishment(F_CONT, p, seq, first, s))),
@@ -1633,18 +2169,30 @@ public final class KboExtractGenerator {
         List<ExpectedBranch> brs = new ArrayList<>();
         for (int b : branchesOf(i)) {
             String[] row = collect(s -> branchRow(p, b, s)).getFirst();
-            brs.add(new ExpectedBranch(row[0], row[1], row[2],
+            brs.add(new ExpectedBranch(
+                    row[0],
+                    row[1],
+                    row[2],
                     denominationRows(collect(s -> emitBranch(F_DEN, p, b, s))),
                     addressRows(collect(s -> emitBranch(F_ADDR, p, b, s))),
                     contactRows(collect(s -> emitBranch(F_CONT, p, b, s))),
                     activityRows(collect(s -> emitBranch(F_ACT, p, b, s)))));
         }
-        return new ExpectedEnterprise(e[0], true, e[1], e[2], e[3], e[4], e[5], e[6],
+        return new ExpectedEnterprise(
+                e[0],
+                true,
+                e[1],
+                e[2],
+                e[3],
+                e[4],
+                e[5],
+                e[6],
                 denominationRows(collect(s -> emitEnterprise(F_DEN, p, s))),
                 addressRows(collect(s -> emitEnterprise(F_ADDR, p, s))),
                 contactRows(collect(s -> emitEnterprise(F_CONT, p, s))),
                 activityRows(collect(s -> emitEnterprise(F_ACT, p, s))),
-                List.copyOf(ests), List.copyOf(brs));
+                List.copyOf(ests),
+                List.copyOf(brs));
     }
 
     private static List<String[]> collect(java.util.function.Consumer<Sink> body) {
@@ -1654,11 +2202,16 @@ public final class KboExtractGenerator {
     }
 
     private static List<DenominationRow> denominationRows(List<String[]> rows) {
-        return rows.stream().map(r -> new DenominationRow(r[0], r[1], r[2], r[3])).toList();
+        return rows.stream()
+                .map(r -> new DenominationRow(r[0], r[1], r[2], r[3]))
+                .toList();
     }
 
     private static List<AddressRow> addressRows(List<String[]> rows) {
-        return rows.stream().map(r -> new AddressRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12])).toList();
+        return rows.stream()
+                .map(r ->
+                        new AddressRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12]))
+                .toList();
     }
 
     private static List<ContactRow> contactRows(List<String[]> rows) {
@@ -1666,7 +2219,9 @@ public final class KboExtractGenerator {
     }
 
     private static List<ActivityRow> activityRows(List<String[]> rows) {
-        return rows.stream().map(r -> new ActivityRow(r[0], r[1], r[2], r[3], r[4])).toList();
+        return rows.stream()
+                .map(r -> new ActivityRow(r[0], r[1], r[2], r[3], r[4]))
+                .toList();
     }
 
     /** Every enterprise number ever generated (including the ones that left), ascending. */
@@ -1803,7 +2358,8 @@ public final class KboExtractGenerator {
         static Output open(Path target, LocalDateTime time) throws IOException {
             String fn = target.getFileName() == null ? "" : target.getFileName().toString();
             if (fn.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
-                if (target.toAbsolutePath().getParent() != null) Files.createDirectories(target.toAbsolutePath().getParent());
+                if (target.toAbsolutePath().getParent() != null)
+                    Files.createDirectories(target.toAbsolutePath().getParent());
                 return new ZipOut(target, time);
             }
             Files.createDirectories(target);
@@ -1827,8 +2383,7 @@ public final class KboExtractGenerator {
                 }
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
@@ -1879,8 +2434,7 @@ public final class KboExtractGenerator {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     // ------------------------------------------------------------------------------------------
@@ -1893,7 +2447,8 @@ public final class KboExtractGenerator {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: KboExtractGenerator <targetDir> <enterprises> <seed> [--dir] [--snapshot=YYYY-MM-DD]");
+            System.err.println(
+                    "usage: KboExtractGenerator <targetDir> <enterprises> <seed> [--dir] [--snapshot=YYYY-MM-DD]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -1926,7 +2481,9 @@ public final class KboExtractGenerator {
     }
 
     private static String fileName(int number, LocalDate date, String type) {
-        return String.format("KboOpenData_%04d_%04d_%02d_%02d_%s", number, date.getYear(), date.getMonthValue(), date.getDayOfMonth(), type);
+        return String.format(
+                "KboOpenData_%04d_%04d_%02d_%02d_%s",
+                number, date.getYear(), date.getMonthValue(), date.getDayOfMonth(), type);
     }
 
     private static void report(Path target, List<FileStat> stats, long t0) throws IOException {

@@ -27,21 +27,26 @@ class KboExtractGeneratorTests {
 
     static final LocalDate SNAPSHOT = LocalDate.of(2025, 10, 3);
     static final int N = 20_000;
-    static final String[] DATA = {"enterprise", "establishment", "denomination", "address", "contact", "activity", "branch"};
+    static final String[] DATA = {
+        "enterprise", "establishment", "denomination", "address", "contact", "activity", "branch"
+    };
     /** Headers exactly as in src/docs/feeds.md §1. */
     static final Map<String, String> SPEC_HEADERS = Map.of(
             "meta", "\"Variable\",\"Value\"",
             "code", "\"Category\",\"Code\",\"Language\",\"Description\"",
-            "enterprise", "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"",
+            "enterprise",
+                    "\"EnterpriseNumber\",\"Status\",\"JuridicalSituation\",\"TypeOfEnterprise\",\"JuridicalForm\",\"JuridicalFormCAC\",\"StartDate\"",
             "establishment", "\"EstablishmentNumber\",\"StartDate\",\"EnterpriseNumber\"",
             "denomination", "\"EntityNumber\",\"Language\",\"TypeOfDenomination\",\"Denomination\"",
-            "address", "\"EntityNumber\",\"TypeOfAddress\",\"CountryNL\",\"CountryFR\",\"Zipcode\",\"MunicipalityNL\",\"MunicipalityFR\",\"StreetNL\",\"StreetFR\",\"HouseNumber\",\"Box\",\"ExtraAddressInfo\",\"DateStrikingOff\"",
+            "address",
+                    "\"EntityNumber\",\"TypeOfAddress\",\"CountryNL\",\"CountryFR\",\"Zipcode\",\"MunicipalityNL\",\"MunicipalityFR\",\"StreetNL\",\"StreetFR\",\"HouseNumber\",\"Box\",\"ExtraAddressInfo\",\"DateStrikingOff\"",
             "contact", "\"EntityNumber\",\"EntityContact\",\"ContactType\",\"Value\"",
             "activity", "\"EntityNumber\",\"ActivityGroup\",\"NaceVersion\",\"NaceCode\",\"Classification\"",
             "branch", "\"Id\",\"StartDate\",\"EnterpriseNumber\"");
 
     @TempDir
     static Path tmp;
+
     static KboExtractGenerator gen;
     static Path fullZip;
     static Map<String, byte[]> files;
@@ -65,8 +70,17 @@ class KboExtractGeneratorTests {
 
     @Test
     void zipHoldsTheNineFilesInTheRealOrder() {
-        assertThat(files.keySet()).containsExactly("activity.csv", "address.csv", "branch.csv", "code.csv",
-                "contact.csv", "denomination.csv", "enterprise.csv", "establishment.csv", "meta.csv");
+        assertThat(files.keySet())
+                .containsExactly(
+                        "activity.csv",
+                        "address.csv",
+                        "branch.csv",
+                        "code.csv",
+                        "contact.csv",
+                        "denomination.csv",
+                        "enterprise.csv",
+                        "establishment.csv",
+                        "meta.csv");
     }
 
     @Test
@@ -78,10 +92,16 @@ class KboExtractGeneratorTests {
         Path sample = KboTestFiles.realSample();
         Map<String, byte[]> real = KboTestFiles.load(sample);
         for (String d : DATA) {
-            String realHeader = new String(real.get(d + "_insert.csv"), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            String realHeader = new String(real.get(d + "_insert.csv"), StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
             assertThat(SPEC_HEADERS.get(d)).as(d).isEqualTo(realHeader);
         }
-        assertThat(new String(real.get("meta.csv"), StandardCharsets.UTF_8).lines().findFirst()).contains(SPEC_HEADERS.get("meta"));
+        assertThat(new String(real.get("meta.csv"), StandardCharsets.UTF_8)
+                        .lines()
+                        .findFirst())
+                .contains(SPEC_HEADERS.get("meta"));
     }
 
     @Test
@@ -99,12 +119,13 @@ class KboExtractGeneratorTests {
 
     @Test
     void metaIsKeyValueRows() {
-        assertThat(rows("meta")).containsExactly(
-                List.of("SnapshotDate", "03-10-2025"),
-                List.of("ExtractTimestamp", rows("meta").get(1).get(1)),
-                List.of("ExtractType", "full"),
-                List.of("ExtractNumber", "1"),
-                List.of("Version", "1.0.0"));
+        assertThat(rows("meta"))
+                .containsExactly(
+                        List.of("SnapshotDate", "03-10-2025"),
+                        List.of("ExtractTimestamp", rows("meta").get(1).get(1)),
+                        List.of("ExtractType", "full"),
+                        List.of("ExtractNumber", "1"),
+                        List.of("Version", "1.0.0"));
         assertThat(rows("meta").get(1).get(1)).matches("04-10-2025 07:\\d\\d:\\d\\d");
         assertThat(parsed.get("meta")).allSatisfy(r -> assertThat(r).allMatch(Field::quoted));
     }
@@ -126,7 +147,8 @@ class KboExtractGeneratorTests {
         Set<String> enterprises = new HashSet<>(gen.enterpriseNumbers());
         List<List<String>> est = rows("establishment");
         for (List<String> r : est) {
-            if (!r.get(0).matches("2\\.\\d{3}\\.\\d{3}\\.\\d{3}") || !r.get(1).matches("\\d{2}-\\d{2}-\\d{4}")
+            if (!r.get(0).matches("2\\.\\d{3}\\.\\d{3}\\.\\d{3}")
+                    || !r.get(1).matches("\\d{2}-\\d{2}-\\d{4}")
                     || !enterprises.contains(r.get(2))) {
                 throw new AssertionError("establishment row " + r);
             }
@@ -144,7 +166,8 @@ class KboExtractGeneratorTests {
         for (String f : List.of("enterprise", "establishment", "branch")) {
             List<String> keys = rows(f).stream().map(r -> r.getFirst()).toList();
             for (int i = 1; i < keys.size(); i++) {
-                if (keys.get(i).compareTo(keys.get(i - 1)) <= 0) throw new AssertionError(f + " not strictly sorted at row " + i);
+                if (keys.get(i).compareTo(keys.get(i - 1)) <= 0)
+                    throw new AssertionError(f + " not strictly sorted at row " + i);
             }
             entities.addAll(keys);
         }
@@ -165,8 +188,21 @@ class KboExtractGeneratorTests {
 
     @Test
     void quotingFollowsTheRealFiles() {
-        Map<String, String> kinds = Map.of("enterprise", "QQQQNND", "establishment", "QDQ", "denomination", "QQQQ",
-                "address", "QQNNQQQQQQQQD", "contact", "QQQQ", "activity", "QQQQQ", "branch", "QDQ");
+        Map<String, String> kinds = Map.of(
+                "enterprise",
+                "QQQQNND",
+                "establishment",
+                "QDQ",
+                "denomination",
+                "QQQQ",
+                "address",
+                "QQNNQQQQQQQQD",
+                "contact",
+                "QQQQ",
+                "activity",
+                "QQQQQ",
+                "branch",
+                "QDQ");
         for (Map.Entry<String, String> k : kinds.entrySet()) {
             List<List<Field>> all = parsed.get(k.getKey());
             assertThat(all.getFirst()).allMatch(Field::quoted);
@@ -186,7 +222,10 @@ class KboExtractGeneratorTests {
         }
         // the awkward names are there, and survive the round trip
         List<String> names = rows("denomination").stream().map(r -> r.get(3)).toList();
-        assertThat(names).anyMatch(s -> s.contains("\"")).anyMatch(s -> s.contains(",")).anyMatch(s -> s.matches(".*[éèëçüöïà].*"));
+        assertThat(names)
+                .anyMatch(s -> s.contains("\""))
+                .anyMatch(s -> s.contains(","))
+                .anyMatch(s -> s.matches(".*[éèëçüöïà].*"));
         String raw = new String(files.get("denomination.csv"), StandardCharsets.UTF_8);
         assertThat(raw).contains("\"\"");
     }
@@ -195,7 +234,9 @@ class KboExtractGeneratorTests {
     void parsedRowsEqualTheExpectedState() {
         Map<String, List<List<String>>> byKey = new HashMap<>();
         for (String f : List.of("denomination", "address", "contact", "activity")) {
-            for (List<String> r : rows(f)) byKey.computeIfAbsent(f + "|" + r.getFirst(), k -> new ArrayList<>()).add(r);
+            for (List<String> r : rows(f))
+                byKey.computeIfAbsent(f + "|" + r.getFirst(), k -> new ArrayList<>())
+                        .add(r);
         }
         Map<String, List<String>> ent = new HashMap<>();
         for (List<String> r : rows("enterprise")) ent.put(r.getFirst(), r);
@@ -203,12 +244,23 @@ class KboExtractGeneratorTests {
         for (int i = 0; i < numbers.size(); i += 97) {
             String n = numbers.get(i);
             KboExtractGenerator.ExpectedEnterprise e = gen.expected(n);
-            assertThat(List.of(n, e.status(), e.juridicalSituation(), e.typeOfEnterprise(), e.juridicalForm(),
-                    e.juridicalFormCac(), e.startDate())).isEqualTo(ent.get(n));
-            assertThat(KboReferenceState.denominationLists(e.denominations())).isEqualTo(byKey.getOrDefault("denomination|" + n, List.of()));
-            assertThat(KboReferenceState.addressLists(e.addresses())).isEqualTo(byKey.getOrDefault("address|" + n, List.of()));
-            assertThat(KboReferenceState.contactLists(e.contacts())).isEqualTo(byKey.getOrDefault("contact|" + n, List.of()));
-            assertThat(KboReferenceState.activityLists(e.activities())).isEqualTo(byKey.getOrDefault("activity|" + n, List.of()));
+            assertThat(List.of(
+                            n,
+                            e.status(),
+                            e.juridicalSituation(),
+                            e.typeOfEnterprise(),
+                            e.juridicalForm(),
+                            e.juridicalFormCac(),
+                            e.startDate()))
+                    .isEqualTo(ent.get(n));
+            assertThat(KboReferenceState.denominationLists(e.denominations()))
+                    .isEqualTo(byKey.getOrDefault("denomination|" + n, List.of()));
+            assertThat(KboReferenceState.addressLists(e.addresses()))
+                    .isEqualTo(byKey.getOrDefault("address|" + n, List.of()));
+            assertThat(KboReferenceState.contactLists(e.contacts()))
+                    .isEqualTo(byKey.getOrDefault("contact|" + n, List.of()));
+            assertThat(KboReferenceState.activityLists(e.activities()))
+                    .isEqualTo(byKey.getOrDefault("activity|" + n, List.of()));
         }
     }
 
@@ -217,13 +269,17 @@ class KboExtractGeneratorTests {
         List<List<String>> ent = rows("enterprise");
         double natural = ent.stream().filter(r -> r.get(3).equals("1")).count() / (double) ent.size();
         assertThat(natural).isCloseTo(0.60, within(0.02));
-        assertThat(ent).allMatch(r -> r.get(1).equals("AC") && r.get(4).isEmpty() == r.get(3).equals("1"));
+        assertThat(ent)
+                .allMatch(r ->
+                        r.get(1).equals("AC") && r.get(4).isEmpty() == r.get(3).equals("1"));
         double normal = ent.stream().filter(r -> r.get(2).equals("000")).count() / (double) ent.size();
         assertThat(normal).isBetween(0.93, 0.99);
         assertThat(ent.stream().map(r -> r.get(2)).distinct()).contains("012", "048", "050", "091", "010", "014");
         assertThat(ent.stream().map(r -> r.get(4)).distinct()).contains("014", "015", "610", "612", "017", "030");
         assertThat(ent.stream().map(r -> r.get(5)).distinct()).contains("", "610", "706");
-        assertThat(ent.stream().map(r -> LocalDate.parse(r.get(6), java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))))
+        assertThat(ent.stream()
+                        .map(r ->
+                                LocalDate.parse(r.get(6), java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"))))
                 .allMatch(d -> !d.isBefore(LocalDate.of(1950, 1, 1)) && d.isBefore(SNAPSHOT));
         List<List<String>> den = rows("denomination");
         assertThat(den.stream().map(r -> r.get(1)).distinct()).contains("0", "1", "2", "3", "4");
@@ -232,15 +288,25 @@ class KboExtractGeneratorTests {
         ent.stream().filter(r -> r.get(3).equals("2")).forEach(r -> legal.add(r.getFirst()));
         den.stream().filter(r -> r.get(2).equals("001")).forEach(r -> withName.add(r.getFirst()));
         assertThat(withName).containsAll(legal);
-        assertThat(den).filteredOn(r -> r.get(1).equals("0") && r.get(2).equals("001") && r.get(3).contains(", ")).isNotEmpty();
+        assertThat(den)
+                .filteredOn(r -> r.get(1).equals("0")
+                        && r.get(2).equals("001")
+                        && r.get(3).contains(", "))
+                .isNotEmpty();
         List<List<String>> adr = rows("address");
         assertThat(adr.stream().map(r -> r.get(1)).distinct()).containsExactlyInAnyOrder("REGO", "BAET", "ABBR");
-        assertThat(adr).filteredOn(r -> !r.get(2).isEmpty()).isNotEmpty().allMatch(r -> !r.get(3).isEmpty());
+        assertThat(adr)
+                .filteredOn(r -> !r.get(2).isEmpty())
+                .isNotEmpty()
+                .allMatch(r -> !r.get(3).isEmpty());
         assertThat(adr).filteredOn(r -> !r.get(12).isEmpty()).isNotEmpty();
-        assertThat(adr).filteredOn(r -> r.get(1).equals("BAET")).allMatch(r -> r.getFirst().startsWith("2."));
+        assertThat(adr)
+                .filteredOn(r -> r.get(1).equals("BAET"))
+                .allMatch(r -> r.getFirst().startsWith("2."));
         long rego = adr.stream().filter(r -> r.get(1).equals("REGO")).count();
         assertThat(rego / (double) N).isGreaterThan(0.5);
-        assertThat(rows("contact").stream().map(r -> r.get(2)).distinct()).containsExactlyInAnyOrder("TEL", "EMAIL", "WEB");
+        assertThat(rows("contact").stream().map(r -> r.get(2)).distinct())
+                .containsExactlyInAnyOrder("TEL", "EMAIL", "WEB");
         assertThat(rows("contact").stream().map(r -> r.get(1)).distinct()).contains("ENT", "EST");
         List<List<String>> act = rows("activity");
         assertThat(act.stream().map(r -> r.get(1)).distinct()).contains("001", "003", "005", "006", "007");
@@ -273,7 +339,8 @@ class KboExtractGeneratorTests {
         for (String f : DATA) bytes += files.get(f + ".csv").length;
         double nationalBytes = bytes / (double) N * n;
         double activityBytes = files.get("activity.csv").length / (double) N * n;
-        System.out.printf("ratios %s, branches %.4f; extrapolated %.2f GB of data CSV (activity %.2f GB)%n",
+        System.out.printf(
+                "ratios %s, branches %.4f; extrapolated %.2f GB of data CSV (activity %.2f GB)%n",
                 actual, branches, nationalBytes / 1e9, activityBytes / 1e9);
         assertThat(nationalBytes).isCloseTo(2.1e9, within(0.15 * 2.1e9));
         assertThat(activityBytes).isCloseTo(1.5e9, within(0.15 * 1.5e9));
@@ -287,8 +354,14 @@ class KboExtractGeneratorTests {
         Set<String> real = codeKeys(KboTestFiles.load(sample).get("code.csv"));
         assertThat(real).containsAll(used);
         // and the built-in rows are verbatim rows of the real list
-        Set<String> realLines = new HashSet<>(new String(KboTestFiles.load(sample).get("code.csv"), StandardCharsets.UTF_8).lines().toList());
-        assertThat(realLines).containsAll(new String(files.get("code.csv"), StandardCharsets.UTF_8).lines().toList());
+        Set<String> realLines =
+                new HashSet<>(new String(KboTestFiles.load(sample).get("code.csv"), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList());
+        assertThat(realLines)
+                .containsAll(new String(files.get("code.csv"), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList());
     }
 
     static Set<String> usedCodes() {
@@ -323,7 +396,8 @@ class KboExtractGeneratorTests {
         Map<String, Set<String>> langs = new HashMap<>();
         for (List<String> r : rows.subList(1, rows.size())) {
             keys.add(r.get(0) + "|" + r.get(1));
-            langs.computeIfAbsent(r.get(0) + "|" + r.get(1), k -> new HashSet<>()).add(r.get(2));
+            langs.computeIfAbsent(r.get(0) + "|" + r.get(1), k -> new HashSet<>())
+                    .add(r.get(2));
         }
         assertThat(langs.values()).allSatisfy(l -> assertThat(l).contains("NL", "FR"));
         return keys;
@@ -352,7 +426,8 @@ class KboExtractGeneratorTests {
     @Test
     void aGivenCodeListIsCopiedVerbatim() throws IOException {
         Path code = tmp.resolve("code.csv");
-        String text = "\"Category\",\"Code\",\"Language\",\"Description\"\n\"Status\",\"AC\",\"FR\",\"Actif\"\n\"Status\",\"AC\",\"NL\",\"Actief\"\n";
+        String text =
+                "\"Category\",\"Code\",\"Language\",\"Description\"\n\"Status\",\"AC\",\"FR\",\"Actif\"\n\"Status\",\"AC\",\"NL\",\"Actief\"\n";
         Files.writeString(code, text);
         Path out = tmp.resolve("withcodes");
         new KboExtractGenerator(1L, 10).codeList(code).writeFull(out, 5, SNAPSHOT);
@@ -363,13 +438,15 @@ class KboExtractGeneratorTests {
     @Test
     void mainWritesAFullAndAnUpdate() throws IOException {
         Path dir = tmp.resolve("main");
-        KboExtractGenerator.main(new String[]{dir.toString(), "300", "3"});
+        KboExtractGenerator.main(new String[] {dir.toString(), "300", "3"});
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("KboOpenData_0001_2025_10_04_Full.zip", "KboOpenData_0002_2025_10_05_Update.zip");
         }
-        KboExtractGenerator.main(new String[]{dir.resolve("asdir").toString(), "300", "3", "--dir"});
-        assertThat(dir.resolve("asdir/KboOpenData_0001_2025_10_04_Full/enterprise.csv")).isRegularFile();
-        assertThat(dir.resolve("asdir/KboOpenData_0002_2025_10_05_Update/enterprise_delete.csv")).isRegularFile();
+        KboExtractGenerator.main(new String[] {dir.resolve("asdir").toString(), "300", "3", "--dir"});
+        assertThat(dir.resolve("asdir/KboOpenData_0001_2025_10_04_Full/enterprise.csv"))
+                .isRegularFile();
+        assertThat(dir.resolve("asdir/KboOpenData_0002_2025_10_05_Update/enterprise_delete.csv"))
+                .isRegularFile();
     }
 }

@@ -52,23 +52,31 @@ class KboGeneratedExtractTests {
         generator.writeFull(full, 1, LocalDate.of(2026, 10, 2));
         long dataRows = generator.lastWriteStats().stream()
                 .filter(f -> !f.fileName().equals("code.csv") && !f.fileName().equals("meta.csv"))
-                .mapToLong(KboExtractGenerator.FileStat::rows).sum();
+                .mapToLong(KboExtractGenerator.FileStat::rows)
+                .sum();
         RunView fullRun = ingestion.ingestInPlace("kbo", full, true, "test");
         assertThat(fullRun.status()).as(fullRun.error()).isEqualTo("COMPLETED");
         assertThat(fullRun.rowsRejected()).isZero();
-        assertThat(fullRun.rowsRead()).as("every data row of the Full is counted, parsed or skipped").isEqualTo(dataRows);
+        assertThat(fullRun.rowsRead())
+                .as("every data row of the Full is counted, parsed or skipped")
+                .isEqualTo(dataRows);
         assertMatches(generator, LocalDate.of(2026, 10, 2));
 
         Path update = dir.resolve("KboOpenData_0002_2026_10_03_Update.zip");
         generator.writeUpdate(update, 2, LocalDate.of(2026, 10, 3), 400);
-        long changesInUpdate = generator.lastUpdateChanges().stream().map(KboExtractGenerator.Change::enterpriseNumber).distinct().count();
+        long changesInUpdate = generator.lastUpdateChanges().stream()
+                .map(KboExtractGenerator.Change::enterpriseNumber)
+                .distinct()
+                .count();
 
         Path broken = dir.resolve("broken.zip");
         damageActivityFile(update, broken);
         String before = fingerprint();
         RunView failed = ingestion.ingestInPlace("kbo", broken, false, "test");
         assertThat(failed.status()).isEqualTo("FAILED");
-        assertThat(fingerprint()).as("a run that fails halfway leaves nothing behind").isEqualTo(before);
+        assertThat(fingerprint())
+                .as("a run that fails halfway leaves nothing behind")
+                .isEqualTo(before);
 
         RunView updateRun = ingestion.ingestInPlace("kbo", update, false, "test");
         assertThat(updateRun.status()).as(updateRun.error()).isEqualTo("COMPLETED");
@@ -76,9 +84,13 @@ class KboGeneratedExtractTests {
         assertThat(updateRun.companiesChanged()).isPositive().isLessThanOrEqualTo(changesInUpdate);
         assertMatches(generator, LocalDate.of(2026, 10, 3));
         String renamed = generator.lastUpdateChanges().stream()
-                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.NAME).findFirst().orElseThrow().enterpriseNumber();
+                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.NAME)
+                .findFirst()
+                .orElseThrow()
+                .enterpriseNumber();
         var renamedState = registry.find(CompanyNumbers.require(renamed, "BE")).orElseThrow();
-        assertThat(registry.changes(renamedState.id(), 10)).as("what changed when")
+        assertThat(registry.changes(renamedState.id(), 10))
+                .as("what changed when")
                 .anySatisfy(change -> {
                     assertThat(change.section()).isEqualTo(Section.IDENTITY);
                     assertThat(change.previousExtract()).contains("full extract 0001");
@@ -97,14 +109,18 @@ class KboGeneratedExtractTests {
         long events = jdbc.queryForObject("select count(*) from signal_event", Long.class);
         RunView replay = ingestion.ingestInPlace("kbo", second, true, "test");
         assertThat(replay.companiesChanged()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from signal_event", Long.class)).as("replaying records no signal twice").isEqualTo(events);
+        assertThat(jdbc.queryForObject("select count(*) from signal_event", Long.class))
+                .as("replaying records no signal twice")
+                .isEqualTo(events);
         assertThat(fingerprint()).as("replaying changes nothing").isEqualTo(settled);
 
         Path sameAsNow = dir.resolve("KboOpenData_0004_2026_10_05_Full.zip");
         generator.writeFull(sameAsNow, 4, LocalDate.of(2026, 10, 5));
         RunView unchangedFull = ingestion.ingestInPlace("kbo", sameAsNow, false, "test");
         assertThat(unchangedFull.status()).as(unchangedFull.error()).isEqualTo("COMPLETED");
-        assertThat(unchangedFull.companiesChanged()).as("a Full of the state Vigil holds changes nothing").isZero();
+        assertThat(unchangedFull.companiesChanged())
+                .as("a Full of the state Vigil holds changes nothing")
+                .isZero();
         assertThat(unchangedFull.signalEvents()).isZero();
 
         generator.writeUpdate(dir.resolve("skipped-update.zip"), 5, LocalDate.of(2026, 10, 6), 300);
@@ -113,7 +129,9 @@ class KboGeneratedExtractTests {
         RunView changedFull = ingestion.ingestInPlace("kbo", fullAfterChanges, false, "test");
         assertThat(changedFull.status()).as(changedFull.error()).isEqualTo("COMPLETED");
         assertMatches(generator, LocalDate.of(2026, 10, 6));
-        assertThat(changedFull.signalEvents()).as("a Full on a populated registry signals what changed").isPositive();
+        assertThat(changedFull.signalEvents())
+                .as("a Full on a populated registry signals what changed")
+                .isPositive();
         assertSignalsOf(generator, changedFull);
     }
 
@@ -121,8 +139,12 @@ class KboGeneratedExtractTests {
     private void assertSignalsOf(KboExtractGenerator generator, RunView run) {
         java.util.Map<KboExtractGenerator.ChangeKind, java.util.List<String>> expected = java.util.Map.of(
                 KboExtractGenerator.ChangeKind.LEAVE, java.util.List.of("CEASED_ACTIVE"),
-                KboExtractGenerator.ChangeKind.NAME, java.util.List.of("NAME_CHANGED", "ABBREVIATION_CHANGED",
-                        "COMMERCIAL_NAME_ADDED", "COMMERCIAL_NAME_REMOVED"),
+                KboExtractGenerator.ChangeKind.NAME,
+                        java.util.List.of(
+                                "NAME_CHANGED",
+                                "ABBREVIATION_CHANGED",
+                                "COMMERCIAL_NAME_ADDED",
+                                "COMMERCIAL_NAME_REMOVED"),
                 KboExtractGenerator.ChangeKind.SEAT_ADDRESS, java.util.List.of("SEAT_MOVED"),
                 KboExtractGenerator.ChangeKind.NEW_ESTABLISHMENT, java.util.List.of("ESTABLISHMENT_OPENED"),
                 KboExtractGenerator.ChangeKind.CLOSE_ESTABLISHMENT, java.util.List.of("ESTABLISHMENT_CLOSED"));
@@ -131,34 +153,56 @@ class KboGeneratedExtractTests {
             if (acceptable == null) {
                 continue;
             }
-            var state = registry.find(CompanyNumbers.require(change.enterpriseNumber(), "BE")).orElseThrow();
-            var codes = jdbc.queryForList("select code from signal_event where company_id = ? and run_id = ?", String.class,
-                    state.id(), run.id());
+            var state = registry.find(CompanyNumbers.require(change.enterpriseNumber(), "BE"))
+                    .orElseThrow();
+            var codes = jdbc.queryForList(
+                    "select code from signal_event where company_id = ? and run_id = ?",
+                    String.class,
+                    state.id(),
+                    run.id());
             if (change.kind() == KboExtractGenerator.ChangeKind.SEAT_ADDRESS && !hadSeat(state.id(), run.id())) {
-                assertThat(codes).as(change + ": a seat that appears has not moved").doesNotContain("SEAT_MOVED");
+                assertThat(codes)
+                        .as(change + ": a seat that appears has not moved")
+                        .doesNotContain("SEAT_MOVED");
                 continue;
             }
             assertThat(codes).as(change.toString()).containsAnyElementsOf(acceptable);
         }
         var situation = generator.lastUpdateChanges().stream()
-                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.JURIDICAL_SITUATION).findFirst().orElseThrow();
-        var company = registry.find(CompanyNumbers.require(situation.enterpriseNumber(), "BE")).orElseThrow();
+                .filter(c -> c.kind() == KboExtractGenerator.ChangeKind.JURIDICAL_SITUATION)
+                .findFirst()
+                .orElseThrow();
+        var company = registry.find(CompanyNumbers.require(situation.enterpriseNumber(), "BE"))
+                .orElseThrow();
         String to = situation.detail().substring(situation.detail().indexOf("->") + 2);
-        assertThat(jdbc.queryForList("select new_value from signal_event where company_id = ? and run_id = ? and category = 'status'",
-                String.class, company.id(), run.id())).as(situation.toString()).contains(to);
+        assertThat(jdbc.queryForList(
+                        "select new_value from signal_event where company_id = ? and run_id = ? and category = 'status'",
+                        String.class,
+                        company.id(),
+                        run.id()))
+                .as(situation.toString())
+                .contains(to);
     }
 
     private boolean hadSeat(long companyId, long runId) {
-        return jdbc.queryForList("select doc::text from company_section_history where company_id = ? and section = 'identity' "
-                + "and replaced_by_run = ?", String.class, companyId, runId).stream()
-                .map(KboAdapter::identity).anyMatch(previous -> previous.addresses().stream().anyMatch(a -> "REGO".equals(a.type())));
+        return jdbc
+                .queryForList(
+                        "select doc::text from company_section_history where company_id = ? and section = 'identity' "
+                                + "and replaced_by_run = ?",
+                        String.class,
+                        companyId,
+                        runId)
+                .stream()
+                .map(KboAdapter::identity)
+                .anyMatch(previous -> previous.addresses().stream().anyMatch(a -> "REGO".equals(a.type())));
     }
 
     private void assertMatches(KboExtractGenerator generator, LocalDate snapshot) {
         int checked = 0;
         for (String number : generator.enterpriseNumbers()) {
             ExpectedEnterprise expected = generator.expected(number);
-            var state = registry.find(CompanyNumbers.require(number, "BE")).orElseThrow(() -> new AssertionError(number + " missing"));
+            var state = registry.find(CompanyNumbers.require(number, "BE"))
+                    .orElseThrow(() -> new AssertionError(number + " missing"));
             var status = KboAdapter.status(state.sections().get(Section.STATUS).json());
             if (!expected.active()) {
                 assertThat(status.active()).as(number + " has left").isFalse();
@@ -167,7 +211,8 @@ class KboGeneratedExtractTests {
             }
             assertThat(status.active()).as(number + " active").isTrue();
             assertThat(status.juridicalSituation()).as(number).isEqualTo(expected.juridicalSituation());
-            Identity stored = KboAdapter.identity(state.sections().get(Section.IDENTITY).json());
+            Identity stored =
+                    KboAdapter.identity(state.sections().get(Section.IDENTITY).json());
             assertThat(stored).as(number).isEqualTo(roundTrip(expectedIdentity(expected)));
             checked++;
         }
@@ -175,17 +220,43 @@ class KboGeneratedExtractTests {
     }
 
     static Identity expectedIdentity(ExpectedEnterprise e) {
-        List<Name> names = e.denominations().stream().map(d -> new Name(d.typeOfDenomination(), d.language(), d.denomination())).toList();
-        List<Address> addresses = e.addresses().stream().map(a -> new Address(a.typeOfAddress(), a.countryNl(), a.countryFr(),
-                a.zipcode(), a.municipalityNl(), a.municipalityFr(), a.streetNl(), a.streetFr(), a.houseNumber(), a.box(),
-                a.extraAddressInfo(), KboDocuments.isoDate(a.dateStrikingOff()))).toList();
-        List<Contact> contacts = e.contacts().stream().map(c -> new Contact(c.entityContact(), c.contactType(), c.value())).toList();
-        List<Activity> activities = e.activities().stream().map(a -> new Activity(a.activityGroup(), a.naceVersion(), a.naceCode(),
-                a.classification())).toList();
+        List<Name> names = e.denominations().stream()
+                .map(d -> new Name(d.typeOfDenomination(), d.language(), d.denomination()))
+                .toList();
+        List<Address> addresses = e.addresses().stream()
+                .map(a -> new Address(
+                        a.typeOfAddress(),
+                        a.countryNl(),
+                        a.countryFr(),
+                        a.zipcode(),
+                        a.municipalityNl(),
+                        a.municipalityFr(),
+                        a.streetNl(),
+                        a.streetFr(),
+                        a.houseNumber(),
+                        a.box(),
+                        a.extraAddressInfo(),
+                        KboDocuments.isoDate(a.dateStrikingOff())))
+                .toList();
+        List<Contact> contacts = e.contacts().stream()
+                .map(c -> new Contact(c.entityContact(), c.contactType(), c.value()))
+                .toList();
+        List<Activity> activities = e.activities().stream()
+                .map(a -> new Activity(a.activityGroup(), a.naceVersion(), a.naceCode(), a.classification()))
+                .toList();
         List<Establishment> establishments = e.establishments().stream()
-                .map(s -> new Establishment(s.establishmentNumber(), KboDocuments.isoDate(s.startDate()))).toList();
-        return new Identity(e.typeOfEnterprise(), e.juridicalForm(), e.juridicalFormCac(), KboDocuments.isoDate(e.startDate()),
-                names, addresses, contacts, activities, establishments);
+                .map(s -> new Establishment(s.establishmentNumber(), KboDocuments.isoDate(s.startDate())))
+                .toList();
+        return new Identity(
+                e.typeOfEnterprise(),
+                e.juridicalForm(),
+                e.juridicalFormCac(),
+                KboDocuments.isoDate(e.startDate()),
+                names,
+                addresses,
+                contacts,
+                activities,
+                establishments);
     }
 
     private static Identity roundTrip(Identity identity) {
@@ -202,9 +273,11 @@ class KboGeneratedExtractTests {
     /** The same update with one activity row moved out of order near the end: the run fails late. */
     /** The Update with a last activity row damaged past the line limit: the run fails when it reaches it. */
     private static void damageActivityFile(Path source, Path target) throws IOException {
-        try (ZipFile zip = new ZipFile(source.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+        try (ZipFile zip = new ZipFile(source.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                String text = new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String text =
+                        new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 if (entry.getName().equals("activity_insert.csv")) {
                     List<String> lines = new ArrayList<>(text.lines().toList());
                     lines.add(lines.get(1) + "x".repeat(1_100_000));

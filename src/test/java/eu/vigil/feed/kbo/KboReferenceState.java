@@ -22,7 +22,8 @@ import java.util.TreeMap;
  */
 final class KboReferenceState {
 
-    static final List<String> DATA = List.of("enterprise", "establishment", "denomination", "address", "contact", "activity", "branch");
+    static final List<String> DATA =
+            List.of("enterprise", "establishment", "denomination", "address", "contact", "activity", "branch");
 
     /** file -> key -> rows (in file order). */
     final Map<String, LinkedHashMap<String, List<List<String>>>> files = new HashMap<>();
@@ -31,7 +32,8 @@ final class KboReferenceState {
         KboReferenceState s = new KboReferenceState();
         for (String f : DATA) {
             LinkedHashMap<String, List<List<String>>> byKey = new LinkedHashMap<>();
-            for (List<String> r : body(extract.get(f + ".csv"))) byKey.computeIfAbsent(r.getFirst(), k -> new ArrayList<>()).add(r);
+            for (List<String> r : body(extract.get(f + ".csv")))
+                byKey.computeIfAbsent(r.getFirst(), k -> new ArrayList<>()).add(r);
             s.files.put(f, byKey);
         }
         return s;
@@ -50,7 +52,8 @@ final class KboReferenceState {
             Set<String> deleted = new HashSet<>();
             for (List<String> r : body(update.get(f + "_delete.csv"))) {
                 if (r.size() != 1) throw new AssertionError(f + "_delete: one column expected, got " + r);
-                if (byKey.remove(r.getFirst()) == null) throw new AssertionError(f + "_delete: unknown key " + r.getFirst());
+                if (byKey.remove(r.getFirst()) == null)
+                    throw new AssertionError(f + "_delete: unknown key " + r.getFirst());
                 deleted.add(r.getFirst());
             }
             Set<String> inserted = new HashSet<>();
@@ -102,21 +105,38 @@ final class KboReferenceState {
         if (!e.active()) return List.of(false);
         List<Object> out = new ArrayList<>();
         out.add(true);
-        out.add(List.of(e.enterpriseNumber(), e.status(), e.juridicalSituation(), e.typeOfEnterprise(), e.juridicalForm(),
-                e.juridicalFormCac(), e.startDate()));
-        out.add(List.of(denominationLists(e.denominations()), addressLists(e.addresses()), contactLists(e.contacts()),
+        out.add(List.of(
+                e.enterpriseNumber(),
+                e.status(),
+                e.juridicalSituation(),
+                e.typeOfEnterprise(),
+                e.juridicalForm(),
+                e.juridicalFormCac(),
+                e.startDate()));
+        out.add(List.of(
+                denominationLists(e.denominations()),
+                addressLists(e.addresses()),
+                contactLists(e.contacts()),
                 activityLists(e.activities())));
         List<Object> ests = new ArrayList<>();
         for (ExpectedEstablishment s : e.establishments()) {
-            ests.add(List.of(List.of(s.establishmentNumber(), s.startDate(), s.enterpriseNumber()),
-                    List.of(denominationLists(s.denominations()), addressLists(s.addresses()), contactLists(s.contacts()),
+            ests.add(List.of(
+                    List.of(s.establishmentNumber(), s.startDate(), s.enterpriseNumber()),
+                    List.of(
+                            denominationLists(s.denominations()),
+                            addressLists(s.addresses()),
+                            contactLists(s.contacts()),
                             activityLists(s.activities()))));
         }
         out.add(ests);
         List<Object> brs = new ArrayList<>();
         for (ExpectedBranch b : e.branches()) {
-            brs.add(List.of(List.of(b.id(), b.startDate(), b.enterpriseNumber()),
-                    List.of(denominationLists(b.denominations()), addressLists(b.addresses()), contactLists(b.contacts()),
+            brs.add(List.of(
+                    List.of(b.id(), b.startDate(), b.enterpriseNumber()),
+                    List.of(
+                            denominationLists(b.denominations()),
+                            addressLists(b.addresses()),
+                            contactLists(b.contacts()),
                             activityLists(b.activities()))));
         }
         out.add(brs);
@@ -143,20 +163,40 @@ final class KboReferenceState {
     }
 
     static List<List<String>> denominationLists(List<DenominationRow> rows) {
-        return rows.stream().map(r -> List.of(r.entityNumber(), r.language(), r.typeOfDenomination(), r.denomination())).toList();
+        return rows.stream()
+                .map(r -> List.of(r.entityNumber(), r.language(), r.typeOfDenomination(), r.denomination()))
+                .toList();
     }
 
     static List<List<String>> addressLists(List<AddressRow> rows) {
-        return rows.stream().map(r -> List.of(r.entityNumber(), r.typeOfAddress(), r.countryNl(), r.countryFr(), r.zipcode(),
-                r.municipalityNl(), r.municipalityFr(), r.streetNl(), r.streetFr(), r.houseNumber(), r.box(),
-                r.extraAddressInfo(), r.dateStrikingOff())).toList();
+        return rows.stream()
+                .map(r -> List.of(
+                        r.entityNumber(),
+                        r.typeOfAddress(),
+                        r.countryNl(),
+                        r.countryFr(),
+                        r.zipcode(),
+                        r.municipalityNl(),
+                        r.municipalityFr(),
+                        r.streetNl(),
+                        r.streetFr(),
+                        r.houseNumber(),
+                        r.box(),
+                        r.extraAddressInfo(),
+                        r.dateStrikingOff()))
+                .toList();
     }
 
     static List<List<String>> contactLists(List<ContactRow> rows) {
-        return rows.stream().map(r -> List.of(r.entityNumber(), r.entityContact(), r.contactType(), r.value())).toList();
+        return rows.stream()
+                .map(r -> List.of(r.entityNumber(), r.entityContact(), r.contactType(), r.value()))
+                .toList();
     }
 
     static List<List<String>> activityLists(List<ActivityRow> rows) {
-        return rows.stream().map(r -> List.of(r.entityNumber(), r.activityGroup(), r.naceVersion(), r.naceCode(), r.classification())).toList();
+        return rows.stream()
+                .map(r ->
+                        List.of(r.entityNumber(), r.activityGroup(), r.naceVersion(), r.naceCode(), r.classification()))
+                .toList();
     }
 }

@@ -20,8 +20,7 @@ import java.util.zip.ZipInputStream;
 /** Test helpers: a strict little RFC-4180 reader and extract loading (zip or directory). */
 final class KboTestFiles {
 
-    private KboTestFiles() {
-    }
+    private KboTestFiles() {}
 
     /** One parsed field, with whether it was quoted in the file. */
     record Field(String value, boolean quoted) {}
@@ -78,7 +77,8 @@ final class KboTestFiles {
                 fieldStart = true;
                 i++;
             } else {
-                if (c == '"') throw new IllegalArgumentException("quote inside unquoted field in row " + (rows.size() + 1));
+                if (c == '"')
+                    throw new IllegalArgumentException("quote inside unquoted field in row " + (rows.size() + 1));
                 if (quoted) throw new IllegalArgumentException("text after quoted field");
                 cur.append(c);
                 fieldStart = false;
@@ -99,10 +99,12 @@ final class KboTestFiles {
     /** Decodes strict UTF-8 (fails on malformed bytes). */
     static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("not UTF-8", e);
         }
@@ -118,7 +120,8 @@ final class KboTestFiles {
                 }
                 return out;
             }
-            try (InputStream in = Files.newInputStream(extract); ZipInputStream zip = new ZipInputStream(in)) {
+            try (InputStream in = Files.newInputStream(extract);
+                    ZipInputStream zip = new ZipInputStream(in)) {
                 ZipEntry e;
                 while ((e = zip.getNextEntry()) != null) out.put(e.getName(), zip.readAllBytes());
             }
@@ -131,7 +134,9 @@ final class KboTestFiles {
     /** A real KBO Update extract, as published, kept in the test resources. */
     static Path realSample() {
         try {
-            return Path.of(KboTestFiles.class.getResource(eu.vigil.support.KboUpdateZip.REAL_UPDATE).toURI());
+            return Path.of(KboTestFiles.class
+                    .getResource(eu.vigil.support.KboUpdateZip.REAL_UPDATE)
+                    .toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

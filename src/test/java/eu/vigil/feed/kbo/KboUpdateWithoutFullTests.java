@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
  */
 class KboUpdateWithoutFullTests {
 
-    private static final ExtractInfo UPDATE = new ExtractInfo(147, "update", LocalDate.of(2025, 10, 11), "KBO update extract 0147");
-    private static final ExtractInfo FULL = new ExtractInfo(147, "full", LocalDate.of(2025, 10, 11), "KBO full extract 0147");
+    private static final ExtractInfo UPDATE =
+            new ExtractInfo(147, "update", LocalDate.of(2025, 10, 11), "KBO update extract 0147");
+    private static final ExtractInfo FULL =
+            new ExtractInfo(147, "full", LocalDate.of(2025, 10, 11), "KBO full extract 0147");
 
     @Test
     void anUpdateOnARegistryThatNeverLoadedAFullIsRefusedSayingWhatToLoadFirst() {

@@ -52,9 +52,21 @@ class SpreadsheetShapesTests {
         try (OutputStream out = Files.newOutputStream(file)) {
             Workbook workbook = new Workbook(out, "export", "1.0");
             Worksheet sheet = workbook.newWorksheet("Entreprises");
-            List<String> header = new ArrayList<>(List.of("Raison sociale", "SIRET", "Code NAF", "Adresse", "Code postal", "Ville",
-                    "Effectif", "Chiffre d'affaires", "Managers Conseil Financier", "Email", "Téléphone", "Date de création",
-                    "Type de voie", "Catégorie juridique"));
+            List<String> header = new ArrayList<>(List.of(
+                    "Raison sociale",
+                    "SIRET",
+                    "Code NAF",
+                    "Adresse",
+                    "Code postal",
+                    "Ville",
+                    "Effectif",
+                    "Chiffre d'affaires",
+                    "Managers Conseil Financier",
+                    "Email",
+                    "Téléphone",
+                    "Date de création",
+                    "Type de voie",
+                    "Catégorie juridique"));
             while (header.size() < 124) {
                 header.add("Indicateur " + header.size());
             }
@@ -85,18 +97,22 @@ class SpreadsheetShapesTests {
 
         assertThat(mapping.header()).isTrue();
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
-        assertThat(mapping.columns()).as("no owner, type, amount or reference column from a company list's own columns")
+        assertThat(mapping.columns())
+                .as("no owner, type, amount or reference column from a company list's own columns")
                 .containsOnlyKeys(Column.NUMBER);
         assertThat(mapping.country()).isEqualTo("FR");
         RowValidator validator = new RowValidator(mapping, Map.of());
         for (int r = 1; r <= sirets.size(); r++) {
             RowValidator.Outcome outcome = validator.check(rows.get(r));
             assertThat(outcome).as("row %d", r + 1).isInstanceOf(RowValidator.Valid.class);
-            assertThat(((RowValidator.Valid) outcome).id().number()).isEqualTo(sirets.get(r - 1).substring(0, 9));
+            assertThat(((RowValidator.Valid) outcome).id().number())
+                    .isEqualTo(sirets.get(r - 1).substring(0, 9));
             assertThat(outcome.warnings()).isEmpty();
         }
-        assertThat(validator.check(rows.get(7))).isInstanceOfSatisfying(RowValidator.Invalid.class,
-                invalid -> assertThat(invalid.reason()).isEqualTo("EMPTY"));
+        assertThat(validator.check(rows.get(7)))
+                .isInstanceOfSatisfying(
+                        RowValidator.Invalid.class,
+                        invalid -> assertThat(invalid.reason()).isEqualTo("EMPTY"));
     }
 
     @Test
@@ -119,60 +135,83 @@ class SpreadsheetShapesTests {
         assertThat(rows).hasSize(200);
         assertThat(rows.getFirst().cells()).containsExactly("\"t Hoekje Café", kvk.getFirst());
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
-        assertThat(mapping.header()).as("the first row reads like the others: data").isFalse();
+        assertThat(mapping.header())
+                .as("the first row reads like the others: data")
+                .isFalse();
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
-        assertThat(mapping.country()).as("KvK numbers above 20 million are no British company numbers").isEqualTo("NL");
+        assertThat(mapping.country())
+                .as("KvK numbers above 20 million are no British company numbers")
+                .isEqualTo("NL");
         RowValidator validator = new RowValidator(mapping, Map.of());
         for (RawRow row : rows) {
-            assertThat(validator.check(row)).as("row %d", row.number()).isInstanceOfSatisfying(RowValidator.Valid.class,
-                    valid -> assertThat(valid.id().country()).isEqualTo("NL"));
+            assertThat(validator.check(row))
+                    .as("row %d", row.number())
+                    .isInstanceOfSatisfying(
+                            RowValidator.Valid.class,
+                            valid -> assertThat(valid.id().country()).isEqualTo("NL"));
         }
     }
 
     @Test
     void aKvkNummerHeaderGivesBareEightDigitsTheNetherlandsWhateverTheTenantsCountry() throws IOException {
-        List<RawRow> rows = rows(write("bedrijven.csv", "Bedrijfsnaam;KvK-nummer;Plaats\n"
-                + "Alpha B.V.;01234567;Groningen\nBeta B.V.;12345678;Utrecht\nGamma B.V.;1234567;Delft\n"));
+        List<RawRow> rows = rows(write(
+                "bedrijven.csv",
+                "Bedrijfsnaam;KvK-nummer;Plaats\n"
+                        + "Alpha B.V.;01234567;Groningen\nBeta B.V.;12345678;Utrecht\nGamma B.V.;1234567;Delft\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
         assertThat(mapping.header()).isTrue();
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
         assertThat(mapping.country()).isEqualTo("NL");
         RowValidator validator = new RowValidator(mapping, Map.of());
-        assertThat(rows.subList(1, 4)).map(validator::check).allSatisfy(outcome ->
-                assertThat(outcome).isInstanceOf(RowValidator.Valid.class));
+        assertThat(rows.subList(1, 4))
+                .map(validator::check)
+                .allSatisfy(outcome -> assertThat(outcome).isInstanceOf(RowValidator.Valid.class));
         assertThat(((RowValidator.Valid) validator.check(rows.get(3))).id().number())
-                .as("a KvK number that lost its leading zero in a number cell").isEqualTo("01234567");
+                .as("a KvK number that lost its leading zero in a number cell")
+                .isEqualTo("01234567");
     }
 
     @Test
     void eightBareDigitsThatCouldBeDutchOrBritishAreNeverGuessed() throws IOException {
         List<RawRow> rows = rows(write("list.csv", "Name;Number\nAlpha;01234567\nBeta;12345678\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
-        assertThat(mapping.country()).as("no content decides: the tenant's country").isEqualTo("BE");
+        assertThat(mapping.country())
+                .as("no content decides: the tenant's country")
+                .isEqualTo("BE");
         RowValidator.Outcome outcome = new RowValidator(mapping, Map.of()).check(rows.get(1));
-        assertThat(outcome).isInstanceOfSatisfying(RowValidator.Invalid.class, invalid ->
-                assertThat(invalid.wording().in(MESSAGES, Locale.ENGLISH))
-                        .isEqualTo("\"01234567\" has 8 digits: a Dutch KvK number or a British company number. "
-                                + "Choose the country of numbers without a prefix, or write it with NL or GB."));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        RowValidator.Invalid.class,
+                        invalid -> assertThat(invalid.wording().in(MESSAGES, Locale.ENGLISH))
+                                .isEqualTo(
+                                        "\"01234567\" has 8 digits: a Dutch KvK number or a British company number. "
+                                                + "Choose the country of numbers without a prefix, or write it with NL or GB."));
         assertThat(new RowValidator(mapping.withCountry("GB"), Map.of()).check(rows.get(1)))
-                .isInstanceOfSatisfying(RowValidator.Valid.class, valid -> assertThat(valid.id().country()).isEqualTo("GB"));
+                .isInstanceOfSatisfying(
+                        RowValidator.Valid.class,
+                        valid -> assertThat(valid.id().country()).isEqualTo("GB"));
         assertThat(new RowValidator(mapping.withCountry("NL"), Map.of()).check(rows.get(1)))
-                .isInstanceOfSatisfying(RowValidator.Valid.class, valid -> assertThat(valid.id().country()).isEqualTo("NL"));
+                .isInstanceOfSatisfying(
+                        RowValidator.Valid.class,
+                        valid -> assertThat(valid.id().country()).isEqualTo("NL"));
     }
 
     @Test
     void anItalianPublicRegisterInTabsTakesTheCodiceFiscaleNotLivAccessibili() throws IOException {
         List<String> cf = new ArrayList<>();
-        StringBuilder tsv = new StringBuilder("cod_amm\tdes_amm\tComune\tnome_resp\tcogn_resp\tCap\tProvincia\tRegione\t"
-                + "sito_istituzionale\tIndirizzo\ttitolo_resp\ttipologia_istat\ttipologia_amm\tacronimo\tcf_validato\tCf\t"
-                + "mail1\ttipo_mail1\tliv_accessibili\n");
+        StringBuilder tsv =
+                new StringBuilder("cod_amm\tdes_amm\tComune\tnome_resp\tcogn_resp\tCap\tProvincia\tRegione\t"
+                        + "sito_istituzionale\tIndirizzo\ttitolo_resp\ttipologia_istat\ttipologia_amm\tacronimo\tcf_validato\tCf\t"
+                        + "mail1\ttipo_mail1\tliv_accessibili\n");
         for (int i = 0; i < 19; i++) {
             String number = i % 4 == 0 ? "0" + italian().substring(1) : italian();
             number = number.substring(0, 10) + luhn(number.substring(0, 10));
             cf.add(number);
-            tsv.append(String.format("%03d\tAzienda Sanitaria %d\tPerugia\tAndrea\tRossi\t%05d\tPG\tUmbria\twww.asl%d.it\t"
-                    + "Via Roma, %d\tDirettore Generale\tAziende Sanitarie Locali\tPubbliche Amministrazioni\t\tS\t%s\t"
-                    + "asl%d@pec.it\tpec\t%d\n", i, i, 6100 + i, i, i, number, i, i % 2));
+            tsv.append(String.format(
+                    "%03d\tAzienda Sanitaria %d\tPerugia\tAndrea\tRossi\t%05d\tPG\tUmbria\twww.asl%d.it\t"
+                            + "Via Roma, %d\tDirettore Generale\tAziende Sanitarie Locali\tPubbliche Amministrazioni\t\tS\t%s\t"
+                            + "asl%d@pec.it\tpec\t%d\n",
+                    i, i, 6100 + i, i, i, number, i, i % 2));
         }
         List<RawRow> rows = rows(write("amministrazioni.txt", tsv.toString()));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
@@ -183,65 +222,93 @@ class SpreadsheetShapesTests {
         RowValidator validator = new RowValidator(mapping, Map.of());
         for (int r = 1; r < rows.size(); r++) {
             RowValidator.Outcome outcome = validator.check(rows.get(r));
-            assertThat(outcome).as("row %d", r + 1).isInstanceOfSatisfying(RowValidator.Valid.class,
-                    valid -> assertThat(valid.id().country()).isEqualTo("IT"));
+            assertThat(outcome)
+                    .as("row %d", r + 1)
+                    .isInstanceOfSatisfying(
+                            RowValidator.Valid.class,
+                            valid -> assertThat(valid.id().country()).isEqualTo("IT"));
         }
-        assertThat(rows.subList(1, rows.size())).map(r -> ((RowValidator.Valid) validator.check(r)).id().number())
+        assertThat(rows.subList(1, rows.size()))
+                .map(r -> ((RowValidator.Valid) validator.check(r)).id().number())
                 .containsExactlyElementsOf(cf);
     }
 
     @Test
     void companiesHousesOwnExportIsReadAsBritishNumbers() throws IOException {
-        List<RawRow> rows = rows(write("BasicCompanyData.csv", "CompanyName, CompanyNumber,RegAddress.CareOf,RegAddress.PostTown,"
-                + "CompanyCategory,CompanyStatus\n"
-                + "\"NORTHERN BAKERIES LIMITED\",\"09100002\",\"\",\"LEEDS\",\"Private Limited Company\",\"Active\"\n"
-                + "\"CLYDE ENGINEERING LTD\",\"SC610001\",\"\",\"GLASGOW\",\"Private Limited Company\",\"Active\"\n"
-                + "\"OLD FIRM LIMITED\",\"00000086\",\"\",\"LONDON\",\"Private Limited Company\",\"Active\"\n"));
+        List<RawRow> rows = rows(
+                write(
+                        "BasicCompanyData.csv",
+                        "CompanyName, CompanyNumber,RegAddress.CareOf,RegAddress.PostTown,"
+                                + "CompanyCategory,CompanyStatus\n"
+                                + "\"NORTHERN BAKERIES LIMITED\",\"09100002\",\"\",\"LEEDS\",\"Private Limited Company\",\"Active\"\n"
+                                + "\"CLYDE ENGINEERING LTD\",\"SC610001\",\"\",\"GLASGOW\",\"Private Limited Company\",\"Active\"\n"
+                                + "\"OLD FIRM LIMITED\",\"00000086\",\"\",\"LONDON\",\"Private Limited Company\",\"Active\"\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
         assertThat(mapping.header()).isTrue();
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(1);
         assertThat(mapping.country()).isEqualTo("GB");
         RowValidator validator = new RowValidator(mapping, Map.of());
-        assertThat(rows.subList(1, 4)).map(validator::check).allSatisfy(outcome -> assertThat(outcome)
-                .isInstanceOfSatisfying(RowValidator.Valid.class, valid -> assertThat(valid.id().country()).isEqualTo("GB")));
+        assertThat(rows.subList(1, 4))
+                .map(validator::check)
+                .allSatisfy(outcome -> assertThat(outcome)
+                        .isInstanceOfSatisfying(
+                                RowValidator.Valid.class,
+                                valid -> assertThat(valid.id().country()).isEqualTo("GB")));
     }
 
     @Test
     void aPersonsCodiceFiscaleIsRejectedForWhatItIs() throws IOException {
-        List<RawRow> rows = rows(write("ditte.csv", "Ragione sociale;Codice fiscale\nRossi Mario;RSSMRA85T10A562S\n"
-                + "Alfa Srl;" + italian() + "\n"));
+        List<RawRow> rows = rows(write(
+                "ditte.csv",
+                "Ragione sociale;Codice fiscale\nRossi Mario;RSSMRA85T10A562S\n" + "Alfa Srl;" + italian() + "\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "IT", owner -> false);
         RowValidator validator = new RowValidator(mapping, Map.of());
-        assertThat(validator.check(rows.get(1))).isInstanceOfSatisfying(RowValidator.Invalid.class, invalid ->
-                assertThat(invalid.wording().in(MESSAGES, Locale.ITALIAN)).isEqualTo(
-                        "«RSSMRA85T10A562S» è il codice fiscale di una persona fisica, non un numero d'impresa: indicate la partita IVA dell'impresa."));
+        assertThat(validator.check(rows.get(1)))
+                .isInstanceOfSatisfying(
+                        RowValidator.Invalid.class,
+                        invalid -> assertThat(invalid.wording().in(MESSAGES, Locale.ITALIAN))
+                                .isEqualTo(
+                                        "«RSSMRA85T10A562S» è il codice fiscale di una persona fisica, non un numero d'impresa: indicate la partita IVA dell'impresa."));
         assertThat(validator.check(rows.get(2))).isInstanceOf(RowValidator.Valid.class);
     }
 
     @Test
     void aSireneExportWithSirenAndSiretColumnsInCamelCaseIsReadAsFrench() throws IOException {
         String siret = siret();
-        List<RawRow> rows = rows(write("StockEtablissement.csv", "siren,nic,siret,statutDiffusionEtablissement,"
-                + "dateCreationEtablissement,denominationUsuelleEtablissement,codePostalEtablissement\n"
-                + siret.substring(0, 9) + "," + siret.substring(9) + "," + siret + ",O,2019-05-01,BOULANGERIE DU PORT,29200\n"));
+        List<RawRow> rows = rows(write(
+                "StockEtablissement.csv",
+                "siren,nic,siret,statutDiffusionEtablissement,"
+                        + "dateCreationEtablissement,denominationUsuelleEtablissement,codePostalEtablissement\n"
+                        + siret.substring(0, 9) + "," + siret.substring(9) + "," + siret
+                        + ",O,2019-05-01,BOULANGERIE DU PORT,29200\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(0);
         assertThat(mapping.country()).isEqualTo("FR");
-        assertThat(new RowValidator(mapping, Map.of()).check(rows.get(1))).isInstanceOfSatisfying(RowValidator.Valid.class,
-                valid -> assertThat(valid.id().number()).isEqualTo(siret.substring(0, 9)));
+        assertThat(new RowValidator(mapping, Map.of()).check(rows.get(1)))
+                .isInstanceOfSatisfying(
+                        RowValidator.Valid.class,
+                        valid -> assertThat(valid.id().number()).isEqualTo(siret.substring(0, 9)));
     }
 
     @Test
     void anAgedBalanceReportWithTitleLinesAboveItsHeaderIsReadFromItsHeader() throws IOException {
-        List<RawRow> rows = rows(write("balance.csv", "Balance âgée des clients;;;\nArrêtée au 30/11/2026;;;\n;;;\n"
-                + "Code client;Raison sociale;N° TVA;Encours\nC001;Acme SA;BE0403170701;12 500,00\nC002;Beta SPRL;0202.239.951;3 200,00\n"));
+        List<RawRow> rows = rows(
+                write(
+                        "balance.csv",
+                        "Balance âgée des clients;;;\nArrêtée au 30/11/2026;;;\n;;;\n"
+                                + "Code client;Raison sociale;N° TVA;Encours\nC001;Acme SA;BE0403170701;12 500,00\nC002;Beta SPRL;0202.239.951;3 200,00\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
         assertThat(mapping.header()).isTrue();
-        assertThat(mapping.headerRow()).as("the row of the column names, counted as the file counts them").isEqualTo(4);
+        assertThat(mapping.headerRow())
+                .as("the row of the column names, counted as the file counts them")
+                .isEqualTo(4);
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(2);
         assertThat(mapping.column(Column.REFERENCE)).isEqualTo(0);
         assertThat(mapping.column(Column.EXPOSURE)).isEqualTo(3);
-        assertThat(rows).filteredOn(mapping::aboveHeader).extracting(RawRow::number).containsExactly(1, 2);
+        assertThat(rows)
+                .filteredOn(mapping::aboveHeader)
+                .extracting(RawRow::number)
+                .containsExactly(1, 2);
         assertThat(ColumnMapping.decode(mapping.encode())).isEqualTo(mapping);
     }
 
@@ -262,20 +329,24 @@ class SpreadsheetShapesTests {
         }
         List<RawRow> rows = rows(file);
         assertThat(rows.getFirst().cells()).containsExactly("Klant", "BTW-nummer");
-        assertThat(ColumnMapping.detect(rows, "BE", owner -> false).column(Column.NUMBER)).isEqualTo(1);
+        assertThat(ColumnMapping.detect(rows, "BE", owner -> false).column(Column.NUMBER))
+                .isEqualTo(1);
     }
 
     @Test
     void aCrmExportWithACountryColumnReadsEachRowsNumberInItsOwnCountry() throws IOException {
-        List<RawRow> rows = rows(write("accounts.csv", "Account;Country;Registration number\n"
-                + "Alpha BV;Netherlands;01234567\nBeta Ltd;United Kingdom;01234567\nGamma SA;Belgique;403170701\n"
-                + "Delta SAS;FR;552100554\nEpsilon Srl;Italia;743110157\n"));
+        List<RawRow> rows = rows(write(
+                "accounts.csv",
+                "Account;Country;Registration number\n"
+                        + "Alpha BV;Netherlands;01234567\nBeta Ltd;United Kingdom;01234567\nGamma SA;Belgique;403170701\n"
+                        + "Delta SAS;FR;552100554\nEpsilon Srl;Italia;743110157\n"));
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", owner -> false);
         assertThat(mapping.column(Column.NUMBER)).isEqualTo(2);
         assertThat(mapping.column(Column.COUNTRY)).isEqualTo(1);
         RowValidator validator = new RowValidator(mapping, Map.of());
-        assertThat(rows.subList(1, 6)).map(r -> ((RowValidator.Valid) validator.check(r)).id().country() + " "
-                + ((RowValidator.Valid) validator.check(r)).id().number())
+        assertThat(rows.subList(1, 6))
+                .map(r -> ((RowValidator.Valid) validator.check(r)).id().country() + " "
+                        + ((RowValidator.Valid) validator.check(r)).id().number())
                 .containsExactly("NL 01234567", "GB 01234567", "BE 0403170701", "FR 552100554", "IT 00743110157");
     }
 
@@ -285,10 +356,30 @@ class SpreadsheetShapesTests {
         assertThat(HeaderWords.meaning("liv_accessibili")).isNull();
         assertThat(HeaderWords.meaning("Nom du client").name()).isTrue();
         assertThat(HeaderWords.meaning("Bedrijfsnaam").name()).isTrue();
-        for (String header : List.of("N° TVA", "BTW-nummer", "USt-IdNr.", "P.IVA", "Partita IVA", "Codice fiscale", "KvK-nummer",
-                "SIREN", "n° SIRET", "Ondernemingsnummer", "Numéro d'entreprise", "KBO", "BCE", "Company number", "CRN",
-                "Registration number", "Handelsregisternummer", "RSIN", "VAT", "siretSiegeUniteLegale")) {
-            assertThat(HeaderWords.meaning(header)).as(header).isNotNull()
+        for (String header : List.of(
+                "N° TVA",
+                "BTW-nummer",
+                "USt-IdNr.",
+                "P.IVA",
+                "Partita IVA",
+                "Codice fiscale",
+                "KvK-nummer",
+                "SIREN",
+                "n° SIRET",
+                "Ondernemingsnummer",
+                "Numéro d'entreprise",
+                "KBO",
+                "BCE",
+                "Company number",
+                "CRN",
+                "Registration number",
+                "Handelsregisternummer",
+                "RSIN",
+                "VAT",
+                "siretSiegeUniteLegale")) {
+            assertThat(HeaderWords.meaning(header))
+                    .as(header)
+                    .isNotNull()
                     .satisfies(m -> assertThat(m.column()).isEqualTo(Column.NUMBER));
         }
         assertThat(HeaderWords.meaning("KvK-nummer").country()).isEqualTo("NL");
@@ -316,14 +407,17 @@ class SpreadsheetShapesTests {
 
     @Test
     void anOptionalFieldThatCannotBeTakenLeavesTheCompanyWatchedWithEveryProblemSaid() throws IOException {
-        List<RawRow> rows = rows(write("klanten.csv", "Ondernemingsnummer;Type;Kredietlimiet;Openstaand;Eigenaar;Tags\n"
-                + "0403170701;Partenaire;abc;12,5k;nobody@example.com;vip\n"
-                + "0202239951;klant;-100;5000;credit@tenant.example;" + "x".repeat(60) + ",ok\n"
-                + "0403170702;klant;10000;;;\n"));
+        List<RawRow> rows = rows(write(
+                "klanten.csv",
+                "Ondernemingsnummer;Type;Kredietlimiet;Openstaand;Eigenaar;Tags\n"
+                        + "0403170701;Partenaire;abc;12,5k;nobody@example.com;vip\n"
+                        + "0202239951;klant;-100;5000;credit@tenant.example;" + "x".repeat(60) + ",ok\n"
+                        + "0403170702;klant;10000;;;\n"));
         UUID owner = UUID.randomUUID();
         ColumnMapping mapping = ColumnMapping.detect(rows, "BE", name -> name.equals("credit@tenant.example"));
-        assertThat(mapping.columns()).containsOnlyKeys(Column.NUMBER, Column.TYPE, Column.CREDIT_LIMIT, Column.EXPOSURE,
-                Column.OWNER, Column.TAGS);
+        assertThat(mapping.columns())
+                .containsOnlyKeys(
+                        Column.NUMBER, Column.TYPE, Column.CREDIT_LIMIT, Column.EXPOSURE, Column.OWNER, Column.TAGS);
         RowValidator validator = new RowValidator(mapping, Map.of("credit@tenant.example", owner));
 
         RowValidator.Outcome first = validator.check(rows.get(1));
@@ -333,17 +427,22 @@ class SpreadsheetShapesTests {
             assertThat(valid.data().ownerId()).isNull();
             assertThat(valid.data().tags()).containsExactly("vip");
         });
-        assertThat(first.warnings()).extracting(RowValidator.Warning::field)
+        assertThat(first.warnings())
+                .extracting(RowValidator.Warning::field)
                 .containsExactly("type", "credit-limit", "exposure", "owner");
-        assertThat(first.warnings()).map(w -> w.wording().in(MESSAGES, Locale.ENGLISH)).containsExactly(
-                "\"Partenaire\" is none of customer, supplier, prospect, other: left empty (customer).",
-                "\"abc\" is not an amount (write it like 10000, 10.000,00 EUR or €10,000): left empty.",
-                "\"12,5k\" is not an amount (write it like 10000, 10.000,00 EUR or €10,000): left empty.",
-                "\"nobody@example.com\" is not a user of this portal (give their email address or name): left empty.");
+        assertThat(first.warnings())
+                .map(w -> w.wording().in(MESSAGES, Locale.ENGLISH))
+                .containsExactly(
+                        "\"Partenaire\" is none of customer, supplier, prospect, other: left empty (customer).",
+                        "\"abc\" is not an amount (write it like 10000, 10.000,00 EUR or €10,000): left empty.",
+                        "\"12,5k\" is not an amount (write it like 10000, 10.000,00 EUR or €10,000): left empty.",
+                        "\"nobody@example.com\" is not a user of this portal (give their email address or name): left empty.");
 
         RowValidator.Outcome second = validator.check(rows.get(2));
         assertThat(second).isInstanceOfSatisfying(RowValidator.Valid.class, valid -> {
-            assertThat(valid.data().creditLimit()).as("a negative limit is no limit").isNull();
+            assertThat(valid.data().creditLimit())
+                    .as("a negative limit is no limit")
+                    .isNull();
             assertThat(valid.data().ownerId()).isEqualTo(owner);
             assertThat(valid.data().tags()).containsExactly("ok");
         });
@@ -369,9 +468,13 @@ class SpreadsheetShapesTests {
             zip.closeEntry();
         }
         assertThat(Files.size(bomb)).isLessThan(100_000);
-        assertThatThrownBy(() -> rows(bomb)).isInstanceOfSatisfying(UploadFormatException.class, e ->
-                assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).isEqualTo("This Excel file is damaged or oversized: its part "
-                        + "xl/sharedStrings.xml goes beyond the limit of 32,767 characters per cell. Nothing was imported."));
+        assertThatThrownBy(() -> rows(bomb))
+                .isInstanceOfSatisfying(
+                        UploadFormatException.class,
+                        e -> assertThat(e.wording().in(MESSAGES, Locale.ENGLISH))
+                                .isEqualTo(
+                                        "This Excel file is damaged or oversized: its part "
+                                                + "xl/sharedStrings.xml goes beyond the limit of 32,767 characters per cell. Nothing was imported."));
     }
 
     @Test
@@ -387,8 +490,12 @@ class SpreadsheetShapesTests {
             }
             zip.closeEntry();
         }
-        assertThatThrownBy(() -> rows(bomb)).isInstanceOfSatisfying(UploadFormatException.class, e ->
-                assertThat(e.wording().in(MESSAGES, Locale.FRENCH)).contains("xl/sharedStrings.xml").contains("64 MB"));
+        assertThatThrownBy(() -> rows(bomb))
+                .isInstanceOfSatisfying(
+                        UploadFormatException.class,
+                        e -> assertThat(e.wording().in(MESSAGES, Locale.FRENCH))
+                                .contains("xl/sharedStrings.xml")
+                                .contains("64 MB"));
     }
 
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {

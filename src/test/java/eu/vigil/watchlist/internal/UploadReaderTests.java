@@ -36,11 +36,14 @@ class UploadReaderTests {
 
     @Test
     void windows1252WithExcelsSeparatorLineAndProtectedNumbers() throws IOException {
-        Path file = write("sep=,\r\nRéférence,N° TVA,Société\r\nC-1,=\"0403170701\",\"Crème, Brûlée SA\"\r\n",
+        Path file = write(
+                "sep=,\r\nRéférence,N° TVA,Société\r\nC-1,=\"0403170701\",\"Crème, Brûlée SA\"\r\n",
                 Charset.forName("windows-1252"));
         List<RawRow> rows = rows(file);
         assertThat(rows.get(0).cells()).containsExactly("Référence", "N° TVA", "Société");
-        assertThat(rows.get(0).number()).as("rows are numbered as in the file, the sep= line included").isEqualTo(2);
+        assertThat(rows.get(0).number())
+                .as("rows are numbered as in the file, the sep= line included")
+                .isEqualTo(2);
         assertThat(rows.get(1).cells()).containsExactly("C-1", "0403170701", "Crème, Brûlée SA");
         ColumnMapping mapping = ColumnMapping.detect(rows);
         assertThat(mapping.header()).isTrue();
@@ -58,11 +61,13 @@ class UploadReaderTests {
 
     @Test
     void aQuoteOpenedAndNeverClosedIsTextAsExcelReadsIt() throws IOException {
-        Path file = write("Nummer;Naam\n0403170701;\"t Hoekje\n0202239951;Bakkerij \"De Zon\"\n", StandardCharsets.UTF_8);
+        Path file =
+                write("Nummer;Naam\n0403170701;\"t Hoekje\n0202239951;Bakkerij \"De Zon\"\n", StandardCharsets.UTF_8);
         List<RawRow> rows = rows(file);
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).cells()).containsExactly("0403170701", "\"t Hoekje");
-        assertThat(rows.get(2).cells()).as("a quote inside an unquoted field is part of the text")
+        assertThat(rows.get(2).cells())
+                .as("a quote inside an unquoted field is part of the text")
                 .containsExactly("0202239951", "Bakkerij \"De Zon\"");
     }
 
@@ -76,22 +81,27 @@ class UploadReaderTests {
 
     @Test
     void aStrayQuoteDoesNotSwallowTheLinesBelowIt() throws IOException {
-        Path file = write("\"Cafe 't Pleintje;12345678\nBakker Jansen;23456789\nDe \"Gouden\" Leeuw;34567890\n",
+        Path file = write(
+                "\"Cafe 't Pleintje;12345678\nBakker Jansen;23456789\nDe \"Gouden\" Leeuw;34567890\n",
                 StandardCharsets.UTF_8);
         List<RawRow> rows = rows(file);
-        assertThat(rows).extracting(RawRow::cells).containsExactly(
-                List.of("\"Cafe 't Pleintje", "12345678"),
-                List.of("Bakker Jansen", "23456789"),
-                List.of("De \"Gouden\" Leeuw", "34567890"));
+        assertThat(rows)
+                .extracting(RawRow::cells)
+                .containsExactly(
+                        List.of("\"Cafe 't Pleintje", "12345678"),
+                        List.of("Bakker Jansen", "23456789"),
+                        List.of("De \"Gouden\" Leeuw", "34567890"));
     }
 
     @Test
     void aCellLongerThanASpreadsheetHoldsRefusesTheFileNamingTheRowAndTheLimit() throws IOException {
         Path file = write("Nummer;Naam\n0403170701;" + "x".repeat(40_000) + "\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e -> {
-            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).startsWith("Row 2 has a cell longer than 32767 characters")
+            assertThat(e.wording().in(MESSAGES, Locale.ENGLISH))
+                    .startsWith("Row 2 has a cell longer than 32767 characters")
                     .contains("damaged or oversized");
-            assertThat(e.wording().in(MESSAGES, Locale.FRENCH)).startsWith("La ligne 2 a une cellule de plus de 32767 caractères");
+            assertThat(e.wording().in(MESSAGES, Locale.FRENCH))
+                    .startsWith("La ligne 2 a une cellule de plus de 32767 caractères");
         });
     }
 
@@ -138,7 +148,9 @@ class UploadReaderTests {
     @Test
     void anOldXlsFileIsRefusedWithAnExplanation() throws IOException {
         Path file = dir.resolve("old.xls");
-        Files.write(file, new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0});
+        Files.write(file, new byte[] {
+            (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0
+        });
         assertThatThrownBy(() -> rows(file)).isInstanceOfSatisfying(UploadFormatException.class, e -> {
             assertThat(e.wording().in(MESSAGES, Locale.ENGLISH)).contains(".xlsx");
             assertThat(e.wording().in(MESSAGES, Locale.ITALIAN)).contains("vecchio file Excel .xls");
