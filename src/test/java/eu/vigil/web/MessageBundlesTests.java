@@ -60,6 +60,31 @@ class MessageBundlesTests {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "en | 1 | 0 | Vigil knows one company in this upload: none has had problems since 1 Dec.",
+                "en | 1200 | 2 | Vigil knows 1,200 companies in this upload: 2 have had problems since 1 Dec.",
+                "fr | 1 | 1 | Vigil connaît une entreprise de cet import : une a connu des difficultés depuis le 1 Dec.",
+                "fr | 3 | 0 | Vigil connaît 3 entreprises de cet import : aucune n'a connu de difficultés depuis le 1 Dec.",
+                "nl | 1 | 1 | Vigil kent één onderneming in deze upload: één had problemen sinds 1 Dec.",
+                "it | 1 | 0 | Vigil conosce un'impresa di questo caricamento: nessuna ha avuto problemi dal 1 Dec."
+            })
+    void theHealthCheckCountsReadInTheSingularAndThePlural(
+            String language, int enrolled, int withProblems, String expected) {
+        var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+        messages.setBasename("messages/watchlist");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+
+        assertThat(messages.getMessage(
+                        "watchlist.health.explain",
+                        new Object[] {enrolled, withProblems, "1 Dec"},
+                        java.util.Locale.forLanguageTag(language)))
+                .isEqualTo(expected);
+    }
+
     private static Set<String> placeholders(String value) {
         Set<String> found = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(value);
