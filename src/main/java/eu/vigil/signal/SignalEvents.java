@@ -10,25 +10,34 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores the signals that fired, in the feed run's transaction, and reads a company's back. */
+/**
+ * Stores the signals that fired, in the feed run's transaction, announces them, and reads a company's back.
+ */
 @Component
 public class SignalEvents {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    SignalEvents(JdbcTemplate jdbc) {
+    SignalEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
+
+    /** An event stored now, and the company it is about. */
+    public record Stored(long id, long companyId) {}
 
     /**
      * Records events on the run's connection in one statement; one already recorded for the same change
-     * is skipped. Answers the ids of the events stored now.
+     * is skipped. Answers the events stored now.
      */
-    public List<Long> record(Connection connection, List<Fired> events) {
+    public List<Stored> record(Connection connection, List<Fired> events) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -67,7 +76,7 @@ public class SignalEvents {
                                           effective_date, source, extract, run_id)
                 select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::date[], ?::text[], ?::text[], ?::bigint[])
-                on conflict do nothing returning id""")) {
+                on conflict do nothing returning id, company_id""")) {
             insert.setArray(1, connection.createArrayOf("bigint", companies));
             insert.setArray(2, connection.createArrayOf("text", codes));
             insert.setArray(3, connection.createArrayOf("text", categories));
@@ -79,15 +88,32 @@ public class SignalEvents {
             insert.setArray(9, connection.createArrayOf("text", sources));
             insert.setArray(10, connection.createArrayOf("text", extracts));
             insert.setArray(11, connection.createArrayOf("bigint", runs));
-            List<Long> ids = new ArrayList<>(n);
+            List<Stored> stored = new ArrayList<>(n);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    stored.add(new Stored(rs.getLong(1), rs.getLong(2)));
                 }
             }
-            return ids;
+            return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record signal events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Announces events stored by {@code runId} (0: by no run) as {@link SignalEventsRecorded} batches, each with the
+     * companies of its events. Call it on the thread and in the transaction that recorded them, so that listeners hear
+     * of them once they are committed, and only then.
+     */
+    public void announce(long runId, String source, List<Stored> stored) {
+        for (int from = 0; from < stored.size(); from += SignalEventsRecorded.MAX_BATCH) {
+            List<Stored> batch = stored.subList(from, Math.min(stored.size(), from + SignalEventsRecorded.MAX_BATCH));
+            publisher.publishEvent(new SignalEventsRecorded(
+                    runId,
+                    source,
+                    batch.stream().map(Stored::id).toList(),
+                    List.copyOf(
+                            new TreeSet<>(batch.stream().map(Stored::companyId).toList()))));
         }
     }
 

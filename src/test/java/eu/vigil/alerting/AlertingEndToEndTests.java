@@ -163,7 +163,10 @@ class AlertingEndToEndTests {
         assertThat(ingest(bankruptcy).signalEvents()).isZero();
         List<Long> eventIds =
                 jdbc.queryForList("select signal_event_id from alert where tenant_id = ?", Long.class, tenant.id());
-        assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds)).alerts())
+        List<Long> companyIds =
+                jdbc.queryForList("select company_id from alert where tenant_id = ?", Long.class, tenant.id());
+        assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds, companyIds))
+                        .alerts())
                 .isZero();
         Wait.outboxSettled(jdbc, tenant.id(), clock);
         Wait.outboxSettled(jdbc, bystander.id(), clock);

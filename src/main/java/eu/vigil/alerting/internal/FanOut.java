@@ -3,7 +3,6 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.signal.SignalEvents.RecordedEvent;
-import eu.vigil.signal.SignalQueries;
 import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchedCompanies.Watch;
 import java.sql.Connection;
@@ -17,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +68,6 @@ public class FanOut {
 
     private final DataSource dataSource;
     private final SignalEvents events;
-    private final SignalQueries queries;
     private final WatchedCompanies watched;
     private final AlertingProperties properties;
     private final JdbcTemplate jdbc;
@@ -78,12 +77,10 @@ public class FanOut {
     FanOut(
             DataSource dataSource,
             SignalEvents events,
-            SignalQueries queries,
             WatchedCompanies watched,
             AlertingProperties properties,
             Clock clock,
             PlatformTransactionManager transactionManager) {
-        this.queries = queries;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
@@ -99,15 +96,16 @@ public class FanOut {
     /**
      * Each slice of the watching entries commits its alerts with their outbox rows in a transaction of its own (or in
      * the caller's, if there is one), so the senders start on the first slice's emails while the next are written.
-     * Handled again after a failure, the slices already committed insert nothing.
+     * Handled again after a failure, the slices already committed insert nothing. {@code companyIds} are the companies
+     * the events are about, as {@link eu.vigil.signal.SignalEventsRecorded} carries them.
      */
-    public Result fanOut(List<Long> eventIds) {
+    public Result fanOut(List<Long> eventIds, Collection<Long> companyIds) {
         if (eventIds.isEmpty()) {
             return new Result(0, 0);
         }
         long started = System.nanoTime();
         // most events are about companies no one watches (a bureau feed covers them all): those are never read
-        List<Watch> watches = watched.watching(queries.companiesOf(eventIds));
+        List<Watch> watches = watched.watching(companyIds);
         if (watches.isEmpty()) {
             return new Result(0, 0);
         }
