@@ -68,6 +68,9 @@ class FanOutSlicesTests {
     WatchedCompanies watched;
 
     @Autowired
+    Outbox outbox;
+
+    @Autowired
     AlertingProperties properties;
 
     @Autowired
@@ -112,7 +115,7 @@ class FanOutSlicesTests {
                 .sorted(Comparator.comparing((TestTenant t) -> t.id().toString()))
                 .toList();
         // (PostgreSQL orders uuids by their bytes, as their text sorts; java.util.UUID compares signed longs)
-        FanOut oneBySlice = new FanOut(dataSource, events, watched, withFanOutBatch(1), clock, transactions);
+        FanOut oneBySlice = new FanOut(dataSource, events, watched, outbox, withFanOutBatch(1), transactions);
         try {
             failOnce(inOrder.get(1).id());
             assertThatThrownBy(() -> TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds, companyIds)))
