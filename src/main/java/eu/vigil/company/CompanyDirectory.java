@@ -61,6 +61,16 @@ public class CompanyDirectory {
         return found;
     }
 
+    /** The first {@code limit} companies Vigil learnt of in {@code country} (an ISO code), oldest first. */
+    @Transactional(readOnly = true)
+    public List<CompanyId> firstKnown(String country, int limit) {
+        return jdbc.query(
+                "select country, number from company where country = ? order by id limit ?",
+                (rs, n) -> new CompanyId(rs.getString(1).trim(), rs.getString(2)),
+                country,
+                limit);
+    }
+
     /** Summaries of these companies by id, in one query; ids Vigil does not know are left out. */
     @Transactional(readOnly = true)
     public Map<Long, CompanySummary> summaries(Collection<Long> companyIds, String language) {
