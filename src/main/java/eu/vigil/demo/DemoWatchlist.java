@@ -2,7 +2,7 @@ package eu.vigil.demo;
 
 import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.watchlist.ImportReport;

@@ -1,7 +1,7 @@
 package eu.vigil.web;
 
-import eu.vigil.tenancy.NotFoundException;
-import eu.vigil.tenancy.TenancyException;
+import eu.vigil.shared.NotFoundException;
+import eu.vigil.shared.UserFacingException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -51,8 +51,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(TenancyException.class)
-    ProblemDetail invalid(TenancyException e) {
+    @ExceptionHandler(UserFacingException.class)
+    ProblemDetail invalid(UserFacingException e) {
         return ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH));
     }
