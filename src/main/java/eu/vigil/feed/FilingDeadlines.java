@@ -62,6 +62,7 @@ public class FilingDeadlines {
         // a deadline passed only if the next period ended seven months plus the grace before today
         LocalDate latestEnd = today.minusDays(shortestGrace + 1L).minusMonths(7).minusYears(1);
         List<SignalEvents.Fired> fired = new ArrayList<>();
+        // reads company and company_section directly: one query over every company's accounts and status sections
         jdbc.query(
                 """
                 select a.company_id, (a.doc->'filings'->0->>'periodEnd')::date, c.country, s.doc::text from company_section a

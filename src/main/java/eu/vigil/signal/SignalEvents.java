@@ -1,5 +1,7 @@
 package eu.vigil.signal;
 
+import eu.vigil.company.CompanyDirectory;
+import eu.vigil.company.CompanyId;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +27,12 @@ public class SignalEvents {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
+    private final CompanyDirectory directory;
 
-    SignalEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+    SignalEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher, CompanyDirectory directory) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.directory = directory;
     }
 
     /** An event stored now, and the company it is about. */
@@ -131,30 +136,37 @@ public class SignalEvents {
         if (companies != null) {
             args.add(companies.toArray(Long[]::new));
         }
-        return jdbc.query(
+        List<SignalEvent> events = new ArrayList<>();
+        List<Long> companyOf = new ArrayList<>();
+        jdbc.query(
                 """
-                select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
-                       e.new_value, e.effective_date, e.detected_at, e.source
-                from signal_event e join company c on c.id = e.company_id
-                where e.id = any(?::bigint[])""" + (companies == null ? "" : " and e.company_id = any(?::bigint[])") + " order by e.id",
-                (rs, n) -> new RecordedEvent(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3).trim(),
-                        rs.getString(4),
-                        new SignalEvent(
-                                rs.getLong(1),
-                                rs.getString(5),
-                                Category.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                                Polarity.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                                Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                                rs.getString(9),
-                                rs.getString(10),
-                                rs.getDate(11).toLocalDate(),
-                                rs.getTimestamp(12).toInstant(),
-                                rs.getString(13),
-                                null)),
+                select id, company_id, code, category, polarity, severity, old_value, new_value, effective_date,
+                       detected_at, source
+                from signal_event where id = any(?::bigint[])""" + (companies == null ? "" : " and company_id = any(?::bigint[])") + " order by id",
+                rs -> {
+                    companyOf.add(rs.getLong(2));
+                    events.add(new SignalEvent(
+                            rs.getLong(1),
+                            rs.getString(3),
+                            Category.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                            Polarity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                            Severity.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getDate(9).toLocalDate(),
+                            rs.getTimestamp(10).toInstant(),
+                            rs.getString(11),
+                            null));
+                },
                 args.toArray());
+        Map<Long, CompanyId> identities = directory.companyIds(new TreeSet<>(companyOf));
+        List<RecordedEvent> recorded = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CompanyId company = identities.get(companyOf.get(i));
+            recorded.add(new RecordedEvent(
+                    events.get(i).id(), companyOf.get(i), company.country(), company.number(), events.get(i)));
+        }
+        return recorded;
     }
 
     /** An event with the company it is about. */
