@@ -9,7 +9,7 @@ import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Modulithic(systemName = "Vigil")
+@Modulithic(systemName = "Vigil", sharedModules = "shared")
 public class VigilApplication {
 
     public static void main(String[] args) {

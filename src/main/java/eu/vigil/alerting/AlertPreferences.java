@@ -3,7 +3,7 @@ package eu.vigil.alerting;
 import eu.vigil.alerting.internal.AlertRule;
 import eu.vigil.alerting.internal.AlertRuleRepository;
 import eu.vigil.alerting.internal.FanOut;
-import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import java.util.Arrays;

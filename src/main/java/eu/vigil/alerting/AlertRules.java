@@ -7,14 +7,14 @@ import eu.vigil.alerting.AlertRuleSpec.Scope;
 import eu.vigil.alerting.internal.AlertRule;
 import eu.vigil.alerting.internal.AlertRuleRepository;
 import eu.vigil.alerting.internal.FanOut;
+import eu.vigil.shared.Language;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.signal.Category;
 import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.AccountActivity;
 import eu.vigil.tenancy.Audited;
-import eu.vigil.tenancy.Language;
-import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
@@ -161,48 +161,24 @@ public class AlertRules {
                 .locale();
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, RISK)) {
             AlertRule risk = new AlertRule(tenantId, RISK);
-            risk.define(
+            risk.define(new AlertRuleSpec(
                     defaultName(RISK, language),
                     true,
-                    new String[0],
-                    new String[0],
-                    new String[] {"negative"},
-                    "medium",
-                    new UUID[0],
-                    new String[0],
-                    new String[0],
-                    new UUID[0],
+                    new Match(List.of(), List.of(), List.of(Polarity.NEGATIVE.key()), Severity.MEDIUM.key()),
                     null,
-                    new String[] {Role.CREDIT_MANAGER.name()},
-                    new UUID[0],
-                    false,
-                    new String[0],
-                    Delivery.IMMEDIATE,
-                    null,
-                    null);
+                    new Recipients(List.of(Role.CREDIT_MANAGER.name()), List.of(), false, List.of()),
+                    new DeliverySpec(Delivery.IMMEDIATE.key(), null, null)));
             rules.save(risk);
         }
         if (!rules.existsByTenantIdAndDefaultRule(tenantId, OPPORTUNITIES)) {
             AlertRule opportunities = new AlertRule(tenantId, OPPORTUNITIES);
-            opportunities.define(
+            opportunities.define(new AlertRuleSpec(
                     defaultName(OPPORTUNITIES, language),
                     true,
-                    new String[0],
-                    new String[0],
-                    new String[] {"positive"},
-                    "info",
-                    new UUID[0],
-                    new String[0],
-                    new String[0],
-                    new UUID[0],
+                    new Match(List.of(), List.of(), List.of(Polarity.POSITIVE.key()), Severity.INFO.key()),
                     null,
-                    new String[] {Role.SALES.name()},
-                    new UUID[0],
-                    false,
-                    new String[0],
-                    Delivery.DAILY,
-                    LocalTime.of(8, 0),
-                    null);
+                    new Recipients(List.of(Role.SALES.name()), List.of(), false, List.of()),
+                    new DeliverySpec(Delivery.DAILY.key(), LocalTime.of(8, 0).toString(), null)));
             rules.save(opportunities);
         }
     }
@@ -303,25 +279,13 @@ public class AlertRules {
                 && !recipients.includesOwner()) {
             throw new AlertingException("recipients", "alerts.error.noRecipients");
         }
-        rule.define(
+        rule.define(new AlertRuleSpec(
                 name,
                 spec.enabled() == null || spec.enabled(),
-                signals,
-                categories,
-                polarities,
-                minSeverity,
-                lists,
-                relationships,
-                tags,
-                owners,
-                minExposure,
-                roles,
-                recipientUsers,
-                recipients.includesOwner(),
-                emails,
-                mode,
-                at,
-                weekday);
+                new Match(List.of(signals), List.of(categories), List.of(polarities), minSeverity),
+                new Scope(List.of(lists), List.of(relationships), List.of(tags), List.of(owners), minExposure),
+                new Recipients(List.of(roles), List.of(recipientUsers), recipients.includesOwner(), List.of(emails)),
+                new DeliverySpec(mode.key(), at == null ? null : at.toString(), weekday)));
     }
 
     private static LocalTime time(String value) {

@@ -1,9 +1,11 @@
 package eu.vigil.alerting;
 
-import eu.vigil.tenancy.TenancyException;
+import eu.vigil.shared.UserFacingException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A request the person can fix (a rule, a cursor): names the field at fault as the API's JSON does, e.g. {@code match.signals}. */
-public class AlertingException extends TenancyException {
+public class AlertingException extends UserFacingException {
 
     private final String field;
 
@@ -14,5 +16,13 @@ public class AlertingException extends TenancyException {
 
     public String field() {
         return field;
+    }
+
+    /** The field at fault, as the API's JSON names it. */
+    @Override
+    public Map<String, Object> problemProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("field", field);
+        return properties;
     }
 }

@@ -1,6 +1,6 @@
 package eu.vigil.alerting;
 
-import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.WatchedCompanies;
 import java.time.Instant;

@@ -61,6 +61,32 @@ public class CompanyDirectory {
         return found;
     }
 
+    /** The country and number of these companies by id, in one query; ids Vigil does not know are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, CompanyId> companyIds(Collection<Long> companyIds) {
+        Map<Long, CompanyId> found = new HashMap<>(companyIds.size() * 2);
+        if (companyIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                "select id, country, number from company where id = any(?::bigint[])",
+                rs -> {
+                    found.put(rs.getLong(1), new CompanyId(rs.getString(2).trim(), rs.getString(3)));
+                },
+                (Object) companyIds.toArray(Long[]::new));
+        return found;
+    }
+
+    /** The first {@code limit} companies Vigil learnt of in {@code country} (an ISO code), oldest first. */
+    @Transactional(readOnly = true)
+    public List<CompanyId> firstKnown(String country, int limit) {
+        return jdbc.query(
+                "select country, number from company where country = ? order by id limit ?",
+                (rs, n) -> new CompanyId(rs.getString(1).trim(), rs.getString(2)),
+                country,
+                limit);
+    }
+
     /** Summaries of these companies by id, in one query; ids Vigil does not know are left out. */
     @Transactional(readOnly = true)
     public Map<Long, CompanySummary> summaries(Collection<Long> companyIds, String language) {

@@ -1,6 +1,6 @@
 package eu.vigil.demo;
 
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.Role;
 import java.util.List;
 

@@ -192,7 +192,6 @@ public class FeedIngestion {
                             signals,
                             events,
                             network,
-                            publisher::publishEvent,
                             runs,
                             counters -> aside.executeWithoutResult(s -> runs.progress(runId, counters)));
                     adapter.ingest(files, extract, context);

@@ -6,7 +6,6 @@ import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.Signal;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvents;
-import eu.vigil.signal.SignalEventsRecorded;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,14 +41,11 @@ public class FilingDeadlines {
 
     private final JdbcTemplate jdbc;
     private final SignalEvents events;
-    private final ApplicationEventPublisher publisher;
     private final List<Signal> overdue;
 
-    FilingDeadlines(
-            JdbcTemplate jdbc, SignalEvents events, ApplicationEventPublisher publisher, SignalCatalogue catalogue) {
+    FilingDeadlines(JdbcTemplate jdbc, SignalEvents events, SignalCatalogue catalogue) {
         this.jdbc = jdbc;
         this.events = events;
-        this.publisher = publisher;
         this.overdue = catalogue.enabled().stream()
                 .filter(s -> "overdue".equals(s.detector()))
                 .toList();
@@ -67,6 +62,7 @@ public class FilingDeadlines {
         // a deadline passed only if the next period ended seven months plus the grace before today
         LocalDate latestEnd = today.minusDays(shortestGrace + 1L).minusMonths(7).minusYears(1);
         List<SignalEvents.Fired> fired = new ArrayList<>();
+        // reads company and company_section directly: one query over every company's accounts and status sections
         jdbc.query(
                 """
                 select a.company_id, (a.doc->'filings'->0->>'periodEnd')::date, c.country, s.doc::text from company_section a
@@ -101,11 +97,8 @@ public class FilingDeadlines {
                     }
                 },
                 Date.valueOf(latestEnd));
-        List<Long> ids = events.record(DataSourceUtils.getConnection(jdbc.getDataSource()), fired);
-        for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
-            publisher.publishEvent(new SignalEventsRecorded(
-                    0, ACCOUNTS, ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
-        }
+        List<SignalEvents.Stored> ids = events.record(DataSourceUtils.getConnection(jdbc.getDataSource()), fired);
+        events.announce(0, ACCOUNTS, ids);
         if (!ids.isEmpty()) {
             log.info("Filing deadline check of {}: {} new overdue signals", today, ids.size());
         }

@@ -49,6 +49,7 @@ class RedAmberHistory {
             redCodes.add(rule.code());
             redCodes.addAll(rule.until());
         }
+        // reads watchlist_entry and signal_event directly: a year of the whole portfolio in one aggregate query
         return jdbc.query(
                 """
                 with watched as (

@@ -197,6 +197,7 @@ public class NetworkSignals {
         Set<String> keys = new HashSet<>();
         appointed.values().forEach(list -> list.forEach(o -> keys.add(o.key())));
         try {
+            // joins company and company_section directly, on the run's connection: one query per batch of officers
             Map<String, List<String[]>> bankruptcies = new HashMap<>();
             if (linkedToBankruptcy.isPresent()) {
                 int years = SignalEngine.number(linkedToBankruptcy.get(), "years", 5);

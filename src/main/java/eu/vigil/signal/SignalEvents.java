@@ -1,5 +1,7 @@
 package eu.vigil.signal;
 
+import eu.vigil.company.CompanyDirectory;
+import eu.vigil.company.CompanyId;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -10,25 +12,37 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores the signals that fired, in the feed run's transaction, and reads a company's back. */
+/**
+ * Stores the signals that fired, in the feed run's transaction, announces them, and reads a company's back.
+ */
 @Component
 public class SignalEvents {
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher publisher;
+    private final CompanyDirectory directory;
 
-    SignalEvents(JdbcTemplate jdbc) {
+    SignalEvents(JdbcTemplate jdbc, ApplicationEventPublisher publisher, CompanyDirectory directory) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
+        this.directory = directory;
     }
+
+    /** An event stored now, and the company it is about. */
+    public record Stored(long id, long companyId) {}
 
     /**
      * Records events on the run's connection in one statement; one already recorded for the same change
-     * is skipped. Answers the ids of the events stored now.
+     * is skipped. Answers the events stored now.
      */
-    public List<Long> record(Connection connection, List<Fired> events) {
+    public List<Stored> record(Connection connection, List<Fired> events) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -67,7 +81,7 @@ public class SignalEvents {
                                           effective_date, source, extract, run_id)
                 select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::date[], ?::text[], ?::text[], ?::bigint[])
-                on conflict do nothing returning id""")) {
+                on conflict do nothing returning id, company_id""")) {
             insert.setArray(1, connection.createArrayOf("bigint", companies));
             insert.setArray(2, connection.createArrayOf("text", codes));
             insert.setArray(3, connection.createArrayOf("text", categories));
@@ -79,15 +93,32 @@ public class SignalEvents {
             insert.setArray(9, connection.createArrayOf("text", sources));
             insert.setArray(10, connection.createArrayOf("text", extracts));
             insert.setArray(11, connection.createArrayOf("bigint", runs));
-            List<Long> ids = new ArrayList<>(n);
+            List<Stored> stored = new ArrayList<>(n);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    stored.add(new Stored(rs.getLong(1), rs.getLong(2)));
                 }
             }
-            return ids;
+            return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record signal events: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Announces events stored by {@code runId} (0: by no run) as {@link SignalEventsRecorded} batches, each with the
+     * companies of its events. Call it on the thread and in the transaction that recorded them, so that listeners hear
+     * of them once they are committed, and only then.
+     */
+    public void announce(long runId, String source, List<Stored> stored) {
+        for (int from = 0; from < stored.size(); from += SignalEventsRecorded.MAX_BATCH) {
+            List<Stored> batch = stored.subList(from, Math.min(stored.size(), from + SignalEventsRecorded.MAX_BATCH));
+            publisher.publishEvent(new SignalEventsRecorded(
+                    runId,
+                    source,
+                    batch.stream().map(Stored::id).toList(),
+                    List.copyOf(
+                            new TreeSet<>(batch.stream().map(Stored::companyId).toList()))));
         }
     }
 
@@ -105,30 +136,37 @@ public class SignalEvents {
         if (companies != null) {
             args.add(companies.toArray(Long[]::new));
         }
-        return jdbc.query(
+        List<SignalEvent> events = new ArrayList<>();
+        List<Long> companyOf = new ArrayList<>();
+        jdbc.query(
                 """
-                select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
-                       e.new_value, e.effective_date, e.detected_at, e.source
-                from signal_event e join company c on c.id = e.company_id
-                where e.id = any(?::bigint[])""" + (companies == null ? "" : " and e.company_id = any(?::bigint[])") + " order by e.id",
-                (rs, n) -> new RecordedEvent(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3).trim(),
-                        rs.getString(4),
-                        new SignalEvent(
-                                rs.getLong(1),
-                                rs.getString(5),
-                                Category.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
-                                Polarity.valueOf(rs.getString(7).toUpperCase(Locale.ROOT)),
-                                Severity.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                                rs.getString(9),
-                                rs.getString(10),
-                                rs.getDate(11).toLocalDate(),
-                                rs.getTimestamp(12).toInstant(),
-                                rs.getString(13),
-                                null)),
+                select id, company_id, code, category, polarity, severity, old_value, new_value, effective_date,
+                       detected_at, source
+                from signal_event where id = any(?::bigint[])""" + (companies == null ? "" : " and company_id = any(?::bigint[])") + " order by id",
+                rs -> {
+                    companyOf.add(rs.getLong(2));
+                    events.add(new SignalEvent(
+                            rs.getLong(1),
+                            rs.getString(3),
+                            Category.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                            Polarity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                            Severity.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getDate(9).toLocalDate(),
+                            rs.getTimestamp(10).toInstant(),
+                            rs.getString(11),
+                            null));
+                },
                 args.toArray());
+        Map<Long, CompanyId> identities = directory.companyIds(new TreeSet<>(companyOf));
+        List<RecordedEvent> recorded = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            CompanyId company = identities.get(companyOf.get(i));
+            recorded.add(new RecordedEvent(
+                    events.get(i).id(), companyOf.get(i), company.country(), company.number(), events.get(i)));
+        }
+        return recorded;
     }
 
     /** An event with the company it is about. */

@@ -8,11 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -101,17 +99,6 @@ public class SignalQueries {
                 },
                 (Object) ids(companyIds));
         return found;
-    }
-
-    /** The companies these events are about. */
-    @Transactional(readOnly = true)
-    public Set<Long> companiesOf(Collection<Long> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(jdbc.queryForList(
-                "select distinct company_id from signal_event where id = any(?::bigint[])", Long.class, (Object)
-                        ids(eventIds)));
     }
 
     private List<EventFact> query(String sql, Object... args) {

@@ -1,5 +1,6 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.internal.ApiKey;
 import eu.vigil.tenancy.internal.ApiKeyRepository;
 import eu.vigil.tenancy.internal.Secrets;

@@ -1,5 +1,6 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.Language;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;

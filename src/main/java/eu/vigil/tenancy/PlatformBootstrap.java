@@ -1,5 +1,6 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.internal.AppUserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,22 +1,11 @@
 package eu.vigil.tenancy;
 
-/** A request the person can fix; {@code messageKey} names the explanation in the message bundles. */
-public class TenancyException extends RuntimeException {
+import eu.vigil.shared.UserFacingException;
 
-    private final String messageKey;
-    private final transient Object[] args;
+/** A request about tenants, people, sign-in or API keys the person can fix. */
+public class TenancyException extends UserFacingException {
 
     public TenancyException(String messageKey, Object... args) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.args = args;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        super(messageKey, args);
     }
 }

@@ -1,5 +1,7 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.Language;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.internal.AppUser;
 import eu.vigil.tenancy.internal.AppUserRepository;
 import eu.vigil.tenancy.internal.Tenant;

@@ -1,5 +1,6 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.Language;
 import java.time.Instant;
 import java.util.UUID;
 

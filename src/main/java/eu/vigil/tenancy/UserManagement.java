@@ -3,6 +3,8 @@ package eu.vigil.tenancy;
 import eu.vigil.notification.Mailer;
 import eu.vigil.notification.NotificationProperties;
 import eu.vigil.notification.OutgoingMail;
+import eu.vigil.shared.Language;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.internal.AccountToken;
 import eu.vigil.tenancy.internal.AccountToken.Purpose;
 import eu.vigil.tenancy.internal.AccountTokenRepository;

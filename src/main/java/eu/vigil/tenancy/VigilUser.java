@@ -1,5 +1,6 @@
 package eu.vigil.tenancy;
 
+import eu.vigil.shared.Language;
 import java.io.Serial;
 import java.time.ZoneId;
 import java.util.Collection;

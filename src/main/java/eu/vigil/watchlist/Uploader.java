@@ -1,7 +1,7 @@
 package eu.vigil.watchlist;
 
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.Actors;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.VigilUser;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;

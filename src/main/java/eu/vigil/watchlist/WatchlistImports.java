@@ -2,7 +2,7 @@ package eu.vigil.watchlist;
 
 import eu.vigil.company.CompanyDirectory;
 import eu.vigil.company.CompanyId;
-import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.tenancy.UserManagement;

@@ -2,7 +2,6 @@ package eu.vigil.watchlist;
 
 import eu.vigil.feed.FeedRunCompleted;
 import eu.vigil.signal.SignalEventsRecorded;
-import eu.vigil.signal.SignalQueries;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.internal.EntryStore;
 import eu.vigil.watchlist.internal.Lights;
@@ -37,14 +36,11 @@ public class WatchlistMaintenance {
 
     private final EntryStore store;
     private final Lights lights;
-    private final SignalQueries signals;
     private final TransactionTemplate tx;
 
-    WatchlistMaintenance(
-            EntryStore store, Lights lights, SignalQueries signals, PlatformTransactionManager transactionManager) {
+    WatchlistMaintenance(EntryStore store, Lights lights, PlatformTransactionManager transactionManager) {
         this.store = store;
         this.lights = lights;
-        this.signals = signals;
         this.tx = new TransactionTemplate(transactionManager);
     }
 
@@ -67,7 +63,7 @@ public class WatchlistMaintenance {
     /** A run recorded signal events: the lights of the watched companies among theirs are recomputed. */
     @ApplicationModuleListener(id = "watchlist.refresh-lights")
     void on(SignalEventsRecorded recorded) {
-        TenantContext.runAsPlatform(() -> lights.refresh(lights.litAmong(signals.companiesOf(recorded.eventIds()))));
+        TenantContext.runAsPlatform(() -> lights.refresh(lights.litAmong(recorded.companyIds())));
     }
 
     /** Matches pending entries and refreshes stale lights now; answers how many companies were matched. */

@@ -1,8 +1,9 @@
 package eu.vigil.web;
 
-import eu.vigil.tenancy.NotFoundException;
-import eu.vigil.tenancy.TenancyException;
-import java.util.Locale;
+import eu.vigil.shared.NotFoundException;
+import eu.vigil.shared.UserFacingException;
+import eu.vigil.tenancy.ApiLanguage;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
@@ -17,14 +18,21 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
-/** Errors of the JSON API as RFC 9457 problems, in English, never with a stack trace; portal pages keep their HTML error pages. */
+/**
+ * The one answer of the whole JSON API to an error: an RFC 9457 problem, never with a stack trace. A request the person
+ * can fix ({@link UserFacingException}, whichever module refused it) is a 400 whose {@code detail} is in the caller's
+ * language (see {@link ApiLanguage}), with the members the exception adds ({@code field}, {@code reason}); portal pages
+ * keep their HTML error pages.
+ */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private final MessageSource messages;
+    private final ApiLanguage language;
 
-    ApiProblems(MessageSource messages) {
+    ApiProblems(MessageSource messages, ApiLanguage language) {
         this.messages = messages;
+        this.language = language;
     }
 
     /** An unreadable body says which field and why, never the parser's internals. */
@@ -51,9 +59,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(TenancyException.class)
-    ProblemDetail invalid(TenancyException e) {
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Locale.ENGLISH));
+    @ExceptionHandler(UserFacingException.class)
+    ProblemDetail refused(UserFacingException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                messages.getMessage(
+                        e.messageKey(),
+                        e.args(),
+                        e.messageKey(),
+                        language.of(request).locale()));
+        e.problemProperties().forEach(problem::setProperty);
+        return problem;
     }
 }

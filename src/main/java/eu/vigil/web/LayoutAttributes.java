@@ -1,7 +1,7 @@
 package eu.vigil.web;
 
 import eu.vigil.embedded.CapturedMail;
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -9,12 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
+import eu.vigil.shared.Language;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.Amount;

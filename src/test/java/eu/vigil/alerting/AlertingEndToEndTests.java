@@ -10,12 +10,12 @@ import eu.vigil.embedded.CapturedMail;
 import eu.vigil.embedded.CapturedMail.CapturedMessage;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
+import eu.vigil.shared.Language;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;
@@ -163,7 +163,10 @@ class AlertingEndToEndTests {
         assertThat(ingest(bankruptcy).signalEvents()).isZero();
         List<Long> eventIds =
                 jdbc.queryForList("select signal_event_id from alert where tenant_id = ?", Long.class, tenant.id());
-        assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds)).alerts())
+        List<Long> companyIds =
+                jdbc.queryForList("select company_id from alert where tenant_id = ?", Long.class, tenant.id());
+        assertThat(TenantContext.callAsPlatform(() -> fanOut.fanOut(eventIds, companyIds))
+                        .alerts())
                 .isZero();
         Wait.outboxSettled(jdbc, tenant.id(), clock);
         Wait.outboxSettled(jdbc, bystander.id(), clock);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
+import eu.vigil.shared.Language;
 import eu.vigil.support.BrowserTest;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;

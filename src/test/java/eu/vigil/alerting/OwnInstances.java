@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.vigil.VigilApplication;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;

@@ -6,9 +6,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.vigil.shared.Language;
 import eu.vigil.support.TestData;
 import eu.vigil.support.VigilTest;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;

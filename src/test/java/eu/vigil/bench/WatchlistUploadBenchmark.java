@@ -1,7 +1,7 @@
 package eu.vigil.bench;
 
 import eu.vigil.VigilApplication;
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.watchlist.EntryFilter;

@@ -1,8 +1,8 @@
 package eu.vigil.support;
 
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.ApiKeyManagement;
 import eu.vigil.tenancy.ApiKeyScope;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;

@@ -102,6 +102,22 @@ class ApiKeyAndProvisioningTests {
     }
 
     @Test
+    void aRefusedProvisioningSaysWhyInTheCallersLanguageAsEveryApiRefusalDoes() throws Exception {
+        MvcResult result = mvc.perform(post("/api/v1/admin/tenants")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + DemoAccounts.PLATFORM_API_KEY)
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "nl-BE,nl;q=0.9")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Klingon " + UUID.randomUUID()
+                                + "\",\"adminEmail\":\"admin@klingon.example\",\"language\":\"tlh\"}"))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(400);
+        assertThat(result.getResponse().getContentType()).startsWith("application/problem+json");
+        assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"detail\":\"De taal moet en, fr, nl of it zijn.\"")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void callsWithoutAWorkingKeyAreRefused() throws Exception {
         assertThat(mvc.perform(get("/api/v1/tenant")).andReturn().getResponse().getStatus())
                 .isEqualTo(401);

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import eu.vigil.embedded.CapturedMail;
+import eu.vigil.shared.Language;
 import eu.vigil.support.MailBox;
 import eu.vigil.support.TestData;
 import eu.vigil.support.VigilTest;

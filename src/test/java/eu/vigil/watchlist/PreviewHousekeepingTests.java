@@ -3,11 +3,11 @@ package eu.vigil.watchlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.vigil.shared.Language;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
-import eu.vigil.tenancy.Language;
-import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -357,7 +357,7 @@ class WatchlistApiTests {
     private TestTenant italianTenant() {
         return eu.vigil.tenancy.TenantContext.callAsPlatform(() -> {
             java.util.UUID id = tenants.createTenantWithoutInvitation(
-                    "Italia " + java.util.UUID.randomUUID(), eu.vigil.tenancy.Language.IT);
+                    "Italia " + java.util.UUID.randomUUID(), eu.vigil.shared.Language.IT);
             String key = "vgl_test_it_" + java.util.UUID.randomUUID();
             apiKeys.createWithSecret(id, "Test key", eu.vigil.tenancy.ApiKeyScope.TENANT, key);
             return new TestTenant(id, "Italia", null, key);

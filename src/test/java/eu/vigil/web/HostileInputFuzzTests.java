@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.vigil.shared.Language;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.VigilUser;

@@ -2,9 +2,9 @@ package eu.vigil.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import eu.vigil.shared.Language;
 import eu.vigil.support.BrowserTest;
 import eu.vigil.support.TestData;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

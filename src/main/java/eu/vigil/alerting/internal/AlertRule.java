@@ -1,5 +1,6 @@
 package eu.vigil.alerting.internal;
 
+import eu.vigil.alerting.AlertRuleSpec;
 import eu.vigil.alerting.Delivery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -114,44 +115,33 @@ public class AlertRule {
         this.updatedAt = createdAt;
     }
 
-    /** Replaces everything the rule says; values come already checked and normalised. */
-    public void define(
-            String newName,
-            boolean newEnabled,
-            String[] newSignals,
-            String[] newCategories,
-            String[] newPolarities,
-            String newMinSeverity,
-            UUID[] newWatchlists,
-            String[] newRelationships,
-            String[] newTags,
-            UUID[] newOwners,
-            BigDecimal newMinExposure,
-            String[] roles,
-            UUID[] users,
-            boolean owner,
-            String[] emails,
-            Delivery newDelivery,
-            LocalTime at,
-            String weekday) {
-        this.name = newName;
-        this.enabled = newEnabled;
-        this.signals = newSignals;
-        this.categories = newCategories;
-        this.polarities = newPolarities;
-        this.minSeverity = newMinSeverity;
-        this.watchlists = newWatchlists;
-        this.relationships = newRelationships;
-        this.tags = newTags;
-        this.owners = newOwners;
-        this.minExposure = newMinExposure;
-        this.recipientRoles = roles;
-        this.recipientUsers = users;
-        this.recipientOwner = owner;
-        this.recipientEmails = emails;
-        this.delivery = newDelivery;
-        this.deliveryAt = at;
-        this.deliveryWeekday = weekday;
+    /**
+     * Replaces everything the rule says with {@code spec}, whose values come already checked and normalised (as
+     * {@code AlertRules} does): codes and keys as stored, relationships by their name, {@code delivery.at} as HH:mm.
+     */
+    public void define(AlertRuleSpec spec) {
+        this.name = spec.name();
+        this.enabled = spec.enabled() == null || spec.enabled();
+        this.signals = spec.match().signals().toArray(String[]::new);
+        this.categories = spec.match().categories().toArray(String[]::new);
+        this.polarities = spec.match().polarity().toArray(String[]::new);
+        this.minSeverity = spec.match().minSeverity();
+        this.watchlists = spec.scope().watchlists().toArray(UUID[]::new);
+        this.relationships = spec.scope().relationshipTypes().toArray(String[]::new);
+        this.tags = spec.scope().tags().toArray(String[]::new);
+        this.owners = spec.scope().owners().toArray(UUID[]::new);
+        this.minExposure = spec.scope().minExposure();
+        this.recipientRoles = spec.recipients().roles().toArray(String[]::new);
+        this.recipientUsers = spec.recipients().users().toArray(UUID[]::new);
+        this.recipientOwner = spec.recipients().includesOwner();
+        this.recipientEmails = spec.recipients().emails().toArray(String[]::new);
+        this.delivery = Delivery.parse(spec.delivery().mode())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "No delivery mode " + spec.delivery().mode()));
+        this.deliveryAt = spec.delivery().at() == null
+                ? null
+                : LocalTime.parse(spec.delivery().at());
+        this.deliveryWeekday = spec.delivery().weekday();
         this.updatedAt = Instant.now();
     }
 

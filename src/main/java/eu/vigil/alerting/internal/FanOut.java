@@ -3,7 +3,6 @@ package eu.vigil.alerting.internal;
 import eu.vigil.alerting.AlertingProperties;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.signal.SignalEvents.RecordedEvent;
-import eu.vigil.signal.SignalQueries;
 import eu.vigil.watchlist.WatchedCompanies;
 import eu.vigil.watchlist.WatchedCompanies.Watch;
 import java.sql.Connection;
@@ -12,11 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns signal events into alerts, set-based: the events joined with the entries watching their companies and the
- * rules of those entries' tenants, one INSERT per batch of entries; then, in the same transaction, the outbox rows
- * (immediate emails and digests), one per (group, recipient). Digest rows are written here, with the alerts, rather
+ * rules of those entries' tenants, one INSERT per batch of entries; then, in the same transaction, {@link Outbox}
+ * schedules their rows (immediate emails and digests), one per (group, recipient). Digest rows are written then, with the alerts, rather
  * than by a job at the digest hour: the alerts' own transaction and the outbox's unique key make them exactly once,
  * and at the hour the workers of every instance simply find them due. A batch seen before inserts nothing (unique per tenant, rule
  * and event), so it writes no outbox row either.
@@ -68,29 +65,26 @@ public class FanOut {
 
     private final DataSource dataSource;
     private final SignalEvents events;
-    private final SignalQueries queries;
     private final WatchedCompanies watched;
+    private final Outbox outbox;
     private final AlertingProperties properties;
     private final JdbcTemplate jdbc;
-    private final Clock clock;
     private final TransactionTemplate transactions;
 
     FanOut(
             DataSource dataSource,
             SignalEvents events,
-            SignalQueries queries,
             WatchedCompanies watched,
+            Outbox outbox,
             AlertingProperties properties,
-            Clock clock,
             PlatformTransactionManager transactionManager) {
-        this.queries = queries;
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(transactionManager);
         this.dataSource = dataSource;
         this.events = events;
         this.watched = watched;
+        this.outbox = outbox;
         this.properties = properties;
-        this.clock = clock;
     }
 
     /** What one batch of events produced. */
@@ -99,15 +93,16 @@ public class FanOut {
     /**
      * Each slice of the watching entries commits its alerts with their outbox rows in a transaction of its own (or in
      * the caller's, if there is one), so the senders start on the first slice's emails while the next are written.
-     * Handled again after a failure, the slices already committed insert nothing.
+     * Handled again after a failure, the slices already committed insert nothing. {@code companyIds} are the companies
+     * the events are about, as {@link eu.vigil.signal.SignalEventsRecorded} carries them.
      */
-    public Result fanOut(List<Long> eventIds) {
+    public Result fanOut(List<Long> eventIds, Collection<Long> companyIds) {
         if (eventIds.isEmpty()) {
             return new Result(0, 0);
         }
         long started = System.nanoTime();
         // most events are about companies no one watches (a bureau feed covers them all): those are never read
-        List<Watch> watches = watched.watching(queries.companiesOf(eventIds));
+        List<Watch> watches = watched.watching(companyIds);
         if (watches.isEmpty()) {
             return new Result(0, 0);
         }
@@ -120,7 +115,7 @@ public class FanOut {
                 watches.size(),
                 (System.nanoTime() - started) / 1_000_000);
         int alerts = 0;
-        int outbox = 0;
+        int outboxRows = 0;
         for (List<Watch> slice : slices(watches, properties.fanOutBatch())) {
             Result result = transactions.execute(status -> {
                 Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -128,7 +123,7 @@ public class FanOut {
                     long sliceStarted = System.nanoTime();
                     List<Long> ids = insertAlerts(connection, recorded, slice);
                     long alerted = System.nanoTime();
-                    int rows = ids.isEmpty() ? 0 : insertOutbox(connection, ids);
+                    int rows = ids.isEmpty() ? 0 : outbox.schedule(connection, ids);
                     log.debug(
                             "Fan-out slice of {} watch entries: {} alerts in {} ms, {} outbox rows in {} ms",
                             slice.size(),
@@ -145,9 +140,9 @@ public class FanOut {
                 }
             });
             alerts += result.alerts();
-            outbox += result.outboxRows();
+            outboxRows += result.outboxRows();
         }
-        return new Result(alerts, outbox);
+        return new Result(alerts, outboxRows);
     }
 
     /** What a rule would have raised: {@code alerts} signal events about {@code companies} companies. */
@@ -314,104 +309,6 @@ public class FanOut {
                 }
             }
             return ids;
-        }
-    }
-
-    /**
-     * The outbox rows of these new alerts, for every rule that emails. Recipients are the rule's roles and people
-     * (active ones), the matching entries' owners when the rule says so, and its external addresses (in the tenant's
-     * language); minus people who silenced the company. Each recipient's preference for the rule, if any, replaces
-     * the rule's delivery (none: no email). Immediate ones make one row per (tenant, rule, company, recipient), due at
-     * the end of the grouping window, or join that group's row while it is pending. Digests make one row per (rule,
-     * recipient, local date of the digest), due at the digest's hour in the tenant's time zone, or join it while it is
-     * pending; a digest claimed while these alerts were being created hands them to the next one.
-     */
-    private int insertOutbox(Connection connection, List<Long> alertIds) throws SQLException {
-        // reads app_user and tenant directly (tenancy's tables): resolving recipients per tenant through its API would
-        // cost a query per tenant
-        try (PreparedStatement insert = connection.prepareStatement("""
-                with a as (
-                    select a.id, a.tenant_id, a.rule_id, a.company_id, a.owner_ids, r.recipient_roles, r.recipient_users,
-                           r.recipient_owner, r.recipient_emails, r.delivery, r.delivery_at, r.delivery_weekday
-                    from alert a join alert_rule r on r.id = a.rule_id
-                    where a.id = any(?::bigint[]) and r.delivery <> 'PORTAL'
-                ), candidates as (
-                    select a.id as alert_id, a.tenant_id, a.rule_id, a.company_id, a.delivery, a.delivery_at, a.delivery_weekday,
-                           lower(u.email) as recipient, u.id as user_id, u.language, 0 as preference
-                    from a join app_user u on u.tenant_id = a.tenant_id and u.status = 'ACTIVE'
-                         and (u.role = any(a.recipient_roles) or u.id = any(a.recipient_users)
-                              or (a.recipient_owner and u.id = any(a.owner_ids)))
-                    union all
-                    select a.id, a.tenant_id, a.rule_id, a.company_id, a.delivery, a.delivery_at, a.delivery_weekday, x.email, null,
-                           t.language, 1
-                    from a join tenant t on t.id = a.tenant_id cross join lateral unnest(a.recipient_emails) as x(email)
-                ), one as (
-                    select distinct on (alert_id, recipient) * from candidates order by alert_id, recipient, preference
-                ), allowed as (
-                    select o.*, coalesce(p.delivery, o.delivery) as mode
-                    from one o left join alert_preference p on p.rule_id = o.rule_id and p.recipient = o.recipient
-                    where coalesce(p.delivery, o.delivery) in ('IMMEDIATE', 'DAILY', 'WEEKLY')
-                      and not exists (select 1 from alert_silence s
-                                      where s.user_id = o.user_id and s.company_id = o.company_id and s.until > now())
-                ), immediate as (
-                    select tenant_id, rule_id, company_id, recipient, user_id, language, array_agg(alert_id order by alert_id) as ids
-                    from allowed where mode = 'IMMEDIATE' group by tenant_id, rule_id, company_id, recipient, user_id, language
-                ), digest as (
-                    select d.tenant_id, d.rule_id, d.recipient, d.user_id, d.language, d.mode, d.delivery_at, d.delivery_weekday,
-                           t.time_zone, alert_digest_due(t.time_zone, d.mode, d.delivery_at, d.delivery_weekday, ?::timestamptz) as due,
-                           array_agg(d.alert_id order by d.alert_id) as ids
-                    from allowed d join tenant t on t.id = d.tenant_id
-                    where d.mode in ('DAILY', 'WEEKLY')
-                    group by d.tenant_id, d.rule_id, d.recipient, d.user_id, d.language, d.mode, d.delivery_at, d.delivery_weekday,
-                             t.time_zone
-                ), immediate_rows as (
-                    insert into mail_outbox (tenant_id, kind, group_key, rule_id, company_id, recipient, recipient_user_id,
-                                             language, template, alert_ids, status, next_attempt_at, unsubscribe_token)
-                    select tenant_id, 'IMMEDIATE', 'immediate:' || rule_id || ':' || company_id || ':' || ids[1], rule_id,
-                           company_id, recipient, user_id, language, 'alert', ids, 'PENDING',
-                           ?::timestamptz + ? * interval '1 millisecond',
-                           replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
-                    from immediate
-                    on conflict (tenant_id, rule_id, company_id, recipient) where status = 'PENDING' and kind = 'IMMEDIATE'
-                    do update set alert_ids = mail_outbox.alert_ids || excluded.alert_ids
-                    returning 1
-                ), digest_rows as (
-                    insert into mail_outbox (tenant_id, kind, group_key, rule_id, recipient, recipient_user_id, language, template,
-                                             alert_ids, status, next_attempt_at, unsubscribe_token)
-                    select tenant_id, mode, lower(mode) || ':' || rule_id || ':' || to_char(due at time zone time_zone, 'YYYY-MM-DD'),
-                           rule_id, recipient, user_id, language, 'alert-digest', ids, 'PENDING', due,
-                           replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
-                    from digest
-                    on conflict (group_key, recipient)
-                    do update set alert_ids = mail_outbox.alert_ids || excluded.alert_ids where mail_outbox.status = 'PENDING'
-                    returning group_key, recipient
-                ), late_rows as (
-                    insert into mail_outbox (tenant_id, kind, group_key, rule_id, recipient, recipient_user_id, language, template,
-                                             alert_ids, status, next_attempt_at, unsubscribe_token)
-                    select tenant_id, mode, lower(mode) || ':' || rule_id || ':' || to_char(next at time zone time_zone, 'YYYY-MM-DD'),
-                           rule_id, recipient, user_id, language, 'alert-digest', ids, 'PENDING', next,
-                           replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
-                    from (select d.*, alert_digest_due(time_zone, mode, delivery_at, delivery_weekday, due) as next
-                          from digest d
-                          where not exists (select 1 from digest_rows r
-                                            where r.recipient = d.recipient
-                                              and r.group_key = lower(d.mode) || ':' || d.rule_id || ':'
-                                                                || to_char(d.due at time zone d.time_zone, 'YYYY-MM-DD'))) later
-                    on conflict (group_key, recipient)
-                    do update set alert_ids = mail_outbox.alert_ids || excluded.alert_ids where mail_outbox.status = 'PENDING'
-                    returning 1
-                )
-                select (select count(*) from immediate_rows) + (select count(*) from digest_rows)
-                       + (select count(*) from late_rows)""")) {
-            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-            insert.setArray(1, connection.createArrayOf("bigint", alertIds.toArray()));
-            insert.setObject(2, now);
-            insert.setObject(3, now);
-            insert.setLong(4, properties.groupWindow().toMillis());
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
         }
     }
 }

@@ -44,7 +44,7 @@ class SignalEventsListener {
     @ApplicationModuleListener(id = "alerting.fan-out", propagation = Propagation.NOT_SUPPORTED)
     void on(SignalEventsRecorded recorded) {
         long started = System.nanoTime();
-        FanOut.Result result = fanOut.fanOut(recorded.eventIds());
+        FanOut.Result result = fanOut.fanOut(recorded.eventIds(), recorded.companyIds());
         if (result.alerts() > 0) {
             log.info(
                     "Alerting: {} signal events of run #{} ({}) raised {} alerts and {} outbox rows in {} ms",

@@ -12,7 +12,7 @@ import eu.vigil.alerting.Silences;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
-import eu.vigil.tenancy.TenancyException;
+import eu.vigil.shared.UserFacingException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.VigilUser;
 import eu.vigil.watchlist.WatchedCompanies;
@@ -152,7 +152,7 @@ class AlertInboxController {
         try {
             alerts.assign(id, uuid(assignee));
             notice(redirect, "inbox.assigned");
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:/alerts/" + id;
@@ -168,7 +168,7 @@ class AlertInboxController {
         try {
             alerts.comment(id, user.userId(), user.displayName(), body);
             notice(redirect, "inbox.commented");
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:/alerts/" + id + "#comments";

@@ -10,8 +10,8 @@ import eu.vigil.alerting.Silences;
 import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyNumbers;
 import eu.vigil.company.ParseResult;
-import eu.vigil.tenancy.NotFoundException;
-import eu.vigil.tenancy.TenancyException;
+import eu.vigil.shared.NotFoundException;
+import eu.vigil.shared.UserFacingException;
 import eu.vigil.tenancy.VigilUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -55,7 +55,7 @@ class AlertPreferencesController {
         try {
             preferences.choose(ruleId, user.userId(), user.email(), user.role(), delivery);
             notice(redirect, "preferences.saved");
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:/alerts/preferences";
@@ -90,7 +90,7 @@ class AlertPreferencesController {
                     day.plusDays(1).atStartOfDay(user.zoneId()).toInstant(),
                     reason);
             notice(redirect, "silences.created", company.display(), day);
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:" + back(back, "/alerts/preferences");

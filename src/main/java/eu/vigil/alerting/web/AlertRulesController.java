@@ -13,13 +13,13 @@ import eu.vigil.alerting.AlertRuleView;
 import eu.vigil.alerting.AlertRules;
 import eu.vigil.alerting.AlertingException;
 import eu.vigil.alerting.Delivery;
+import eu.vigil.shared.UserFacingException;
 import eu.vigil.signal.Category;
 import eu.vigil.signal.Polarity;
 import eu.vigil.signal.Severity;
 import eu.vigil.signal.Signal;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.tenancy.Role;
-import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.Relationship;
@@ -194,7 +194,7 @@ class AlertRulesController {
             AlertRuleView created = rules.create(form.spec());
             notice(redirect, "rules.saved", created.name());
             return "redirect:/alerts/rules";
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             show(model, e);
             return editor(form, model);
         }
@@ -212,7 +212,7 @@ class AlertRulesController {
             AlertRuleView saved = rules.update(id, form.spec());
             notice(redirect, "rules.saved", saved.name());
             return "redirect:/alerts/rules";
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             show(model, e);
             return editor(
                     new RuleForm(

@@ -1,7 +1,7 @@
 package eu.vigil.alerting.web;
 
+import eu.vigil.shared.UserFacingException;
 import eu.vigil.tenancy.Role;
-import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.VigilUser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -13,12 +13,12 @@ final class PortalMessages {
 
     private PortalMessages() {}
 
-    static void flash(RedirectAttributes redirect, TenancyException e) {
+    static void flash(RedirectAttributes redirect, UserFacingException e) {
         redirect.addFlashAttribute("errorKey", e.messageKey());
         redirect.addFlashAttribute("errorArgs", e.args());
     }
 
-    static void show(Model model, TenancyException e) {
+    static void show(Model model, UserFacingException e) {
         model.addAttribute("errorKey", e.messageKey());
         model.addAttribute("errorArgs", e.args());
     }

@@ -7,7 +7,6 @@ import eu.vigil.signal.DetectedSignal;
 import eu.vigil.signal.NetworkSignals;
 import eu.vigil.signal.SignalEngine;
 import eu.vigil.signal.SignalEvents;
-import eu.vigil.signal.SignalEventsRecorded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,8 +24,7 @@ public final class IngestionContext {
     private final SignalEngine signals;
     private final SignalEvents events;
     private final NetworkSignals network;
-    private final Consumer<Object> publisher;
-    private final List<Long> recorded = new ArrayList<>();
+    private final List<SignalEvents.Stored> recorded = new ArrayList<>();
     private final RunStore runs;
     private final Consumer<RunStore.Counters> progress;
     private final RunStore.Counters counters = new RunStore.Counters();
@@ -43,11 +41,9 @@ public final class IngestionContext {
             SignalEngine signals,
             SignalEvents events,
             NetworkSignals network,
-            Consumer<Object> publisher,
             RunStore runs,
             Consumer<RunStore.Counters> progress) {
         this.network = network;
-        this.publisher = publisher;
         this.signals = signals;
         this.events = events;
         this.runId = runId;
@@ -68,11 +64,9 @@ public final class IngestionContext {
             SignalEngine signals,
             SignalEvents events,
             NetworkSignals network,
-            Consumer<Object> publisher,
             RunStore runs,
             Consumer<RunStore.Counters> progress) {
-        return new IngestionContext(
-                runId, source, extract, store, codes, signals, events, network, publisher, runs, progress);
+        return new IngestionContext(runId, source, extract, store, codes, signals, events, network, runs, progress);
     }
 
     public SignalEngine signals() {
@@ -88,13 +82,13 @@ public final class IngestionContext {
      * unless the source dated them; then the distress they spread to parents and subsidiaries.
      */
     public void recordSignals(java.sql.Connection connection, java.util.Map<Long, List<DetectedSignal>> fired) {
-        List<Long> ids = new ArrayList<>(events.record(connection, rows(fired)));
+        List<SignalEvents.Stored> stored = new ArrayList<>(events.record(connection, rows(fired)));
         var spread = network.distress(connection, fired);
-        ids.addAll(events.record(connection, rows(spread)));
+        stored.addAll(events.record(connection, rows(spread)));
         synchronized (recorded) {
-            recorded.addAll(ids);
+            recorded.addAll(stored);
         }
-        counters.signals += ids.size();
+        counters.signals += stored.size();
     }
 
     private List<SignalEvents.Fired> rows(java.util.Map<Long, List<DetectedSignal>> fired) {
@@ -104,17 +98,14 @@ public final class IngestionContext {
         return rows;
     }
 
-    /** Announces the events this run recorded, in batches, from the run's own thread and transaction. */
+    /** Announces the events this run recorded, from the run's own thread and transaction. */
     public void publishSignals() {
-        List<Long> ids;
+        List<SignalEvents.Stored> stored;
         synchronized (recorded) {
-            ids = new ArrayList<>(recorded);
+            stored = new ArrayList<>(recorded);
             recorded.clear();
         }
-        for (int from = 0; from < ids.size(); from += SignalEventsRecorded.MAX_BATCH) {
-            publisher.accept(new SignalEventsRecorded(
-                    runId, source, ids.subList(from, Math.min(ids.size(), from + SignalEventsRecorded.MAX_BATCH))));
-        }
+        events.announce(runId, source, stored);
     }
 
     public long runId() {

@@ -64,7 +64,7 @@ final class FullLoad {
             if (!registryEmpty) {
                 markMissingAsLeft();
             }
-            // a Full rewrites most of the registry: give the planner fresh statistics for the updates that follow
+            // a Full rewrites most of the registry (company's tables too): fresh statistics for the updates that follow
             try (Statement statement = store.connection().createStatement()) {
                 statement.execute("analyze company, company_section, kbo_establishment");
             }
@@ -373,6 +373,7 @@ final class FullLoad {
     }
 
     private void markMissingAsLeft() throws SQLException {
+        // reads company_section directly: on the run's connection, in the transaction that writes the sections
         Connection connection = store.connection();
         List<SectionWrite> writes = new ArrayList<>();
         Map<Long, List<eu.vigil.signal.DetectedSignal>> fired = new HashMap<>();

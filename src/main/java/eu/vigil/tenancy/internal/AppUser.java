@@ -1,6 +1,6 @@
 package eu.vigil.tenancy.internal;
 
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package eu.vigil.tenancy.web;
 
-import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;

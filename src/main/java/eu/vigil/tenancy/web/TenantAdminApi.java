@@ -1,6 +1,6 @@
 package eu.vigil.tenancy.web;
 
-import eu.vigil.tenancy.Language;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.tenancy.TenantView;

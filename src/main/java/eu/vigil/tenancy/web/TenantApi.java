@@ -1,7 +1,7 @@
 package eu.vigil.tenancy.web;
 
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.ApiClient;
-import eu.vigil.tenancy.NotFoundException;
 import eu.vigil.tenancy.TenantManagement;
 import eu.vigil.tenancy.TenantView;
 import eu.vigil.tenancy.UserManagement;

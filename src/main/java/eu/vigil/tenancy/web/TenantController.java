@@ -1,7 +1,7 @@
 package eu.vigil.tenancy.web;
 
-import eu.vigil.tenancy.Language;
-import eu.vigil.tenancy.NotFoundException;
+import eu.vigil.shared.Language;
+import eu.vigil.shared.NotFoundException;
 import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.TenantManagement;
 import java.util.UUID;

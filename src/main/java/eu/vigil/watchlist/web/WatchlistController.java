@@ -1,7 +1,7 @@
 package eu.vigil.watchlist.web;
 
+import eu.vigil.shared.UserFacingException;
 import eu.vigil.tenancy.Role;
-import eu.vigil.tenancy.TenancyException;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.tenancy.VigilUser;
@@ -111,7 +111,7 @@ class WatchlistController {
         try {
             WatchlistView created = watchlists.create(name);
             return "redirect:/watchlists/" + created.id();
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
             return "redirect:/watchlists";
         }
@@ -188,7 +188,7 @@ class WatchlistController {
             } else {
                 flash(redirect, e);
             }
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:/watchlists/" + id;
@@ -231,7 +231,7 @@ class WatchlistController {
             watchlists.update(id, entryId, data(form));
             notice(redirect, "watchlist.saved");
             return "redirect:/watchlists/" + id;
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
             return "redirect:/watchlists/" + id + "/entries/" + entryId;
         }
@@ -284,7 +284,7 @@ class WatchlistController {
         try {
             UUID importId = imports.prepare(id, file.getInputStream(), file.getOriginalFilename(), Uploader.current());
             return "redirect:/watchlists/" + id + "/imports/" + importId;
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
             return "redirect:/watchlists/" + id + "/upload";
         }
@@ -339,7 +339,7 @@ class WatchlistController {
                     params.containsKey("header"),
                     params.get("country"),
                     Uploader.current());
-        } catch (TenancyException e) {
+        } catch (UserFacingException e) {
             flash(redirect, e);
         }
         return "redirect:/watchlists/" + id + "/imports/" + importId;
@@ -451,7 +451,7 @@ class WatchlistController {
         }
     }
 
-    private static void flash(RedirectAttributes redirect, TenancyException e) {
+    private static void flash(RedirectAttributes redirect, UserFacingException e) {
         redirect.addFlashAttribute("errorKey", e.messageKey());
         redirect.addFlashAttribute("errorArgs", e.args());
     }

@@ -8,14 +8,13 @@ import eu.vigil.alerting.KboUpdates;
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.RunView;
+import eu.vigil.shared.Language;
 import eu.vigil.signal.SignalEvents;
-import eu.vigil.signal.SignalQueries;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.TestData.TestUser;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
-import eu.vigil.tenancy.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;
@@ -66,10 +65,10 @@ class FanOutSlicesTests {
     SignalEvents events;
 
     @Autowired
-    SignalQueries queries;
+    WatchedCompanies watched;
 
     @Autowired
-    WatchedCompanies watched;
+    Outbox outbox;
 
     @Autowired
     AlertingProperties properties;
@@ -91,6 +90,8 @@ class FanOutSlicesTests {
                 select e.id from signal_event e join company c on c.id = e.company_id
                 where c.country = 'BE' and c.number = ? and e.code = 'BANKRUPTCY_OPENED'""", Long.class, number);
         assertThat(eventIds).hasSize(1);
+        List<Long> companyIds =
+                jdbc.queryForList("select id from company where country = 'BE' and number = ?", Long.class, number);
 
         List<TestTenant> tenants = new ArrayList<>();
         List<TestUser> credit = new ArrayList<>();
@@ -114,10 +115,10 @@ class FanOutSlicesTests {
                 .sorted(Comparator.comparing((TestTenant t) -> t.id().toString()))
                 .toList();
         // (PostgreSQL orders uuids by their bytes, as their text sorts; java.util.UUID compares signed longs)
-        FanOut oneBySlice = new FanOut(dataSource, events, queries, watched, withFanOutBatch(1), clock, transactions);
+        FanOut oneBySlice = new FanOut(dataSource, events, watched, outbox, withFanOutBatch(1), transactions);
         try {
             failOnce(inOrder.get(1).id());
-            assertThatThrownBy(() -> TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds)))
+            assertThatThrownBy(() -> TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds, companyIds)))
                     .hasMessageContaining("the database failed on this slice");
             assertThat(alertsOf(inOrder.get(0))).as("the first slice committed").isEqualTo(1);
             assertThat(alertsOf(inOrder.get(1))).isZero();
@@ -127,7 +128,7 @@ class FanOutSlicesTests {
                     "the first slice's email",
                     () -> !mail.messagesTo(first.email()).isEmpty());
 
-            FanOut.Result retry = TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds));
+            FanOut.Result retry = TenantContext.callAsPlatform(() -> oneBySlice.fanOut(eventIds, companyIds));
             assertThat(retry.alerts())
                     .as("only the slices that had failed or not run")
                     .isEqualTo(2);

@@ -73,7 +73,10 @@ class BureauIngestionTests {
         assertThat(second.signalEvents()).isEqualTo(12);
         assertThat(published.stream(SignalEventsRecorded.class).filter(e -> e.runId() == second.id()))
                 .singleElement()
-                .satisfies(e -> assertThat(e.eventIds()).hasSize(12));
+                .satisfies(e -> {
+                    assertThat(e.eventIds()).hasSize(12);
+                    assertThat(e.companyIds()).as("the company of its events").containsExactly(id(number));
+                });
 
         RunView replay = ingestion.ingestNow(
                 "bureau",

@@ -1,7 +1,15 @@
-package eu.vigil.watchlist;
+package eu.vigil.demo;
 
+import eu.vigil.company.CompanyDirectory;
+import eu.vigil.company.CompanyId;
+import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
+import eu.vigil.watchlist.ImportReport;
+import eu.vigil.watchlist.Uploader;
+import eu.vigil.watchlist.WatchlistImports;
+import eu.vigil.watchlist.WatchlistManagement;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +19,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -22,9 +29,8 @@ import org.springframework.util.StringUtils;
  */
 @Component
 @Order(200)
-class WatchlistDemo implements ApplicationRunner {
+class DemoWatchlist implements ApplicationRunner {
 
-    static final String DEMO_TENANT = "Demo Trading NV";
     static final String NAME = "Key customers";
     private static final String SALES = "sales@demo.example";
     private static final String CREDIT = "credit@demo.example";
@@ -35,27 +41,24 @@ class WatchlistDemo implements ApplicationRunner {
             "Électricité Marchal",
             "Constructions métalliques Lambert");
 
-    private static final Logger log = LoggerFactory.getLogger(WatchlistDemo.class);
+    private static final Logger log = LoggerFactory.getLogger(DemoWatchlist.class);
 
     private final TenantManagement tenants;
     private final WatchlistManagement watchlists;
     private final WatchlistImports imports;
-    private final JdbcTemplate jdbc;
-    private final eu.vigil.company.CompanyDirectory directory;
+    private final CompanyDirectory directory;
     private final boolean enabled;
 
-    WatchlistDemo(
+    DemoWatchlist(
             TenantManagement tenants,
             WatchlistManagement watchlists,
             WatchlistImports imports,
-            JdbcTemplate jdbc,
-            eu.vigil.company.CompanyDirectory directory,
+            CompanyDirectory directory,
             Environment environment) {
         this.directory = directory;
         this.tenants = tenants;
         this.watchlists = watchlists;
         this.imports = imports;
-        this.jdbc = jdbc;
         Boolean configured = environment.getProperty("vigil.demo.seed", Boolean.class);
         this.enabled = configured != null
                 ? configured
@@ -68,7 +71,8 @@ class WatchlistDemo implements ApplicationRunner {
             return;
         }
         try {
-            TenantContext.callAsPlatform(() -> tenants.tenantNamed(DEMO_TENANT)).ifPresent(this::seed);
+            TenantContext.callAsPlatform(() -> tenants.tenantNamed(DemoAccounts.TENANT_NAME))
+                    .ifPresent(this::seed);
         } catch (RuntimeException e) {
             log.warn("Could not seed the demo watchlist: {}", e.getMessage());
         }
@@ -79,8 +83,9 @@ class WatchlistDemo implements ApplicationRunner {
             if (!watchlists.watchlists().isEmpty()) {
                 return;
             }
-            List<String> known = jdbc.queryForList(
-                    "select number from company where country = 'BE' order by id limit 40", String.class);
+            List<String> known = directory.firstKnown("BE", 40).stream()
+                    .map(CompanyId::number)
+                    .toList();
             // companies the demo world gives good news in its last month (it loads those months after this list), as
             // the
             // sales person's prospects: the opportunities on their home page
@@ -126,9 +131,9 @@ class WatchlistDemo implements ApplicationRunner {
             UUID list = watchlists.create(NAME).id();
             ImportReport report = imports.importFile(
                     list,
-                    new java.io.ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
                     "demo-customers.csv",
-                    new Uploader("demo", null, null, eu.vigil.tenancy.Language.EN));
+                    new Uploader("demo", null, null, Language.EN));
             log.info(
                     "Seeded the demo watchlist '{}': {} accepted, {} pending",
                     NAME,

@@ -1,4 +1,4 @@
-package eu.vigil.tenancy;
+package eu.vigil.shared;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

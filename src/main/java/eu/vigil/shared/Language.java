@@ -1,4 +1,4 @@
-package eu.vigil.tenancy;
+package eu.vigil.shared;
 
 import java.util.Arrays;
 import java.util.Locale;
