@@ -1,0 +1,70 @@
+package eu.vigil.feed.connect;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sources Vigil pulls by itself (src/docs/configuration.md, "Feed connections"). Every one is off unless
+ * enabled; credentials are named here by the environment variable that holds them, never given.
+ *
+ * @param lease        how long an instance holds a source without renewing it; another takes over after that
+ * @param minBackoff   the wait after a first failure (a dropped connection, a 5xx); it doubles with each further one
+ * @param maxBackoff   the longest wait after failures that may mend themselves
+ * @param refusedRetry the wait after an answer that will not mend by itself (a wrong credential, a changed format, a
+ *                     web page instead of data): a clear state on the feed page, not a retry loop
+ * @param idleTimeout  a stream that sends nothing, not even a heartbeat, for this long is taken as dropped
+ */
+@ConfigurationProperties("vigil.feeds.connections")
+public record ConnectionProperties(
+        @DefaultValue("30s") Duration lease,
+        @DefaultValue("1s") Duration minBackoff,
+        @DefaultValue("5m") Duration maxBackoff,
+        @DefaultValue("30m") Duration refusedRetry,
+        @DefaultValue("90s") Duration idleTimeout,
+        @DefaultValue CompaniesHouse companiesHouse,
+        @DefaultValue Bodacc bodacc) {
+
+    /**
+     * @param keyVariable  the environment variable holding the stream key
+     * @param commitEvents a run is committed after this many events ...
+     * @param commitEvery  ... or this long after the first event it holds, whichever comes first
+     * @param silentAfter  no event for this long makes the feed late on the platform admin's home
+     */
+    public record CompaniesHouse(
+            @DefaultValue("false") boolean enabled,
+
+            @DefaultValue("https://stream.companieshouse.gov.uk")
+            URI endpoint,
+
+            @DefaultValue({"companies", "officers", "insolvency-cases", "charges", "disqualified-officers"})
+            List<String> streams,
+
+            @DefaultValue("VIGIL_CH_STREAM_KEY") String keyVariable,
+            @DefaultValue("2000") int commitEvents,
+            @DefaultValue("5s") Duration commitEvery,
+            @DefaultValue("2h") Duration silentAfter) {}
+
+    /**
+     * @param interval    how often the dataset is asked for new notices
+     * @param startFrom   the first publication date taken when the connection has no position yet (unset: yesterday)
+     * @param pageSize    records per request (the API allows at most 100)
+     * @param runRecords  a run is committed after this many notices
+     * @param silentAfter no notice for this long makes the feed late (BODACC publishes on working days)
+     */
+    public record Bodacc(
+            @DefaultValue("false") boolean enabled,
+
+            @DefaultValue(
+                    "https://bodacc-datadila.opendatasoft.com/api/explore/v2.1/catalog/datasets/annonces-commerciales/records")
+            URI endpoint,
+
+            @DefaultValue("15m") Duration interval,
+            LocalDate startFrom,
+            @DefaultValue("100") int pageSize,
+            @DefaultValue("5000") int runRecords,
+            @DefaultValue("4d") Duration silentAfter) {}
+}

@@ -1,0 +1,175 @@
+package eu.vigil.feed.connect;
+
+import eu.vigil.feed.FeedIngestion;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sources Vigil pulls by itself, as configured: one runner per stream on every instance, of which the one holding
+ * the stream's lease pulls; leases are renewed on a timer while the instance lives.
+ */
+@Component
+@EnableConfigurationProperties(ConnectionProperties.class)
+public class FeedConnections implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedConnections.class);
+
+    private final ConnectionProperties properties;
+    private final ConnectionStore store;
+    private final FeedIngestion ingestion;
+    private final ConnectionMetrics metrics;
+    private final Environment environment;
+    private final JdbcTemplate jdbc;
+    private final List<ConnectionRunner> runners = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    private volatile ScheduledExecutorService timer;
+    private volatile boolean running;
+    private String node;
+
+    FeedConnections(
+            ConnectionProperties properties,
+            ConnectionStore store,
+            FeedIngestion ingestion,
+            ConnectionMetrics metrics,
+            Environment environment,
+            JdbcTemplate jdbc) {
+        this.properties = properties;
+        this.store = store;
+        this.ingestion = ingestion;
+        this.metrics = metrics;
+        this.environment = environment;
+        this.jdbc = jdbc;
+    }
+
+    /** Where every stream of every source Vigil has pulled stands. */
+    public List<ConnectionState> states() {
+        return store.all();
+    }
+
+    @Override
+    public void start() {
+        node = nodeName();
+        timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("feed-leases").daemon().factory());
+        long every = Math.max(200, properties.lease().toMillis() / 3);
+        timer.scheduleWithFixedDelay(this::renewLeases, every, every, TimeUnit.MILLISECONDS);
+        ConnectionProperties.CompaniesHouse ch = properties.companiesHouse();
+        if (ch.enabled()) {
+            String key = environment.getProperty(ch.keyVariable());
+            if (key == null || key.isBlank()) {
+                for (String stream : ch.streams()) {
+                    store.ensure(CompaniesHouseStream.SOURCE, stream);
+                    store.note(
+                            CompaniesHouseStream.SOURCE,
+                            stream,
+                            "Not connected: the stream key is missing. Set the environment variable " + ch.keyVariable()
+                                    + " and restart.");
+                }
+                log.error(
+                        "The Companies House stream connection is enabled, but {} holds no stream key: not connected",
+                        ch.keyVariable());
+            } else {
+                Puller puller = new CompaniesHouseStream(
+                        http,
+                        ch.endpoint(),
+                        key,
+                        ch.keyVariable(),
+                        ch.commitEvents(),
+                        ch.commitEvery(),
+                        properties.idleTimeout());
+                ch.streams().forEach(stream -> open(puller, stream, Duration.ZERO, node, properties));
+            }
+        }
+        running = true;
+    }
+
+    /** Starts pulling {@code stream} as {@code holder}, once the lease is free; stopped with the application. */
+    ConnectionRunner open(
+            Puller puller, String stream, Duration interval, String holder, ConnectionProperties settings) {
+        ConnectionRunner runner =
+                new ConnectionRunner(puller, stream, holder, interval, settings, store, ingestion, metrics);
+        metrics.lag(puller.source(), () -> newestItem(puller.source()));
+        runners.add(runner);
+        return runner.start();
+    }
+
+    /** Stops a runner opened here: {@code died} leaves its lease to expire, as a process that died would. */
+    void close(ConnectionRunner runner, boolean died) {
+        if (died) {
+            runner.halt();
+        } else {
+            runner.stop();
+        }
+        runners.remove(runner);
+    }
+
+    private Instant newestItem(String source) {
+        return store.all().stream()
+                .filter(s -> s.source().equals(source))
+                .map(ConnectionState::newestItemAt)
+                .filter(Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+    }
+
+    private void renewLeases() {
+        for (ConnectionRunner runner : runners) {
+            try {
+                runner.renew();
+            } catch (RuntimeException e) {
+                log.warn("Could not renew the lease of {} {}: {}", runner.source(), runner.stream(), e.getMessage());
+            }
+        }
+    }
+
+    private String nodeName() {
+        try {
+            String name = jdbc.queryForObject("select current_setting('application_name', true)", String.class);
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        } catch (RuntimeException e) {
+            log.debug("No application name on the connection: {}", e.getMessage());
+        }
+        return "vigil-" + UUID.randomUUID().toString().substring(0, 18);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        runners.parallelStream().forEach(ConnectionRunner::stop);
+        runners.clear();
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the web server and the database pool, after the rest has started. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}
