@@ -98,6 +98,16 @@ public class FeedConnections implements SmartLifecycle {
                 ch.streams().forEach(stream -> open(puller, stream, Duration.ZERO, node, properties));
             }
         }
+        ConnectionProperties.Bodacc bodacc = properties.bodacc();
+        if (bodacc.enabled()) {
+            open(
+                    new BodaccPoller(
+                            http, bodacc.endpoint(), bodacc.startFrom(), bodacc.pageSize(), bodacc.runRecords()),
+                    BodaccPoller.STREAM,
+                    bodacc.interval(),
+                    node,
+                    properties);
+        }
         running = true;
     }
 
