@@ -261,6 +261,16 @@ public class FeedIngestion {
         }
     }
 
+    /** The last extract of {@code source} applied, by any way it came (upload, inbox, connection). */
+    public Optional<RunView> lastApplied(String source) {
+        return runs.lastCompleted(source);
+    }
+
+    /** Whether an extract of {@code type} (e.g. a KBO full) of {@code source} was ever applied. */
+    public boolean appliedOfType(String source, String type) {
+        return runs.completedOfType(source, type);
+    }
+
     public Optional<RunView> run(long id) {
         return runs.find(id);
     }

@@ -26,7 +26,8 @@ public record ConnectionProperties(
         @DefaultValue("30m") Duration refusedRetry,
         @DefaultValue("90s") Duration idleTimeout,
         @DefaultValue CompaniesHouse companiesHouse,
-        @DefaultValue Bodacc bodacc) {
+        @DefaultValue Bodacc bodacc,
+        @DefaultValue Kbo kbo) {
 
     /**
      * @param keyVariable  the environment variable holding the stream key
@@ -67,4 +68,23 @@ public record ConnectionProperties(
             @DefaultValue("100") int pageSize,
             @DefaultValue("5000") int runRecords,
             @DefaultValue("4d") Duration silentAfter) {}
+
+    /**
+     * @param userVariable     the environment variable holding the KBO Open Data account's user name
+     * @param passwordVariable the environment variable holding its password
+     * @param interval         how often the listing is read (KBO publishes an Update a day)
+     * @param preferFull       take a Full rather than the Update of the same number (a monthly refresh, when told to)
+     * @param silentAfter      no new extract for this long makes the feed late
+     */
+    public record Kbo(
+            @DefaultValue("false") boolean enabled,
+
+            @DefaultValue("https://kbopub.economie.fgov.be/kbo-open-data")
+            URI endpoint,
+
+            @DefaultValue("VIGIL_KBO_USER") String userVariable,
+            @DefaultValue("VIGIL_KBO_PASSWORD") String passwordVariable,
+            @DefaultValue("6h") Duration interval,
+            @DefaultValue("false") boolean preferFull,
+            @DefaultValue("3d") Duration silentAfter) {}
 }

@@ -108,6 +108,36 @@ public class FeedConnections implements SmartLifecycle {
                     node,
                     properties);
         }
+        ConnectionProperties.Kbo kbo = properties.kbo();
+        if (kbo.enabled()) {
+            String user = environment.getProperty(kbo.userVariable());
+            String password = environment.getProperty(kbo.passwordVariable());
+            if (user == null || user.isBlank() || password == null || password.isBlank()) {
+                store.ensure(KboOpenData.SOURCE, KboOpenData.STREAM);
+                store.note(
+                        KboOpenData.SOURCE,
+                        KboOpenData.STREAM,
+                        "Not connected: the KBO Open Data account is missing. Set the environment variables "
+                                + kbo.userVariable() + " and " + kbo.passwordVariable() + " and restart.");
+                log.error(
+                        "The KBO Open Data connection is enabled, but {} or {} is empty: not connected",
+                        kbo.userVariable(),
+                        kbo.passwordVariable());
+            } else {
+                open(
+                        new KboOpenData(
+                                kbo.endpoint(),
+                                user,
+                                password,
+                                "check the account in " + kbo.userVariable() + " and " + kbo.passwordVariable(),
+                                kbo.preferFull(),
+                                ingestion),
+                        KboOpenData.STREAM,
+                        kbo.interval(),
+                        node,
+                        properties);
+            }
+        }
         running = true;
     }
 
