@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,7 +28,12 @@ public record ConnectionProperties(
         @DefaultValue("90s") Duration idleTimeout,
         @DefaultValue CompaniesHouse companiesHouse,
         @DefaultValue Bodacc bodacc,
-        @DefaultValue Kbo kbo) {
+        @DefaultValue Kbo kbo,
+        Map<String, FileDrop> files) {
+
+    public Map<String, FileDrop> files() {
+        return files == null ? Map.of() : files;
+    }
 
     /**
      * @param keyVariable  the environment variable holding the stream key
@@ -87,4 +93,22 @@ public record ConnectionProperties(
             @DefaultValue("6h") Duration interval,
             @DefaultValue("false") boolean preferFull,
             @DefaultValue("3d") Duration silentAfter) {}
+
+    /**
+     * Where the bureau's or the accounts' files are fetched (the key, {@code bureau} or {@code accounts}, is the source).
+     *
+     * @param url              {@code sftp://user@host:port/folder} (files after the last applied, by name) or
+     *                         {@code https://…} (one file, applied when its content changed)
+     * @param userVariable     the environment variable holding the HTTPS user (SFTP: the user is in the URL)
+     * @param passwordVariable the environment variable holding the password
+     * @param knownHosts       an OpenSSH known_hosts file with the SFTP server's key (unset: the key is not checked)
+     */
+    public record FileDrop(
+            @DefaultValue("false") boolean enabled,
+            URI url,
+            String userVariable,
+            String passwordVariable,
+            String knownHosts,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("2d") Duration silentAfter) {}
 }

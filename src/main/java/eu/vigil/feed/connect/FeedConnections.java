@@ -138,7 +138,40 @@ public class FeedConnections implements SmartLifecycle {
                         properties);
             }
         }
+        properties.files().forEach(this::openFileDrop);
         running = true;
+    }
+
+    private void openFileDrop(String source, ConnectionProperties.FileDrop drop) {
+        if (!drop.enabled()) {
+            return;
+        }
+        if (!ingestion.sources().contains(source) || drop.url() == null) {
+            log.error(
+                    "vigil.feeds.connections.files.{}: {}; not connected",
+                    source,
+                    drop.url() == null ? "no url" : "not a source Vigil knows (" + ingestion.sources() + ")");
+            return;
+        }
+        String password = drop.passwordVariable() == null ? null : environment.getProperty(drop.passwordVariable());
+        String hint = drop.passwordVariable() == null
+                ? "set password-variable and the password in that environment variable"
+                : "check the password in the environment variable " + drop.passwordVariable();
+        Puller puller = "sftp".equalsIgnoreCase(drop.url().getScheme())
+                ? new SftpFolder(
+                        source,
+                        drop.url(),
+                        password,
+                        drop.knownHosts() == null ? null : java.nio.file.Path.of(drop.knownHosts()),
+                        hint)
+                : new HttpsFile(
+                        source,
+                        http,
+                        drop.url(),
+                        drop.userVariable() == null ? null : environment.getProperty(drop.userVariable()),
+                        password,
+                        hint);
+        open(puller, "files", drop.interval(), node, properties);
     }
 
     /** Starts pulling {@code stream} as {@code holder}, once the lease is free; stopped with the application. */

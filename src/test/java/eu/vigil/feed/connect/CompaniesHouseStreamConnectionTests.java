@@ -262,7 +262,8 @@ class CompaniesHouseStreamConnectionTests {
                         true, null, List.of(), "VIGIL_CH_STREAM_KEY", 5, Duration.ofMillis(300), Duration.ofHours(2)),
                 new ConnectionProperties.Bodacc(
                         false, null, Duration.ofMinutes(15), null, 100, 5000, Duration.ofDays(4)),
-                new ConnectionProperties.Kbo(false, null, "U", "P", Duration.ofHours(6), false, Duration.ofDays(3)));
+                new ConnectionProperties.Kbo(false, null, "U", "P", Duration.ofHours(6), false, Duration.ofDays(3)),
+                java.util.Map.of());
     }
 
     private List<String> numbers(int count) {
