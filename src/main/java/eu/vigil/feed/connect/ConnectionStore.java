@@ -149,6 +149,24 @@ class ConnectionStore {
                 stream);
     }
 
+    /** Marks the episode as told; true for the one instance that marks it first. */
+    boolean claimAlert(String source, String stream) {
+        return jdbc.update(
+                        "update feed_connection set alert_sent_at = clock_timestamp() "
+                                + "where source = ? and stream = ? and alert_sent_at is null",
+                        source,
+                        stream)
+                == 1;
+    }
+
+    /** The connection is well again: a next episode is told again. */
+    void clearAlert(String source, String stream) {
+        jdbc.update(
+                "update feed_connection set alert_sent_at = null where source = ? and stream = ? and alert_sent_at is not null",
+                source,
+                stream);
+    }
+
     private static ConnectionState state(ResultSet rs, int row) throws SQLException {
         LocalDate day =
                 rs.getDate("items_day") == null ? null : rs.getDate("items_day").toLocalDate();

@@ -1,10 +1,14 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedConnectionQueries;
+import eu.vigil.feed.FeedConnectionStatus;
 import eu.vigil.feed.FeedIngestion;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @EnableConfigurationProperties(ConnectionProperties.class)
-public class FeedConnections implements SmartLifecycle {
+public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
 
     private static final Logger log = LoggerFactory.getLogger(FeedConnections.class);
 
@@ -36,6 +40,9 @@ public class FeedConnections implements SmartLifecycle {
     private final Environment environment;
     private final JdbcTemplate jdbc;
     private final List<ConnectionRunner> runners = new CopyOnWriteArrayList<>();
+    /** The threshold of every source a runner was opened for, as its settings give it. */
+    private final Map<String, Duration> opened = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL)
@@ -62,6 +69,60 @@ public class FeedConnections implements SmartLifecycle {
     /** Where every stream of every source Vigil has pulled stands. */
     public List<ConnectionState> states() {
         return store.all();
+    }
+
+    @Override
+    public List<FeedConnectionStatus> connections() {
+        Instant now = Instant.now();
+        Map<String, Duration> thresholds = thresholds();
+        return store.all().stream()
+                .map(s -> status(s, thresholds.get(s.source()), now))
+                .toList();
+    }
+
+    /** The silence each source pulled here is allowed before it is late (a source not pulled has none). */
+    Map<String, Duration> thresholds() {
+        return new HashMap<>(opened);
+    }
+
+    private static Duration silentAfter(String source, ConnectionProperties settings) {
+        return switch (source) {
+            case CompaniesHouseStream.SOURCE -> settings.companiesHouse().silentAfter();
+            case BodaccPoller.SOURCE -> settings.bodacc().silentAfter();
+            case KboOpenData.SOURCE -> settings.kbo().silentAfter();
+            default ->
+                settings.files().containsKey(source)
+                        ? settings.files().get(source).silentAfter()
+                        : Duration.ofDays(2);
+        };
+    }
+
+    static FeedConnectionStatus status(ConnectionState s, Duration threshold, Instant now) {
+        Duration lag = s.lag(now);
+        boolean enabled = threshold != null;
+        boolean late = enabled && lag != null && lag.compareTo(threshold) > 0;
+        boolean failing = enabled
+                && s.failingSince() != null
+                && Duration.between(s.failingSince(), now).compareTo(threshold) > 0;
+        return new FeedConnectionStatus(
+                s.source(),
+                s.stream(),
+                enabled,
+                s.connected(),
+                s.lastSuccessAt(),
+                s.newestItemAt(),
+                lag,
+                s.itemsToday(),
+                s.itemsTotal(),
+                s.runs(),
+                s.nextAttemptAt(),
+                s.failures(),
+                s.failingSince(),
+                s.lastError(),
+                s.note(),
+                threshold,
+                late,
+                failing);
     }
 
     @Override
@@ -180,6 +241,7 @@ public class FeedConnections implements SmartLifecycle {
         ConnectionRunner runner =
                 new ConnectionRunner(puller, stream, holder, interval, settings, store, ingestion, metrics);
         metrics.lag(puller.source(), () -> newestItem(puller.source()));
+        opened.put(puller.source(), silentAfter(puller.source(), settings));
         runners.add(runner);
         return runner.start();
     }
@@ -192,6 +254,9 @@ public class FeedConnections implements SmartLifecycle {
             runner.stop();
         }
         runners.remove(runner);
+        if (runners.stream().noneMatch(r -> r.source().equals(runner.source()))) {
+            opened.remove(runner.source());
+        }
     }
 
     private Instant newestItem(String source) {
