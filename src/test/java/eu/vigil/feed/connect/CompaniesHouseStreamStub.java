@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * run together on one line now and then, then the connection held open with heartbeats and new events as they are
  * published. The next connections can be told to answer 429, HTML, or to drop in the middle of a line.
  */
-final class CompaniesHouseStreamStub implements AutoCloseable {
+public final class CompaniesHouseStreamStub implements AutoCloseable {
 
     private static final Pattern TIMEPOINT = Pattern.compile("\"timepoint\":(\\d+)");
 
@@ -48,13 +48,18 @@ final class CompaniesHouseStreamStub implements AutoCloseable {
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** When each event left the stub, by timepoint. */
-    final Map<Long, Long> sentAtNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> sentAt = new ConcurrentHashMap<>();
+
+    /** When the event of {@code timepoint} left the stub (first sent), or null. */
+    public Instant sentAt(long timepoint) {
+        return sentAt.get(timepoint);
+    }
 
     private volatile long oldestKept;
     private volatile boolean heartbeats = true;
     private volatile boolean closed;
 
-    CompaniesHouseStreamStub(String key) throws IOException {
+    public CompaniesHouseStreamStub(String key) throws IOException {
         this.key = key;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -62,11 +67,11 @@ final class CompaniesHouseStreamStub implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    void publish(String stream, List<String> lines) {
+    public void publish(String stream, List<String> lines) {
         List<Event> events = streams.computeIfAbsent(stream, s -> new CopyOnWriteArrayList<>());
         for (String line : lines) {
             Matcher m = TIMEPOINT.matcher(line);
@@ -86,8 +91,8 @@ final class CompaniesHouseStreamStub implements AutoCloseable {
         oldestKept = timepoint;
     }
 
-    /** Sends events without heartbeats or pauses (a benchmark). */
-    void noHeartbeats() {
+    /** Sends events as fast as it can, without heartbeats between them (a benchmark). */
+    public void noHeartbeats() {
         heartbeats = false;
     }
 
@@ -159,12 +164,12 @@ final class CompaniesHouseStreamStub implements AutoCloseable {
                     chunk.append('\n');
                 }
                 chunk.append(event.line());
-                sentAtNanos.putIfAbsent(event.timepoint(), System.nanoTime());
+                sentAt.putIfAbsent(event.timepoint(), Instant.now());
                 sent++;
                 if (together) {
                     Event second = waiting.get(++i);
                     chunk.append(second.line());
-                    sentAtNanos.putIfAbsent(second.timepoint(), System.nanoTime());
+                    sentAt.putIfAbsent(second.timepoint(), Instant.now());
                     sent++;
                 }
                 chunk.append('\n');
