@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * company in ten is watched by a tenant with the default risk rule. Prints the time until every event is applied and
  * its signal events recorded, and from an event leaving the stub to its run committed and to its alert written.
  *
- * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.CompaniesHouseStreamBenchmark -Dbench.args="50000 10000"</pre>
+ * (arguments: events, companies, and a pace in events per second, 0 for all at once)
+ *
+ * <pre>./mvnw -q -Pbench test-compile exec:exec -Dbench.main=eu.vigil.bench.CompaniesHouseStreamBenchmark -Dbench.args="50000 10000 0"</pre>
  */
 public final class CompaniesHouseStreamBenchmark {
 
@@ -42,6 +44,8 @@ public final class CompaniesHouseStreamBenchmark {
     public static void main(String[] args) throws Exception {
         int events = Integer.parseInt(args.length > 0 ? args[0] : "50000");
         int companies = Integer.parseInt(args.length > 1 ? args[1] : "10000");
+        // events per second the stub publishes at; 0: all at once, replayed as fast as the stub can send them
+        int pace = Integer.parseInt(args.length > 2 ? args[2] : "0");
         Path work = Path.of("target/bench-stream");
         Files.createDirectories(work);
         try (CompaniesHouseStreamStub stub = new CompaniesHouseStreamStub(KEY);
@@ -84,7 +88,15 @@ public final class CompaniesHouseStreamBenchmark {
                 }
                 long lastTimepoint = FIRST_TIMEPOINT + events - 1;
                 long start = System.nanoTime();
-                stub.publish("companies", lines);
+                if (pace <= 0) {
+                    stub.publish("companies", lines);
+                } else {
+                    int slice = Math.max(1, pace / 10);
+                    for (int from = 0; from < lines.size(); from += slice) {
+                        stub.publish("companies", lines.subList(from, Math.min(lines.size(), from + slice)));
+                        Thread.sleep(100);
+                    }
+                }
                 while (!Long.toString(lastTimepoint).equals(position(jdbc))) {
                     Thread.sleep(20);
                 }
