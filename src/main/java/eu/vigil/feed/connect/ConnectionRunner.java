@@ -158,27 +158,39 @@ final class ConnectionRunner {
                         stream,
                         puller.streaming() ? null : Instant.now().plus(interval));
             }
+        } catch (RuntimeException e) {
+            // a fault of Vigil's own, not the source's: said as such, and retried after the longest backoff
+            log.error("{} {}: the pull stopped on an error", source, stream, e);
+            failed(new FeedFailure(
+                    FeedFailure.Kind.TRANSIENT,
+                    "Vigil stopped pulling on an error of its own ("
+                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the log has the details.",
+                    properties.maxBackoff()));
         } catch (FeedFailure failure) {
-            if (stopping || leaseLost) {
-                return;
-            }
-            metrics.failed(source);
-            int failures = store.failed(source, stream, failure.getMessage(), Duration.ZERO);
-            Duration wait = failure.backoff(failures, properties);
-            store.scheduleNext(source, stream, Instant.now().plus(wait));
-            log.warn(
-                    "{} {}: {} (failure {} in a row; next attempt in {} s)",
-                    source,
-                    stream,
-                    failure.getMessage(),
-                    failures,
-                    wait.toSeconds());
+            failed(failure);
         } finally {
             open.clear();
             if (!halted) {
                 store.connected(source, stream, holder, false);
             }
         }
+    }
+
+    private void failed(FeedFailure failure) {
+        if (stopping || leaseLost) {
+            return;
+        }
+        metrics.failed(source);
+        int failures = store.failed(source, stream, failure.getMessage(), Duration.ZERO);
+        Duration wait = failure.backoff(failures, properties);
+        store.scheduleNext(source, stream, Instant.now().plus(wait));
+        log.warn(
+                "{} {}: {} (failure {} in a row; next attempt in {} s)",
+                source,
+                stream,
+                failure.getMessage(),
+                failures,
+                wait.toSeconds());
     }
 
     private void pause(Duration wait) throws InterruptedException {

@@ -50,6 +50,9 @@ class CompaniesHouseStreamConnectionTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private CompaniesHouseStreamStub stub;
     private final List<ConnectionRunner> opened = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -108,6 +111,18 @@ class CompaniesHouseStreamConnectionTests {
         assertThat(state.newestItemAt()).isEqualTo(Instant.parse("2026-11-20T10:00:00Z"));
         assertThat(state.lastSuccessAt()).isNotNull();
         assertThat(state.connected()).as("held open with heartbeats").isTrue();
+        assertThat(meters.get("vigil.feed.connection.items")
+                        .tag("source", SOURCE)
+                        .counter()
+                        .count())
+                .as("items read, on /actuator/prometheus")
+                .isGreaterThanOrEqualTo(lines.size());
+        assertThat(meters.get("vigil.feed.connection.lag")
+                        .tag("source", SOURCE)
+                        .gauge()
+                        .value())
+                .as("seconds since the newest event's date")
+                .isGreaterThan(0);
     }
 
     @Test
