@@ -110,6 +110,18 @@ public class FeedIngestion {
         return runs.find(run.id()).orElseThrow();
     }
 
+    /**
+     * Applies what a feed connection fetched as one run, like a file. {@code inRunTransaction} (the connection's new
+     * position) commits with the run or not at all; the same content twice is not refused, as a stream may repeat
+     * itself and each event is applied once anyway.
+     */
+    public RunView applyFetched(
+            String source, InputStream content, String fileName, String triggeredBy, Runnable inRunTransaction) {
+        RunView run = record(source, content, fileName, false, triggeredBy);
+        execute(run.id(), false, inRunTransaction);
+        return runs.find(run.id()).orElseThrow();
+    }
+
     /** Applies an extract already on disk (a folder of CSVs or a zip) without copying it. */
     public RunView ingestInPlace(String source, Path extract, boolean force, String triggeredBy) {
         requireSource(source);
@@ -160,6 +172,10 @@ public class FeedIngestion {
 
     /** Applies a queued run. Never throws: how it ended is in the run. */
     public void execute(long runId) {
+        execute(runId, true, () -> {});
+    }
+
+    private void execute(long runId, boolean refuseSameFile, Runnable inRunTransaction) {
         String source = runs.source(runId);
         FeedAdapter adapter = adapters.get(source);
         try {
@@ -176,7 +192,9 @@ public class FeedIngestion {
                             s -> runs.describe(runId, extract.number(), extract.type(), extract.snapshot()));
                     boolean forced = runs.forced(runId);
                     if (!forced) {
-                        Optional<Long> same = runs.completedWithSameFile(source, runs.sha256(runId));
+                        Optional<Long> same = refuseSameFile
+                                ? runs.completedWithSameFile(source, runs.sha256(runId))
+                                : Optional.empty();
                         if (same.isPresent()) {
                             throw new RefusedException("This extract was already applied by run #" + same.get()
                                     + "; applying it again would change nothing.");
@@ -207,6 +225,7 @@ public class FeedIngestion {
                                 counted.setAside);
                     }
                     context.publishSignals();
+                    inRunTransaction.run();
                     runs.complete(runId, context.counters());
                     publisher.publishEvent(new FeedRunCompleted(runId, source));
                     log.info(
@@ -239,6 +258,16 @@ public class FeedIngestion {
             runs.fail(runId, "FAILED", "The extract could not be applied: " + message);
             log.error("Run #{} failed", runId, e);
         }
+    }
+
+    /** The last extract of {@code source} applied, by any way it came (upload, inbox, connection). */
+    public Optional<RunView> lastApplied(String source) {
+        return runs.lastCompleted(source);
+    }
+
+    /** Whether an extract of {@code type} (e.g. a KBO full) of {@code source} was ever applied. */
+    public boolean appliedOfType(String source, String type) {
+        return runs.completedOfType(source, type);
     }
 
     public Optional<RunView> run(long id) {

@@ -89,6 +89,7 @@ class TenantIsolationTests {
             "GET /watchlists/{id}/export.xlsx",
             "GET /platform/feeds/runs/{id}",
             "GET /platform/feeds/runs/{id}/status",
+            "GET /platform/feeds/sources/{source}",
             "POST /api/v1/admin/feeds/{source}/extracts",
             "GET /api/v1/admin/feeds/runs/{id}",
             "GET /api/v1/admin/feeds/runs/{id}/quarantine",
@@ -650,6 +651,8 @@ class TenantIsolationTests {
         assertSameAsMissing(get("/platform/feeds/runs/{id}", 1), get("/platform/feeds/runs/{id}", 999_999), 403);
         assertSameAsMissing(
                 get("/platform/feeds/runs/{id}/status", 1), get("/platform/feeds/runs/{id}/status", 999_999), 403);
+        assertSameAsMissing(
+                get("/platform/feeds/sources/{source}", "kbo"), get("/platform/feeds/sources/{source}", "nope"), 403);
     }
 
     @Test

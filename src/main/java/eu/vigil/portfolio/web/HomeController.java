@@ -1,5 +1,7 @@
 package eu.vigil.portfolio.web;
 
+import eu.vigil.feed.FeedConnectionQueries;
+import eu.vigil.feed.FeedConnectionStatus;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.portfolio.Portfolio;
 import eu.vigil.tenancy.Role;
@@ -26,8 +28,11 @@ class HomeController {
     private final Portfolio portfolio;
     private final FeedIngestion feeds;
     private final PortfolioFormats formats;
+    private final FeedConnectionQueries connections;
 
-    HomeController(Portfolio portfolio, FeedIngestion feeds, PortfolioFormats formats) {
+    HomeController(
+            Portfolio portfolio, FeedIngestion feeds, PortfolioFormats formats, FeedConnectionQueries connections) {
+        this.connections = connections;
         this.formats = formats;
         this.portfolio = portfolio;
         this.feeds = feeds;
@@ -39,6 +44,11 @@ class HomeController {
         if (user.role() == Role.PLATFORM_ADMIN) {
             model.addAttribute("health", portfolio.feedHealth(feeds.sources()));
             model.addAttribute("now", Instant.now());
+            model.addAttribute(
+                    "attention",
+                    connections.connections().stream()
+                            .filter(FeedConnectionStatus::needsAttention)
+                            .toList());
             return "portfolio/platform-home";
         }
         if (user.role() == Role.SALES) {

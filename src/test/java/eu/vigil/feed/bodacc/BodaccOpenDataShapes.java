@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answer ({@code total_count, results}), a v1 search answer ({@code nhits, parameters, records[].fields}), or
  * written as the semicolon CSV export.
  */
-final class BodaccOpenDataShapes {
+public final class BodaccOpenDataShapes {
 
     /** The CSV export's columns, in its order. */
     static final List<String> CSV_COLUMNS = List.of(
@@ -57,7 +57,7 @@ final class BodaccOpenDataShapes {
     private BodaccOpenDataShapes() {}
 
     /** A collective-procedure notice about {@code siren}, published on {@code published}. */
-    static Map<String, Object> judgment(
+    public static Map<String, Object> judgment(
             String siren, String published, String famille, String nature, String date, String complement) {
         Map<String, Object> record = base(siren, published, "collective", "Procédures collectives");
         Map<String, Object> judgment = new LinkedHashMap<>();

@@ -1,0 +1,86 @@
+package eu.vigil.feed.connect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** What a source's HTTP answer means for the connection, in words. */
+final class HttpAnswers {
+
+    private HttpAnswers() {}
+
+    /**
+     * Passes a 200 with data; anything else becomes the failure it is (and the body is closed): a refused credential
+     * or a web page waits the long retry, a 429 waits what the server asked, a 5xx is retried with backoff.
+     */
+    static void check(HttpResponse<InputStream> response, String what, String credentialHint) throws FeedFailure {
+        int status = response.statusCode();
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (status == 200 && !type.contains("html")) {
+            return;
+        }
+        close(response);
+        if (status == 200) {
+            throw html(what, response);
+        }
+        if (status == 401 || status == 403) {
+            throw FeedFailure.refused(what + " refused the credential (HTTP " + status + "): " + credentialHint + ".");
+        }
+        if (status == 429) {
+            Duration wait = retryAfter(response);
+            return429(what, wait);
+        }
+        if (status >= 500) {
+            throw FeedFailure.dropped(what + " is unavailable (HTTP " + status + "); it will be asked again.");
+        }
+        throw FeedFailure.refused(what + " answered HTTP " + status + " for " + response.uri()
+                + ": check the endpoint in the configuration.");
+    }
+
+    private static void return429(String what, Duration wait) throws FeedFailure {
+        throw new FeedFailure(
+                FeedFailure.Kind.RATE_LIMITED,
+                what + " asked Vigil to slow down (HTTP 429)"
+                        + (wait == null ? "" : "; it asked to wait " + wait.toSeconds() + " s") + ".",
+                wait);
+    }
+
+    static FeedFailure html(String what, HttpResponse<?> response) {
+        return FeedFailure.refused(what + " answered a web page (HTML) instead of data at " + response.uri()
+                + ": a login or maintenance page, or a wrong endpoint.");
+    }
+
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse(null);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration wait = Duration.between(Instant.now(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    static void close(HttpResponse<InputStream> response) {
+        try {
+            response.body().close();
+        } catch (IOException e) {
+            // nothing more to read from it anyway
+        }
+    }
+}
