@@ -448,7 +448,8 @@ public final class ClusterLoadBenchmark {
 
     private static Process startNode(Path jar, Path work, String jdbcUrl, SmtpServer smtp, int node, int port)
             throws IOException {
-        Path dir = Files.createDirectories(work.resolve("node-" + node));
+        // one working directory for all nodes: with the local file store, their files are shared as on one volume
+        Path dir = Files.createDirectories(work.resolve("nodes"));
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx1g",
@@ -469,6 +470,7 @@ public final class ClusterLoadBenchmark {
         environment.put("VIGIL_BOOTSTRAP_API_KEY", PLATFORM_KEY);
         environment.put("VIGIL_DEMO_SEED", "false");
         environment.put("VIGIL_BASE_URL", "http://127.0.0.1");
+        environment.put("VIGIL_WATCHDOG_NODE_NAME", "bench-node-" + node);
         environment.put("LOGGING_LEVEL_ROOT", "WARN");
         return builder.start();
     }
