@@ -45,8 +45,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Issue 24's load run, apart from the tests: Vigil nodes started from the packaged jar (each a JVM of its own) on one
  * embedded PostgreSQL, behind {@link RoundRobinProxy} (a request to each node in turn, no stickiness), all on
  * 127.0.0.1. A tenant watches {@code entries} companies with two years of history and alerts; {@code users} credit
- * managers sign in through the proxy and browse (watchlists, a watchlist, a company, the alerts; a think time of
- * 0.5-1.5 s between pages) for {@code seconds}, while a KBO Update (5,000 enterprises, 1,000 of them going bankrupt)
+ * managers sign in through the proxy (one every 0.3 s) and browse (watchlists, a watchlist, a company, the alerts; a
+ * think time of 0.5-1.5 s between pages) for {@code seconds}, while a KBO Update (5,000 enterprises, 1,000 of them going bankrupt)
  * and a bureau snapshot (10,000 watched companies, every section moved) are uploaded through the API and ingested.
  * Every answer that is not a 200 page of the signed-in user counts as an error. Prints, per page, the loads, errors,
  * median and p95, for each node count in turn (a fresh database each), side by side.
@@ -153,8 +153,14 @@ public final class ClusterLoadBenchmark {
                 List<HttpClient> clients = new ArrayList<>();
                 try (ExecutorService signing = Executors.newVirtualThreadPerTaskExecutor()) {
                     List<Future<HttpClient>> signedIn = new ArrayList<>();
-                    for (String email : seeded.emails()) {
-                        signedIn.add(signing.submit(() -> signIn(base, email)));
+                    // people arrive over a quarter of a minute, not all in the same instant
+                    for (int u = 0; u < seeded.emails().size(); u++) {
+                        String email = seeded.emails().get(u);
+                        long arrival = u * 300L;
+                        signedIn.add(signing.submit(() -> {
+                            pause(arrival);
+                            return signIn(base, email);
+                        }));
                     }
                     for (Future<HttpClient> client : signedIn) {
                         try {
