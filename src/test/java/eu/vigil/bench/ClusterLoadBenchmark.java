@@ -150,6 +150,7 @@ public final class ClusterLoadBenchmark {
                     errors.put(page, Collections.synchronizedList(new ArrayList<>()));
                 });
                 List<String> signInErrors = Collections.synchronizedList(new ArrayList<>());
+                List<String> ingestErrors = new ArrayList<>();
                 List<HttpClient> clients = new ArrayList<>();
                 try (ExecutorService signing = Executors.newVirtualThreadPerTaskExecutor()) {
                     List<Future<HttpClient>> signedIn = new ArrayList<>();
@@ -199,8 +200,8 @@ public final class ClusterLoadBenchmark {
                         pause(500);
                     }
                     running.set(false);
-                    kbo[0] = kboRun.get();
-                    bureau[0] = bureauRun.get();
+                    kbo[0] = outcome(kboRun, ingestErrors);
+                    bureau[0] = outcome(bureauRun, ingestErrors);
                 }
                 Map<String, PageFigures> pages = new LinkedHashMap<>();
                 for (String page : PAGES) {
@@ -215,7 +216,8 @@ public final class ClusterLoadBenchmark {
                                     percentile(sorted, 95),
                                     sorted.isEmpty() ? Double.NaN : sorted.getLast()));
                 }
-                List<String> samples = new ArrayList<>(signInErrors);
+                List<String> samples = new ArrayList<>(ingestErrors);
+                samples.addAll(signInErrors);
                 PAGES.forEach(page -> errors.get(page).stream().limit(3).forEach(samples::add));
                 return new Result(
                         nodes,
@@ -308,6 +310,16 @@ public final class ClusterLoadBenchmark {
         ingest(http, base, "kbo", "first.zip", kboUpdate(kboNumbers, false));
         ingest(http, base, "bureau", "base.jsonl", bureauSnapshot(0));
         return new Seeded(emails, list, watched, kboNumbers);
+    }
+
+    /** The run's time, or NaN with the reason among the errors when its upload or run failed. */
+    private static double outcome(Future<Double> run, List<String> errors) throws InterruptedException {
+        try {
+            return run.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            errors.add("ingest: " + e.getCause().getMessage());
+            return Double.NaN;
+        }
     }
 
     /** Loads pages in turn as one signed-in user would, until told to stop. */
