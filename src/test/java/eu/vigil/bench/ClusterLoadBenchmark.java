@@ -126,14 +126,14 @@ public final class ClusterLoadBenchmark {
             for (int node = 1; node <= nodes; node++) {
                 int port = freePort();
                 backends.add(URI.create("http://127.0.0.1:" + port));
-                processes.add(startNode(jar, work, postgres.getJdbcUrl("postgres", database), smtp, node, port));
+                processes.add(startNode(jar, work, postgres.getJdbcUrl("postgres", database), smtp, nodes, node, port));
             }
             HttpClient plain = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
             for (int i = 0; i < nodes; i++) {
-                awaitReady(plain, backends.get(i), processes.get(i), work.resolve("node-" + (i + 1) + ".log"));
+                awaitReady(plain, backends.get(i), processes.get(i), log(work, nodes, i + 1));
             }
             SingleConnectionDataSource dataSource =
                     new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", database), "postgres", "", true);
@@ -464,8 +464,8 @@ public final class ClusterLoadBenchmark {
         return lines.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Process startNode(Path jar, Path work, String jdbcUrl, SmtpServer smtp, int node, int port)
-            throws IOException {
+    private static Process startNode(
+            Path jar, Path work, String jdbcUrl, SmtpServer smtp, int nodes, int node, int port) throws IOException {
         // one working directory for all nodes: with the local file store, their files are shared as on one volume
         Path dir = Files.createDirectories(work.resolve("nodes"));
         ProcessBuilder builder = new ProcessBuilder(
@@ -476,7 +476,7 @@ public final class ClusterLoadBenchmark {
                         jar.toString())
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("node-" + node + ".log").toFile());
+                .redirectOutput(log(work, nodes, node).toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("VIGIL_") || name.startsWith("SPRING_"));
         environment.put("SERVER_PORT", String.valueOf(port));
@@ -491,6 +491,11 @@ public final class ClusterLoadBenchmark {
         environment.put("VIGIL_WATCHDOG_NODE_NAME", "bench-node-" + node);
         environment.put("LOGGING_LEVEL_ROOT", "WARN");
         return builder.start();
+    }
+
+    /** Where node {@code node} of the run with {@code nodes} nodes writes its log. */
+    private static Path log(Path work, int nodes, int node) {
+        return work.resolve("run-" + nodes + "-node-" + node + ".log");
     }
 
     private static void awaitReady(HttpClient http, URI node, Process process, Path log) throws Exception {
