@@ -139,7 +139,7 @@ public final class HomePageBenchmark {
      * Companies for 98 % of the entries (the rest pending), with two years of history: 2 % bankrupt (a tenth of those
      * revoked), 8 % a high-severity negative signal, 6 % a positive one in the last 60 days; half with a risk class.
      */
-    private static void seed(JdbcTemplate jdbc, UUID tenant, UUID user, int entries) {
+    static void seed(JdbcTemplate jdbc, UUID tenant, UUID user, int entries) {
         UUID list = UUID.randomUUID();
         jdbc.update(
                 "insert into watchlist (id, tenant_id, name, created_by, created_at) values (?, ?, 'Bench', 'bench', now())",
