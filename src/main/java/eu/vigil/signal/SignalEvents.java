@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,7 @@ public class SignalEvents {
         String[] sources = new String[n];
         String[] extracts = new String[n];
         Long[] runs = new Long[n];
+        UUID[] tenants = new UUID[n];
         for (int i = 0; i < n; i++) {
             Fired event = events.get(i);
             Signal signal = event.detected().signal();
@@ -61,12 +63,13 @@ public class SignalEvents {
             sources[i] = event.source();
             extracts[i] = clip(event.extract(), 64);
             runs[i] = event.runId();
+            tenants[i] = event.tenantId();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into signal_event (company_id, code, category, polarity, severity, old_value, new_value,
-                                          effective_date, source, extract, run_id)
+                                          effective_date, source, extract, run_id, tenant_id)
                 select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::date[], ?::text[], ?::text[], ?::bigint[])
+                                     ?::date[], ?::text[], ?::text[], ?::bigint[], ?::uuid[])
                 on conflict do nothing returning id""")) {
             insert.setArray(1, connection.createArrayOf("bigint", companies));
             insert.setArray(2, connection.createArrayOf("text", codes));
@@ -79,6 +82,7 @@ public class SignalEvents {
             insert.setArray(9, connection.createArrayOf("text", sources));
             insert.setArray(10, connection.createArrayOf("text", extracts));
             insert.setArray(11, connection.createArrayOf("bigint", runs));
+            insert.setArray(12, connection.createArrayOf("uuid", tenants));
             List<Long> ids = new ArrayList<>(n);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -108,7 +112,7 @@ public class SignalEvents {
         return jdbc.query(
                 """
                 select e.id, e.company_id, c.country, c.number, e.code, e.category, e.polarity, e.severity, e.old_value,
-                       e.new_value, e.effective_date, e.detected_at, e.source
+                       e.new_value, e.effective_date, e.detected_at, e.source, e.tenant_id
                 from signal_event e join company c on c.id = e.company_id
                 where e.id = any(?::bigint[])""" + (companies == null ? "" : " and e.company_id = any(?::bigint[])") + " order by e.id",
                 (rs, n) -> new RecordedEvent(
@@ -127,20 +131,23 @@ public class SignalEvents {
                                 rs.getDate(11).toLocalDate(),
                                 rs.getTimestamp(12).toInstant(),
                                 rs.getString(13),
-                                null)),
+                                null),
+                        rs.getObject(14, UUID.class)),
                 args.toArray());
     }
 
-    /** An event with the company it is about. */
-    public record RecordedEvent(long id, long companyId, String country, String number, SignalEvent event) {}
+    /** An event with the company it is about; {@code tenantId} names the one tenant a private event belongs to. */
+    public record RecordedEvent(
+            long id, long companyId, String country, String number, SignalEvent event, UUID tenantId) {}
 
-    /** A company's events, newest first; {@code since} null means all. */
+    /** A company's registry events (no tenant's private ones), newest first; {@code since} null means all. */
     @Transactional(readOnly = true)
     public List<SignalEvent> of(long companyId, LocalDate since) {
         return jdbc.query(
                 """
                 select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
-                from signal_event where company_id = ? and effective_date >= ? order by effective_date desc, id desc""",
+                from signal_event where company_id = ? and effective_date >= ? and tenant_id is null
+                order by effective_date desc, id desc""",
                 (rs, n) -> new SignalEvent(
                         rs.getLong(1),
                         rs.getString(2),
@@ -165,12 +172,52 @@ public class SignalEvents {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    /** A detected signal ready to store: for which company, effective when, from which run. */
+    /** The private events of {@code tenantId} on one company (its receivables), newest first. */
+    @Transactional(readOnly = true)
+    public List<SignalEvent> privateOf(UUID tenantId, long companyId, LocalDate since) {
+        return jdbc.query(
+                """
+                select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
+                from signal_event where tenant_id = ? and company_id = ? and effective_date >= ?
+                order by effective_date desc, id desc""",
+                (rs, n) -> new SignalEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                        Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getDate(8).toLocalDate(),
+                        rs.getTimestamp(9).toInstant(),
+                        rs.getString(10),
+                        rs.getString(11)),
+                tenantId,
+                companyId,
+                Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
+    }
+
+    /**
+     * A detected signal ready to store: for which company, effective when, from which run; {@code tenantId} null for a
+     * registry event (everybody's), else the one tenant whose own data fired it.
+     */
     public record Fired(
             long companyId,
             DetectedSignal detected,
             LocalDate effectiveDate,
             String source,
             String extract,
-            long runId) {}
+            long runId,
+            UUID tenantId) {
+
+        public Fired(
+                long companyId,
+                DetectedSignal detected,
+                LocalDate effectiveDate,
+                String source,
+                String extract,
+                long runId) {
+            this(companyId, detected, effectiveDate, source, extract, runId, null);
+        }
+    }
 }
