@@ -130,6 +130,41 @@ class ReceivablesLoadingTests {
     }
 
     @Test
+    void theWatchlistAndItsExportShowWhatTheLedgerSaysOfEachEntry() throws Exception {
+        TestTenant tenant = data.tenant("Ledger list");
+        String number = LedgerApi.number();
+        RegistryRows.company(jdbc, "BE", number, "Lijst Proef NV", "Hasselt");
+        UUID list = TenantContext.callAs(tenant.id(), () -> {
+            UUID id = watchlists.create("Customers").id();
+            watchlists.add(id, number, new EntryData("L-7", null, null, null, null, List.of()));
+            return id;
+        });
+        load(
+                mvc,
+                tenant,
+                "SNAPSHOT",
+                "2026-06-30",
+                item("L-INV-1", "L-7", "Invoice", "01/04/2026", "01/05/2026", "1.250,00", null),
+                item("L-INV-2", "L-7", "Invoice", "01/06/2026", "01/07/2026", "750,00", null));
+
+        String page =
+                body(mvc.perform(get("/watchlists/{id}", list)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        tenant.admin().principal())))
+                        .andReturn());
+        assertThat(page).contains("€2,000.00").contains("€1,250.00");
+        String csv =
+                body(mvc.perform(get("/watchlists/{id}/export.csv", list)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(
+                                        tenant.admin().principal())))
+                        .andReturn());
+        // DBT weighs each open invoice's days past due by its amount: (1,250 x 60 + 750 x 0) / 2,000
+        assertThat(csv).contains("Outstanding (our ledger)").contains(";2000.00;1250.00;37.5;EUR");
+    }
+
+    @Test
     void anotherTenantSeesNoneOfTheLedgerAndItsDocumentNumbersAreItsOwn() throws Exception {
         TestTenant owner = data.tenant("Ledger owner");
         TestTenant other = data.tenant("Ledger stranger");
