@@ -1,7 +1,14 @@
 package eu.vigil.receivables.internal;
 
+import eu.vigil.company.CopyText;
 import eu.vigil.receivables.LoadMode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,11 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The ledger's writes on the load's transaction, set-based: lines go to a staging table in batches, then one statement
+ * The ledger's writes on the load's transaction, set-based: lines go to a staging table by {@code COPY} in batches,
+ * then one statement
  * merges them into the ledger (a line identical to the stored item changes nothing), one closes what a snapshot no
  * longer carries.
  */
@@ -130,55 +141,48 @@ class LedgerStore {
         }
     }
 
+    /** Writes a batch of read lines into the staging table with {@code COPY}. */
     void stage(List<LineReading.Item> items) {
         if (items.isEmpty()) {
             return;
         }
-        int n = items.size();
-        String[] docs = new String[n];
-        String[] refs = new String[n];
-        String[] countries = new String[n];
-        String[] numbers = new String[n];
-        String[] keys = new String[n];
-        String[] types = new String[n];
-        Date[] documentDates = new Date[n];
-        Date[] dueDates = new Date[n];
-        BigDecimal[] amounts = new BigDecimal[n];
-        String[] currencies = new String[n];
-        Date[] paid = new Date[n];
-        for (int i = 0; i < n; i++) {
-            LineReading.Item item = items.get(i);
-            docs[i] = item.documentNo();
-            refs[i] = item.customerRef();
-            countries[i] = item.company() == null ? null : item.company().country();
-            numbers[i] = item.company() == null ? null : item.company().number();
-            keys[i] = item.customerKey();
-            types[i] = item.type().name();
-            documentDates[i] = Date.valueOf(item.documentDate());
-            dueDates[i] = Date.valueOf(item.dueDate());
-            amounts[i] = item.amount();
-            currencies[i] = item.currency();
-            paid[i] = item.paidDate() == null ? null : Date.valueOf(item.paidDate());
-        }
-        Connection connection = connection();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into receivable_stage
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[],
-                                     ?::numeric[], ?::text[], ?::date[])""")) {
-            insert.setArray(1, connection.createArrayOf("text", docs));
-            insert.setArray(2, connection.createArrayOf("text", refs));
-            insert.setArray(3, connection.createArrayOf("text", countries));
-            insert.setArray(4, connection.createArrayOf("text", numbers));
-            insert.setArray(5, connection.createArrayOf("text", keys));
-            insert.setArray(6, connection.createArrayOf("text", types));
-            insert.setArray(7, connection.createArrayOf("date", documentDates));
-            insert.setArray(8, connection.createArrayOf("date", dueDates));
-            insert.setArray(9, connection.createArrayOf("numeric", amounts));
-            insert.setArray(10, connection.createArrayOf("text", currencies));
-            insert.setArray(11, connection.createArrayOf("date", paid));
-            insert.executeUpdate();
+        try {
+            CopyIn copyIn =
+                    connection().unwrap(PGConnection.class).getCopyAPI().copyIn("copy receivable_stage from stdin");
+            try (Writer out = new BufferedWriter(
+                    new OutputStreamWriter(new PGCopyOutputStream(copyIn), StandardCharsets.UTF_8), 1 << 16)) {
+                for (LineReading.Item item : items) {
+                    CopyText.escape(item.documentNo(), out);
+                    out.write('\t');
+                    CopyText.escape(item.customerRef(), out);
+                    out.write('\t');
+                    CopyText.escape(
+                            item.company() == null ? null : item.company().country(), out);
+                    out.write('\t');
+                    CopyText.escape(
+                            item.company() == null ? null : item.company().number(), out);
+                    out.write('\t');
+                    CopyText.escape(item.customerKey(), out);
+                    out.write('\t');
+                    out.write(item.type().name());
+                    out.write('\t');
+                    out.write(item.documentDate().toString());
+                    out.write('\t');
+                    out.write(item.dueDate().toString());
+                    out.write('\t');
+                    out.write(item.amount().toPlainString());
+                    out.write('\t');
+                    CopyText.escape(item.currency(), out);
+                    out.write('\t');
+                    CopyText.escape(
+                            item.paidDate() == null ? null : item.paidDate().toString(), out);
+                    out.write('\n');
+                }
+            }
         } catch (SQLException e) {
             throw failed("stage the load's lines", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stage the load's lines", e);
         }
     }
 

@@ -163,7 +163,20 @@ final class LineReading {
                 List.of());
     }
 
+    /** The types already read: an export repeats a handful of words a million times. */
+    private static final Map<String, java.util.Optional<DocumentType>> READ_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static DocumentType type(String raw) {
+        if (READ_TYPES.size() > 10_000) {
+            READ_TYPES.clear();
+        }
+        return READ_TYPES
+                .computeIfAbsent(raw, r -> java.util.Optional.ofNullable(readType(r)))
+                .orElse(null);
+    }
+
+    private static DocumentType readType(String raw) {
         String folded = NameFolding.fold(raw).replaceAll("[^a-z ]", " ").strip().replaceAll(" +", " ");
         try {
             return DocumentType.valueOf(raw.strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
