@@ -131,11 +131,13 @@ class LedgerStore {
         try (Statement create = connection().createStatement()) {
             create.execute("""
                     create temp table if not exists receivable_stage (
-                        document_no varchar(64) primary key, customer_ref varchar(100), country char(2), number varchar(20),
+                        document_no varchar(64) not null, customer_ref varchar(100), country char(2), number varchar(20),
                         customer_key varchar(100) not null, doc_type varchar(12) not null, document_date date not null,
                         due_date date not null, amount numeric(19, 2) not null, currency char(3) not null, paid_date date
                     ) on commit drop""");
             create.execute("truncate receivable_stage");
+            // the aggregate of every customer's figures and the snapshot's anti-join sort and hash a whole ledger
+            create.execute("set local work_mem = '256MB'");
         } catch (SQLException e) {
             throw failed("prepare the load", e);
         }
@@ -190,6 +192,12 @@ class LedgerStore {
     record Merged(int inserted, int updated) {}
 
     Merged merge(UUID tenant, long loadId) {
+        // document numbers are unique in the stage (the loader refuses a repeat), so it needs no index, only statistics
+        try (Statement analyze = connection().createStatement()) {
+            analyze.execute("analyze receivable_stage");
+        } catch (SQLException e) {
+            throw failed("prepare the merge", e);
+        }
         try (PreparedStatement merge = connection().prepareStatement("""
                 insert into receivable_item (tenant_id, document_no, customer_ref, country, number, customer_key, doc_type,
                                              document_date, due_date, amount, currency, paid_date, closed_by_load, load_id,
