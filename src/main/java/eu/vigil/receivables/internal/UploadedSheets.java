@@ -5,7 +5,6 @@ import eu.vigil.receivables.LedgerColumn;
 import eu.vigil.receivables.UploadPreview;
 import eu.vigil.tenancy.TenantManagement;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,10 +160,6 @@ public class UploadedSheets {
 
     private static boolean blank(List<String> cells) {
         return cells.stream().allMatch(String::isBlank);
-    }
-
-    static <T> Iterator<T> iterator(Stream<T> stream) {
-        return stream.iterator();
     }
 
     private static String clip(String value, int length) {
