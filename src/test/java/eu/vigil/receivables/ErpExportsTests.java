@@ -140,6 +140,44 @@ class ErpExportsTests {
     }
 
     @Test
+    void anXlsxWithDateCellsAndNumberCellsReadsAsItsCsvWould() throws Exception {
+        TestTenant tenant = tenantWatching("C-100");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Test", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Open items");
+        List<String> header = List.of("Customer", "Invoice number", "Invoice date", "Due date", "Open amount");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        sheet.value(1, 0, "C-100");
+        sheet.value(1, 1, 5001);
+        sheet.value(1, 2, LocalDate.of(2026, 5, 2));
+        sheet.style(1, 2).format("dd/mm/yyyy").set();
+        sheet.value(1, 3, LocalDate.of(2026, 6, 1));
+        sheet.style(1, 3).format("dd/mm/yyyy").set();
+        sheet.value(1, 4, new java.math.BigDecimal("1234.5"));
+        sheet.value(2, 0, "C-100");
+        sheet.value(2, 1, 5002);
+        sheet.value(2, 2, LocalDate.of(2026, 6, 20));
+        sheet.value(2, 3, LocalDate.of(2026, 7, 20));
+        sheet.value(2, 4, -34.5);
+        workbook.finish();
+        UploadPreview preview = TenantContext.callAs(tenant.id(), () -> {
+            UUID id = uploads.keep("open-items.xlsx", out.toByteArray(), "test");
+            return uploads.preview(id, null);
+        });
+        assertThat(preview.headerRow()).isEqualTo(1);
+        assertThat(preview.rows()).allMatch(r -> r.item() != null);
+        UploadPreview.Item first = preview.rows().getFirst().item();
+        assertThat(first.documentNo()).isEqualTo("5001");
+        assertThat(first.documentDate()).isEqualTo(LocalDate.of(2026, 5, 2));
+        assertThat(first.dueDate()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(first.amount()).isEqualByComparingTo("1234.50");
+        load(tenant, preview);
+        assertThat(outstanding(tenant, "C-100")).isEqualTo("1200.00");
+    }
+
+    @Test
     void aFrenchCreditManagerLoadsTheSapExportInTheBrowserAndReadsTheFiguresInFrench() throws Exception {
         TestTenant tenant = tenantWatching("C-100");
         TestUser manager = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);
