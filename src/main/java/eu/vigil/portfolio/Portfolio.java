@@ -299,7 +299,7 @@ public class Portfolio {
                       from watchlist_entry
                       where tenant_id = ? and company_id is not null and (owner_id = ? or relationship = 'PROSPECT')
                       group by company_id) w
-                join signal_event s on s.company_id = w.company_id
+                join signal_event s on s.company_id = w.company_id and (s.tenant_id is null or s.tenant_id = ?)
                 where s.polarity = 'positive' and s.effective_date >= current_date - 30
                 order by s.effective_date desc, s.id desc limit ?""",
                 (rs, n) -> new Row(
@@ -315,6 +315,7 @@ public class Portfolio {
                 userId,
                 TenantContext.require(),
                 userId,
+                TenantContext.require(),
                 limit);
         Map<Long, String> names =
                 names(rows.stream().map(Row::companyId).distinct().toList(), language);

@@ -59,7 +59,7 @@ class RedAmberHistory {
                 ), ev as materialized (
                     select s.company_id, s.code, s.polarity, s.severity, s.effective_date
                     from signal_event s join watched w on w.company_id = s.company_id
-                    where s.effective_date < ?::date
+                    where s.effective_date < ?::date and s.tenant_id is null
                       and (s.code = any(?::text[])
                            or (s.polarity = 'negative' and s.severity = any(?::text[]) and s.effective_date >= ?::date))
                 ), months as (

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -58,6 +59,7 @@ public class SignalEvents {
         String[] sources = new String[n];
         String[] extracts = new String[n];
         Long[] runs = new Long[n];
+        UUID[] tenants = new UUID[n];
         for (int i = 0; i < n; i++) {
             Fired event = events.get(i);
             Signal signal = event.detected().signal();
@@ -75,12 +77,13 @@ public class SignalEvents {
             sources[i] = event.source();
             extracts[i] = clip(event.extract(), 64);
             runs[i] = event.runId();
+            tenants[i] = event.tenantId();
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into signal_event (company_id, code, category, polarity, severity, old_value, new_value,
-                                          effective_date, source, extract, run_id)
+                                          effective_date, source, extract, run_id, tenant_id)
                 select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::date[], ?::text[], ?::text[], ?::bigint[])
+                                     ?::date[], ?::text[], ?::text[], ?::bigint[], ?::uuid[])
                 on conflict do nothing returning id, company_id""")) {
             insert.setArray(1, connection.createArrayOf("bigint", companies));
             insert.setArray(2, connection.createArrayOf("text", codes));
@@ -93,6 +96,7 @@ public class SignalEvents {
             insert.setArray(9, connection.createArrayOf("text", sources));
             insert.setArray(10, connection.createArrayOf("text", extracts));
             insert.setArray(11, connection.createArrayOf("bigint", runs));
+            insert.setArray(12, connection.createArrayOf("uuid", tenants));
             List<Stored> stored = new ArrayList<>(n);
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -138,13 +142,15 @@ public class SignalEvents {
         }
         List<SignalEvent> events = new ArrayList<>();
         List<Long> companyOf = new ArrayList<>();
+        List<UUID> tenantOf = new ArrayList<>();
         jdbc.query(
                 """
                 select id, company_id, code, category, polarity, severity, old_value, new_value, effective_date,
-                       detected_at, source
+                       detected_at, source, tenant_id
                 from signal_event where id = any(?::bigint[])""" + (companies == null ? "" : " and company_id = any(?::bigint[])") + " order by id",
                 rs -> {
                     companyOf.add(rs.getLong(2));
+                    tenantOf.add(rs.getObject(12, UUID.class));
                     events.add(new SignalEvent(
                             rs.getLong(1),
                             rs.getString(3),
@@ -164,21 +170,28 @@ public class SignalEvents {
         for (int i = 0; i < events.size(); i++) {
             CompanyId company = identities.get(companyOf.get(i));
             recorded.add(new RecordedEvent(
-                    events.get(i).id(), companyOf.get(i), company.country(), company.number(), events.get(i)));
+                    events.get(i).id(),
+                    companyOf.get(i),
+                    company.country(),
+                    company.number(),
+                    events.get(i),
+                    tenantOf.get(i)));
         }
         return recorded;
     }
 
-    /** An event with the company it is about. */
-    public record RecordedEvent(long id, long companyId, String country, String number, SignalEvent event) {}
+    /** An event with the company it is about; {@code tenantId} names the one tenant a private event belongs to. */
+    public record RecordedEvent(
+            long id, long companyId, String country, String number, SignalEvent event, UUID tenantId) {}
 
-    /** A company's events, newest first; {@code since} null means all. */
+    /** A company's registry events (no tenant's private ones), newest first; {@code since} null means all. */
     @Transactional(readOnly = true)
     public List<SignalEvent> of(long companyId, LocalDate since) {
         return jdbc.query(
                 """
                 select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
-                from signal_event where company_id = ? and effective_date >= ? order by effective_date desc, id desc""",
+                from signal_event where company_id = ? and effective_date >= ? and tenant_id is null
+                order by effective_date desc, id desc""",
                 (rs, n) -> new SignalEvent(
                         rs.getLong(1),
                         rs.getString(2),
@@ -203,12 +216,52 @@ public class SignalEvents {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    /** A detected signal ready to store: for which company, effective when, from which run. */
+    /** The private events of {@code tenantId} on one company (its receivables), newest first. */
+    @Transactional(readOnly = true)
+    public List<SignalEvent> privateOf(UUID tenantId, long companyId, LocalDate since) {
+        return jdbc.query(
+                """
+                select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
+                from signal_event where tenant_id = ? and company_id = ? and effective_date >= ?
+                order by effective_date desc, id desc""",
+                (rs, n) -> new SignalEvent(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                        Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getDate(8).toLocalDate(),
+                        rs.getTimestamp(9).toInstant(),
+                        rs.getString(10),
+                        rs.getString(11)),
+                tenantId,
+                companyId,
+                Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
+    }
+
+    /**
+     * A detected signal ready to store: for which company, effective when, from which run; {@code tenantId} null for a
+     * registry event (everybody's), else the one tenant whose own data fired it.
+     */
     public record Fired(
             long companyId,
             DetectedSignal detected,
             LocalDate effectiveDate,
             String source,
             String extract,
-            long runId) {}
+            long runId,
+            UUID tenantId) {
+
+        public Fired(
+                long companyId,
+                DetectedSignal detected,
+                LocalDate effectiveDate,
+                String source,
+                String extract,
+                long runId) {
+            this(companyId, detected, effectiveDate, source, extract, runId, null);
+        }
+    }
 }

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Set-based reads of recorded signal events for other modules: one query per call, whatever the
- * number of companies. Events come per company, newest first (effective date, then id).
+ * number of companies. Events come per company, newest first (effective date, then id). They are the registry's
+ * events, which every tenant shares: a tenant's private events (its receivables) are read through {@link SignalEvents}.
  */
 @Service
 public class SignalQueries {
@@ -48,7 +49,8 @@ public class SignalQueries {
             return List.of();
         }
         return query(
-                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and polarity = 'negative'"
+                "select " + COLUMNS
+                        + " from signal_event where company_id = any(?::bigint[]) and tenant_id is null and polarity = 'negative'"
                         + " and effective_date >= ?" + ORDER,
                 ids(companyIds),
                 Date.valueOf(since));
@@ -61,7 +63,8 @@ public class SignalQueries {
             return List.of();
         }
         return query(
-                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and code = any(?::text[])"
+                "select " + COLUMNS
+                        + " from signal_event where company_id = any(?::bigint[]) and tenant_id is null and code = any(?::text[])"
                         + " and effective_date >= ?" + ORDER,
                 ids(companyIds),
                 codes.toArray(String[]::new),
@@ -76,7 +79,7 @@ public class SignalQueries {
             return List.of();
         }
         return query(
-                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[])"
+                "select " + COLUMNS + " from signal_event where company_id = any(?::bigint[]) and tenant_id is null"
                         + " and (code = any(?::text[]) or (polarity = 'negative' and effective_date >= ?))" + ORDER,
                 ids(companyIds),
                 codes.toArray(String[]::new),
@@ -93,7 +96,7 @@ public class SignalQueries {
         jdbc.query(
                 """
                 select company_id, max(detected_at) from signal_event
-                where company_id = any(?::bigint[]) and polarity = 'negative' group by company_id""",
+                where company_id = any(?::bigint[]) and tenant_id is null and polarity = 'negative' group by company_id""",
                 rs -> {
                     found.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
                 },

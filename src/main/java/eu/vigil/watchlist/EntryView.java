@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A watched company as the list shows it; {@code companyId} null while the number is pending. */
+/**
+ * A watched company as the list shows it; {@code companyId} null while the number is pending, {@code ledger} null when
+ * the tenant's receivables hold nothing for it.
+ */
 public record EntryView(
         long id,
         String country,
@@ -23,7 +26,8 @@ public record EntryView(
         String lightCode,
         LocalDate lightDate,
         boolean hasAlerts,
-        Instant addedAt) {
+        Instant addedAt,
+        EntryLedger ledger) {
 
     public boolean pending() {
         return companyId == null;

@@ -22,6 +22,8 @@ record UploadLimits(
             endpoints = new LinkedHashMap<>();
             endpoints.put("/watchlists/*/upload", DataSize.ofMegabytes(50));
             endpoints.put("/api/v1/watchlists/*/entries", DataSize.ofMegabytes(50));
+            endpoints.put("/receivables/upload", DataSize.ofMegabytes(100));
+            endpoints.put("/api/v1/receivables/items", DataSize.ofMegabytes(200));
             endpoints.put("/platform/feeds", DataSize.ofGigabytes(4));
             endpoints.put("/api/v1/admin/feeds/*/extracts", DataSize.ofGigabytes(4));
         }

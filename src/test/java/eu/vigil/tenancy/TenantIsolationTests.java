@@ -98,6 +98,10 @@ class TenantIsolationTests {
             "GET /companies/{country}/{number}",
             "GET /companies/{country}/{number}/timeline",
             "GET /companies/{country}/{number}/light",
+            "GET /companies/{country}/{number}/receivables",
+            "GET /receivables/uploads/{id}",
+            "POST /receivables/uploads/{id}/preview",
+            "POST /receivables/uploads/{id}/load",
             "GET /password-reset/{token}",
             "POST /password-reset/{token}",
             "GET /invitation/{token}",
@@ -640,6 +644,71 @@ class TenantIsolationTests {
         assertThat(jdbc.queryForObject("select country from tenant where id = ?", String.class, a.id()))
                 .isEqualTo("BE");
         assertThat(page(get("/settings"))).contains("<option value=\"BE\" selected");
+    }
+
+    @Autowired
+    eu.vigil.receivables.ReceivableUploads receivableUploads;
+
+    @Test
+    void anotherTenantsLedgerItsUploadsAndItsFiguresOnACompanyStayItsOwn() throws Exception {
+        long first8 = 7_650_000 + (System.nanoTime() & 0xFFFF);
+        String number = "%08d%02d".formatted(first8, 97 - first8 % 97);
+        eu.vigil.support.RegistryRows.company(jdbc, "BE", number, "Gedeelde Klant NV", "Mechelen");
+        UUID aList = watchlistOf(a, "Alpha ledger");
+        UUID bList = watchlistOf(b, "Bravo ledger");
+        TenantContext.runAs(
+                a.id(),
+                () -> watchlists.add(
+                        aList, number, new eu.vigil.watchlist.EntryData("A-REF", null, null, null, null, List.of())));
+        TenantContext.runAs(
+                b.id(),
+                () -> watchlists.add(
+                        bList,
+                        number,
+                        new eu.vigil.watchlist.EntryData("B-SECRET", null, null, null, null, List.of())));
+        apiAs(
+                b,
+                post("/api/v1/receivables/items")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"mode":"SNAPSHOT","asOf":"2026-06-30","items":[{"documentNumber":"B-INV-1",
+                                 "customer":"B-SECRET","documentDate":"2026-06-01","amount":"7777.77"}]}"""));
+        UUID bUpload = TenantContext.callAs(
+                b.id(),
+                () -> receivableUploads.keep(
+                        "bravo.csv",
+                        "Customer;Document;Date;Amount\nB-SECRET;B-INV-2;01/06/2026;1\n"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "test"));
+        UUID missing = UUID.randomUUID();
+        assertSameAsMissing(get("/receivables/uploads/{id}", bUpload), get("/receivables/uploads/{id}", missing), 404);
+        assertSameAsMissing(
+                post("/receivables/uploads/{id}/preview", bUpload),
+                post("/receivables/uploads/{id}/preview", missing),
+                404);
+        assertSameAsMissing(
+                post("/receivables/uploads/{id}/load", bUpload).param("asOf", "2026-06-30"),
+                post("/receivables/uploads/{id}/load", missing).param("asOf", "2026-06-30"),
+                404);
+        assertThat(TenantContext.callAs(
+                        b.id(), () -> receivableUploads.preview(bUpload, null).rows()))
+                .as("B's upload is still there, untouched")
+                .hasSize(1);
+
+        String section = page(get("/companies/{c}/{n}/receivables", "BE", number));
+        assertThat(section).doesNotContain("B-SECRET").doesNotContain("7777").doesNotContain("7,77");
+        assertThat(page(get("/receivables"))).doesNotContain("B-SECRET").doesNotContain("B-INV-1");
+        assertThat(apiAs(a, get("/api/v1/receivables/customers")).getResponse().getContentAsString())
+                .isEqualTo("[]");
+        assertThat(mvc.perform(get("/companies/{c}/{n}/receivables", "BE", number)
+                                .with(user(bMember.principal())))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .replace('\u202F', ' ')
+                        .replace('\u00A0', ' '))
+                .contains("B-SECRET")
+                .contains("7 777,77");
     }
 
     @Test

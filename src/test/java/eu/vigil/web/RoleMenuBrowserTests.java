@@ -12,15 +12,15 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class RoleMenuBrowserTests extends BrowserTest {
 
-    private static final List<String> ALL_ITEMS =
-            List.of("nav-tenants", "nav-mail", "nav-users", "nav-api-keys", "nav-audit", "nav-alerts");
+    private static final List<String> ALL_ITEMS = List.of(
+            "nav-tenants", "nav-mail", "nav-users", "nav-api-keys", "nav-audit", "nav-alerts", "nav-receivables");
 
     private static final Map<Role, List<String>> MENU = Map.of(
             Role.PLATFORM_ADMIN, List.of("nav-tenants", "nav-mail", "nav-api-keys"),
-            Role.TENANT_ADMIN, List.of("nav-users", "nav-api-keys", "nav-audit", "nav-alerts"),
-            Role.CREDIT_MANAGER, List.of("nav-alerts"),
-            Role.SALES, List.of("nav-alerts"),
-            Role.VIEWER, List.of("nav-alerts"));
+            Role.TENANT_ADMIN, List.of("nav-users", "nav-api-keys", "nav-audit", "nav-alerts", "nav-receivables"),
+            Role.CREDIT_MANAGER, List.of("nav-alerts", "nav-receivables"),
+            Role.SALES, List.of("nav-alerts", "nav-receivables"),
+            Role.VIEWER, List.of("nav-alerts", "nav-receivables"));
 
     /** Each role's home page: feed health, the portfolio, or a salesperson's opportunities. */
     private static final Map<Role, String> HOME = Map.of(

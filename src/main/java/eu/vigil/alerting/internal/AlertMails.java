@@ -243,7 +243,11 @@ class AlertMails {
         model.put("companyNumber", company.display());
         model.put("companyLink", links.link("/companies/" + company.country() + "/" + company.number()));
         model.put("light", light);
-        model.put("status", statusWords.text(status, Locale.forLanguageTag(language)));
+        // a company the registry knows no status of (one written by a tenant's ledger only) has none to show
+        String statusText = statusWords.text(status, Locale.forLanguageTag(language));
+        if (statusText != null) {
+            model.put("status", statusText);
+        }
         model.put("statusColour", statusWords.mailColour(status));
         model.put("changes", changes);
         model.put("ruleName", ruleName);

@@ -151,7 +151,8 @@ public class FanOut {
     /**
      * What {@code rule} (saved or not) would have raised for its tenant from the signal events detected since
      * {@code since}, over the tenant's watch entries as they are now: one alert per event, as the fan-out counts, with
-     * the same match; and, as the fan-out, only through entries that were on a list when the event was detected.
+     * the same match; and, as the fan-out, only through entries that were on a list when the event was detected, and
+     * only events everybody shares or that are this tenant's own.
      */
     public Preview preview(AlertRule rule, Instant since) {
         // reads watchlist_entry directly, as one set-based join: through the watchlist API it would be a row per entry
@@ -162,7 +163,7 @@ public class FanOut {
                 cross join (select ?::text[] as signals, ?::text[] as categories, ?::text[] as polarities, ?::text as min_severity,
                                    ?::uuid[] as watchlists, ?::text[] as relationships, ?::text[] as tags, ?::uuid[] as owners,
                                    ?::numeric as min_exposure) r
-                where e.detected_at >= ? and %s""".formatted(MATCHES);
+                where e.detected_at >= ? and (e.tenant_id is null or e.tenant_id = w.tenant_id) and %s""".formatted(MATCHES);
         return jdbc.query(
                 connection -> {
                     PreparedStatement select = connection.prepareStatement(sql);
@@ -228,6 +229,7 @@ public class FanOut {
         String[] severities = new String[n];
         Date[] dates = new Date[n];
         Timestamp[] detected = new Timestamp[n];
+        UUID[] eventTenants = new UUID[n];
         for (int i = 0; i < n; i++) {
             RecordedEvent e = recorded.get(i);
             eventIds[i] = e.id();
@@ -238,6 +240,7 @@ public class FanOut {
             severities[i] = e.event().severity().key();
             dates[i] = Date.valueOf(e.event().effectiveDate());
             detected[i] = Timestamp.from(e.event().detectedAt());
+            eventTenants[i] = e.tenantId();
         }
         int m = slice.size();
         UUID[] tenants = new UUID[m];
@@ -270,8 +273,9 @@ public class FanOut {
                 select w.tenant_id, r.id, e.id, e.company_id, min(w.country), min(w.number), e.code, e.polarity, e.severity,
                        e.effective_date, array_agg(distinct w.watchlist_id),
                        coalesce(array_agg(distinct w.owner_id) filter (where w.owner_id is not null), '{}'), 'NEW', now()
-                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::timestamptz[])
-                         as e(id, company_id, code, category, polarity, severity, effective_date, detected_at)
+                from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::timestamptz[],
+                            ?::uuid[])
+                         as e(id, company_id, code, category, polarity, severity, effective_date, detected_at, tenant_id)
                 join (select tenant_id, company_id, country, number, watchlist_id, relationship,
                              string_to_array(tags, chr(31)) as tags, owner_id, exposure, added_at
                       from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::uuid[],
@@ -279,6 +283,7 @@ public class FanOut {
                            as u(tenant_id, company_id, country, number, watchlist_id, relationship, tags, owner_id, exposure,
                                 added_at)) w
                      on w.company_id = e.company_id and w.added_at <= e.detected_at
+                        and (e.tenant_id is null or e.tenant_id = w.tenant_id)
                 join alert_rule r on r.tenant_id = w.tenant_id and r.enabled and %s
                 group by w.tenant_id, r.id, e.id, e.company_id, e.code, e.polarity, e.severity, e.effective_date
                 on conflict (tenant_id, rule_id, signal_event_id) do nothing
@@ -292,6 +297,7 @@ public class FanOut {
             insert.setArray(p++, connection.createArrayOf("text", severities));
             insert.setArray(p++, connection.createArrayOf("date", dates));
             insert.setArray(p++, connection.createArrayOf("timestamptz", detected));
+            insert.setArray(p++, connection.createArrayOf("uuid", eventTenants));
             insert.setArray(p++, connection.createArrayOf("uuid", tenants));
             insert.setArray(p++, connection.createArrayOf("bigint", companies));
             insert.setArray(p++, connection.createArrayOf("text", countries));

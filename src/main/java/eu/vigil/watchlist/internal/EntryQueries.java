@@ -3,6 +3,7 @@ package eu.vigil.watchlist.internal;
 import eu.vigil.company.CompanyId;
 import eu.vigil.watchlist.Amount;
 import eu.vigil.watchlist.EntryFilter;
+import eu.vigil.watchlist.EntryLedger;
 import eu.vigil.watchlist.EntryView;
 import eu.vigil.watchlist.Relationship;
 import java.sql.Array;
@@ -139,15 +140,17 @@ public class EntryQueries {
     }
 
     private List<EntryView> withNames(List<EntryView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
         List<Long> ids = rows.stream()
                 .map(EntryView::companyId)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-        if (ids.isEmpty()) {
-            return rows;
-        }
-        Map<Long, String> names =
-                reads.names(ids, LocaleContextHolder.getLocale().getLanguage());
+        Map<Long, String> names = ids.isEmpty()
+                ? Map.of()
+                : reads.names(ids, LocaleContextHolder.getLocale().getLanguage());
+        Map<Long, EntryLedger> ledgers = ledgers(rows);
         List<EntryView> named = new ArrayList<>(rows.size());
         for (EntryView e : rows) {
             named.add(new EntryView(
@@ -167,9 +170,42 @@ public class EntryQueries {
                     e.lightCode(),
                     e.lightDate(),
                     e.hasAlerts(),
-                    e.addedAt()));
+                    e.addedAt(),
+                    ledgers.get(e.id())));
         }
         return named;
+    }
+
+    /**
+     * The tenant's receivables figures of these entries: every customer account on the entry's company or with its
+     * reference, summed.
+     */
+    private Map<Long, EntryLedger> ledgers(List<EntryView> rows) {
+        Map<Long, EntryLedger> ledgers = new java.util.HashMap<>();
+        // reads receivable_figure (receivables) directly: receivables depends on watchlist, and a page's figures are
+        // one join, not a call per entry; the entry's own tenant is the figures' tenant
+        jdbc.query(
+                """
+                select e.id, sum(f.outstanding),
+                       sum(f.overdue_1_30 + f.overdue_31_60 + f.overdue_61_90 + f.overdue_over_90), max(f.dbt),
+                       min(f.currency)
+                from watchlist_entry e
+                join receivable_figure f on f.tenant_id = e.tenant_id
+                     and ((e.company_id is not null and f.company_id = e.company_id)
+                          or (e.reference is not null and lower(f.customer_ref) = lower(e.reference)))
+                where e.id = any(?::bigint[])
+                group by e.id""",
+                rs -> {
+                    ledgers.put(
+                            rs.getLong(1),
+                            new EntryLedger(
+                                    rs.getBigDecimal(2),
+                                    rs.getBigDecimal(3),
+                                    rs.getBigDecimal(4),
+                                    rs.getString(5).trim()));
+                },
+                (Object) rows.stream().map(EntryView::id).toArray(Long[]::new));
+        return ledgers;
     }
 
     private static boolean needsLights(EntryFilter filter, boolean sorting) {
@@ -244,7 +280,8 @@ public class EntryQueries {
                 rs.getString(14),
                 lightDate == null ? null : lightDate.toLocalDate(),
                 rs.getBoolean(17),
-                rs.getTimestamp(16).toInstant());
+                rs.getTimestamp(16).toInstant(),
+                null);
     }
 
     /** What the tenant has at stake on one company, per currency: exposure and credit limit summed over its entries. */

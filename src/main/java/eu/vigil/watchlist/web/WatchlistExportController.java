@@ -165,7 +165,11 @@ class WatchlistExportController {
             "pd",
             "bureau-limit",
             "bureau-currency",
-            "added");
+            "added",
+            "outstanding",
+            "overdue",
+            "dbt",
+            "ledger-currency");
 
     private List<String> header() {
         Locale locale = LocaleContextHolder.getLocale();
@@ -239,6 +243,11 @@ class WatchlistExportController {
                         : new Money(s.creditLimit(), s.currency() == null ? "EUR" : s.currency()));
         row.add(s == null || s.creditLimit() == null ? null : s.currency() == null ? "EUR" : s.currency());
         row.add(java.time.LocalDate.ofInstant(e.addedAt(), ZoneId.of("Europe/Brussels")));
+        eu.vigil.watchlist.EntryLedger ledger = e.ledger();
+        row.add(ledger == null ? null : new Money(ledger.outstanding(), ledger.currency()));
+        row.add(ledger == null ? null : new Money(ledger.overdue(), ledger.currency()));
+        row.add(ledger == null ? null : ledger.dbt());
+        row.add(ledger == null ? null : ledger.currency());
         return row;
     }
 
