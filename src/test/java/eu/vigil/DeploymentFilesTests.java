@@ -37,6 +37,9 @@ class DeploymentFilesTests {
     private static final Set<String> COMPOSE_ONLY = Set.of("VIGIL_DB_PASSWORD");
     /** Read by the local file store only; the cluster uses the object store. */
     private static final Set<String> LOCAL_ONLY = Set.of("VIGIL_STORAGE_LOCAL_ROOT");
+    /** Not properties: the feed connections read their credentials from the variables their settings name. */
+    private static final Set<String> FEED_CREDENTIALS =
+            Set.of("VIGIL_CH_STREAM_KEY", "VIGIL_KBO_USER", "VIGIL_KBO_PASSWORD");
 
     @Test
     void composeRunsPostgresMinioMailpitTwoNodesAndAProxyEachImagePinnedToARelease() throws IOException {
@@ -173,6 +176,7 @@ class DeploymentFilesTests {
         }
         Set<String> known = new TreeSet<>(documented.keySet());
         known.addAll(COMPOSE_ONLY);
+        known.addAll(FEED_CREDENTIALS);
         for (String file : new String[] {"docker-compose.yml", "README.md", "src/docs/configuration.md"}) {
             assertThat(variables(Files.readString(Path.of(file))))
                     .as(file + " names only variables of the table (or of Compose itself)")
