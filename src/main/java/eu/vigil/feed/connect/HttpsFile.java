@@ -28,15 +28,15 @@ final class HttpsFile implements Puller {
     private final URI url;
     private final String user;
     private final String password;
-    private final String credentialHint;
+    private final String passwordVariable;
 
-    HttpsFile(String source, HttpClient client, URI url, String user, String password, String credentialHint) {
+    HttpsFile(String source, HttpClient client, URI url, String user, String password, String passwordVariable) {
         this.source = source;
         this.client = client;
         this.url = url;
         this.user = user;
         this.password = password;
-        this.credentialHint = credentialHint;
+        this.passwordVariable = passwordVariable;
     }
 
     @Override
@@ -64,7 +64,12 @@ final class HttpsFile implements Puller {
         try {
             HttpResponse<InputStream> response =
                     client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            HttpAnswers.check(response, "The " + source + " file server", credentialHint);
+            HttpAnswers.check(
+                    response,
+                    url.getHost(),
+                    status -> passwordVariable == null
+                            ? FeedFailure.refused("fileServerRefusedNoVariable", url.getHost(), status)
+                            : FeedFailure.refused("fileServerRefused", url.getHost(), status, passwordVariable));
             session.connected();
             local = Files.createTempFile("vigil-" + source + "-", ".part");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -74,8 +79,7 @@ final class HttpsFile implements Puller {
             long declared =
                     response.headers().firstValueAsLong("Content-Length").orElse(-1);
             if (declared >= 0 && Files.size(local) != declared) {
-                throw FeedFailure.dropped("The download of " + url + " stopped at " + Files.size(local) + " of "
-                        + declared + " bytes; nothing of it was applied.");
+                throw FeedFailure.dropped("truncated", url, Files.size(local), declared);
             }
             String sha = "sha256:" + HexFormat.of().formatHex(digest.digest());
             if (sha.equals(position)) {
@@ -88,8 +92,11 @@ final class HttpsFile implements Puller {
                 session.commit(in, name, sha, Instant.now(), 1);
             }
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not fetch " + url + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw FeedFailure.dropped(
+                    "unreachable",
+                    url.getHost(),
+                    url,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } finally {

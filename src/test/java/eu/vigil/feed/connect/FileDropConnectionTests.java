@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @VigilTest
 class FileDropConnectionTests {
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     FeedConnections connections;
@@ -98,7 +104,7 @@ class FileDropConnectionTests {
         openSftp("wrong");
 
         ConnectionState state = Wait.until("the refusal recorded", this::state, s -> s.failures() > 0);
-        assertThat(state.lastError())
+        assertThat(english(state.lastError()))
                 .isEqualTo("The SFTP server 127.0.0.1:" + sftp.getPort()
                         + " refused the bureau account: check the password in the environment variable "
                         + "VIGIL_BUREAU_PASSWORD.");
@@ -123,7 +129,7 @@ class FileDropConnectionTests {
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/monitoring.jsonl");
             opened.add(connections.open(
-                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, "no password"),
+                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, null),
                     "files",
                     Duration.ofMillis(200),
                     "instance-a",
@@ -144,12 +150,7 @@ class FileDropConnectionTests {
     private void openSftp(String password) {
         URI url = URI.create("sftp://vigil@127.0.0.1:" + sftp.getPort() + "/outgoing");
         opened.add(connections.open(
-                new SftpFolder(
-                        "bureau",
-                        url,
-                        password,
-                        null,
-                        "check the password in the environment variable VIGIL_BUREAU_PASSWORD"),
+                new SftpFolder("bureau", url, password, null, "VIGIL_BUREAU_PASSWORD"),
                 "files",
                 Duration.ofMillis(300),
                 "instance-a",
@@ -183,5 +184,10 @@ class FileDropConnectionTests {
         return jdbc.queryForList("""
                 select e.code from signal_event e join company c on c.id = e.company_id
                 where c.country = 'BE' and c.number = ? order by e.id""", String.class, number);
+    }
+
+    /** What the platform admin reads in English, from the code and arguments kept. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 }
