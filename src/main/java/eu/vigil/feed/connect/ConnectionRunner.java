@@ -186,9 +186,11 @@ final class ConnectionRunner {
             return;
         }
         metrics.failed(source);
-        int failures = store.failed(source, stream, failure.reason(), Duration.ZERO);
-        Duration wait = failure.backoff(failures, properties);
-        store.scheduleNext(source, stream, Instant.now().plus(wait));
+        // the failure and its next attempt in one update, so that no reader sees one without the other; only the
+        // lease holder counts this stream's failures
+        int expected = store.find(source, stream).map(ConnectionState::failures).orElse(0) + 1;
+        Duration wait = failure.backoff(expected, properties);
+        int failures = store.failed(source, stream, failure.reason(), wait);
         log.warn(
                 "{} {}: {} (failure {} in a row; next attempt in {} s)",
                 source,

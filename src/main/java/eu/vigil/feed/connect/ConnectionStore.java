@@ -146,15 +146,6 @@ class ConnectionStore {
                 stream);
     }
 
-    /** When the next attempt is due (null: at once). */
-    void scheduleNext(String source, String stream, Instant next) {
-        jdbc.update(
-                "update feed_connection set next_attempt_at = ? where source = ? and stream = ?",
-                next == null ? null : Timestamp.from(next),
-                source,
-                stream);
-    }
-
     /** Marks the episode as told; true for the one instance that marks it first. */
     boolean claimAlert(String source, String stream) {
         return jdbc.update(
