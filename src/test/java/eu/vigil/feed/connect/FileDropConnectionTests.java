@@ -147,6 +147,62 @@ class FileDropConnectionTests {
         }
     }
 
+    @Test
+    void aFileServerAnswering304ToTheLastETagAndDateIsNeitherDownloadedNorApplied() throws IOException {
+        String number = FeedLines.belgianNumber();
+        AtomicReference<String> content = new AtomicReference<>(line(number, "2026-12-01", "A"));
+        AtomicReference<String> etag = new AtomicReference<>("\"v1\"");
+        String modified = "Mon, 07 Dec 2026 06:00:00 GMT";
+        List<String> bodiesSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> conditions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/monitoring.jsonl", exchange -> {
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            conditions.add(ifNoneMatch + " | " + exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            exchange.getResponseHeaders().add("ETag", etag.get());
+            exchange.getResponseHeaders().add("Last-Modified", modified);
+            if (etag.get().equals(ifNoneMatch)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                byte[] body = content.get().getBytes(StandardCharsets.UTF_8);
+                bodiesSent.add(content.get());
+                exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/monitoring.jsonl");
+            opened.add(connections.open(
+                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, null),
+                    "files",
+                    Duration.ofMillis(200),
+                    "instance-a",
+                    CompaniesHouseStreamConnectionTests.settings()));
+            Wait.until("the file applied", () -> runs().size() == 1);
+            Wait.until(
+                    "asked twice more with its ETag and date",
+                    () -> conditions.stream()
+                                    .filter(c -> c.equals("\"v1\" | " + modified))
+                                    .count()
+                            >= 2);
+            assertThat(bodiesSent).as("a 304 sends no body").hasSize(1);
+            assertThat(runs()).as("a 304 applies nothing").hasSize(1);
+            assertThat(state().failures()).isZero();
+            assertThat(state().lastSuccessAt()).isNotNull();
+
+            content.set(line(number, "2026-12-02", "CCC"));
+            etag.set("\"v2\"");
+            Wait.until("the changed file applied", () -> runs().size() == 2);
+            assertThat(bodiesSent).hasSize(2);
+            assertThat(codes(number)).contains("RATING_DOWNGRADED");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private void openSftp(String password) {
         URI url = URI.create("sftp://vigil@127.0.0.1:" + sftp.getPort() + "/outgoing");
         opened.add(connections.open(
