@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * Where one stream of a source Vigil pulls itself stands: connected or not, last success, lag (now minus the newest
- * item's date), items today, next attempt, the last error in words; late when it has been silent, and failing when it
+ * item's date), items today, next attempt, the last error and a note as messages in the reader's language; late when it has been silent, and failing when it
  * has been failing, longer than the source's threshold.
  */
 public record FeedConnectionStatus(
@@ -22,8 +22,8 @@ public record FeedConnectionStatus(
         Instant nextAttemptAt,
         int failures,
         Instant failingSince,
-        String lastError,
-        String note,
+        FeedMessage lastError,
+        FeedMessage note,
         Duration threshold,
         boolean late,
         boolean failing) {

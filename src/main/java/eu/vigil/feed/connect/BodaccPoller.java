@@ -108,8 +108,7 @@ final class BodaccPoller implements Puller {
             if (offset + pageSize > WINDOW) {
                 if (!pending.last.date().isAfter(from)) {
                     pending.commit(session);
-                    throw FeedFailure.refused("BODACC lists more than " + WINDOW + " notices published on " + from
-                            + ", more than its API pages through; load that day's export through Feeds.");
+                    throw FeedFailure.refused("bodaccWindow", WINDOW, from);
                 }
                 from = pending.last.date();
                 offset = 0;
@@ -131,13 +130,16 @@ final class BodaccPoller implements Puller {
         byte[] body;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            HttpAnswers.check(response, "BODACC", "the open-data API needs none: check the endpoint");
+            HttpAnswers.check(response, "BODACC", status -> FeedFailure.refused("bodaccRefused", status));
             try (InputStream in = response.body()) {
                 body = in.readNBytes(64 << 20);
             }
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not reach BODACC at " + uri + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw FeedFailure.dropped(
+                    "unreachable",
+                    "BODACC",
+                    uri,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         String text = new String(body, StandardCharsets.UTF_8).stripLeading();
         if (text.startsWith("<")) {
@@ -146,13 +148,11 @@ final class BodaccPoller implements Puller {
         try {
             JsonNode answer = JSON.readTree(text);
             if (answer.get("results") == null || !answer.get("results").isArray()) {
-                throw FeedFailure.refused("BODACC answered JSON without a results list at " + uri
-                        + ": the API's format changed, or the endpoint is not an Explore v2.1 records URL.");
+                throw FeedFailure.refused("bodaccNoResults", uri);
             }
             return answer;
         } catch (JacksonException e) {
-            throw FeedFailure.refused(
-                    "BODACC answered something that is not JSON at " + uri + ": " + e.getOriginalMessage());
+            throw FeedFailure.refused("bodaccNotJson", uri, e.getOriginalMessage());
         }
     }
 

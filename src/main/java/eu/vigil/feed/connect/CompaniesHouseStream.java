@@ -1,5 +1,6 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,13 +82,11 @@ final class CompaniesHouseStream implements Puller {
         HttpResponse<InputStream> response = open(stream, from);
         if (response.statusCode() == 416 && from != null) {
             HttpAnswers.close(response);
-            session.note("Companies House no longer holds timepoint " + from + " of the " + stream
-                    + " stream (HTTP 416): it was resumed from the stream's present, and the events in between were"
-                    + " missed. Load a capture of them through Feeds if you have one.");
+            session.note(FeedMessage.of("feeds.note.chTimepointGone", from, stream));
             response = open(stream, null);
         }
         HttpAnswers.check(
-                response, "Companies House", "check the stream key in the environment variable " + keyVariable);
+                response, "Companies House", status -> FeedFailure.refused("chKeyRefused", status, keyVariable));
         InputStream body = response.body();
         session.closeOnStop(body);
         session.connected();
@@ -120,8 +119,11 @@ final class CompaniesHouseStream implements Puller {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not reach the Companies House " + stream + " stream at " + uri + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw FeedFailure.dropped(
+                    "unreachable",
+                    "Companies House",
+                    uri,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 
@@ -147,8 +149,7 @@ final class CompaniesHouseStream implements Puller {
                 }
                 if (!now.isBefore(idleAt)) {
                     batch.commit(session);
-                    throw FeedFailure.dropped("The " + stream + " stream sent nothing, not even a heartbeat, for "
-                            + idleTimeout.toSeconds() + " s; Vigil reconnects.");
+                    throw FeedFailure.dropped("chSilent", stream, idleTimeout.toSeconds());
                 }
                 continue;
             }
@@ -170,10 +171,9 @@ final class CompaniesHouseStream implements Puller {
                 if (session.stopping()) {
                     return;
                 }
-                throw FeedFailure.dropped(
-                        item instanceof IOException broken
-                                ? "The connection to the " + stream + " stream broke: " + broken.getMessage()
-                                : "Companies House closed the " + stream + " stream; Vigil reconnects.");
+                throw item instanceof IOException broken
+                        ? FeedFailure.dropped("chBroken", stream, broken.getMessage())
+                        : FeedFailure.dropped("chClosed", stream);
             }
         }
     }

@@ -77,7 +77,7 @@ class ConnectionAlerts implements SmartLifecycle {
                 status.source(),
                 status.stream(),
                 status.late() ? "late" : "failing",
-                status.lastError(),
+                status.lastError() == null ? "" : messages.getMessage(status.lastError(), Locale.ENGLISH),
                 admins.size());
         for (UserView admin : admins) {
             Locale locale = admin.language().locale();
@@ -88,7 +88,7 @@ class ConnectionAlerts implements SmartLifecycle {
             model.put("stream", status.stream());
             model.put("late", status.late());
             model.put("hours", status.threshold().toHours());
-            model.put("error", status.lastError() == null ? "" : status.lastError());
+            model.put("error", status.lastError() == null ? "" : messages.getMessage(status.lastError(), locale));
             try {
                 mailer.send(new OutgoingMail(
                         admin.email(),

@@ -1,6 +1,7 @@
 package eu.vigil.feed.connect;
 
 import eu.vigil.feed.FeedIngestion;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.feed.RunView;
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,9 +9,11 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 
 /**
  * Keeps one stream of one source pulled, on whichever instance holds its lease: waits for the lease, honours the
@@ -30,6 +33,7 @@ final class ConnectionRunner {
     private final ConnectionStore store;
     private final FeedIngestion ingestion;
     private final ConnectionMetrics metrics;
+    private final MessageSource messages;
     private final Object wakeUp = new Object();
     private final List<Closeable> open = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -46,7 +50,9 @@ final class ConnectionRunner {
             ConnectionProperties properties,
             ConnectionStore store,
             FeedIngestion ingestion,
-            ConnectionMetrics metrics) {
+            ConnectionMetrics metrics,
+            MessageSource messages) {
+        this.messages = messages;
         this.puller = puller;
         this.source = puller.source();
         this.stream = stream;
@@ -163,8 +169,7 @@ final class ConnectionRunner {
             log.error("{} {}: the pull stopped on an error", source, stream, e);
             failed(new FeedFailure(
                     FeedFailure.Kind.TRANSIENT,
-                    "Vigil stopped pulling on an error of its own ("
-                            + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the log has the details.",
+                    FeedMessage.of("feeds.error.ownError", e.getClass().getSimpleName() + ": " + e.getMessage()),
                     properties.maxBackoff()));
         } catch (FeedFailure failure) {
             failed(failure);
@@ -181,16 +186,23 @@ final class ConnectionRunner {
             return;
         }
         metrics.failed(source);
-        int failures = store.failed(source, stream, failure.getMessage(), Duration.ZERO);
-        Duration wait = failure.backoff(failures, properties);
-        store.scheduleNext(source, stream, Instant.now().plus(wait));
+        // the failure and its next attempt in one update, so that no reader sees one without the other; only the
+        // lease holder counts this stream's failures
+        int expected = store.find(source, stream).map(ConnectionState::failures).orElse(0) + 1;
+        Duration wait = failure.backoff(expected, properties);
+        int failures = store.failed(source, stream, failure.reason(), wait);
         log.warn(
                 "{} {}: {} (failure {} in a row; next attempt in {} s)",
                 source,
                 stream,
-                failure.getMessage(),
+                english(failure.reason()),
                 failures,
                 wait.toSeconds());
+    }
+
+    /** The log is read in English. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 
     private void pause(Duration wait) throws InterruptedException {
@@ -250,16 +262,16 @@ final class ConnectionRunner {
         }
 
         @Override
-        public void note(String words) {
-            store.note(source, stream, words);
-            log.warn("{} {}: {}", source, stream, words);
+        public void note(FeedMessage note) {
+            store.note(source, stream, note);
+            log.warn("{} {}: {}", source, stream, english(note));
         }
 
         @Override
         public void commit(InputStream content, String fileName, String position, Instant newestItem, long items)
                 throws FeedFailure {
             if (halted || leaseLost) {
-                throw FeedFailure.dropped("The connection stopped before this was applied.");
+                throw FeedFailure.dropped("stoppedBeforeApplied");
             }
             RunView run = ingestion.applyFetched(
                     source,
@@ -272,10 +284,9 @@ final class ConnectionRunner {
                         .map(s -> !holder.equals(s.holder()))
                         .orElse(true)) {
                     leaseLost = true;
-                    throw FeedFailure.dropped("Another instance took the connection over.");
+                    throw FeedFailure.dropped("takenOver");
                 }
-                throw FeedFailure.refused("What " + source + " sent could not be applied (run #" + run.id() + ", "
-                        + run.status().toLowerCase(java.util.Locale.ROOT) + "): " + run.error());
+                throw FeedFailure.refused("notApplied", source, run.id(), run.status(), run.error());
             }
             metrics.applied(source, run.rowsRead());
         }

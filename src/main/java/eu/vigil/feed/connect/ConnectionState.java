@@ -1,5 +1,6 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ public record ConnectionState(
         Instant nextAttemptAt,
         int failures,
         Instant failingSince,
-        String lastError,
-        String note,
+        FeedMessage lastError,
+        FeedMessage note,
         Instant noteAt,
         long itemsToday,
         long itemsTotal,

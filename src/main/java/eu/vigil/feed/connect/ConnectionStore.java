@@ -1,5 +1,7 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedMessage;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +21,7 @@ class ConnectionStore {
 
     private static final String COLUMNS = """
             source, stream, position, newest_item_at, holder, connected, last_attempt_at, last_success_at,
-            next_attempt_at, failures, failing_since, last_error, note, note_at, items_day, items_today, items_total, runs""";
+            next_attempt_at, failures, failing_since, last_error_code, last_error_args, note_code, note_args, note_at, items_day, items_today, items_total, runs""";
 
     private final JdbcTemplate jdbc;
 
@@ -99,8 +102,8 @@ class ConnectionStore {
                     items_day = (now() at time zone 'UTC')::date,
                     items_total = items_total + ?,
                     runs = runs + 1,
-                    last_success_at = clock_timestamp(), failures = 0, failing_since = null, last_error = null,
-                    next_attempt_at = null
+                    last_success_at = clock_timestamp(), failures = 0, failing_since = null, last_error_code = null,
+                    last_error_args = null, next_attempt_at = null
                 where source = ? and stream = ? and holder = ?""",
                 position,
                 newestItem == null ? null : Timestamp.from(newestItem),
@@ -119,32 +122,26 @@ class ConnectionStore {
     void succeeded(String source, String stream, Instant next) {
         jdbc.update("""
                 update feed_connection set last_success_at = clock_timestamp(), failures = 0, failing_since = null,
-                    last_error = null, next_attempt_at = ? where source = ? and stream = ?""", next == null ? null : Timestamp.from(next), source, stream);
+                    last_error_code = null, last_error_args = null, next_attempt_at = ? where source = ? and stream = ?""", next == null ? null : Timestamp.from(next), source, stream);
     }
 
-    /** Counts a failure, says it in words and when the next attempt is; answers the failures in a row. */
-    int failed(String source, String stream, String words, Duration wait) {
-        return jdbc.queryForObject("""
+    /** Counts a failure, keeps its reason and when the next attempt is; answers the failures in a row. */
+    int failed(String source, String stream, FeedMessage reason, Duration wait) {
+        return jdbc.queryForObject(
+                """
                 update feed_connection set failures = failures + 1, connected = false,
-                    failing_since = coalesce(failing_since, clock_timestamp()), last_error = left(?, 1000),
+                    failing_since = coalesce(failing_since, clock_timestamp()), last_error_code = ?, last_error_args = ?,
                     next_attempt_at = clock_timestamp() + make_interval(secs => ?)
-                where source = ? and stream = ? returning failures""", Integer.class, words, wait.toMillis() / 1000.0, source, stream);
+                where source = ? and stream = ? returning failures""", Integer.class, reason.code(), args(reason), wait.toMillis() / 1000.0, source, stream);
     }
 
     /** A note that is not a failure (a gap the source forced, a missing credential): kept until the next note. */
-    void note(String source, String stream, String words) {
+    void note(String source, String stream, FeedMessage note) {
         jdbc.update(
-                "update feed_connection set note = left(?, 1000), note_at = clock_timestamp() where source = ? and stream = ?",
-                words,
-                source,
-                stream);
-    }
-
-    /** When the next attempt is due (null: at once). */
-    void scheduleNext(String source, String stream, Instant next) {
-        jdbc.update(
-                "update feed_connection set next_attempt_at = ? where source = ? and stream = ?",
-                next == null ? null : Timestamp.from(next),
+                "update feed_connection set note_code = ?, note_args = ?, note_at = clock_timestamp() "
+                        + "where source = ? and stream = ?",
+                note.code(),
+                args(note),
                 source,
                 stream);
     }
@@ -182,12 +179,28 @@ class ConnectionStore {
                 instant(rs.getTimestamp("next_attempt_at")),
                 rs.getInt("failures"),
                 instant(rs.getTimestamp("failing_since")),
-                rs.getString("last_error"),
-                rs.getString("note"),
+                message(rs, "last_error"),
+                message(rs, "note"),
                 instant(rs.getTimestamp("note_at")),
                 ConnectionState.today(day, rs.getLong("items_today"), LocalDate.now(ZoneOffset.UTC)),
                 rs.getLong("items_total"),
                 rs.getLong("runs"));
+    }
+
+    private static FeedMessage message(ResultSet rs, String column) throws SQLException {
+        String code = rs.getString(column + "_code");
+        if (code == null) {
+            return null;
+        }
+        Array args = rs.getArray(column + "_args");
+        return new FeedMessage(code, args == null ? List.of() : Arrays.asList((String[]) args.getArray()));
+    }
+
+    /** Each argument cut to what a page can show: they come from servers and exceptions. */
+    private static String[] args(FeedMessage message) {
+        return message.args().stream()
+                .map(a -> a.length() > 500 ? a.substring(0, 500) + "…" : a)
+                .toArray(String[]::new);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -3,6 +3,7 @@ package eu.vigil.feed.connect;
 import eu.vigil.feed.FeedConnectionQueries;
 import eu.vigil.feed.FeedConnectionStatus;
 import eu.vigil.feed.FeedIngestion;
+import eu.vigil.feed.FeedMessage;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,6 +41,7 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
     private final ConnectionMetrics metrics;
     private final Environment environment;
     private final JdbcTemplate jdbc;
+    private final MessageSource messages;
     private final List<ConnectionRunner> runners = new CopyOnWriteArrayList<>();
     /** The threshold of every source a runner was opened for, as its settings give it. */
     private final Map<String, Duration> opened = new java.util.concurrent.ConcurrentHashMap<>();
@@ -57,7 +60,9 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
             FeedIngestion ingestion,
             ConnectionMetrics metrics,
             Environment environment,
-            JdbcTemplate jdbc) {
+            JdbcTemplate jdbc,
+            MessageSource messages) {
+        this.messages = messages;
         this.properties = properties;
         this.store = store;
         this.ingestion = ingestion;
@@ -141,8 +146,7 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
                     store.note(
                             CompaniesHouseStream.SOURCE,
                             stream,
-                            "Not connected: the stream key is missing. Set the environment variable " + ch.keyVariable()
-                                    + " and restart.");
+                            FeedMessage.of("feeds.note.chKeyMissing", ch.keyVariable()));
                 }
                 log.error(
                         "The Companies House stream connection is enabled, but {} holds no stream key: not connected",
@@ -178,8 +182,7 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
                 store.note(
                         KboOpenData.SOURCE,
                         KboOpenData.STREAM,
-                        "Not connected: the KBO Open Data account is missing. Set the environment variables "
-                                + kbo.userVariable() + " and " + kbo.passwordVariable() + " and restart.");
+                        FeedMessage.of("feeds.note.kboAccountMissing", kbo.userVariable(), kbo.passwordVariable()));
                 log.error(
                         "The KBO Open Data connection is enabled, but {} or {} is empty: not connected",
                         kbo.userVariable(),
@@ -190,7 +193,8 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
                                 kbo.endpoint(),
                                 user,
                                 password,
-                                "check the account in " + kbo.userVariable() + " and " + kbo.passwordVariable(),
+                                kbo.userVariable(),
+                                kbo.passwordVariable(),
                                 kbo.preferFull(),
                                 ingestion),
                         KboOpenData.STREAM,
@@ -215,23 +219,20 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
             return;
         }
         String password = drop.passwordVariable() == null ? null : environment.getProperty(drop.passwordVariable());
-        String hint = drop.passwordVariable() == null
-                ? "set password-variable and the password in that environment variable"
-                : "check the password in the environment variable " + drop.passwordVariable();
         Puller puller = "sftp".equalsIgnoreCase(drop.url().getScheme())
                 ? new SftpFolder(
                         source,
                         drop.url(),
                         password,
                         drop.knownHosts() == null ? null : java.nio.file.Path.of(drop.knownHosts()),
-                        hint)
+                        drop.passwordVariable())
                 : new HttpsFile(
                         source,
                         http,
                         drop.url(),
                         drop.userVariable() == null ? null : environment.getProperty(drop.userVariable()),
                         password,
-                        hint);
+                        drop.passwordVariable());
         open(puller, "files", drop.interval(), node, properties);
     }
 
@@ -239,7 +240,7 @@ public class FeedConnections implements SmartLifecycle, FeedConnectionQueries {
     ConnectionRunner open(
             Puller puller, String stream, Duration interval, String holder, ConnectionProperties settings) {
         ConnectionRunner runner =
-                new ConnectionRunner(puller, stream, holder, interval, settings, store, ingestion, metrics);
+                new ConnectionRunner(puller, stream, holder, interval, settings, store, ingestion, metrics, messages);
         metrics.lag(puller.source(), () -> newestItem(puller.source()));
         opened.put(puller.source(), silentAfter(puller.source(), settings));
         runners.add(runner);

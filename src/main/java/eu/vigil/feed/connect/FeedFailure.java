@@ -1,8 +1,11 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedMessage;
 import java.time.Duration;
 
-/** Why a pull stopped, in words an operator can act on, and whether waiting longer may mend it. */
+/**
+ * Why a pull stopped, as a message code an operator reads in their language, and whether waiting longer may mend it.
+ */
 final class FeedFailure extends Exception {
 
     enum Kind {
@@ -15,28 +18,36 @@ final class FeedFailure extends Exception {
     }
 
     private final Kind kind;
+    private final FeedMessage reason;
     private final Duration retryAfter;
 
-    FeedFailure(Kind kind, String words) {
-        this(kind, words, null);
-    }
-
-    FeedFailure(Kind kind, String words, Duration retryAfter) {
-        super(words);
+    FeedFailure(Kind kind, FeedMessage reason, Duration retryAfter) {
+        super(reason.code() + " " + reason.args());
         this.kind = kind;
+        this.reason = reason;
         this.retryAfter = retryAfter;
     }
 
-    static FeedFailure dropped(String words) {
-        return new FeedFailure(Kind.TRANSIENT, words);
+    /** A failure that waiting may mend; {@code code} is a key under feeds.error. in messages/*.properties. */
+    static FeedFailure dropped(String code, Object... args) {
+        return new FeedFailure(Kind.TRANSIENT, FeedMessage.of("feeds.error." + code, args), null);
     }
 
-    static FeedFailure refused(String words) {
-        return new FeedFailure(Kind.REFUSED, words);
+    /** A failure a person has to mend (credential, format, endpoint); {@code code} as for {@link #dropped}. */
+    static FeedFailure refused(String code, Object... args) {
+        return new FeedFailure(Kind.REFUSED, FeedMessage.of("feeds.error." + code, args), null);
+    }
+
+    static FeedFailure rateLimited(Duration retryAfter, String code, Object... args) {
+        return new FeedFailure(Kind.RATE_LIMITED, FeedMessage.of("feeds.error." + code, args), retryAfter);
     }
 
     Kind kind() {
         return kind;
+    }
+
+    FeedMessage reason() {
+        return reason;
     }
 
     /** What the server asked to wait (Retry-After), or null. */

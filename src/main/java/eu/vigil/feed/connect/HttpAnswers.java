@@ -9,8 +9,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
-/** What a source's HTTP answer means for the connection, in words. */
+/** What a source's HTTP answer means for the connection, as a failure with its reason. */
 final class HttpAnswers {
 
     private HttpAnswers() {}
@@ -19,7 +20,8 @@ final class HttpAnswers {
      * Passes a 200 with data; anything else becomes the failure it is (and the body is closed): a refused credential
      * or a web page waits the long retry, a 429 waits what the server asked, a 5xx is retried with backoff.
      */
-    static void check(HttpResponse<InputStream> response, String what, String credentialHint) throws FeedFailure {
+    static void check(HttpResponse<InputStream> response, String what, IntFunction<FeedFailure> refusedCredential)
+            throws FeedFailure {
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (status == 200 && !type.contains("html")) {
@@ -30,30 +32,22 @@ final class HttpAnswers {
             throw html(what, response);
         }
         if (status == 401 || status == 403) {
-            throw FeedFailure.refused(what + " refused the credential (HTTP " + status + "): " + credentialHint + ".");
+            throw refusedCredential.apply(status);
         }
         if (status == 429) {
             Duration wait = retryAfter(response);
-            return429(what, wait);
+            throw wait == null
+                    ? FeedFailure.rateLimited(null, "rateLimited", what)
+                    : FeedFailure.rateLimited(wait, "rateLimitedWait", what, wait.toSeconds());
         }
         if (status >= 500) {
-            throw FeedFailure.dropped(what + " is unavailable (HTTP " + status + "); it will be asked again.");
+            throw FeedFailure.dropped("unavailable", what, status);
         }
-        throw FeedFailure.refused(what + " answered HTTP " + status + " for " + response.uri()
-                + ": check the endpoint in the configuration.");
-    }
-
-    private static void return429(String what, Duration wait) throws FeedFailure {
-        throw new FeedFailure(
-                FeedFailure.Kind.RATE_LIMITED,
-                what + " asked Vigil to slow down (HTTP 429)"
-                        + (wait == null ? "" : "; it asked to wait " + wait.toSeconds() + " s") + ".",
-                wait);
+        throw FeedFailure.refused("unexpectedStatus", what, status, response.uri());
     }
 
     static FeedFailure html(String what, HttpResponse<?> response) {
-        return FeedFailure.refused(what + " answered a web page (HTML) instead of data at " + response.uri()
-                + ": a login or maintenance page, or a wrong endpoint.");
+        return FeedFailure.refused("html", what, response.uri());
     }
 
     /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */

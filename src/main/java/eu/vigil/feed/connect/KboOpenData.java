@@ -46,7 +46,8 @@ final class KboOpenData implements Puller {
     private final URI endpoint;
     private final String user;
     private final String password;
-    private final String credentialHint;
+    private final String userVariable;
+    private final String passwordVariable;
     private final boolean preferFull;
     private final FeedIngestion ingestion;
 
@@ -54,13 +55,15 @@ final class KboOpenData implements Puller {
             URI endpoint,
             String user,
             String password,
-            String credentialHint,
+            String userVariable,
+            String passwordVariable,
             boolean preferFull,
             FeedIngestion ingestion) {
         this.endpoint = URI.create(endpoint.toString().replaceAll("/+$", "") + "/");
         this.user = user;
         this.password = password;
-        this.credentialHint = credentialHint;
+        this.userVariable = userVariable;
+        this.passwordVariable = passwordVariable;
         this.preferFull = preferFull;
         this.ingestion = ingestion;
     }
@@ -104,7 +107,7 @@ final class KboOpenData implements Puller {
                                 : extract.day().atStartOfDay(ZoneOffset.UTC).toInstant(),
                         1);
             } catch (IOException e) {
-                throw FeedFailure.dropped("Could not read the downloaded " + extract.name() + ": " + e.getMessage());
+                throw FeedFailure.dropped("localFile", extract.name(), e.getMessage());
             } finally {
                 try {
                     Files.deleteIfExists(zip);
@@ -127,9 +130,7 @@ final class KboOpenData implements Puller {
         List<Published> plan = new ArrayList<>();
         int next;
         if (last == null) {
-            Published full = newestFull.orElseThrow(
-                    () -> FeedFailure.refused(
-                            "Vigil has never applied a KBO extract, and the KBO listing offers no Full extract to start from."));
+            Published full = newestFull.orElseThrow(() -> FeedFailure.refused("kboNoFull"));
             plan.add(full);
             next = full.number() + 1;
         } else {
@@ -139,9 +140,7 @@ final class KboOpenData implements Puller {
             if (!updates.containsKey(next) && !fulls.containsKey(next) && later) {
                 Published full = newestFull
                         .filter(f -> f.number() > expected)
-                        .orElseThrow(() -> FeedFailure.refused("KBO extract " + expected
-                                + " is not in the KBO listing any more and no newer Full bridges the gap: load the"
-                                + " missing Updates through Feeds, or wait for the next Full."));
+                        .orElseThrow(() -> FeedFailure.refused("kboGap", expected));
                 plan.add(full);
                 next = full.number() + 1;
             }
@@ -174,14 +173,12 @@ final class KboOpenData implements Puller {
             throw refusedAccount(response.statusCode());
         }
         if (response.statusCode() == 429 || response.statusCode() >= 500) {
-            throw FeedFailure.dropped("The KBO Open Data site is unavailable (HTTP " + response.statusCode()
-                    + " when signing in); it will be asked again.");
+            throw FeedFailure.dropped("unavailable", "KBO Open Data", response.statusCode());
         }
     }
 
     private FeedFailure refusedAccount(int status) {
-        return FeedFailure.refused(
-                "The KBO Open Data site refused the account (HTTP " + status + "): " + credentialHint + ".");
+        return FeedFailure.refused("kboAccountRefused", status, userVariable, passwordVariable);
     }
 
     private List<Published> listing(HttpClient client) throws FeedFailure, InterruptedException {
@@ -198,13 +195,11 @@ final class KboOpenData implements Puller {
                 throw refusedAccount(response.statusCode());
             }
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
-                throw new FeedFailure(
-                        response.statusCode() == 429 ? FeedFailure.Kind.RATE_LIMITED : FeedFailure.Kind.TRANSIENT,
-                        "The KBO Open Data listing is unavailable (HTTP " + response.statusCode() + ").",
-                        HttpAnswers.retryAfter(response));
+                throw response.statusCode() == 429
+                        ? FeedFailure.rateLimited(HttpAnswers.retryAfter(response), "rateLimited", "KBO Open Data")
+                        : FeedFailure.dropped("unavailable", "KBO Open Data", response.statusCode());
             }
-            throw FeedFailure.refused("The KBO Open Data listing answered HTTP " + response.statusCode() + " at " + uri
-                    + ": check the endpoint in the configuration.");
+            throw FeedFailure.refused("unexpectedStatus", "KBO Open Data", response.statusCode(), uri);
         }
         String page = response.body();
         if (page.contains("j_password")) {
@@ -227,9 +222,7 @@ final class KboOpenData implements Puller {
                             day));
         }
         if (found.isEmpty()) {
-            throw FeedFailure.refused(
-                    "The KBO Open Data listing at " + uri
-                            + " names no KboOpenData_…_Full.zip or _Update.zip: the site changed, or the account sees no files.");
+            throw FeedFailure.refused("kboListingEmpty", uri);
         }
         return List.copyOf(found.values());
     }
@@ -240,7 +233,7 @@ final class KboOpenData implements Puller {
         try {
             file = Files.createTempFile("vigil-kbo-", ".zip");
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not make room for " + extract.name() + ": " + e.getMessage());
+            throw FeedFailure.dropped("localFile", extract.name(), e.getMessage());
         }
         HttpResponse<Path> response = send(
                 client,
@@ -250,8 +243,7 @@ final class KboOpenData implements Puller {
                         .build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         if (response.statusCode() != 200) {
-            throw FeedFailure.dropped("The download of " + extract.name() + " answered HTTP " + response.statusCode()
-                    + "; it will be downloaded again.");
+            throw FeedFailure.dropped("downloadStatus", extract.name(), response.statusCode());
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             byte[] buffer = new byte[1 << 16];
@@ -269,8 +261,7 @@ final class KboOpenData implements Puller {
             } catch (IOException ignored) {
                 // a temporary file left behind
             }
-            throw FeedFailure.dropped("The download of " + extract.name() + " is not a whole zip (" + e.getMessage()
-                    + "); nothing of it was applied, and it will be downloaded again.");
+            throw FeedFailure.dropped("notWholeZip", extract.name(), e.getMessage());
         }
         return file;
     }
@@ -280,8 +271,11 @@ final class KboOpenData implements Puller {
         try {
             return client.send(request, body);
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not reach the KBO Open Data site at " + request.uri() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw FeedFailure.dropped(
+                    "unreachable",
+                    "KBO Open Data",
+                    request.uri(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.vigil.feed.connect;
 
+import eu.vigil.feed.FeedMessage;
 import java.io.Closeable;
 import java.io.InputStream;
 import java.time.Instant;
@@ -30,7 +31,7 @@ interface Puller {
         boolean stopping();
 
         /** A note the feed page shows without it being a failure (e.g. a gap the source forced). */
-        void note(String words);
+        void note(FeedMessage note);
 
         /**
          * Applies {@code content} as one run, and the new position with it in the run's transaction; throws when the

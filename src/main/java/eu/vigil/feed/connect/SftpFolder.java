@@ -27,14 +27,14 @@ final class SftpFolder implements Puller {
     private final URI url;
     private final String password;
     private final Path knownHosts;
-    private final String credentialHint;
+    private final String passwordVariable;
 
-    SftpFolder(String source, URI url, String password, Path knownHosts, String credentialHint) {
+    SftpFolder(String source, URI url, String password, Path knownHosts, String passwordVariable) {
         this.source = source;
         this.url = url;
         this.password = password;
         this.knownHosts = knownHosts;
-        this.credentialHint = credentialHint;
+        this.passwordVariable = passwordVariable;
     }
 
     @Override
@@ -85,17 +85,16 @@ final class SftpFolder implements Puller {
         } catch (JSchException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Auth fail") || message.contains("Auth cancel")) {
-                throw FeedFailure.refused(
-                        "The SFTP server " + where + " refused the " + source + " account: " + credentialHint + ".");
+                throw passwordVariable == null
+                        ? FeedFailure.refused("sftpRefusedNoVariable", where, source)
+                        : FeedFailure.refused("sftpRefused", where, source, passwordVariable);
             }
             if (message.contains("HostKey") || message.contains("reject HostKey")) {
-                throw FeedFailure.refused("The SFTP server " + where + " showed a host key that is not the one in "
-                        + knownHosts + ": check the server before trusting it.");
+                throw FeedFailure.refused("sftpHostKey", where, knownHosts);
             }
-            throw FeedFailure.dropped("Could not reach the SFTP server " + where + ": " + message);
+            throw FeedFailure.dropped("unreachable", "SFTP", where, message);
         } catch (SftpException e) {
-            throw FeedFailure.dropped(
-                    "The SFTP server " + where + " could not list or send " + url.getPath() + ": " + e.getMessage());
+            throw FeedFailure.dropped("sftpList", where, url.getPath(), e.getMessage());
         } finally {
             if (sftp != null) {
                 sftp.disconnect();
@@ -117,16 +116,15 @@ final class SftpFolder implements Puller {
             }
             long size = Files.size(local);
             if (size != entry.getAttrs().getSize()) {
-                throw FeedFailure.dropped("The download of " + name + " stopped at " + size + " of "
-                        + entry.getAttrs().getSize()
-                        + " bytes; nothing of it was applied, and it will be fetched again.");
+                throw FeedFailure.dropped(
+                        "truncated", name, size, entry.getAttrs().getSize());
             }
             try (InputStream in = Files.newInputStream(local)) {
                 session.commit(
                         in, name, name, Instant.ofEpochSecond(entry.getAttrs().getMTime()), 1);
             }
         } catch (IOException e) {
-            throw FeedFailure.dropped("Could not keep " + name + " from the SFTP server: " + e.getMessage());
+            throw FeedFailure.dropped("localFile", name, e.getMessage());
         } finally {
             if (local != null) {
                 try {

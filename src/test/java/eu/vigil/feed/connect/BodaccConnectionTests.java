@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.feed.bodacc.BodaccOpenDataShapes;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
@@ -13,11 +14,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,6 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @VigilTest
 class BodaccConnectionTests {
+
+    @Autowired
+    MessageSource messages;
 
     private static final String SOURCE = BodaccPoller.SOURCE;
 
@@ -104,7 +110,7 @@ class BodaccConnectionTests {
         open(LocalDate.of(2026, 12, 1));
 
         ConnectionState state = Wait.until("the refusal recorded", this::state, s -> s.failures() > 0);
-        assertThat(state.lastError()).startsWith("BODACC answered a web page (HTML) instead of data");
+        assertThat(english(state.lastError())).startsWith("BODACC answered a web page (HTML) instead of data");
         assertThat(state.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
         assertThat(stub.queries).hasSize(1);
     }
@@ -148,5 +154,10 @@ class BodaccConnectionTests {
         return jdbc.queryForList("""
                 select e.code from signal_event e join company c on c.id = e.company_id
                 where c.country = 'FR' and c.number = ? order by e.id""", String.class, siren);
+    }
+
+    /** What the platform admin reads in English, from the code and arguments kept. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 }

@@ -10,6 +10,7 @@ import eu.vigil.demo.world.CompaniesHouseStreamWriter.Address;
 import eu.vigil.demo.world.CompaniesHouseStreamWriter.Profile;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
 import java.net.http.HttpClient;
@@ -18,11 +19,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @VigilTest
 class CompaniesHouseStreamConnectionTests {
+
+    @Autowired
+    MessageSource messages;
 
     private static final String KEY = "stream-key-for-tests";
     private static final String SOURCE = CompaniesHouseStream.SOURCE;
@@ -207,7 +213,7 @@ class CompaniesHouseStreamConnectionTests {
 
         ConnectionState state =
                 Wait.until("the refusal recorded", () -> state("disqualified-officers"), s -> s.failures() > 0);
-        assertThat(state.lastError())
+        assertThat(english(state.lastError()))
                 .isEqualTo("Companies House refused the credential (HTTP 401): check the stream key in the "
                         + "environment variable VIGIL_CH_STREAM_KEY.");
         assertThat(state.connected()).isFalse();
@@ -223,7 +229,7 @@ class CompaniesHouseStreamConnectionTests {
         open(KEY, "companies", settings(), "instance-a");
 
         ConnectionState state = Wait.until("the refusal recorded", () -> state("companies"), s -> s.failures() > 0);
-        assertThat(state.lastError()).startsWith("Companies House answered a web page (HTML) instead of data");
+        assertThat(english(state.lastError())).startsWith("Companies House answered a web page (HTML) instead of data");
         assertThat(state.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
         assertThat(stub.requests("companies")).hasSize(1);
     }
@@ -241,7 +247,7 @@ class CompaniesHouseStreamConnectionTests {
         open(KEY, "companies", settings(), "instance-a");
 
         Wait.until("the events committed", () -> position("companies") == timepointOf(lines.getLast()));
-        assertThat(state("companies").note())
+        assertThat(english(state("companies").note()))
                 .as("the gap stays said after the events came")
                 .contains("no longer holds timepoint " + (timepointOf(lines.getFirst()) - 1000))
                 .contains("HTTP 416");
@@ -356,5 +362,10 @@ class CompaniesHouseStreamConnectionTests {
         return jdbc.queryForList("""
                 select e.code from signal_event e join company c on c.id = e.company_id
                 where c.country = 'GB' and c.number = ? order by e.id""", String.class, number);
+    }
+
+    /** What the platform admin reads in English, from the code and arguments kept. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -57,6 +58,7 @@ public final class CompaniesHouseStreamStub implements AutoCloseable {
 
     private volatile long oldestKept;
     private volatile boolean heartbeats = true;
+    private volatile Duration pace;
     private volatile boolean closed;
 
     public CompaniesHouseStreamStub(String key) throws IOException {
@@ -94,6 +96,11 @@ public final class CompaniesHouseStreamStub implements AutoCloseable {
     /** Sends events as fast as it can, without heartbeats between them (a benchmark). */
     public void noHeartbeats() {
         heartbeats = false;
+    }
+
+    /** Sends one event, then waits {@code perEvent} before the next (a stream that is still being written). */
+    public void pace(Duration perEvent) {
+        pace = perEvent;
     }
 
     List<Request> requests(String stream) {
@@ -159,7 +166,8 @@ public final class CompaniesHouseStreamStub implements AutoCloseable {
                     return;
                 }
                 Event event = waiting.get(i);
-                boolean together = heartbeats && i + 1 < waiting.size() && sent % 7 == 3 && sent + 1 != dropAfter;
+                boolean together =
+                        heartbeats && pace == null && i + 1 < waiting.size() && sent % 7 == 3 && sent + 1 != dropAfter;
                 if (heartbeats && sent % 3 == 0) {
                     chunk.append('\n');
                 }
@@ -173,6 +181,15 @@ public final class CompaniesHouseStreamStub implements AutoCloseable {
                     sent++;
                 }
                 chunk.append('\n');
+                Duration wait = pace;
+                if (wait != null) {
+                    write(out, chunk);
+                    try {
+                        Thread.sleep(wait);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
                 if (chunk.length() > 1 << 16) {
                     write(out, chunk);
                 }

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The platform admin follows a source Vigil pulls itself: its page shows each stream's state and its last error in
- * words, readable at phone width; a source failing longer than its threshold is on the admin's home and mailed to the
+ * words of the admin's language, readable at phone width; a source failing longer than its threshold is on the admin's home and mailed to the
  * platform admins once.
  */
 class FeedConnectionsBrowserTests extends BrowserTest {
@@ -114,5 +114,14 @@ class FeedConnectionsBrowserTests extends BrowserTest {
                         .count())
                 .as("once per episode")
                 .isEqualTo(1);
+
+        try {
+            page.navigate("/platform/feeds/sources/companies-house?lang=fr");
+            assertThat(page.locator("#stream-companies [data-testid=last-error]"))
+                    .hasText("Companies House a refusé l'identifiant (HTTP 401) : vérifiez la clé de flux dans la "
+                            + "variable d'environnement VIGIL_CH_STREAM_KEY.");
+        } finally {
+            page.navigate("/platform/feeds/sources/companies-house?lang=en");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -36,6 +39,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @VigilTest
 class FileDropConnectionTests {
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     FeedConnections connections;
@@ -98,7 +104,7 @@ class FileDropConnectionTests {
         openSftp("wrong");
 
         ConnectionState state = Wait.until("the refusal recorded", this::state, s -> s.failures() > 0);
-        assertThat(state.lastError())
+        assertThat(english(state.lastError()))
                 .isEqualTo("The SFTP server 127.0.0.1:" + sftp.getPort()
                         + " refused the bureau account: check the password in the environment variable "
                         + "VIGIL_BUREAU_PASSWORD.");
@@ -123,7 +129,7 @@ class FileDropConnectionTests {
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/monitoring.jsonl");
             opened.add(connections.open(
-                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, "no password"),
+                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, null),
                     "files",
                     Duration.ofMillis(200),
                     "instance-a",
@@ -141,15 +147,66 @@ class FileDropConnectionTests {
         }
     }
 
+    @Test
+    void aFileServerAnswering304ToTheLastETagAndDateIsNeitherDownloadedNorApplied() throws IOException {
+        String number = FeedLines.belgianNumber();
+        AtomicReference<String> content = new AtomicReference<>(line(number, "2026-12-01", "A"));
+        AtomicReference<String> etag = new AtomicReference<>("\"v1\"");
+        String modified = "Mon, 07 Dec 2026 06:00:00 GMT";
+        List<String> bodiesSent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> conditions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/monitoring.jsonl", exchange -> {
+            String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+            conditions.add(ifNoneMatch + " | " + exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+            exchange.getResponseHeaders().add("ETag", etag.get());
+            exchange.getResponseHeaders().add("Last-Modified", modified);
+            if (etag.get().equals(ifNoneMatch)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                byte[] body = content.get().getBytes(StandardCharsets.UTF_8);
+                bodiesSent.add(content.get());
+                exchange.getResponseHeaders().add("Content-Type", "application/x-ndjson");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/monitoring.jsonl");
+            opened.add(connections.open(
+                    new HttpsFile("bureau", HttpClient.newHttpClient(), url, null, null, null),
+                    "files",
+                    Duration.ofMillis(200),
+                    "instance-a",
+                    CompaniesHouseStreamConnectionTests.settings()));
+            Wait.until("the file applied", () -> runs().size() == 1);
+            Wait.until(
+                    "asked twice more with its ETag and date",
+                    () -> conditions.stream()
+                                    .filter(c -> c.equals("\"v1\" | " + modified))
+                                    .count()
+                            >= 2);
+            assertThat(bodiesSent).as("a 304 sends no body").hasSize(1);
+            assertThat(runs()).as("a 304 applies nothing").hasSize(1);
+            assertThat(state().failures()).isZero();
+            assertThat(state().lastSuccessAt()).isNotNull();
+
+            content.set(line(number, "2026-12-02", "CCC"));
+            etag.set("\"v2\"");
+            Wait.until("the changed file applied", () -> runs().size() == 2);
+            assertThat(bodiesSent).hasSize(2);
+            assertThat(codes(number)).contains("RATING_DOWNGRADED");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private void openSftp(String password) {
         URI url = URI.create("sftp://vigil@127.0.0.1:" + sftp.getPort() + "/outgoing");
         opened.add(connections.open(
-                new SftpFolder(
-                        "bureau",
-                        url,
-                        password,
-                        null,
-                        "check the password in the environment variable VIGIL_BUREAU_PASSWORD"),
+                new SftpFolder("bureau", url, password, null, "VIGIL_BUREAU_PASSWORD"),
                 "files",
                 Duration.ofMillis(300),
                 "instance-a",
@@ -183,5 +240,10 @@ class FileDropConnectionTests {
         return jdbc.queryForList("""
                 select e.code from signal_event e join company c on c.id = e.company_id
                 where c.country = 'BE' and c.number = ? order by e.id""", String.class, number);
+    }
+
+    /** What the platform admin reads in English, from the code and arguments kept. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 }

@@ -8,6 +8,7 @@ import eu.vigil.company.CompanyId;
 import eu.vigil.company.CompanyRegistry;
 import eu.vigil.feed.FeedIngestion;
 import eu.vigil.feed.FeedLines;
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.feed.RunView;
 import eu.vigil.support.KboUpdateZip;
 import eu.vigil.support.VigilTest;
@@ -16,10 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,6 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @VigilTest
 class KboOpenDataConnectionTests {
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     FeedConnections connections;
@@ -102,7 +108,7 @@ class KboOpenDataConnectionTests {
         open("operator", "wrong");
 
         ConnectionState state = Wait.until("the refusal recorded", this::state, s -> s.failures() > 0);
-        assertThat(state.lastError())
+        assertThat(english(state.lastError()))
                 .isEqualTo("The KBO Open Data site refused the account (HTTP 200): check the account in "
                         + "VIGIL_KBO_USER and VIGIL_KBO_PASSWORD.");
         assertThat(state.nextAttemptAt()).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
@@ -112,12 +118,7 @@ class KboOpenDataConnectionTests {
 
     private void open(String user, String password) {
         Puller puller = new KboOpenData(
-                stub.endpoint(),
-                user,
-                password,
-                "check the account in VIGIL_KBO_USER and VIGIL_KBO_PASSWORD",
-                false,
-                ingestion);
+                stub.endpoint(), user, password, "VIGIL_KBO_USER", "VIGIL_KBO_PASSWORD", false, ingestion);
         opened.add(connections.open(
                 puller,
                 KboOpenData.STREAM,
@@ -143,5 +144,10 @@ class KboOpenDataConnectionTests {
                 .filter(s -> s.source().equals("kbo"))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** What the platform admin reads in English, from the code and arguments kept. */
+    private String english(FeedMessage message) {
+        return messages.getMessage(message, Locale.ENGLISH);
     }
 }

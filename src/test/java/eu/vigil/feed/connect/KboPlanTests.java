@@ -3,10 +3,13 @@ package eu.vigil.feed.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.vigil.feed.FeedMessage;
 import eu.vigil.feed.connect.KboOpenData.Published;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** Which KBO extracts the connection downloads, in which order, from what the listing offers. */
 class KboPlanTests {
@@ -46,9 +49,10 @@ class KboPlanTests {
         List<Published> listing = List.of(full(140), update(141), update(145));
         assertThatThrownBy(() -> KboOpenData.plan(listing, 142, false))
                 .isInstanceOf(FeedFailure.class)
-                .hasMessage("KBO extract 143 is not in the KBO listing any more and no newer Full bridges the gap: load"
-                        + " the missing Updates through Feeds, or wait for the next Full.")
-                .satisfies(e -> assertThat(((FeedFailure) e).kind()).isEqualTo(FeedFailure.Kind.REFUSED));
+                .satisfies(e -> assertThat(((FeedFailure) e).kind()).isEqualTo(FeedFailure.Kind.REFUSED))
+                .satisfies(e -> assertThat(english(((FeedFailure) e).reason()))
+                        .isEqualTo("KBO extract 143 is not in the KBO listing any more and no newer Full bridges the"
+                                + " gap: load the missing Updates through Feeds, or wait for the next Full."));
     }
 
     private static List<String> numbers(List<Published> plan) {
@@ -61,5 +65,13 @@ class KboPlanTests {
 
     private static Published update(int number) {
         return new Published(number, false, "KboOpenData_0" + number + "_2026_11_01_Update.zip", URI.create("x"), null);
+    }
+
+    private static String english(FeedMessage reason) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages.getMessage(reason, Locale.ENGLISH);
     }
 }
