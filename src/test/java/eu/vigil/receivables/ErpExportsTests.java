@@ -232,6 +232,27 @@ class ErpExportsTests {
                 .doesNotContain("C-100");
     }
 
+    @Test
+    void thePreviewPageNamesTheFieldTheValueAndTheReasonOfARowItCannotRead() throws Exception {
+        TestTenant tenant = tenantWatching("CL100");
+        TestUser manager = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);
+        String location = mvc.perform(multipart("/receivables/upload")
+                        .file(new MockMultipartFile(
+                                "file", "echeancier.csv", "text/csv", fixture("sage-echeancier.csv")))
+                        .with(user(manager.principal()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        MvcResult preview =
+                mvc.perform(get(location).with(user(manager.principal()))).andReturn();
+
+        assertThat(preview.getResponse().getStatus()).isEqualTo(200);
+        assertThat(page(preview))
+                .contains("Date de pièce “31/06/2026”: pas une date (écrivez 31/03/2026, 31.03.2026 ou 2026-03-31)");
+    }
+
     private TestTenant tenantWatching(String reference) {
         TestTenant tenant = data.tenant("ERP export");
         TenantContext.runAs(tenant.id(), () -> {
