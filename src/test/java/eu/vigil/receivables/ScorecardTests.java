@@ -100,6 +100,18 @@ class ScorecardTests {
                 .contains("Grade A: 20 % of the equity of")
                 .contains("accept-advice");
 
+        UUID list = jdbc.queryForObject("select watchlist_id from watchlist_entry where id = ?", UUID.class, entryId);
+        String csv = mvc.perform(get("/watchlists/{id}/export.csv", list).with(user(creditManager.principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).contains("Advised limit").contains(";EUR;84;A;40000.00;Within the advice");
+        String listPage = mvc.perform(get("/watchlists/{id}", list).with(user(creditManager.principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listPage).contains("A · 84").doesNotContain("entry-above-advice\"");
+
         String otherSection = mvc.perform(
                         get("/companies/{c}/{n}/receivables", "BE", number).with(user(otherManager.principal())))
                 .andReturn()
@@ -249,7 +261,7 @@ class ScorecardTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused)
-                .contains("DBT, range 2: &quot;ten..20 = 50&quot; is not written from..to = points.")
+                .contains("Days beyond terms, range 2: &quot;ten..20 = 50&quot; is not written from..to = points.")
                 .contains("ten..20 = 50");
 
         TestUser creditManager = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +28,16 @@ class ScorecardController {
     private static final Pattern RANGE = Pattern.compile(
             "\\s*(-?[0-9]+(?:[.,][0-9]+)?)?\\s*\\.\\.\\s*(-?[0-9]+(?:[.,][0-9]+)?)?\\s*=\\s*(-?[0-9]+)\\s*");
 
-    private final Scorecards scorecards;
+    private static final java.util.Set<String> VARIABLES = java.util.Arrays.stream(ScoreVariable.values())
+            .map(Enum::name)
+            .collect(java.util.stream.Collectors.toSet());
 
-    ScorecardController(Scorecards scorecards) {
+    private final Scorecards scorecards;
+    private final MessageSource messages;
+
+    ScorecardController(Scorecards scorecards, MessageSource messages) {
         this.scorecards = scorecards;
+        this.messages = messages;
     }
 
     /** A row of the editor as written: the variable, its weight and its ranges, one per line. */
@@ -59,11 +67,23 @@ class ScorecardController {
             scorecards.save(parse(rows, alertPoints), Uploader.current().actor());
         } catch (ReceivablesException e) {
             model.addAttribute("errorKey", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
+            model.addAttribute("errorArgs", named(e.args()));
             return form(model, rows, alertPoints);
         }
         redirect.addFlashAttribute("noticeKey", "scorecard.saved");
         return "redirect:/settings/scorecard";
+    }
+
+    /** A variable's code in a message becomes its label in the reader's language. */
+    private Object[] named(Object[] args) {
+        Object[] named = args.clone();
+        for (int i = 0; i < named.length; i++) {
+            if (named[i] instanceof String text && VARIABLES.contains(text)) {
+                named[i] =
+                        messages.getMessage("scorecard.variable." + text, null, text, LocaleContextHolder.getLocale());
+            }
+        }
+        return named;
     }
 
     static Scorecard parse(List<Row> rows, String alertPoints) {
