@@ -201,6 +201,51 @@ class ScorecardTests {
                 .isEqualByComparingTo("0");
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aNewBureauReportOnAScoredCompanyRescoresItsCustomerWithoutALoad() throws Exception {
+        TestTenant tenant = data.tenant("Scorecard feed");
+        String number = LedgerApi.number();
+        long companyId = RegistryRows.company(jdbc, "BE", number, "Feed Score NV", "Ieper");
+        watch(tenant, number, "SF-1", null);
+        load(
+                mvc,
+                tenant,
+                "SNAPSHOT",
+                "2026-06-30",
+                item("P-1", "SF-1", "Invoice", "2026-01-01", "2026-02-01", "1000.00", "2026-01-30"));
+        // paid on time 100 % (20 × 100) and no negative events (15 × 100): 100
+        assertThat(TenantContext.callAs(tenant.id(), () -> queries.score(key(tenant)))
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(100);
+
+        tx.executeWithoutResult(status -> {
+            section(companyId, "scores", "{\"riskClass\":\"9\"}");
+            publisher.publishEvent(
+                    new eu.vigil.signal.SignalEventsRecorded(0, "bureau", List.of(), List.of(companyId)));
+        });
+
+        // risk class 9 adds 15 × 0: 3,500 over weights of 50 = 70 (B)
+        Wait.until(
+                "the customer is rescored",
+                () -> TenantContext.callAs(tenant.id(), () -> queries.score(key(tenant)))
+                                .orElseThrow()
+                                .score()
+                        == 70);
+        assertThat(TenantContext.callAs(tenant.id(), () -> queries.scoreChanges(key(tenant), 10)))
+                .first()
+                .satisfies(change -> {
+                    assertThat(change.oldScore()).isEqualTo(100);
+                    assertThat(change.newGrade()).isEqualTo("B");
+                });
+    }
+
     @Test
     void aScorecardWithAProblemIsRefusedNamingTheVariableAndTheRange() {
         TestTenant tenant = data.tenant("Scorecard invalid");
