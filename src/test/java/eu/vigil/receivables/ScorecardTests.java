@@ -244,6 +244,15 @@ class ScorecardTests {
                     assertThat(change.oldScore()).isEqualTo(100);
                     assertThat(change.newGrade()).isEqualTo("B");
                 });
+        String section = mvc.perform(get("/companies/{c}/{n}/receivables", "BE", number)
+                        .with(user(tenant.admin().principal())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(section)
+                .as("30 points is a move by the standard scorecard's 10")
+                .contains("100 A → 70 B")
+                .contains("Large move");
     }
 
     @Test

@@ -147,6 +147,7 @@ class ReceivablesController {
             changes.put(c.customerKey(), queries.scoreChanges(c.customerKey(), 10));
         }
         model.addAttribute("scores", scores);
+        model.addAttribute("alertPoints", scorecards.current().alertPoints());
         model.addAttribute("changes", changes);
         model.addAttribute(
                 "items",
