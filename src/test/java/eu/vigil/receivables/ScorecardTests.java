@@ -173,17 +173,19 @@ class ScorecardTests {
                                                         new Scorecard.Band(null, BigDecimal.valueOf(60), 0),
                                                         new Scorecard.Band(BigDecimal.valueOf(60), null, 100))),
                                         new Scorecard.Variable(
-                                                ScoreVariable.RISK_CLASS,
+                                                ScoreVariable.BUREAU_SCORE,
                                                 40,
-                                                List.of(new Scorecard.Band(null, null, 50)))),
+                                                List.of(
+                                                        new Scorecard.Band(null, BigDecimal.valueOf(50), 0),
+                                                        new Scorecard.Band(BigDecimal.valueOf(50), null, 50)))),
                                 5),
                         "admin"));
 
         List<CustomerScore.Change> changes =
                 TenantContext.callAs(tenant.id(), () -> queries.scoreChanges(key(tenant), 10));
         // before, no DBT (nothing open or settled in 90 days), so weights of 85: (20×40 + 10×100 + 15×70 + 10×70
-        // + 10×100 + 5×50 + 15×100) / 85 = 74 (B); after, 50 % on time → 0 × 60, risk class 50 × 40: 20 (E); the
-        // largest share lost is that of no negative events, 15×100/85 = 17.65 points
+        // + 10×100 + 5×50 + 15×100) / 85 = 74 (B); after, 50 % on time → 0 × 60, bureau score 55 → 50 × 40: 20 (E);
+        // the largest share moved is the bureau score's, from none to 20 points (no negative events lost 17.65)
         assertThat(changes).hasSize(2);
         assertThat(changes.get(1).newScore()).isEqualTo(74);
         assertThat(changes.get(1).newGrade()).isEqualTo("B");
@@ -193,7 +195,7 @@ class ScorecardTests {
         assertThat(changes.get(0).oldScore()).isEqualTo(74);
         assertThat(changes.get(0).newScore()).isEqualTo(20);
         assertThat(changes.get(0).newGrade()).isEqualTo("E");
-        assertThat(changes.get(0).mainVariable()).isEqualTo("NEGATIVE_EVENTS_12M");
+        assertThat(changes.get(0).mainVariable()).isEqualTo("BUREAU_SCORE");
         assertThat(TenantContext.callAs(tenant.id(), () -> queries.score(key(tenant)))
                         .orElseThrow()
                         .advisedLimit())
@@ -345,7 +347,10 @@ class ScorecardTests {
                 "update company_section set doc = ?::json where company_id = ? and section = 'identity'",
                 "{\"startDate\":\"2010-03-01\",\"names\":[{\"type\":\"001\",\"language\":\"2\",\"value\":\"Score Proef NV\"}]}",
                 id);
-        section(id, "scores", "{\"riskClass\":\"4\",\"pd\":\"0.02\",\"creditLimit\":\"50000\",\"currency\":\"EUR\"}");
+        section(
+                id,
+                "scores",
+                "{\"riskClass\":\"4\",\"multiscore\":\"55\",\"pd\":\"0.02\",\"creditLimit\":\"50000\",\"currency\":\"EUR\"}");
         section(id, "accounts", """
                 {"filings":[{"periodEnd":"2025-12-31","currency":"EUR",
                              "items":{"10/15":200000,"20/58":500000,"70":1000000}},

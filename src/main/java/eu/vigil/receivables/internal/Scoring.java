@@ -65,6 +65,7 @@ public class Scoring {
     /** What the company's sections say, as the scorecard reads them. */
     private record Company(
             LocalDate started,
+            BigDecimal bureauScore,
             BigDecimal equity,
             BigDecimal totalAssets,
             BigDecimal turnover,
@@ -249,6 +250,7 @@ public class Scoring {
                                 Period.between(company.started(), asOf).getYears()));
             }
             put(values, ScoreVariable.EQUITY, company.equity());
+            put(values, ScoreVariable.BUREAU_SCORE, company.bureauScore());
             if (company.equity() != null
                     && company.totalAssets() != null
                     && company.totalAssets().signum() != 0) {
@@ -283,23 +285,24 @@ public class Scoring {
     // accounts instead of a state per company
     private Map<Long, Company> companies(List<Long> companyIds) {
         Map<Long, JsonNode[]> docs = new HashMap<>();
+        Map<String, Integer> slots = Map.of("identity", 0, "accounts", 1, "scores", 2);
         if (!companyIds.isEmpty()) {
             jdbc.query(
                     """
                     select company_id, section, doc::text from company_section
-                    where section in ('identity', 'accounts') and company_id = any(?::bigint[])""",
+                    where section in ('identity', 'accounts', 'scores') and company_id = any(?::bigint[])""",
                     rs -> {
-                        JsonNode[] pair = docs.computeIfAbsent(rs.getLong(1), id -> new JsonNode[2]);
-                        pair["identity".equals(rs.getString(2)) ? 0 : 1] = json.readTree(rs.getString(3));
+                        JsonNode[] pair = docs.computeIfAbsent(rs.getLong(1), id -> new JsonNode[3]);
+                        pair[slots.get(rs.getString(2))] = json.readTree(rs.getString(3));
                     },
                     (Object) companyIds.toArray(Long[]::new));
         }
         Map<Long, Company> companies = new HashMap<>();
-        docs.forEach((id, pair) -> companies.put(id, company(pair[0], pair[1])));
+        docs.forEach((id, docsOf) -> companies.put(id, company(docsOf[0], docsOf[1], docsOf[2])));
         return companies;
     }
 
-    private static Company company(JsonNode identity, JsonNode accounts) {
+    private static Company company(JsonNode identity, JsonNode accounts, JsonNode scores) {
         LocalDate started = null;
         if (identity != null && identity.hasNonNull("startDate")) {
             try {
@@ -316,8 +319,17 @@ public class Scoring {
                 .reversed());
         JsonNode latest = filings.isEmpty() ? null : filings.get(0);
         JsonNode earlier = filings.size() < 2 ? null : filings.get(1);
+        BigDecimal multiscore = null;
+        if (scores != null && scores.hasNonNull("multiscore")) {
+            try {
+                multiscore = new BigDecimal(scores.path("multiscore").asString().strip());
+            } catch (RuntimeException e) {
+                multiscore = null;
+            }
+        }
         return new Company(
                 started,
+                multiscore,
                 item(latest, "10/15"),
                 item(latest, "20/58"),
                 item(latest, "70"),
