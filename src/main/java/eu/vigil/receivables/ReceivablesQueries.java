@@ -32,9 +32,11 @@ public class ReceivablesQueries {
             from receivable_item where tenant_id = ?""";
 
     private final JdbcTemplate jdbc;
+    private final tools.jackson.databind.ObjectMapper json;
 
-    ReceivablesQueries(JdbcTemplate jdbc) {
+    ReceivablesQueries(JdbcTemplate jdbc, tools.jackson.databind.ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Every customer, largest outstanding first; unknown ones ({@code known} false) included. */
@@ -135,6 +137,56 @@ public class ReceivablesQueries {
                             rs.getBigDecimal(8));
                 },
                 tenant());
+    }
+
+    /** A customer's score and advice; empty before its first scoring (no watchlist entry, or nothing to score). */
+    public java.util.Optional<CustomerScore> score(String customerKey) {
+        return jdbc
+                .query(
+                        """
+                        select customer_key, entry_id, score, grade, contributions::text, advised_limit, advice_basis,
+                               advice_args, computed_at
+                        from receivable_score where tenant_id = ? and customer_key = ?""",
+                        (rs, n) -> {
+                            Map<String, BigDecimal> contributions = new java.util.LinkedHashMap<>();
+                            json.readTree(rs.getString(5))
+                                    .properties()
+                                    .forEach(e -> contributions.put(
+                                            e.getKey(), e.getValue().decimalValue()));
+                            Array args = rs.getArray(8);
+                            return new CustomerScore(
+                                    rs.getString(1),
+                                    (Long) rs.getObject(2),
+                                    rs.getInt(3),
+                                    rs.getString(4),
+                                    contributions,
+                                    rs.getBigDecimal(6),
+                                    rs.getString(7),
+                                    args == null ? List.of() : Arrays.asList((String[]) args.getArray()),
+                                    rs.getTimestamp(9).toInstant());
+                        },
+                        tenant(),
+                        customerKey)
+                .stream()
+                .findFirst();
+    }
+
+    /** A customer's score changes, newest first. */
+    public List<CustomerScore.Change> scoreChanges(String customerKey, int limit) {
+        return jdbc.query(
+                """
+                select changed_on, old_score, new_score, old_grade, new_grade, main_variable from receivable_score_change
+                where tenant_id = ? and customer_key = ? order by id desc limit ?""",
+                (rs, n) -> new CustomerScore.Change(
+                        rs.getDate(1).toLocalDate(),
+                        (Integer) rs.getObject(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)),
+                tenant(),
+                customerKey,
+                limit);
     }
 
     private static java.util.UUID tenant() {

@@ -247,6 +247,40 @@ public class WatchlistManagement {
                         Audited.of("EntryUpdated", entry.country() + " " + entry.display(), watchlist.getName())));
     }
 
+    /**
+     * Sets one of the bound tenant's entries' credit limit (an accepted limit advice), audited with the old and the new
+     * limit; an entry of another tenant is not found.
+     */
+    @Transactional
+    public void changeCreditLimit(long entryId, Amount limit, String reason) {
+        UUID tenant = requireTenant();
+        var before = jdbc.query(
+                """
+                select country, number, credit_limit, limit_currency from watchlist_entry
+                where tenant_id = ? and id = ? for update""",
+                (rs, n) -> new Object[] {
+                    rs.getString(1).trim() + " " + rs.getString(2),
+                    rs.getBigDecimal(3) == null ? null : rs.getBigDecimal(3).toPlainString() + " " + rs.getString(4)
+                },
+                tenant,
+                entryId);
+        if (before.isEmpty()) {
+            throw new NotFoundException("Watchlist entry");
+        }
+        jdbc.update(
+                "update watchlist_entry set credit_limit = ?, limit_currency = ? where tenant_id = ? and id = ?",
+                limit.value(),
+                limit.currency(),
+                tenant,
+                entryId);
+        events.publishEvent(Audited.of(
+                "CreditLimitChanged",
+                (String) before.get(0)[0],
+                (String) before.get(0)[1],
+                limit.value().toPlainString() + " " + limit.currency(),
+                reason));
+    }
+
     /** Moves an entry to another of the tenant's lists; where that list has the company already, this entry is dropped. */
     @Transactional
     public void move(UUID watchlistId, long entryId, UUID targetId) {

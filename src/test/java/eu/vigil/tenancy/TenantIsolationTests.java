@@ -711,6 +711,65 @@ class TenantIsolationTests {
                 .contains("7 777,77");
     }
 
+    @Autowired
+    eu.vigil.receivables.Scorecards scorecards;
+
+    @Test
+    void anotherTenantsScorecardScoresAndLimitAdviceStayItsOwn() throws Exception {
+        long first8 = 7_660_000 + (System.nanoTime() & 0xFFFF);
+        String number = "%08d%02d".formatted(first8, 97 - first8 % 97);
+        eu.vigil.support.RegistryRows.company(jdbc, "BE", number, "Gescoorde Klant NV", "Lier");
+        UUID bList = watchlistOf(b, "Bravo scored");
+        long bEntry = TenantContext.callAs(
+                b.id(),
+                () -> watchlists
+                        .add(
+                                bList,
+                                number,
+                                new eu.vigil.watchlist.EntryData("B-SCORED", null, null, null, null, List.of()))
+                        .id());
+        TenantContext.runAs(
+                b.id(),
+                () -> scorecards.save(
+                        new eu.vigil.receivables.Scorecard(
+                                List.of(new eu.vigil.receivables.Scorecard.Variable(
+                                        eu.vigil.receivables.ScoreVariable.NEGATIVE_EVENTS_12M,
+                                        100,
+                                        List.of(new eu.vigil.receivables.Scorecard.Band(null, null, 61)))),
+                                7),
+                        "bravo admin"));
+        apiAs(
+                b,
+                post("/api/v1/receivables/items")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"mode":"SNAPSHOT","asOf":"2026-06-30","items":[{"documentNumber":"B-SC-1",
+                                 "customer":"B-SCORED","documentDate":"2026-06-01","amount":"100"}]}"""));
+        String bKey = jdbc.queryForObject(
+                "select customer_key from receivable_score where tenant_id = ?", String.class, b.id());
+
+        assertThat(page(get("/settings/scorecard")))
+                .as("A's admin edits A's scorecard, the standard one, not B's")
+                .contains("90.. = 100")
+                .doesNotContain("= 61");
+        assertThat(page(get("/companies/{c}/{n}/receivables", "BE", number))).doesNotContain("61/100");
+        MvcResult accepted = mvc.perform(post("/receivables/advice/accept")
+                        .param("customerKey", bKey)
+                        .param("country", "BE")
+                        .param("number", number)
+                        .with(csrf())
+                        .with(user(a.admin().principal())))
+                .andReturn();
+        assertThat(accepted.getResponse().getStatus()).isEqualTo(404);
+        assertThat(jdbc.queryForObject(
+                        "select credit_limit from watchlist_entry where id = ?", java.math.BigDecimal.class, bEntry))
+                .as("B's entry keeps the limit B gave it")
+                .isNull();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from receivable_score where tenant_id = ? and score = 61", Long.class, b.id()))
+                .isEqualTo(1);
+    }
+
     @Test
     void platformPagesAreClosedToTenantPeopleWhateverTheId() throws Exception {
         assertSameAsMissing(

@@ -37,8 +37,10 @@ public class Ledger {
     private final Figures figures;
     private final TenantManagement tenants;
     private final SignalEvents events;
+    private final Scoring scoring;
 
-    Ledger(LedgerStore store, Figures figures, TenantManagement tenants, SignalEvents events) {
+    Ledger(LedgerStore store, Figures figures, TenantManagement tenants, SignalEvents events, Scoring scoring) {
+        this.scoring = scoring;
         this.store = store;
         this.figures = figures;
         this.tenants = tenants;
@@ -126,6 +128,7 @@ public class Ledger {
         store.finishLoad(loadId, received, merged.inserted(), merged.updated(), unchanged, closed, rejected);
         long closedAt = System.nanoTime();
         Figures.Outcome outcome = figures.recompute(tenant, loadId, asOf, tenantCurrency);
+        scoring.recompute(tenant, asOf, tenantCurrency);
         log.debug(
                 "Receivables load #{}: {} lines read and staged in {} ms, merged in {} ms, closed in {} ms, figures and "
                         + "signals in {} ms",

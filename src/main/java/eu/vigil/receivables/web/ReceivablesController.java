@@ -1,11 +1,13 @@
 package eu.vigil.receivables.web;
 
 import eu.vigil.company.CompanyRegistry;
+import eu.vigil.receivables.CustomerScore;
 import eu.vigil.receivables.LedgerColumn;
 import eu.vigil.receivables.LoadMode;
 import eu.vigil.receivables.LoadReport;
 import eu.vigil.receivables.ReceivableUploads;
 import eu.vigil.receivables.ReceivablesQueries;
+import eu.vigil.receivables.Scorecards;
 import eu.vigil.signal.SignalCatalogue;
 import eu.vigil.signal.SignalEvents;
 import eu.vigil.tenancy.Role;
@@ -41,13 +43,16 @@ class ReceivablesController {
     private final CompanyRegistry registry;
     private final SignalEvents events;
     private final SignalCatalogue catalogue;
+    private final Scorecards scorecards;
 
     ReceivablesController(
             ReceivablesQueries queries,
             ReceivableUploads uploads,
             CompanyRegistry registry,
             SignalEvents events,
-            SignalCatalogue catalogue) {
+            SignalCatalogue catalogue,
+            Scorecards scorecards) {
+        this.scorecards = scorecards;
         this.queries = queries;
         this.uploads = uploads;
         this.registry = registry;
@@ -134,6 +139,16 @@ class ReceivablesController {
         var company = registry.require(country, number);
         var customers = queries.ofCompany(company.id());
         model.addAttribute("customers", customers);
+        model.addAttribute("company", company);
+        Map<String, CustomerScore> scores = new java.util.HashMap<>();
+        Map<String, List<CustomerScore.Change>> changes = new java.util.HashMap<>();
+        for (var c : customers) {
+            queries.score(c.customerKey()).ifPresent(s -> scores.put(c.customerKey(), s));
+            changes.put(c.customerKey(), queries.scoreChanges(c.customerKey(), 10));
+        }
+        model.addAttribute("scores", scores);
+        model.addAttribute("alertPoints", scorecards.current().alertPoints());
+        model.addAttribute("changes", changes);
         model.addAttribute(
                 "items",
                 customers.stream()
@@ -157,6 +172,22 @@ class ReceivablesController {
                                 e.polarity().key()))
                         .toList());
         return "partials/receivables-company :: section";
+    }
+
+    /** Makes a customer's advised limit its credit limit, then shows the company page again. */
+    @PostMapping("/receivables/advice/accept")
+    String acceptAdvice(
+            @RequestParam String customerKey,
+            @RequestParam String country,
+            @RequestParam String number,
+            @AuthenticationPrincipal VigilUser user,
+            RedirectAttributes redirect) {
+        requireEditor(user);
+        var company = registry.require(country, number);
+        scorecards.acceptAdvice(customerKey);
+        redirect.addFlashAttribute("noticeKey", "scorecard.advice.accepted");
+        return "redirect:/companies/" + company.company().country() + "/"
+                + company.company().number();
     }
 
     record SignalLine(LocalDate date, String label, String polarity) {}

@@ -15,6 +15,11 @@ class ReceivablesFormats {
     }
 
     /** A share from 0 to 1 as a percentage. */
+    /** An amount kept as plain text (a limit advice's reasoning), in the reader's language. */
+    public String plainAmount(String plain, String currency) {
+        return plain == null ? "—" : amount(new BigDecimal(plain), currency);
+    }
+
     public String share(BigDecimal fraction) {
         return fraction == null ? "—" : ReaderFormats.percent(fraction, LocaleContextHolder.getLocale());
     }

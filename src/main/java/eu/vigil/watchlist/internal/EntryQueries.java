@@ -182,17 +182,19 @@ public class EntryQueries {
      */
     private Map<Long, EntryLedger> ledgers(List<EntryView> rows) {
         Map<Long, EntryLedger> ledgers = new java.util.HashMap<>();
-        // reads receivable_figure (receivables) directly: receivables depends on watchlist, and a page's figures are
+        // reads receivable_figure and receivable_score (receivables) directly: receivables depends on watchlist, and a
+        // page's figures are
         // one join, not a call per entry; the entry's own tenant is the figures' tenant
         jdbc.query(
                 """
                 select e.id, sum(f.outstanding),
                        sum(f.overdue_1_30 + f.overdue_31_60 + f.overdue_61_90 + f.overdue_over_90), max(f.dbt),
-                       min(f.currency)
+                       min(f.currency), min(s.score), max(s.grade), min(s.advised_limit)
                 from watchlist_entry e
                 join receivable_figure f on f.tenant_id = e.tenant_id
                      and ((e.company_id is not null and f.company_id = e.company_id)
                           or (e.reference is not null and lower(f.customer_ref) = lower(e.reference)))
+                left join receivable_score s on s.tenant_id = f.tenant_id and s.customer_key = f.customer_key
                 where e.id = any(?::bigint[])
                 group by e.id""",
                 rs -> {
@@ -202,7 +204,10 @@ public class EntryQueries {
                                     rs.getBigDecimal(2),
                                     rs.getBigDecimal(3),
                                     rs.getBigDecimal(4),
-                                    rs.getString(5).trim()));
+                                    rs.getString(5).trim(),
+                                    (Integer) rs.getObject(6),
+                                    rs.getString(7),
+                                    rs.getBigDecimal(8)));
                 },
                 (Object) rows.stream().map(EntryView::id).toArray(Long[]::new));
         return ledgers;

@@ -169,7 +169,11 @@ class WatchlistExportController {
             "outstanding",
             "overdue",
             "dbt",
-            "ledger-currency");
+            "ledger-currency",
+            "score",
+            "grade",
+            "advised-limit",
+            "above-advice");
 
     private List<String> header() {
         Locale locale = LocaleContextHolder.getLocale();
@@ -248,6 +252,19 @@ class WatchlistExportController {
         row.add(ledger == null ? null : new Money(ledger.overdue(), ledger.currency()));
         row.add(ledger == null ? null : ledger.dbt());
         row.add(ledger == null ? null : ledger.currency());
+        row.add(ledger == null || ledger.score() == null ? null : BigDecimal.valueOf(ledger.score()));
+        row.add(ledger == null ? null : ledger.grade());
+        row.add(
+                ledger == null || ledger.advisedLimit() == null
+                        ? null
+                        : new Money(ledger.advisedLimit(), ledger.currency()));
+        row.add(
+                ledger == null || ledger.advisedLimit() == null
+                        ? null
+                        : messages.getMessage(
+                                ledger.aboveAdvice() ? "watchlist.ledger.above" : "watchlist.ledger.within",
+                                null,
+                                locale));
         return row;
     }
 
