@@ -39,7 +39,7 @@ class WatchlistDemo implements ApplicationRunner {
 
     private final TenantManagement tenants;
     private final WatchlistManagement watchlists;
-    private final WatchlistImports imports;
+    private final ApiImports imports;
     private final JdbcTemplate jdbc;
     private final eu.vigil.company.CompanyDirectory directory;
     private final boolean enabled;
@@ -47,7 +47,7 @@ class WatchlistDemo implements ApplicationRunner {
     WatchlistDemo(
             TenantManagement tenants,
             WatchlistManagement watchlists,
-            WatchlistImports imports,
+            ApiImports imports,
             JdbcTemplate jdbc,
             eu.vigil.company.CompanyDirectory directory,
             Environment environment) {
