@@ -66,7 +66,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * manager signs in, uploads a watchlist, previews it, imports it watching its progress, reads the result,
  * acknowledges an alert and signs out, every click on the other node. Then she imports a large file and the node
  * running the import is killed (SIGKILL) halfway: the other node takes the import up from the stored file and
- * completes it, every row once, and she is still signed in.
+ * completes it, every row once, and she is still signed in. Between the two, an extract dropped into the object
+ * store's feed inbox is applied once, by one of the nodes.
  */
 @Tag("instances")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -225,7 +226,7 @@ class ScaleOutTests {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aNodeKilledHalfwayThroughAnImportLeavesItToTheOtherWhichCompletesItAndNobodyIsSignedOut() throws Exception {
         signIn();
         page.navigate("/watchlists");
@@ -395,6 +396,7 @@ class ScaleOutTests {
         properties.put("vigil.watchdog.interval", "1s");
         properties.put("vigil.watchdog.node-timeout", "5s");
         properties.put("vigil.watchlists.resume-interval", "1s");
+        properties.put("vigil.feeds.inbox-interval", "2s");
         properties.put("vigil.storage.type", "s3");
         properties.put("vigil.storage.s3.endpoint", "http://127.0.0.1:" + s3Port);
         properties.put("vigil.storage.s3.bucket", BUCKET);
@@ -494,6 +496,8 @@ class ScaleOutTests {
                 .endpointOverride(URI.create("http://127.0.0.1:" + s3Port))
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
+                .requestChecksumCalculation(
+                        software.amazon.awssdk.core.checksums.RequestChecksumCalculation.WHEN_REQUIRED)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3_KEY, S3_SECRET)))
                 .build();
     }

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Feeds",
-        allowedDependencies = {"company", "tenancy", "signal"})
+        allowedDependencies = {"company", "tenancy", "signal", "storage"})
 package eu.vigil.feed;

@@ -82,7 +82,8 @@ final class S3FileStore implements FileStore, AutoCloseable {
 
     @Override
     public LocalCopy copy(String key) throws IOException {
-        Path download = Files.createTempFile("vigil-", ".download");
+        // the name's ending stays: readers tell a zip from a CSV by it
+        Path download = Files.createTempFile("vigil-", "-" + key.substring(key.lastIndexOf('/') + 1));
         try (InputStream in = open(key)) {
             Files.copy(in, download, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
