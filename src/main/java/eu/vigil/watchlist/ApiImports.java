@@ -99,7 +99,7 @@ public class ApiImports {
                 support.failed(started.getId(), e.wording());
                 throw ImportSupport.refusal(e.wording());
             }
-            enrolment.run(started.getId(), file, mapping, uploader);
+            enrolment.run(started.getId(), file, mapping, uploader, false);
             return reports.finished(started.getId(), uploader.language().locale());
         } finally {
             UploadFiles.discard(file);
@@ -176,7 +176,7 @@ public class ApiImports {
             bareCountry = fitting != null ? fitting : support.tenantCountry();
         }
         enrolment.enroll(
-                started.getId(), rows.stream(), new ColumnMapping(columns, false, bareCountry), uploader, true);
+                started.getId(), rows.stream(), new ColumnMapping(columns, false, bareCountry), uploader, true, false);
         return reports.finished(started.getId(), uploader.language().locale());
     }
 

@@ -86,15 +86,20 @@ class ImportEnrolment {
         }
     }
 
-    /** From now on a failing import is left for another node instead of being marked failed. */
+    /** From now on a failing background import is left for another node instead of being marked failed. */
     void stopping() {
         stopping = true;
     }
 
-    /** Imports the rows of {@code file} with {@code mapping}. */
-    void run(UUID importId, Path file, ColumnMapping mapping, Uploader uploader) {
+    /** Started again (a test context resumed): background imports that fail are marked failed again. */
+    void running() {
+        stopping = false;
+    }
+
+    /** Imports the rows of {@code file} with {@code mapping}, in a request or (when {@code inBackground}) not. */
+    void run(UUID importId, Path file, ColumnMapping mapping, Uploader uploader, boolean inBackground) {
         try (Stream<RawRow> rows = UploadReader.rows(file)) {
-            enroll(importId, rows, mapping, uploader, false);
+            enroll(importId, rows, mapping, uploader, false, inBackground);
         } catch (UploadFormatException e) {
             support.failed(importId, e.wording());
             throw ImportSupport.refusal(e.wording());
@@ -109,7 +114,13 @@ class ImportEnrolment {
                         for no key update""", Integer.class, importId).isEmpty();
     }
 
-    void enroll(UUID importId, Stream<RawRow> rows, ColumnMapping mapping, Uploader uploader, boolean jsonList) {
+    void enroll(
+            UUID importId,
+            Stream<RawRow> rows,
+            ColumnMapping mapping,
+            Uploader uploader,
+            boolean jsonList,
+            boolean inBackground) {
         try {
             tx.executeWithoutResult(status -> {
                 if (!holds(importId)) {
@@ -246,7 +257,10 @@ class ImportEnrolment {
         } catch (Abandoned e) {
             throw e;
         } catch (RuntimeException e) {
-            if (stopping && !(e instanceof WatchlistException) && !(e instanceof UploadFormatException)) {
+            if (stopping
+                    && inBackground
+                    && !(e instanceof WatchlistException)
+                    && !(e instanceof UploadFormatException)) {
                 // this node is stopping: the import's transaction is rolled back, another node takes it up again
                 log.info("Watchlist import {} left to another node: this one is stopping", importId);
                 throw new Abandoned();

@@ -66,6 +66,7 @@ class ImportExecutor implements SmartLifecycle {
 
     @Override
     public void start() {
+        enrolment.running();
         background = Executors.newVirtualThreadPerTaskExecutor();
         poller = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("watchlist-import-claims").daemon().factory());
@@ -76,6 +77,9 @@ class ImportExecutor implements SmartLifecycle {
     @Override
     public void stop() {
         enrolment.stopping();
+        if (poller == null) {
+            return;
+        }
         poller.shutdownNow();
         // running imports are interrupted and rolled back; their rows stay RUNNING for another node to claim
         background.shutdownNow();
@@ -161,7 +165,7 @@ class ImportExecutor implements SmartLifecycle {
                 language);
         TenantContext.runAs(stored.tenant(), () -> {
             try (FileStore.LocalCopy copy = files.open(stored.key())) {
-                enrolment.run(importId, copy.path(), ColumnMapping.decode(stored.mapping()), uploader);
+                enrolment.run(importId, copy.path(), ColumnMapping.decode(stored.mapping()), uploader, true);
                 files.remove(stored.key());
             } catch (ImportEnrolment.Abandoned e) {
                 log.debug("Watchlist import {} not run here: {}", importId, e.getMessage());
