@@ -5,9 +5,9 @@ import eu.vigil.company.CompanyId;
 import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
+import eu.vigil.watchlist.ApiImports;
 import eu.vigil.watchlist.ImportReport;
 import eu.vigil.watchlist.Uploader;
-import eu.vigil.watchlist.WatchlistImports;
 import eu.vigil.watchlist.WatchlistManagement;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -45,14 +45,14 @@ class DemoWatchlist implements ApplicationRunner {
 
     private final TenantManagement tenants;
     private final WatchlistManagement watchlists;
-    private final WatchlistImports imports;
+    private final ApiImports imports;
     private final CompanyDirectory directory;
     private final boolean enabled;
 
     DemoWatchlist(
             TenantManagement tenants,
             WatchlistManagement watchlists,
-            WatchlistImports imports,
+            ApiImports imports,
             CompanyDirectory directory,
             Environment environment) {
         this.directory = directory;

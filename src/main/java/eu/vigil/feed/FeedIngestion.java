@@ -12,6 +12,7 @@ import eu.vigil.feed.internal.StructureException;
 import eu.vigil.signal.NetworkSignals;
 import eu.vigil.signal.SignalEngine;
 import eu.vigil.signal.SignalEvents;
+import eu.vigil.storage.FileStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,6 +63,10 @@ public class FeedIngestion {
     private final TransactionTemplate aside;
     private final TaskExecutor executor;
     private final FeedProperties properties;
+    private final FileStore files;
+
+    /** Where uploaded extracts are kept in the file store, by source. */
+    static final String UPLOADS = "feed-uploads/";
 
     FeedIngestion(
             List<FeedAdapter> adapters,
@@ -75,7 +80,9 @@ public class FeedIngestion {
             JdbcTemplate jdbc,
             PlatformTransactionManager transactions,
             TaskExecutor executor,
-            FeedProperties properties) {
+            FeedProperties properties,
+            FileStore files) {
+        this.files = files;
         this.network = network;
         this.publisher = publisher;
         this.signals = signals;
@@ -141,27 +148,48 @@ public class FeedIngestion {
         String safeName = Path.of(fileName == null || fileName.isBlank() ? "extract.zip" : fileName)
                 .getFileName()
                 .toString();
+        // the key keeps the name's letters and its ending, which tells the extract's format
+        String key = UPLOADS + source + "/" + UUID.randomUUID() + "-" + safeName.replaceAll("[^A-Za-z0-9._-]", "_");
+        Path received = null;
         try {
-            Path folder = Path.of(properties.uploads(), source);
-            Files.createDirectories(folder);
-            Path target = folder.resolve(UUID.randomUUID() + "-" + safeName);
+            received = Files.createTempFile("vigil-extract-", ".upload");
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (InputStream in = new DigestInputStream(content, digest)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, received, StandardCopyOption.REPLACE_EXISTING);
             }
-            long id = runs.create(
-                    source,
-                    safeName,
-                    target.toAbsolutePath().toString(),
-                    HexFormat.of().formatHex(digest.digest()),
-                    force,
-                    triggeredBy);
+            files.put(key, received);
+            long id = runs.create(source, safeName, key, HexFormat.of().formatHex(digest.digest()), force, triggeredBy);
             return runs.find(id).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the uploaded extract", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } finally {
+            if (received != null) {
+                try {
+                    Files.deleteIfExists(received);
+                } catch (IOException e) {
+                    log.warn("Could not delete {}: {}", received, e.getMessage());
+                }
+            }
         }
+    }
+
+    /** An uploaded extract kept in the file store (any node may run it), or an extract applied in place. */
+    private FileStore.LocalCopy readable(String stored) throws IOException {
+        if (stored.startsWith(UPLOADS)) {
+            return files.copy(stored);
+        }
+        Path path = Path.of(stored);
+        return new FileStore.LocalCopy() {
+            @Override
+            public Path path() {
+                return path;
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     private void requireSource(String source) {
@@ -185,8 +213,9 @@ public class FeedIngestion {
                     runs.markInterrupted(source, runId);
                     runs.markRunning(runId);
                 });
-                Path file = Path.of(runs.filePath(runId).orElseThrow());
-                try (ExtractFiles files = ExtractFiles.open(file, properties.limits())) {
+                String stored = runs.filePath(runId).orElseThrow();
+                try (FileStore.LocalCopy local = readable(stored);
+                        ExtractFiles files = ExtractFiles.open(local.path(), properties.limits())) {
                     ExtractInfo extract = adapter.inspect(files);
                     aside.executeWithoutResult(
                             s -> runs.describe(runId, extract.number(), extract.type(), extract.snapshot()));

@@ -1,6 +1,7 @@
 package eu.vigil.feed;
 
 import eu.vigil.feed.internal.RunStore;
+import eu.vigil.storage.FileStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,12 @@ class UploadHousekeeping implements Job {
 
     private final RunStore runs;
     private final FeedProperties properties;
+    private final FileStore files;
 
-    UploadHousekeeping(RunStore runs, FeedProperties properties) {
+    UploadHousekeeping(RunStore runs, FeedProperties properties, FileStore files) {
         this.runs = runs;
         this.properties = properties;
+        this.files = files;
     }
 
     @Override
@@ -47,6 +50,17 @@ class UploadHousekeeping implements Job {
         Path uploads = Path.of(properties.uploads()).toAbsolutePath().normalize();
         int removed = 0;
         for (var run : runs.finishedUploadsBefore(Instant.now().minus(properties.uploadRetention()))) {
+            if (run.getValue().startsWith(FeedIngestion.UPLOADS)) {
+                try {
+                    files.delete(run.getValue());
+                    runs.forgetFile(run.getKey());
+                    removed++;
+                } catch (IOException e) {
+                    log.warn("Could not delete the uploaded extract of run #{}: {}", run.getKey(), e.getMessage());
+                }
+                continue;
+            }
+            // extracts kept in the uploads folder by an earlier version
             Path file = Path.of(run.getValue()).toAbsolutePath().normalize();
             if (!file.startsWith(uploads)) {
                 continue;

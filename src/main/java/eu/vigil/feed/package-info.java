@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Feeds",
-        allowedDependencies = {"company", "tenancy", "signal", "notification"})
+        allowedDependencies = {"company", "tenancy", "signal", "notification", "storage"})
 package eu.vigil.feed;

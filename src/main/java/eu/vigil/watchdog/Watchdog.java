@@ -98,7 +98,9 @@ class Watchdog implements SmartLifecycle {
                 },
                 seconds);
         jdbc.query(
-                "select id, owner_node from watchlist_import where status = 'RUNNING' and " + dead,
+                // an import kept in the file store is taken up again by another node (watchlist's ImportExecutor)
+                "select id, owner_node from watchlist_import where status = 'RUNNING' and stored_file is null and "
+                        + dead,
                 rs -> {
                     Object id = rs.getObject(1);
                     String owner = rs.getString(2);

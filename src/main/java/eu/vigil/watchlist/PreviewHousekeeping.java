@@ -1,9 +1,7 @@
 package eu.vigil.watchlist;
 
+import eu.vigil.storage.FileStore;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,8 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hourly, on one node: uploads left at their preview for longer than {@code vigil.watchlists.preview-retention}
- * are removed with their stored file, and so are files in the uploads folder no upload waits on any more.
+ * Hourly, on one node (a clustered Quartz job): uploads left at their preview for longer than
+ * {@code vigil.watchlists.preview-retention} are removed with their stored file, and so are stored upload files no
+ * upload waits on any more and the progress counts of imports that ended. Works the same on the local folder and the
+ * object store.
  */
 @Component
 class PreviewHousekeeping {
@@ -37,12 +37,17 @@ class PreviewHousekeeping {
 
     private final JdbcTemplate jdbc;
     private final WatchlistProperties properties;
+    private final FileStore store;
     private final TransactionTemplate tx;
 
     PreviewHousekeeping(
-            JdbcTemplate jdbc, WatchlistProperties properties, PlatformTransactionManager transactionManager) {
+            JdbcTemplate jdbc,
+            WatchlistProperties properties,
+            FileStore store,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.store = store;
         this.tx = new TransactionTemplate(transactionManager);
     }
 
@@ -53,13 +58,15 @@ class PreviewHousekeeping {
                 "delete from watchlist_import where status = 'PREVIEW' and created_at < ? returning stored_file",
                 String.class,
                 Timestamp.from(before)));
-        Path uploads = properties.uploads().toAbsolutePath().normalize();
         for (String file : files) {
             if (file != null) {
-                delete(uploads, Path.of(file));
+                delete(file);
             }
         }
-        int strays = removeStrays(uploads, before);
+        int strays = removeStrays(before);
+        jdbc.update("""
+                delete from watchlist_import_progress p where not exists (
+                    select 1 from watchlist_import i where i.id = p.import_id and i.status = 'RUNNING')""");
         if (!files.isEmpty() || strays > 0) {
             log.info(
                     "Removed {} watchlist uploads left at their preview and {} stray upload files, older than {}",
@@ -71,39 +78,31 @@ class PreviewHousekeeping {
     }
 
     /** Files a crash or a failed request left behind: older than the retention and named by no upload. */
-    private int removeStrays(Path uploads, Instant before) {
-        if (!Files.isDirectory(uploads)) {
+    private int removeStrays(Instant before) {
+        List<FileStore.StoredFile> kept;
+        try {
+            kept = store.list(UploadFiles.PREFIX);
+        } catch (IOException e) {
+            log.warn("Could not look through the stored uploads: {}", e.getMessage());
             return 0;
         }
-        Set<Path> waiting = new HashSet<>();
-        jdbc.queryForList("select stored_file from watchlist_import where stored_file is not null", String.class)
-                .forEach(f -> waiting.add(Path.of(f).toAbsolutePath().normalize()));
+        Set<String> waiting = new HashSet<>(jdbc.queryForList(
+                "select stored_file from watchlist_import where stored_file is not null", String.class));
         int removed = 0;
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(uploads, "*.upload")) {
-            for (Path file : stream) {
-                Path path = file.toAbsolutePath().normalize();
-                if (!waiting.contains(path)
-                        && Files.getLastModifiedTime(path).toInstant().isBefore(before)
-                        && delete(uploads, path)) {
-                    removed++;
-                }
+        for (FileStore.StoredFile file : kept) {
+            if (!waiting.contains(file.key()) && file.lastModified().isBefore(before) && delete(file.key())) {
+                removed++;
             }
-        } catch (IOException e) {
-            log.warn("Could not look through {}: {}", uploads, e.getMessage());
         }
         return removed;
     }
 
-    /** Deletes a file inside the uploads folder, never elsewhere. */
-    private static boolean delete(Path uploads, Path file) {
-        Path path = file.toAbsolutePath().normalize();
-        if (!path.startsWith(uploads)) {
-            return false;
-        }
+    /** Deletes a stored upload; keys that are not the store's (paths of an older version) are left alone. */
+    private boolean delete(String key) {
         try {
-            return Files.deleteIfExists(path);
-        } catch (IOException e) {
-            log.warn("Could not delete the upload {}: {}", path, e.getMessage());
+            return key.startsWith(UploadFiles.PREFIX) && store.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not delete the upload {}: {}", key, e.getMessage());
             return false;
         }
     }

@@ -2,7 +2,6 @@ package eu.vigil.watchlist;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tenantFlashbackMonths per tenant id, its own flashback depth
  * @param maxRows         the most rows one upload may have
  * @param maxUpload       the largest file an upload may be
- * @param uploads         where browser uploads wait between preview and import
+ * @param resumeInterval  how often each node looks for imports a stopped node left running, to run them again
  * @param previewRetention how long an upload left at its preview (and its file) is kept before it is removed
  * @param red             signals that make a company red while the latest of them is not followed by one that ends it
  * @param amberSeverities severities of negative signals that make a company amber for {@code amberMonths}
@@ -30,7 +29,7 @@ public record WatchlistProperties(
         @DefaultValue Map<String, Integer> tenantFlashbackMonths,
         @DefaultValue("200000") @Min(1) int maxRows,
         @DefaultValue("50MB") @NotNull DataSize maxUpload,
-        @DefaultValue("./data/uploads/watchlists") @NotNull Path uploads,
+        @DefaultValue("10s") @NotNull Duration resumeInterval,
         @DefaultValue("24h") @NotNull Duration previewRetention,
         @DefaultValue List<RedRule> red,
         @DefaultValue({"high", "critical"}) List<String> amberSeverities,

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Watchlists",
-        allowedDependencies = {"tenancy", "company", "signal", "feed", "notification"})
+        allowedDependencies = {"tenancy", "company", "signal", "feed", "notification", "storage"})
 package eu.vigil.watchlist;

@@ -66,7 +66,7 @@ public final class HomePageBenchmark {
                             "--spring.mail.host=localhost",
                             "--vigil.demo.seed=false",
                             "--vigil.demo.world=false",
-                            "--vigil.watchlists.uploads=" + work.resolve("uploads"),
+                            "--vigil.storage.local.root=" + work.resolve("files"),
                             "--logging.level.root=WARN")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TenantManagement tenants = app.getBean(TenantManagement.class);

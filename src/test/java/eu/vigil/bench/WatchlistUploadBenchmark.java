@@ -4,11 +4,11 @@ import eu.vigil.VigilApplication;
 import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
+import eu.vigil.watchlist.ApiImports;
 import eu.vigil.watchlist.EntryFilter;
 import eu.vigil.watchlist.ImportReport;
 import eu.vigil.watchlist.Relationship;
 import eu.vigil.watchlist.Uploader;
-import eu.vigil.watchlist.WatchlistImports;
 import eu.vigil.watchlist.WatchlistManagement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
@@ -58,7 +58,7 @@ public final class WatchlistUploadBenchmark {
                             "--spring.quartz.auto-startup=false",
                             "--spring.mail.host=localhost",
                             "--vigil.demo.seed=false",
-                            "--vigil.watchlists.uploads=" + work.resolve("uploads"),
+                            "--vigil.storage.local.root=" + work.resolve("files"),
                             "--logging.level.root=WARN",
                             "--logging.level.eu.vigil.watchlist=INFO")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -68,7 +68,7 @@ public final class WatchlistUploadBenchmark {
                 byte[] csv = messyCsv(rows);
                 System.out.printf("%,d companies known, %,d-row CSV of %,d KB%n", known, rows, csv.length / 1024);
                 WatchlistManagement watchlists = app.getBean(WatchlistManagement.class);
-                WatchlistImports imports = app.getBean(WatchlistImports.class);
+                ApiImports imports = app.getBean(ApiImports.class);
                 List<Double> importSeconds = new ArrayList<>();
                 List<Double> pageP95 = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {

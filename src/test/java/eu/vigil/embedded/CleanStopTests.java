@@ -49,7 +49,7 @@ class CleanStopTests {
                         "--vigil.demo.world=false",
                         "--vigil.feeds.inbox=" + dir.resolve("inbox"),
                         "--vigil.feeds.uploads=" + dir.resolve("uploads"),
-                        "--vigil.watchlists.uploads=" + dir.resolve("watchlists"))
+                        "--vigil.storage.local.root=" + dir.resolve("files"))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -14,6 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -311,13 +312,54 @@ class KboIngestionTests {
         broken.remove("code.csv");
         Files.write(inbox.resolve("broken.zip"), KboUpdateZip.zip(broken));
         Files.setLastModifiedTime(inbox.resolve("broken.zip"), java.nio.file.attribute.FileTime.fromMillis(0));
-        var runs = new FeedInbox(ingestion, properties).sweep("kbo");
+        var runs = new FeedInbox(ingestion, properties, fileStore).sweep("kbo");
         assertThat(runs).hasSize(1);
         assertThat(runs.getFirst().status()).isEqualTo("FAILED");
         assertThat(inbox.resolve("failed/broken.zip")).exists();
         assertThat(Files.readString(inbox.resolve("failed/broken.zip.reason.txt")))
                 .contains("code.csv");
         assertThat(inbox.resolve("broken.zip")).doesNotExist();
+    }
+
+    @Test
+    void extractsArriveThroughTheFileStoreToo() throws Exception {
+        String number = FeedLines.belgianNumber();
+        Path extract = Files.createTempFile("snapshot", ".jsonl");
+        Files.writeString(
+                extract,
+                "{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"2026-10-01\",\"rating\":\"A\"}\n");
+        Map<String, String> broken = KboUpdateZip.realUpdateFiles();
+        broken.remove("code.csv");
+        Path brokenZip = Files.createTempFile("broken", ".zip");
+        Files.write(brokenZip, KboUpdateZip.zip(broken));
+        fileStore.put("feed-inbox/bureau/store-snapshot.jsonl", extract);
+        fileStore.put("feed-inbox/kbo/store-broken.zip", brokenZip);
+        for (String key : List.of("feed-inbox/bureau/store-snapshot.jsonl", "feed-inbox/kbo/store-broken.zip")) {
+            Files.setLastModifiedTime(
+                    storage.local().root().resolve(key), java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+        FeedInbox inbox = new FeedInbox(ingestion, properties, fileStore);
+
+        assertThat(inbox.sweepStore("bureau"))
+                .singleElement()
+                .satisfies(run -> assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED"));
+        assertThat(inbox.sweepStore("kbo"))
+                .singleElement()
+                .satisfies(run -> assertThat(run.status()).isEqualTo("FAILED"));
+
+        assertThat(registry.find(CompanyNumbers.require(number, "BE"))).isPresent();
+        assertThat(fileStore.list("feed-inbox/"))
+                .extracting(eu.vigil.storage.FileStore.StoredFile::key)
+                .contains(
+                        "feed-inbox/bureau/done/store-snapshot.jsonl",
+                        "feed-inbox/kbo/failed/store-broken.zip",
+                        "feed-inbox/kbo/failed/store-broken.zip.reason.txt")
+                .doesNotContain("feed-inbox/bureau/store-snapshot.jsonl", "feed-inbox/kbo/store-broken.zip");
+        try (var reason = fileStore.open("feed-inbox/kbo/failed/store-broken.zip.reason.txt")) {
+            assertThat(new String(reason.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("code.csv");
+        }
+        assertThat(inbox.sweepStore("bureau")).as("a file is taken once").isEmpty();
     }
 
     @Test
@@ -329,7 +371,7 @@ class KboIngestionTests {
                 inbox.resolve("snapshot.jsonl"),
                 "{\"country\":\"BE\",\"number\":\"" + number + "\",\"as_of\":\"2026-10-01\",\"rating\":\"A\"}\n");
         Files.setLastModifiedTime(inbox.resolve("snapshot.jsonl"), java.nio.file.attribute.FileTime.fromMillis(0));
-        var runs = new FeedInbox(ingestion, properties).sweep("bureau");
+        var runs = new FeedInbox(ingestion, properties, fileStore).sweep("bureau");
         assertThat(runs)
                 .singleElement()
                 .satisfies(run -> assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED"));
@@ -340,25 +382,35 @@ class KboIngestionTests {
     @Test
     void uploadsAreDeletedOnceTheirRunIsOlderThanTheRetention() throws Exception {
         RunView run = ingest(KboUpdateZip.realUpdateFiles(), true);
-        String path = jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, run.id());
-        assertThat(Path.of(path)).exists();
+        Path path = storage.local()
+                .root()
+                .resolve(jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, run.id()));
+        assertThat(path).exists();
         RunView fresh = ingest(KboUpdateZip.realUpdateFiles(), true);
         jdbc.update("update feed_run set finished_at = now() - interval '31 days' where id = ?", run.id());
 
-        int removed = new UploadHousekeeping(runStore, properties).removeExpired();
+        int removed = new UploadHousekeeping(runStore, properties, fileStore).removeExpired();
 
         assertThat(removed).isPositive();
-        assertThat(Path.of(path)).doesNotExist();
+        assertThat(path).doesNotExist();
         assertThat(ingestion.run(run.id()).orElseThrow().rowsRead())
                 .as("the run keeps its counts")
                 .isEqualTo(1103);
-        assertThat(Path.of(
-                        jdbc.queryForObject("select file_path from feed_run where id = ?", String.class, fresh.id())))
+        assertThat(storage.local()
+                        .root()
+                        .resolve(jdbc.queryForObject(
+                                "select file_path from feed_run where id = ?", String.class, fresh.id())))
                 .exists();
     }
 
     @Autowired
     eu.vigil.feed.internal.RunStore runStore;
+
+    @Autowired
+    eu.vigil.storage.FileStore fileStore;
+
+    @Autowired
+    eu.vigil.storage.StorageProperties storage;
 
     @Test
     void theApiTakesAnExtractAndReportsItsRun() throws Exception {

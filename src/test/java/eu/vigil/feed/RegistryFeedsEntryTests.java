@@ -10,6 +10,7 @@ import eu.vigil.company.CompanyRegistry;
 import eu.vigil.demo.DemoAccounts;
 import eu.vigil.demo.world.BodaccFileWriter;
 import eu.vigil.demo.world.CompaniesHouseStreamWriter;
+import eu.vigil.support.SessionCookie;
 import eu.vigil.support.VigilTest;
 import eu.vigil.support.Wait;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -38,6 +38,9 @@ class RegistryFeedsEntryTests {
 
     @Autowired
     FeedProperties properties;
+
+    @Autowired
+    eu.vigil.storage.FileStore fileStore;
 
     @Autowired
     CompanyRegistry registry;
@@ -95,7 +98,7 @@ class RegistryFeedsEntryTests {
                         null)));
         Files.setLastModifiedTime(bodaccInbox.resolve("annonces.json"), FileTime.fromMillis(0));
 
-        FeedInbox inbox = new FeedInbox(ingestion, properties);
+        FeedInbox inbox = new FeedInbox(ingestion, properties, fileStore);
         assertThat(inbox.sweep("companies-house"))
                 .singleElement()
                 .satisfies(run -> assertThat(run.status()).as(run.error()).isEqualTo("COMPLETED"));
@@ -149,8 +152,9 @@ class RegistryFeedsEntryTests {
                             return r;
                         }))
                 .andReturn();
-        MockHttpSession session = (MockHttpSession) signedIn.getRequest().getSession();
-        String page = mvc.perform(get("/platform/feeds").session(session))
+        SessionCookie session = new SessionCookie();
+        session.keep(signedIn);
+        String page = mvc.perform(get("/platform/feeds").with(session))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();

@@ -30,6 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
             "spring.quartz.properties.org.quartz.scheduler.instanceName=vigil-test",
             "vigil.feeds.inbox=target/test-data/inbox",
             "vigil.feeds.uploads=target/test-data/uploads",
+            "vigil.storage.local.root=target/test-data/files",
             // alert emails: a short grouping window and quick retries, so tests wait seconds, not minutes
             "vigil.alerts.group-window=1s",
             "vigil.alerts.poll-interval=200ms",

@@ -79,9 +79,9 @@ class ApiKeyAndProvisioningTests {
                         }))
                 .andReturn();
         assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
-        var session = (org.springframework.mock.web.MockHttpSession)
-                signedIn.getRequest().getSession();
-        assertThat(mvc.perform(get("/platform/tenants").session(session))
+        var session = new eu.vigil.support.SessionCookie();
+        session.keep(signedIn);
+        assertThat(mvc.perform(get("/platform/tenants").with(session))
                         .andReturn()
                         .getResponse()
                         .getStatus())

@@ -8,12 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import eu.vigil.embedded.CapturedMail;
 import eu.vigil.shared.Language;
 import eu.vigil.support.MailBox;
+import eu.vigil.support.SessionCookie;
 import eu.vigil.support.TestData;
 import eu.vigil.support.VigilTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -38,21 +38,21 @@ class PasswordChangeEndsOtherSessionsTests {
     void changingThePasswordEndsEveryOtherSessionAndKeepsThisOne() throws Exception {
         var tenant = data.tenant("Stolen");
         var person = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
-        MockHttpSession laptop = signIn(person.email(), TestData.PASSWORD);
-        MockHttpSession stolenPhone = signIn(person.email(), TestData.PASSWORD);
+        SessionCookie laptop = signIn(person.email(), TestData.PASSWORD);
+        SessionCookie stolenPhone = signIn(person.email(), TestData.PASSWORD);
         assertThat(status(stolenPhone)).isEqualTo(200);
 
-        var changed = mvc.perform(post("/profile/password")
-                        .session(laptop)
-                        .with(csrf())
-                        .param("currentPassword", TestData.PASSWORD)
-                        .param("newPassword", "a fresh passphrase here")
-                        .param("confirm", "a fresh passphrase here"))
-                .andReturn()
+        var changed = laptop.keep(mvc.perform(post("/profile/password")
+                                .with(laptop)
+                                .with(csrf())
+                                .param("currentPassword", TestData.PASSWORD)
+                                .param("newPassword", "a fresh passphrase here")
+                                .param("confirm", "a fresh passphrase here"))
+                        .andReturn())
                 .getResponse();
         assertThat(changed.getRedirectedUrl()).isEqualTo("/profile");
 
-        assertThat(mvc.perform(get("/").session(stolenPhone))
+        assertThat(mvc.perform(get("/").with(stolenPhone))
                         .andReturn()
                         .getResponse()
                         .getRedirectedUrl())
@@ -67,7 +67,7 @@ class PasswordChangeEndsOtherSessionsTests {
     void completingAPasswordResetEndsEverySession() throws Exception {
         var tenant = data.tenant("Forgot");
         var person = data.member(tenant, Role.SALES, Language.NL);
-        MockHttpSession oldSession = signIn(person.email(), TestData.PASSWORD);
+        SessionCookie oldSession = signIn(person.email(), TestData.PASSWORD);
         assertThat(status(oldSession)).isEqualTo(200);
 
         mvc.perform(post("/password-reset")
@@ -87,31 +87,33 @@ class PasswordChangeEndsOtherSessionsTests {
                         .getRedirectedUrl())
                 .isEqualTo("/login?reset");
 
-        assertThat(mvc.perform(get("/").session(oldSession))
+        assertThat(mvc.perform(get("/").with(oldSession))
                         .andReturn()
                         .getResponse()
                         .getRedirectedUrl())
                 .isEqualTo("/login?expired");
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
-        MockHttpSession session = new MockHttpSession();
+    private SessionCookie signIn(String email, String password) throws Exception {
+        SessionCookie session = new SessionCookie();
         String address = "10.92." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.getAndIncrement() % 250 + 1);
-        var response = mvc.perform(post("/login")
+        var response = session.keep(mvc.perform(post("/login")
                         .param("email", email)
                         .param("password", password)
-                        .session(session)
+                        .with(session)
                         .with(csrf())
                         .with(r -> {
                             r.setRemoteAddr(address);
                             return r;
                         }))
-                .andReturn();
+                .andReturn());
         assertThat(response.getResponse().getRedirectedUrl()).isEqualTo("/");
-        return (MockHttpSession) response.getRequest().getSession();
+        return session;
     }
 
-    private int status(MockHttpSession session) throws Exception {
-        return mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus();
+    private int status(SessionCookie session) throws Exception {
+        return session.keep(mvc.perform(get("/").with(session)).andReturn())
+                .getResponse()
+                .getStatus();
     }
 }

@@ -115,8 +115,15 @@ class PasswordResetTests {
         List<Long> known = new ArrayList<>();
         List<Long> unknown = new ArrayList<>();
         for (int i = 0; i < existing.size(); i++) {
-            known.add(timeResetRequest(existing.get(i)));
-            unknown.add(timeResetRequest("nobody-" + i + "-" + tenant.id() + "@nowhere.test"));
+            // each kind goes first every other round: a request shares the machine with the mail the one before queued
+            String nobody = "nobody-" + i + "-" + tenant.id() + "@nowhere.test";
+            if (i % 2 == 0) {
+                known.add(timeResetRequest(existing.get(i)));
+                unknown.add(timeResetRequest(nobody));
+            } else {
+                unknown.add(timeResetRequest(nobody));
+                known.add(timeResetRequest(existing.get(i)));
+            }
         }
         long knownMedian = median(known);
         long unknownMedian = median(unknown);

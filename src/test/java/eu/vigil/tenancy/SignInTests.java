@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import eu.vigil.shared.Language;
+import eu.vigil.support.SessionCookie;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
@@ -95,7 +96,7 @@ class SignInTests {
 
     private static String sessionId(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
+                .filter(c -> c.getName().equals("SESSION"))
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);
@@ -251,22 +252,16 @@ class SignInTests {
     void aDeactivatedPersonIsSignedOutAtOnceAndCannotSignInAgain() throws Exception {
         TestTenant tenant = data.tenant("Leaver");
         var leaver = data.member(tenant, Role.CREDIT_MANAGER, Language.EN);
-        MockHttpSession session = new MockHttpSession();
-        signIn(leaver.email(), TestData.PASSWORD, freshAddress(), session);
-        assertThat(mvc.perform(get("/").session(session))
-                        .andReturn()
-                        .getResponse()
-                        .getStatus())
+        SessionCookie session = new SessionCookie();
+        session.keep(signIn(leaver.email(), TestData.PASSWORD, freshAddress(), new MockHttpSession()));
+        assertThat(mvc.perform(get("/").with(session)).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
 
         mvc.perform(post("/users/{id}/deactivate", leaver.id())
                 .with(csrf())
                 .with(user(tenant.admin().principal())));
 
-        assertThat(mvc.perform(get("/").session(session))
-                        .andReturn()
-                        .getResponse()
-                        .getRedirectedUrl())
+        assertThat(mvc.perform(get("/").with(session)).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?expired");
         assertThat(signIn(leaver.email(), TestData.PASSWORD, freshAddress(), new MockHttpSession())
                         .getResponse()

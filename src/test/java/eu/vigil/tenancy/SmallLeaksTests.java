@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import eu.vigil.support.SessionCookie;
 import eu.vigil.support.TestData;
 import eu.vigil.support.VigilTest;
 import java.io.InputStream;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** What an anonymous caller or a forged header could learn or inject: JVM versions, redirect hosts, line breaks in names. */
@@ -67,14 +67,15 @@ class SmallLeaksTests {
                 .doesNotContain("evil.example")
                 .doesNotContain("evil2.example");
 
-        MockHttpSession session = new MockHttpSession();
+        SessionCookie session = new SessionCookie();
         var tenant = data.tenant("Redirect");
-        mvc.perform(get("/watchlists").session(session).with(r -> {
-            r.setServerName("evil.example");
-            return r;
-        }));
+        session.keep(mvc.perform(get("/watchlists").with(session).with(r -> {
+                    r.setServerName("evil.example");
+                    return r;
+                }))
+                .andReturn());
         String afterSignIn = mvc.perform(post("/login")
-                        .session(session)
+                        .with(session)
                         .with(csrf())
                         .with(r -> {
                             r.setServerName("evil.example");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.vigil.shared.Language;
 import eu.vigil.shared.NotFoundException;
+import eu.vigil.storage.FileStore;
+import eu.vigil.storage.StorageProperties;
 import eu.vigil.support.TestData;
 import eu.vigil.support.TestData.TestTenant;
 import eu.vigil.support.VigilTest;
@@ -36,13 +38,22 @@ class PreviewHousekeepingTests {
     WatchlistManagement watchlists;
 
     @Autowired
-    WatchlistImports imports;
+    BrowserImports imports;
+
+    @Autowired
+    ImportReports reports;
+
+    @Autowired
+    FileStore store;
 
     @Autowired
     PreviewHousekeeping housekeeping;
 
     @Autowired
     WatchlistProperties properties;
+
+    @Autowired
+    StorageProperties storage;
 
     @Test
     void anUploadLeftAtItsPreviewForADayIsRemovedWithItsFile() throws Exception {
@@ -65,7 +76,7 @@ class PreviewHousekeepingTests {
         assertThat(forgottenFile).doesNotExist();
         assertThat(count(forgotten)).isZero();
         assertThatThrownBy(
-                        () -> TenantContext.callAs(tenant.id(), () -> imports.status(list, forgotten, Locale.ENGLISH)))
+                        () -> TenantContext.callAs(tenant.id(), () -> reports.status(list, forgotten, Locale.ENGLISH)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(stray).as("a day-old file no upload waits on").doesNotExist();
 
@@ -87,15 +98,17 @@ class PreviewHousekeepingTests {
     }
 
     private Path storedFile(UUID upload) {
-        Path file = Path.of(
-                jdbc.queryForObject("select stored_file from watchlist_import where id = ?", String.class, upload));
+        String key = jdbc.queryForObject("select stored_file from watchlist_import where id = ?", String.class, upload);
+        assertThat(key).startsWith(UploadFiles.PREFIX);
+        Path file = storage.local().root().resolve(key);
         assertThat(file).exists();
         return file;
     }
 
     private Path stray(Instant modified) throws Exception {
-        Files.createDirectories(properties.uploads());
-        Path file = properties.uploads().resolve(UUID.randomUUID() + ".upload");
+        Path folder = storage.local().root().resolve(UploadFiles.PREFIX);
+        Files.createDirectories(folder);
+        Path file = folder.resolve(UUID.randomUUID() + ".upload");
         Files.writeString(file, "0403.170.701");
         Files.setLastModifiedTime(file, FileTime.from(modified));
         return file;

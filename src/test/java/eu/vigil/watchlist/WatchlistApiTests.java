@@ -41,7 +41,7 @@ class WatchlistApiTests {
     ObjectMapper json;
 
     @Autowired
-    WatchlistImports imports;
+    ImportReports imports;
 
     @Autowired
     eu.vigil.tenancy.TenantManagement tenants;

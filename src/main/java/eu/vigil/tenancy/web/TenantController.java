@@ -56,5 +56,6 @@ class TenantController {
         }
     }
 
-    record TenantForm(String name, String adminEmail, String language, String country) {}
+    record TenantForm(String name, String adminEmail, String language, String country)
+            implements java.io.Serializable {}
 }

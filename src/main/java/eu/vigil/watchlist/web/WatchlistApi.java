@@ -4,6 +4,8 @@ import eu.vigil.tenancy.ApiLanguage;
 import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.watchlist.Amount;
+import eu.vigil.watchlist.ApiImports;
+import eu.vigil.watchlist.ApiImports.SubmittedEntry;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.EntryFilter;
 import eu.vigil.watchlist.EntryPage;
@@ -12,8 +14,6 @@ import eu.vigil.watchlist.ImportReport;
 import eu.vigil.watchlist.Relationship;
 import eu.vigil.watchlist.Uploader;
 import eu.vigil.watchlist.WatchlistException;
-import eu.vigil.watchlist.WatchlistImports;
-import eu.vigil.watchlist.WatchlistImports.SubmittedEntry;
 import eu.vigil.watchlist.WatchlistManagement;
 import eu.vigil.watchlist.WatchlistView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,11 +51,11 @@ import tools.jackson.databind.JsonNode;
 class WatchlistApi {
 
     private final WatchlistManagement watchlists;
-    private final WatchlistImports imports;
+    private final ApiImports imports;
     private final UserManagement users;
     private final ApiLanguage language;
 
-    WatchlistApi(WatchlistManagement watchlists, WatchlistImports imports, UserManagement users, ApiLanguage language) {
+    WatchlistApi(WatchlistManagement watchlists, ApiImports imports, UserManagement users, ApiLanguage language) {
         this.watchlists = watchlists;
         this.imports = imports;
         this.users = users;

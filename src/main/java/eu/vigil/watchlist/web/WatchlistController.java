@@ -6,16 +6,18 @@ import eu.vigil.tenancy.UserManagement;
 import eu.vigil.tenancy.UserView;
 import eu.vigil.tenancy.VigilUser;
 import eu.vigil.watchlist.Amount;
+import eu.vigil.watchlist.BrowserImports;
 import eu.vigil.watchlist.Column;
 import eu.vigil.watchlist.CompanySuggestion;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.EntryFilter;
 import eu.vigil.watchlist.EntryView;
+import eu.vigil.watchlist.ImportReports;
 import eu.vigil.watchlist.ImportStatus;
+import eu.vigil.watchlist.RejectedRows;
 import eu.vigil.watchlist.Relationship;
 import eu.vigil.watchlist.Uploader;
 import eu.vigil.watchlist.WatchlistException;
-import eu.vigil.watchlist.WatchlistImports;
 import eu.vigil.watchlist.WatchlistManagement;
 import eu.vigil.watchlist.WatchlistView;
 import java.io.IOException;
@@ -52,18 +54,24 @@ class WatchlistController {
     private static final int CHOICES = 20;
 
     private final WatchlistManagement watchlists;
-    private final WatchlistImports imports;
+    private final BrowserImports imports;
+    private final ImportReports reports;
+    private final RejectedRows rejectedRows;
     private final UserManagement users;
     private final eu.vigil.company.CompanyStatuses statuses;
 
     WatchlistController(
             WatchlistManagement watchlists,
-            WatchlistImports imports,
+            BrowserImports imports,
+            ImportReports reports,
+            RejectedRows rejectedRows,
             UserManagement users,
             eu.vigil.company.CompanyStatuses statuses) {
         this.statuses = statuses;
         this.watchlists = watchlists;
         this.imports = imports;
+        this.reports = reports;
+        this.rejectedRows = rejectedRows;
         this.users = users;
     }
 
@@ -148,7 +156,7 @@ class WatchlistController {
         model.addAttribute(
                 "others",
                 watchlists.watchlists().stream().filter(w -> !w.id().equals(id)).toList());
-        model.addAttribute("uploads", imports.recent(id, LocaleContextHolder.getLocale()));
+        model.addAttribute("uploads", reports.recent(id, LocaleContextHolder.getLocale()));
         return "watchlist/show";
     }
 
@@ -292,7 +300,7 @@ class WatchlistController {
 
     @GetMapping("/{id}/imports/{importId}")
     String upload(@PathVariable UUID id, @PathVariable UUID importId, Model model) {
-        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
+        ImportStatus status = reports.status(id, importId, LocaleContextHolder.getLocale());
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.preview()) {
@@ -309,7 +317,7 @@ class WatchlistController {
     String preview(
             @PathVariable UUID id, @PathVariable UUID importId, @RequestParam Map<String, String> params, Model model) {
         model.addAttribute("watchlist", watchlists.watchlist(id));
-        model.addAttribute("upload", imports.status(id, importId, LocaleContextHolder.getLocale()));
+        model.addAttribute("upload", reports.status(id, importId, LocaleContextHolder.getLocale()));
         model.addAttribute(
                 "preview",
                 imports.preview(
@@ -352,7 +360,7 @@ class WatchlistController {
             @PathVariable UUID importId,
             Model model,
             jakarta.servlet.http.HttpServletResponse response) {
-        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
+        ImportStatus status = reports.status(id, importId, LocaleContextHolder.getLocale());
         model.addAttribute("watchlist", watchlists.watchlist(id));
         model.addAttribute("upload", status);
         if (status.finished()) {
@@ -363,7 +371,7 @@ class WatchlistController {
 
     @GetMapping("/{id}/imports/{importId}/rejected.csv")
     ResponseEntity<byte[]> rejected(@PathVariable UUID id, @PathVariable UUID importId) {
-        ImportStatus status = imports.status(id, importId, LocaleContextHolder.getLocale());
+        ImportStatus status = reports.status(id, importId, LocaleContextHolder.getLocale());
         String name = status.fileName().replaceAll("\\.[A-Za-z0-9]+$", "") + "-rejected.csv";
         return ResponseEntity.ok()
                 .header(
@@ -373,16 +381,17 @@ class WatchlistController {
                                 .build()
                                 .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(imports.rejectedCsv(id, importId, LocaleContextHolder.getLocale())
+                .body(rejectedRows
+                        .rejectedCsv(id, importId, LocaleContextHolder.getLocale())
                         .getBytes(StandardCharsets.UTF_8));
     }
 
     private void result(UUID id, UUID importId, ImportStatus status, Model model) {
         if (status.status().equals("DONE")) {
-            model.addAttribute("report", imports.report(id, importId, 500, LocaleContextHolder.getLocale()));
+            model.addAttribute("report", reports.report(id, importId, 500, LocaleContextHolder.getLocale()));
             model.addAttribute(
                     "health",
-                    imports.healthCheck(
+                    reports.healthCheck(
                             id, importId, LocaleContextHolder.getLocale().getLanguage()));
         }
     }
