@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import eu.vigil.support.RegistryRows;
 import eu.vigil.support.TestData.TestTenant;
+import eu.vigil.support.Wait;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.watchlist.EntryData;
 import eu.vigil.watchlist.WatchlistManagement;
@@ -25,28 +26,25 @@ final class Ledgers {
 
     private Ledgers() {}
 
-    /** A fresh company in the registry, with a light (null: none, so green) and a bureau risk class (null: none). */
-    static String company(JdbcTemplate jdbc, String name, String light, Integer riskClass) {
+    /** A fresh company in the registry, with a bureau risk class (null: none). */
+    static String company(JdbcTemplate jdbc, String name, Integer riskClass) {
         long first8 = NEXT.incrementAndGet();
         String number = "%08d%02d".formatted(first8, 97 - first8 % 97);
         long id = RegistryRows.company(jdbc, "BE", number, name, "Gent");
         if (riskClass != null) {
-            jdbc.update(
-                    """
+            jdbc.update("""
                     insert into company_section (company_id, section, doc, doc_hash, source, extract, as_of, run_id)
-                    values (?, 'scores', ?::json, 0, 'bureau', 'test extract', current_date, 0)""",
-                    id,
-                    "{\"riskClass\":" + riskClass + "}");
-        }
-        if (light != null) {
-            jdbc.update(
-                    """
-                    insert into company_light (company_id, light, code, effective_date) values (?, ?, 'TEST', current_date)
-                    on conflict (company_id) do update set light = excluded.light""",
-                    id,
-                    light);
+                    values (?, 'scores', ?::json, 0, 'bureau', 'test extract', current_date, 0)""", id, "{\"riskClass\":" + riskClass + "}");
         }
         return number;
+    }
+
+    /** Colours a watched company's light, as its signals would have (after the entries and loads: both have it recomputed). */
+    static void light(JdbcTemplate jdbc, String number, String light) {
+        jdbc.update("""
+                insert into company_light (company_id, light, code, effective_date)
+                select id, ?, 'TEST', current_date from company where country = 'BE' and number = ?
+                on conflict (company_id) do update set light = excluded.light""", light, number);
     }
 
     static void watch(WatchlistManagement watchlists, TestTenant tenant, UUID list, String number, String reference) {
@@ -66,7 +64,10 @@ final class Ledgers {
                 .formatted(document, customer, due.minusDays(30), due, amount);
     }
 
-    static void load(MockMvc mvc, TestTenant tenant, LocalDate asOf, String... items) throws Exception {
+    /** Loads a snapshot, and waits until the lights have heard of the signals it fired (they recompute them). */
+    static void load(MockMvc mvc, JdbcTemplate jdbc, TestTenant tenant, LocalDate asOf, String... items)
+            throws Exception {
+        java.sql.Timestamp started = jdbc.queryForObject("select now()", java.sql.Timestamp.class);
         String body = "{\"mode\":\"SNAPSHOT\",\"asOf\":\"" + asOf + "\",\"currency\":\"EUR\",\"items\":["
                 + String.join(",", items) + "]}";
         int status = mvc.perform(post("/api/v1/receivables/items")
@@ -79,6 +80,9 @@ final class Ledgers {
         if (status >= 300) {
             throw new IllegalStateException("the ledger load answered " + status);
         }
+        Wait.until("the lights heard of the load's signals", () -> jdbc.queryForObject("""
+                                select count(*) from event_publication where listener_id = 'watchlist.refresh-lights'
+                                and completion_date is null and publication_date >= ?""", Long.class, started) == 0);
     }
 
     static org.springframework.test.web.servlet.request.RequestPostProcessor as(TestTenant tenant) {

@@ -64,9 +64,9 @@ class PortfolioAnalyticsTests {
     void aKnownLedger() throws Exception {
         tenant = data.tenant("Analytics ledger");
         other = data.tenant("Analytics other");
-        String red = Ledgers.company(jdbc, "Rood Risico NV", "red", 4);
-        String green = Ledgers.company(jdbc, "Groen Goed NV", null, 2);
-        String amber = Ledgers.company(jdbc, "Oranje Traag NV", "amber", null);
+        String red = Ledgers.company(jdbc, "Rood Risico NV", 4);
+        String green = Ledgers.company(jdbc, "Groen Goed NV", 2);
+        String amber = Ledgers.company(jdbc, "Oranje Traag NV", null);
         keyAccounts = Ledgers.watchlist(watchlists, tenant, "Key accounts");
         others = Ledgers.watchlist(watchlists, tenant, "Others");
         Ledgers.watch(watchlists, tenant, keyAccounts, red, "K-RED");
@@ -75,9 +75,10 @@ class PortfolioAnalyticsTests {
         UUID theirs = Ledgers.watchlist(watchlists, other, "Theirs");
         Ledgers.watch(watchlists, other, theirs, red, "T-RED");
 
-        Ledgers.load(mvc, tenant, twoMonthsAgo, invoice("A-0", "K-GREEN", twoMonthsAgo, -20, "400"));
+        Ledgers.load(mvc, jdbc, tenant, twoMonthsAgo, invoice("A-0", "K-GREEN", twoMonthsAgo, -20, "400"));
         Ledgers.load(
                 mvc,
+                jdbc,
                 tenant,
                 today,
                 invoice("A-1", "K-RED", today, 70, "1000"),
@@ -85,7 +86,9 @@ class PortfolioAnalyticsTests {
                 invoice("A-3", "K-GREEN", today, 10, "2000"),
                 invoice("A-4", "O-AMBER", today, 120, "300"),
                 invoice("A-5", "X-NOWHERE", today, -5, "50"));
-        Ledgers.load(mvc, other, today, invoice("T-1", "T-RED", today, 75, "99999"));
+        Ledgers.load(mvc, jdbc, other, today, invoice("T-1", "T-RED", today, 75, "99999"));
+        Ledgers.light(jdbc, red, "red");
+        Ledgers.light(jdbc, amber, "amber");
     }
 
     @Test
@@ -133,7 +136,9 @@ class PortfolioAnalyticsTests {
 
         LedgerAnalytics.CustomerPage cell = TenantContext.callAs(
                 tenant.id(), () -> analytics.customers(new Filter(null, null, "4", "61_90", false), 500));
-        assertThat(cell.customers()).extracting(LedgerAnalytics.Customer::customerKey).containsExactly("K-RED");
+        assertThat(cell.customers())
+                .extracting(LedgerAnalytics.Customer::customerKey)
+                .containsExactly("K-RED");
     }
 
     @Test
@@ -148,22 +153,30 @@ class PortfolioAnalyticsTests {
         assertThat(then.outstanding()).isEqualByComparingTo("400");
         assertThat(then.overdue()).isEqualByComparingTo("0");
         assertThat(trend.get(trend.size() - 2).outstanding()).isEqualByComparingTo("400");
-        assertThat(trend.get(trend.size() - 4).outstanding()).as("before the first load").isNull();
+        assertThat(trend.get(trend.size() - 4).outstanding())
+                .as("before the first load")
+                .isNull();
     }
 
     @Test
     void anotherTenantsWatchlistAnswersAsAMissingOneAndItsLedgerNeverShows() throws Exception {
-        UUID theirs = TenantContext.callAs(other.id(), () -> watchlists.watchlists().getFirst().id());
-        int foreign = mvc.perform(get("/analytics").param("watchlist", theirs.toString()).with(Ledgers.as(tenant)))
+        UUID theirs = TenantContext.callAs(
+                other.id(), () -> watchlists.watchlists().getFirst().id());
+        int foreign = mvc.perform(
+                        get("/analytics").param("watchlist", theirs.toString()).with(Ledgers.as(tenant)))
                 .andReturn()
                 .getResponse()
                 .getStatus();
-        int missing = mvc.perform(get("/analytics").param("watchlist", UUID.randomUUID().toString()).with(Ledgers.as(tenant)))
+        int missing = mvc.perform(get("/analytics")
+                        .param("watchlist", UUID.randomUUID().toString())
+                        .with(Ledgers.as(tenant)))
                 .andReturn()
                 .getResponse()
                 .getStatus();
         assertThat(foreign).isEqualTo(missing).isEqualTo(404);
-        assertThat(mvc.perform(get("/analytics/export.xlsx").param("watchlist", theirs.toString()).with(Ledgers.as(tenant)))
+        assertThat(mvc.perform(get("/analytics/export.xlsx")
+                                .param("watchlist", theirs.toString())
+                                .with(Ledgers.as(tenant)))
                         .andReturn()
                         .getResponse()
                         .getStatus())
@@ -173,8 +186,13 @@ class PortfolioAnalyticsTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("K-RED").doesNotContain("T-RED").doesNotContain("99,999").doesNotContain("99.999");
-        String list = mvc.perform(get("/analytics/customers").param("light", "red").with(Ledgers.as(tenant)))
+        assertThat(page)
+                .contains("K-RED")
+                .doesNotContain("T-RED")
+                .doesNotContain("99,999")
+                .doesNotContain("99.999");
+        String list = mvc.perform(
+                        get("/analytics/customers").param("light", "red").with(Ledgers.as(tenant)))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -190,8 +208,10 @@ class PortfolioAnalyticsTests {
         try (ReadableWorkbook workbook =
                 new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
             List<Sheet> sheets = workbook.getSheets().toList();
-            assertThat(sheets).extracting(Sheet::getName)
-                    .containsExactly("By light", "By risk class", "By age", "Risk class x age", "Biggest at risk", "12 months");
+            assertThat(sheets)
+                    .extracting(Sheet::getName)
+                    .containsExactly(
+                            "By light", "By risk class", "By age", "Risk class x age", "Biggest at risk", "12 months");
 
             List<Row> lights = sheets.get(0).read();
             assertThat(lights.get(1).getCellText(0)).isEqualTo("Red");

@@ -44,7 +44,9 @@ public class LedgerAnalytics {
                    f.overdue_1_30, f.overdue_31_60, f.overdue_61_90, f.overdue_over_90, f.dso,
                    case when f.entry_id is null then 'unlinked' when f.company_id is null then 'pending'
                         else coalesce(l.light, 'green') end as light,
-                   case when %1$s ~ '^[0-9]+(\\.[0-9]+)?$' then round((%1$s)::numeric)::int::text else 'none' end as risk
+                   coalesce(case when %1$s ~ '^[0-9]+(\\.[0-9]+)?$' then
+                                case when round((%1$s)::numeric) between 1 and 5
+                                     then round((%1$s)::numeric)::int::text end end, 'none') as risk
             from receivable_figure f
             left join company_light l on l.company_id = f.company_id
             left join company_section s on s.company_id = f.company_id and s.section = 'scores'
@@ -65,9 +67,9 @@ public class LedgerAnalytics {
     public record Filter(UUID watchlist, String light, String risk, String bucket, boolean atRisk) {
 
         public Filter {
-            light = LIGHTS.contains(light) ? light : null;
-            risk = RISK_CLASSES.contains(risk) ? risk : null;
-            bucket = BUCKETS.containsKey(bucket) ? bucket : null;
+            light = light != null && LIGHTS.contains(light) ? light : null;
+            risk = risk != null && RISK_CLASSES.contains(risk) ? risk : null;
+            bucket = bucket != null && BUCKETS.containsKey(bucket) ? bucket : null;
         }
 
         public static Filter all(UUID watchlist) {
@@ -124,7 +126,9 @@ public class LedgerAnalytics {
                     long count = rs.getLong(3);
                     BigDecimal outstanding = rs.getBigDecimal(4);
                     byLight.computeIfPresent(rs.getString(1), (k, s) -> s.plus(count, outstanding, buckets));
-                    String risk = RISK_CLASSES.contains(rs.getString(2)) ? rs.getString(2) : "none";
+                    String risk = rs.getString(2) != null && RISK_CLASSES.contains(rs.getString(2))
+                            ? rs.getString(2)
+                            : "none";
                     byRisk.computeIfPresent(risk, (k, s) -> s.plus(count, outstanding, buckets));
                     total[0] = total[0].plus(count, outstanding, buckets);
                 },
