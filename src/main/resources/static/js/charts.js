@@ -1,5 +1,5 @@
 // Line charts for canvases carrying their Chart.js data as JSON in data-chart (no inline scripts: the CSP forbids them).
-// Axis numbers in the page's language; data-format="currency" (with data-currency) or "percent" (values in %) says how.
+// data-type="bar" draws bars. Axis numbers in the page's language; data-format="currency" (with data-currency) or "percent" (values in %) says how.
 (function () {
   function tickFormat(canvas, locale) {
     var format = canvas.dataset.format;
@@ -22,7 +22,7 @@
       var data = JSON.parse(canvas.dataset.chart);
       var format = tickFormat(canvas, locale);
       new Chart(canvas, {
-        type: 'line',
+        type: canvas.dataset.type === 'bar' ? 'bar' : 'line',
         data: data,
         options: {
           locale: locale,

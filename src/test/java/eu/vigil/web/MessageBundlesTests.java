@@ -38,7 +38,10 @@ class MessageBundlesTests {
         "wording, it",
         "portfolio, fr",
         "portfolio, nl",
-        "portfolio, it"
+        "portfolio, it",
+        "analytics, fr",
+        "analytics, nl",
+        "analytics, it"
     })
     void translationHasExactlyTheEnglishKeysAndPlaceholders(String bundle, String language) throws IOException {
         Properties english = load("messages/" + bundle + ".properties");
