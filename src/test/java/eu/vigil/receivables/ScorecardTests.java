@@ -207,7 +207,7 @@ class ScorecardTests {
     org.springframework.context.ApplicationEventPublisher publisher;
 
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate tx;
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void aNewBureauReportOnAScoredCompanyRescoresItsCustomerWithoutALoad() throws Exception {
@@ -227,7 +227,7 @@ class ScorecardTests {
                         .score())
                 .isEqualTo(100);
 
-        tx.executeWithoutResult(status -> {
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
             section(companyId, "scores", "{\"riskClass\":\"9\"}");
             publisher.publishEvent(
                     new eu.vigil.signal.SignalEventsRecorded(0, "bureau", List.of(), List.of(companyId)));
