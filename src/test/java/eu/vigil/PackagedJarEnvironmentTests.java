@@ -174,7 +174,7 @@ class PackagedJarEnvironmentTests {
             assertThat(forwarded.headers().allValues("Set-Cookie"))
                     .as(
                             "from a trusted proxy (VIGIL_TRUSTED_PROXIES), X-Forwarded-Proto https makes the session secure")
-                    .anyMatch(cookie -> cookie.startsWith("JSESSIONID=") && cookie.contains("Secure"));
+                    .anyMatch(cookie -> cookie.startsWith("SESSION=") && cookie.contains("Secure"));
 
             String output = read(log);
             assertThat(output).contains("Picked up JAVA_TOOL_OPTIONS: -XX:+ExitOnOutOfMemoryError");
