@@ -64,7 +64,9 @@ class AnalyticsBrowserTests extends BrowserTest {
                         .replace('\u202F', ' ')
                         .replace('\u00A0', ' '))
                 .isEqualTo("2 034,50 €");
-        assertThat(page.locator("#chart-amounts[data-rendered]").count()).isEqualTo(1);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.locator("#chart-amounts[data-rendered]"))
+                .hasCount(1);
         assertThat(scrollWidth()).isLessThanOrEqualTo(390);
 
         page.locator("#analytics-matrix td[data-risk='4'][data-bucket='61_90'] a")

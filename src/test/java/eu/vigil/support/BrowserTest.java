@@ -90,7 +90,7 @@ public abstract class BrowserTest {
 
     protected void signIn(String email, String password) {
         page.navigate("/login");
-        page.locator("#email").fill(email);
+        page.getByLabel("Email address").fill(email);
         page.locator("#password").fill(password);
         page.locator("#sign-in").click();
         page.waitForURL(url -> !url.contains("/login"));
