@@ -191,21 +191,23 @@ public class SignalEvents {
                 """
                 select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
                 from signal_event where company_id = ? and effective_date >= ? and tenant_id is null
-                order by effective_date desc, id desc""",
-                (rs, n) -> new SignalEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                        Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
-                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getDate(8).toLocalDate(),
-                        rs.getTimestamp(9).toInstant(),
-                        rs.getString(10),
-                        rs.getString(11)),
-                companyId,
-                Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
+                order by effective_date desc, id desc""", SignalEvents::event, companyId, Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));
+    }
+
+    /** A row of id, code, category, polarity, severity, old and new value, dates, source and extract. */
+    private static SignalEvent event(java.sql.ResultSet rs, int row) throws SQLException {
+        return new SignalEvent(
+                rs.getLong(1),
+                rs.getString(2),
+                Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
+                Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getDate(8).toLocalDate(),
+                rs.getTimestamp(9).toInstant(),
+                rs.getString(10),
+                rs.getString(11));
     }
 
     private static String clip(String value) {
@@ -224,18 +226,7 @@ public class SignalEvents {
                 select id, code, category, polarity, severity, old_value, new_value, effective_date, detected_at, source, extract
                 from signal_event where tenant_id = ? and company_id = ? and effective_date >= ?
                 order by effective_date desc, id desc""",
-                (rs, n) -> new SignalEvent(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        Category.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-                        Polarity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)),
-                        Severity.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getDate(8).toLocalDate(),
-                        rs.getTimestamp(9).toInstant(),
-                        rs.getString(10),
-                        rs.getString(11)),
+                SignalEvents::event,
                 tenantId,
                 companyId,
                 Date.valueOf(since == null ? LocalDate.of(1900, 1, 1) : since));

@@ -2,6 +2,7 @@ package eu.vigil.analytics.web;
 
 import eu.vigil.analytics.internal.LedgerAnalytics;
 import eu.vigil.company.ReaderFormats;
+import eu.vigil.shared.ChartJson;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,10 +37,10 @@ class AnalyticsFormats {
         StringBuilder json = new StringBuilder("{\"labels\":[");
         for (int i = 0; i < keys.size(); i++) {
             json.append(i == 0 ? "" : ",")
-                    .append(string(messages.getMessage("analytics.bucket." + keys.get(i), null, locale)));
+                    .append(ChartJson.string(messages.getMessage("analytics.bucket." + keys.get(i), null, locale)));
         }
         json.append("],\"datasets\":[");
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("analytics.outstanding", null, locale),
                 "#0d6efd",
@@ -51,13 +52,13 @@ class AnalyticsFormats {
     String amountChart(List<LedgerAnalytics.Month> months) {
         Locale locale = LocaleContextHolder.getLocale();
         StringBuilder json = labels(months);
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("analytics.outstanding", null, locale),
                 "#0d6efd",
                 values(months, LedgerAnalytics.Month::outstanding));
         json.append(',');
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("analytics.overdue", null, locale),
                 "#dc3545",
@@ -69,7 +70,7 @@ class AnalyticsFormats {
     String dsoChart(List<LedgerAnalytics.Month> months) {
         Locale locale = LocaleContextHolder.getLocale();
         StringBuilder json = labels(months);
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("analytics.dso", null, locale),
                 "#6f42c1",
@@ -82,7 +83,7 @@ class AnalyticsFormats {
         StringBuilder json = new StringBuilder("{\"labels\":[");
         for (int i = 0; i < months.size(); i++) {
             json.append(i == 0 ? "" : ",")
-                    .append(string(label.format(months.get(i).end())));
+                    .append(ChartJson.string(label.format(months.get(i).end())));
         }
         return json.append("],\"datasets\":[");
     }
@@ -94,31 +95,5 @@ class AnalyticsFormats {
 
     private static String number(BigDecimal value) {
         return value == null ? "null" : value.toPlainString();
-    }
-
-    private static void dataset(StringBuilder json, String name, String colour, List<String> values) {
-        json.append("{\"label\":")
-                .append(string(name))
-                .append(",\"borderColor\":\"")
-                .append(colour)
-                .append("\",\"backgroundColor\":\"")
-                .append(colour)
-                .append("\",\"data\":[")
-                .append(String.join(",", values))
-                .append("]}");
-    }
-
-    private static String string(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

@@ -1,6 +1,7 @@
 package eu.vigil.portfolio.web;
 
 import eu.vigil.portfolio.Portfolio;
+import eu.vigil.shared.ChartJson;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,47 +65,21 @@ class PortfolioFormats {
         StringBuilder json = new StringBuilder("{\"labels\":[");
         for (int i = 0; i < months.size(); i++) {
             json.append(i == 0 ? "" : ",")
-                    .append(string(label.format(months.get(i).month())));
+                    .append(ChartJson.string(label.format(months.get(i).month())));
         }
         json.append("],\"datasets\":[");
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("watchlist.light.red", null, locale),
                 "#dc3545",
                 months.stream().map(m -> String.valueOf(m.red())).toList());
         json.append(',');
-        dataset(
+        ChartJson.dataset(
                 json,
                 messages.getMessage("watchlist.light.amber", null, locale),
                 "#fd7e14",
                 months.stream().map(m -> String.valueOf(m.amber())).toList());
         return json.append("]}").toString();
-    }
-
-    private static void dataset(StringBuilder json, String name, String colour, List<String> values) {
-        json.append("{\"label\":")
-                .append(string(name))
-                .append(",\"borderColor\":\"")
-                .append(colour)
-                .append("\",\"backgroundColor\":\"")
-                .append(colour)
-                .append("\",\"data\":[")
-                .append(String.join(",", values))
-                .append("]}");
-    }
-
-    private static String string(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20) {
-                quoted.append(String.format("\\u%04x", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
     }
 
     private static Locale defaultRegion(Locale locale) {
