@@ -233,6 +233,19 @@ class ErpExportsTests {
     }
 
     @Test
+    void aTitleLineAboveTheHeaderAndDecimalCommasDoNotHideTheSemicolons() throws Exception {
+        TestTenant tenant = tenantWatching("CL100");
+        UploadPreview preview = preview(tenant, "sage-balance-agee.csv");
+        assertThat(preview.headerRow()).isEqualTo(3);
+        assertThat(preview.mapping())
+                .containsEntry(LedgerColumn.CUSTOMER, 0)
+                .containsEntry(LedgerColumn.DEBIT, 6)
+                .containsEntry(LedgerColumn.CREDIT, 7);
+        load(tenant, preview);
+        assertThat(outstanding(tenant, "CL100")).isEqualTo("3434.56");
+    }
+
+    @Test
     void thePreviewPageNamesTheFieldTheValueAndTheReasonOfARowItCannotRead() throws Exception {
         TestTenant tenant = tenantWatching("CL100");
         TestUser manager = data.member(tenant, Role.CREDIT_MANAGER, Language.FR);

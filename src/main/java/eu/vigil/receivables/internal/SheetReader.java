@@ -147,20 +147,27 @@ final class SheetReader {
         }
     }
 
-    /** The separator that splits the first lines most evenly: semicolon (Excel in Europe), tab or comma. */
+    /**
+     * The separator on which most of the first lines agree (the same number of cells, more than one): semicolon (Excel
+     * in Europe), tab or comma. Title lines above the header, blank lines and decimal commas do not decide it.
+     */
     static char separator(String head) {
-        String[] lines = head.split("\r?\n", 6);
+        String[] lines = head.split("\r?\n", 31);
+        int complete = Math.max(1, lines.length - 1);
         char best = ',';
-        int bestCount = 0;
+        int bestAgreeing = 0;
         for (char candidate : new char[] {';', '\t', ','}) {
-            int count = Integer.MAX_VALUE;
-            for (int i = 0; i < Math.max(1, lines.length - 1); i++) {
+            java.util.Map<Integer, Integer> linesByCount = new java.util.HashMap<>();
+            for (int i = 0; i < complete; i++) {
                 int inLine = (int) lines[i].chars().filter(c -> c == candidate).count();
-                count = Math.min(count, inLine);
+                if (inLine > 0) {
+                    linesByCount.merge(inLine, 1, Integer::sum);
+                }
             }
-            if (count > bestCount) {
+            int agreeing = linesByCount.values().stream().max(Integer::compare).orElse(0);
+            if (agreeing > bestAgreeing) {
                 best = candidate;
-                bestCount = count;
+                bestAgreeing = agreeing;
             }
         }
         return best;
