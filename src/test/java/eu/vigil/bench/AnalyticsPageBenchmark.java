@@ -1,6 +1,5 @@
 package eu.vigil.bench;
 
-import eu.vigil.VigilApplication;
 import eu.vigil.analytics.internal.LedgerAnalytics;
 import eu.vigil.analytics.internal.LedgerAnalytics.Filter;
 import eu.vigil.shared.Language;
@@ -9,12 +8,9 @@ import eu.vigil.tenancy.TenantManagement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,24 +28,8 @@ public final class AnalyticsPageBenchmark {
         int customers = Integer.parseInt(args.length > 0 ? args[0] : "100000");
         Path work = Path.of(args.length > 1 ? args[1] : "target/bench-analytics");
         Files.createDirectories(work);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
-                .setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB")
-                .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database vigil_bench");
-            }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                            "--spring.datasource.username=postgres",
-                            "--server.port=0",
-                            "--spring.quartz.auto-startup=false",
-                            "--spring.mail.host=localhost",
-                            "--vigil.demo.seed=false",
-                            "--logging.level.root=WARN")) {
+        try (EmbeddedPostgres postgres = BenchVigil.postgres(work)) {
+            try (ConfigurableApplicationContext app = BenchVigil.start(postgres)) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TenantManagement tenants = app.getBean(TenantManagement.class);
                 UUID tenant = TenantContext.callAsPlatform(

@@ -1,6 +1,5 @@
 package eu.vigil.bench;
 
-import eu.vigil.VigilApplication;
 import eu.vigil.shared.Language;
 import eu.vigil.tenancy.Role;
 import eu.vigil.tenancy.TenantContext;
@@ -16,15 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -48,26 +44,9 @@ public final class HomePageBenchmark {
         int requests = Integer.parseInt(args.length > 2 ? args[2] : "200");
         Path work = Path.of(args.length > 3 ? args[3] : "target/bench-home");
         Files.createDirectories(work);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
-                .setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB")
-                .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database vigil_bench");
-            }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                            "--spring.datasource.username=postgres",
-                            "--server.port=0",
-                            "--spring.quartz.auto-startup=false",
-                            "--spring.mail.host=localhost",
-                            "--vigil.demo.seed=false",
-                            "--vigil.demo.world=false",
-                            "--vigil.storage.local.root=" + work.resolve("files"),
-                            "--logging.level.root=WARN")) {
+        try (EmbeddedPostgres postgres = BenchVigil.postgres(work)) {
+            try (ConfigurableApplicationContext app = BenchVigil.start(
+                    postgres, "--vigil.demo.world=false", "--vigil.storage.local.root=" + work.resolve("files"))) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 TenantManagement tenants = app.getBean(TenantManagement.class);
                 String email = "credit-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.test";

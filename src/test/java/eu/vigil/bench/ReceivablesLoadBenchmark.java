@@ -1,6 +1,5 @@
 package eu.vigil.bench;
 
-import eu.vigil.VigilApplication;
 import eu.vigil.receivables.ItemLine;
 import eu.vigil.receivables.LoadMode;
 import eu.vigil.receivables.LoadReport;
@@ -11,14 +10,11 @@ import eu.vigil.tenancy.TenantManagement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,25 +34,9 @@ public final class ReceivablesLoadBenchmark {
         int customers = Integer.parseInt(args.length > 1 ? args[1] : "50000");
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench-receivables");
         Files.createDirectories(work);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
-                .setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB")
-                .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database vigil_bench");
-            }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                            "--spring.datasource.username=postgres",
-                            "--server.port=0",
-                            "--spring.quartz.auto-startup=false",
-                            "--spring.mail.host=localhost",
-                            "--vigil.demo.seed=false",
-                            "--logging.level.root=WARN",
-                            "--logging.level.eu.vigil.receivables=DEBUG")) {
+        try (EmbeddedPostgres postgres = BenchVigil.postgres(work)) {
+            try (ConfigurableApplicationContext app =
+                    BenchVigil.start(postgres, "--logging.level.eu.vigil.receivables=DEBUG")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 UUID tenant = TenantContext.callAsPlatform(() -> app.getBean(TenantManagement.class)
                         .createTenantWithoutInvitation("Benchmark " + UUID.randomUUID(), Language.EN));

@@ -1,6 +1,5 @@
 package eu.vigil.bench;
 
-import eu.vigil.VigilApplication;
 import eu.vigil.shared.Language;
 import eu.vigil.tenancy.TenantContext;
 import eu.vigil.tenancy.TenantManagement;
@@ -16,14 +15,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,26 +37,11 @@ public final class WatchlistUploadBenchmark {
         int rounds = Integer.parseInt(args.length > 1 ? args[1] : "3");
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench-watchlist");
         Files.createDirectories(work);
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pgdata-" + System.nanoTime()))
-                .setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "512MB")
-                .start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database vigil_bench");
-            }
-            try (ConfigurableApplicationContext app = new SpringApplication(VigilApplication.class)
-                    .run(
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "vigil_bench"),
-                            "--spring.datasource.username=postgres",
-                            "--server.port=0",
-                            "--spring.quartz.auto-startup=false",
-                            "--spring.mail.host=localhost",
-                            "--vigil.demo.seed=false",
-                            "--vigil.storage.local.root=" + work.resolve("files"),
-                            "--logging.level.root=WARN",
-                            "--logging.level.eu.vigil.watchlist=INFO")) {
+        try (EmbeddedPostgres postgres = BenchVigil.postgres(work)) {
+            try (ConfigurableApplicationContext app = BenchVigil.start(
+                    postgres,
+                    "--vigil.storage.local.root=" + work.resolve("files"),
+                    "--logging.level.eu.vigil.watchlist=INFO")) {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 long known = seedCompanies(jdbc, rows);
                 UUID tenant = TenantContext.callAsPlatform(() -> app.getBean(TenantManagement.class)
